@@ -1,0 +1,31 @@
+import { defineConfig } from 'vitest/config';
+
+// One `npm test` for every workspace. Integration tests boot real servers on a real PostgreSQL,
+// so they get generous timeouts; two cores means at most two files run at once.
+export default defineConfig({
+  test: {
+    pool: 'forks',
+    maxWorkers: 2,
+    testTimeout: 30_000,
+    hookTimeout: 120_000,
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: 'server',
+          root: 'apps/server',
+          include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
+          globalSetup: ['test/global-setup.ts'],
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'stripe-sandbox',
+          root: 'apps/stripe-sandbox',
+          include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
+        },
+      },
+    ],
+  },
+});
