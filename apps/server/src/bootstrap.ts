@@ -1,0 +1,110 @@
+import { existsSync } from 'node:fs';
+import type { IncomingMessage } from 'node:http';
+import { join, resolve } from 'node:path';
+import helmet from '@fastify/helmet';
+import fastifyStatic from '@fastify/static';
+import type { LoggerService } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import { AppModule } from './app.module';
+import { HttpErrorFilter } from './platform/http/http-error.filter';
+import { setupOpenApi } from './platform/http/openapi';
+import { createValidationPipe } from './platform/http/validation';
+import { newId } from './platform/ids/ids';
+import type { Logger } from './platform/logging/logger';
+import type { Runtime } from './platform/runtime';
+
+export interface RunningApp {
+  app: NestFastifyApplication;
+  url: string;
+  port: number;
+  /** Stops accepting requests, drains in-flight ones, then releases the runtime. */
+  close(): Promise<void>;
+}
+
+const REQUEST_ID = /^[\w.:-]{1,128}$/;
+
+/** Nest's own messages (route mapping, lifecycle) go to pino at debug level. */
+function nestLogger(logger: Logger): LoggerService {
+  const child = logger.child({ component: 'nest' });
+  return {
+    log: (m: unknown) => child.debug(String(m)),
+    error: (m: unknown, trace?: unknown) => child.error({ trace }, String(m)),
+    warn: (m: unknown) => child.warn(String(m)),
+    debug: (m: unknown) => child.debug(String(m)),
+    verbose: (m: unknown) => child.trace(String(m)),
+  };
+}
+
+function webRoot(): string | undefined {
+  const base = resolve(__dirname, '..', '..', 'web');
+  return [join(base, 'dist'), join(base, 'public')].find((d) => existsSync(join(d, 'index.html')));
+}
+
+export async function startApp(runtime: Runtime): Promise<RunningApp> {
+  const { config, logger, metrics } = runtime;
+  const adapter = new FastifyAdapter({
+    loggerInstance: logger,
+    bodyLimit: config.http.bodyLimitBytes,
+    trustProxy: config.http.trustProxy,
+    requestIdHeader: false,
+    genReqId: (req: IncomingMessage) => {
+      const given = req.headers['x-request-id'];
+      return typeof given === 'string' && REQUEST_ID.test(given) ? given : newId('request');
+    },
+  });
+  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(runtime), adapter, {
+    rawBody: true,
+    logger: nestLogger(logger),
+  });
+  const fastify = app.getHttpAdapter().getInstance();
+
+  fastify.addHook('onRequest', async (req, reply) => {
+    void reply.header('x-request-id', req.id);
+  });
+  fastify.addHook('onResponse', async (req, reply) => {
+    const route = req.routeOptions.url ?? 'unmatched';
+    metrics.observeRequest(req.method, route, reply.statusCode, reply.elapsedTime / 1000);
+  });
+
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:'],
+      },
+    },
+  });
+  app.enableCors({
+    origin: config.http.corsOrigins.length > 0 ? config.http.corsOrigins : false,
+    methods: ['GET', 'POST', 'PATCH', 'PUT', 'DELETE'],
+    allowedHeaders: ['Authorization', 'Content-Type', 'Idempotency-Key', 'X-Request-Id'],
+    exposedHeaders: ['X-Request-Id', 'Retry-After'],
+    maxAge: 600,
+  });
+  app.useGlobalFilters(new HttpErrorFilter());
+  app.useGlobalPipes(createValidationPipe());
+
+  const web = webRoot();
+  if (web) await app.register(fastifyStatic, { root: web, prefix: '/', wildcard: false });
+  setupOpenApi(app);
+
+  await app.listen(config.port, config.host);
+  const address = fastify.server.address();
+  const port = typeof address === 'object' && address ? address.port : config.port;
+  const host = config.host === '0.0.0.0' || config.host === '::' ? '127.0.0.1' : config.host;
+
+  let closing: Promise<void> | undefined;
+  return {
+    app,
+    port,
+    url: `http://${host}:${port}`,
+    close: () =>
+      (closing ??= (async () => {
+        await app.close();
+        await runtime.close();
+      })()),
+  };
+}

@@ -1,0 +1,198 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { and, eq, isNull, sql } from 'drizzle-orm';
+import type { Clock } from '../platform/clock';
+import type { Config } from '../platform/config/config';
+import type { Database } from '../platform/database/database';
+import { isUniqueViolation } from '../platform/database/pg-errors';
+import { AppError } from '../platform/errors/app-error';
+import { newId } from '../platform/ids/ids';
+import { CLOCK, CONFIG, DATABASE, RATE_LIMITER } from '../platform/platform.module';
+import { enforceRateLimits, type RateLimiter } from '../platform/rate-limit/rate-limiter';
+import { refreshTokens, users, type UserRow } from './identity.schema';
+import { decoyHash, hashPassword, verifyPassword } from './passwords';
+import { hashRefreshToken, newRefreshToken, TokenService } from './tokens';
+import { toPublicUser, type PublicUser } from './users.view';
+
+export interface Session {
+  user: PublicUser;
+  accessToken: string;
+  refreshToken: string;
+}
+
+export interface RegisterInput {
+  email: string;
+  password: string;
+  firstName?: string;
+  lastName?: string;
+  role?: 'USER' | 'MERCHANT';
+}
+
+@Injectable()
+export class AuthService {
+  constructor(
+    @Inject(DATABASE) private readonly database: Database,
+    @Inject(CONFIG) private readonly config: Config,
+    @Inject(CLOCK) private readonly clock: Clock,
+    @Inject(RATE_LIMITER) private readonly limiter: RateLimiter,
+    private readonly tokens: TokenService,
+  ) {}
+
+  private get db() {
+    return this.database.db;
+  }
+
+  private async limit(action: string, ip: string, email: string): Promise<void> {
+    const { perIp, perEmail, windowSeconds } = this.config.auth.rateLimit;
+    await enforceRateLimits(this.limiter, [
+      { key: `${action}:ip:${ip}`, limit: perIp, windowSeconds },
+      { key: `${action}:email:${email}`, limit: perEmail, windowSeconds },
+    ]);
+  }
+
+  async register(input: RegisterInput, ip: string): Promise<Session> {
+    const email = input.email.toLowerCase();
+    await this.limit('register', ip, email);
+    const passwordHash = await hashPassword(input.password);
+    const now = this.clock.now();
+    let user: UserRow | undefined;
+    try {
+      [user] = await this.db
+        .insert(users)
+        .values({
+          id: newId('user', now.getTime()),
+          email,
+          passwordHash,
+          role: input.role ?? 'USER',
+          firstName: input.firstName ?? null,
+          lastName: input.lastName ?? null,
+          lastLogin: now,
+          createdAt: now,
+          updatedAt: now,
+        })
+        .returning();
+    } catch (err) {
+      if (isUniqueViolation(err)) {
+        throw new AppError('conflict', 'email_taken', 'An account with this e-mail already exists', {
+          param: 'email',
+        });
+      }
+      throw err;
+    }
+    return this.startSession(user!);
+  }
+
+  async login(emailInput: string, password: string, ip: string): Promise<Session> {
+    const email = emailInput.toLowerCase();
+    await this.limit('login', ip, email);
+    const [user] = await this.db
+      .select()
+      .from(users)
+      .where(and(eq(users.email, email), isNull(users.deletedAt)));
+    const ok = await verifyPassword(user?.passwordHash ?? (await decoyHash()), password);
+    if (!user || !user.passwordHash || !ok) {
+      throw AppError.unauthenticated('invalid_credentials', 'E-mail or password is incorrect');
+    }
+    if (!user.isActive) {
+      throw new AppError('forbidden', 'account_disabled', 'This account is disabled');
+    }
+    const now = this.clock.now();
+    const [updated] = await this.db
+      .update(users)
+      .set({ lastLogin: now })
+      .where(eq(users.id, user.id))
+      .returning();
+    return this.startSession(updated ?? user);
+  }
+
+  /**
+   * Rotation: the presented token is marked used by a guarded update, so of two concurrent refreshes
+   * with one token exactly one wins. A token that is already used (or revoked) was replayed: the whole
+   * family is revoked and the caller must log in again.
+   */
+  async refresh(refreshToken: string): Promise<Session> {
+    const now = this.clock.now();
+    const tokenHash = hashRefreshToken(refreshToken);
+    const [claimed] = await this.db
+      .update(refreshTokens)
+      .set({ usedAt: now })
+      .where(
+        and(
+          eq(refreshTokens.tokenHash, tokenHash),
+          isNull(refreshTokens.usedAt),
+          isNull(refreshTokens.revokedAt),
+          sql`${refreshTokens.expiresAt} > ${now}`,
+        ),
+      )
+      .returning();
+    if (!claimed) {
+      const [known] = await this.db.select().from(refreshTokens).where(eq(refreshTokens.tokenHash, tokenHash));
+      if (!known) throw AppError.unauthenticated('invalid_refresh_token', 'The refresh token is invalid');
+      if (known.usedAt || known.revokedAt) {
+        await this.revokeFamily(known.familyId);
+        throw AppError.unauthenticated(
+          'refresh_token_reused',
+          'This refresh token was already used; every session of its family is now revoked',
+        );
+      }
+      throw AppError.unauthenticated('refresh_token_expired', 'The refresh token has expired');
+    }
+    const [user] = await this.db
+      .select()
+      .from(users)
+      .where(and(eq(users.id, claimed.userId), isNull(users.deletedAt)));
+    if (!user || !user.isActive) {
+      await this.revokeFamily(claimed.familyId);
+      throw AppError.unauthenticated('invalid_refresh_token', 'The account is no longer active');
+    }
+    return this.issue(user, claimed.familyId);
+  }
+
+  /** Revokes the family of the given token (it must be the caller's), or every family of the user. */
+  async logout(userId: string, refreshToken: string | undefined): Promise<void> {
+    const now = this.clock.now();
+    if (!refreshToken) {
+      await this.db
+        .update(refreshTokens)
+        .set({ revokedAt: now })
+        .where(and(eq(refreshTokens.userId, userId), isNull(refreshTokens.revokedAt)));
+      return;
+    }
+    const [known] = await this.db
+      .select()
+      .from(refreshTokens)
+      .where(eq(refreshTokens.tokenHash, hashRefreshToken(refreshToken)));
+    if (!known || known.userId !== userId) {
+      throw AppError.validation('Unknown refresh token', 'refreshToken', 'invalid_refresh_token');
+    }
+    await this.revokeFamily(known.familyId);
+  }
+
+  async revokeFamily(familyId: string): Promise<void> {
+    await this.db
+      .update(refreshTokens)
+      .set({ revokedAt: this.clock.now() })
+      .where(and(eq(refreshTokens.familyId, familyId), isNull(refreshTokens.revokedAt)));
+  }
+
+  private startSession(user: UserRow): Promise<Session> {
+    return this.issue(user, newId('refreshToken', this.clock.now().getTime()));
+  }
+
+  private async issue(user: UserRow, familyId: string): Promise<Session> {
+    const now = this.clock.now();
+    const { token, hash } = newRefreshToken();
+    await this.db.insert(refreshTokens).values({
+      id: newId('refreshToken', now.getTime()),
+      userId: user.id,
+      familyId,
+      tokenHash: hash,
+      createdAt: now,
+      expiresAt: new Date(now.getTime() + this.config.auth.refreshTokenTtlSeconds * 1000),
+    });
+    return {
+      user: toPublicUser(user),
+      accessToken: await this.tokens.signAccessToken(user),
+      refreshToken: token,
+    };
+  }
+}

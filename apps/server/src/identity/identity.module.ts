@@ -1,0 +1,38 @@
+import { Module } from '@nestjs/common';
+import { APP_GUARD } from '@nestjs/core';
+import type { Clock } from '../platform/clock';
+import type { Config } from '../platform/config/config';
+import { CLOCK, CONFIG, SECRETS, type Secrets } from '../platform/platform.module';
+import { AuthController } from './auth.controller';
+import { AuthGuard } from './auth.guard';
+import { AuthService } from './auth.service';
+import { CompaniesController } from './companies.controller';
+import { CompaniesService } from './companies.service';
+import { TokenService } from './tokens';
+import { UsersController } from './users.controller';
+import { UsersService } from './users.service';
+
+@Module({
+  controllers: [AuthController, UsersController, CompaniesController],
+  providers: [
+    AuthService,
+    UsersService,
+    CompaniesService,
+    {
+      provide: TokenService,
+      inject: [CONFIG, SECRETS, CLOCK],
+      useFactory: (config: Config, secrets: Secrets, clock: Clock) =>
+        new TokenService(
+          {
+            secret: secrets.jwt,
+            accessTokenTtlSeconds: config.auth.accessTokenTtlSeconds,
+            oidc: config.auth.oidc,
+          },
+          clock,
+        ),
+    },
+    { provide: APP_GUARD, useClass: AuthGuard },
+  ],
+  exports: [UsersService, CompaniesService, TokenService],
+})
+export class IdentityModule {}

@@ -1,0 +1,114 @@
+import { createHash, randomBytes } from 'node:crypto';
+import {
+  createRemoteJWKSet,
+  decodeJwt,
+  errors as joseErrors,
+  jwtVerify,
+  SignJWT,
+  type JWTPayload,
+  type JWTVerifyGetKey,
+} from 'jose';
+import type { Clock } from '../platform/clock';
+import { AppError } from '../platform/errors/app-error';
+import type { UserRole } from './identity.schema';
+
+export const TOKEN_ISSUER = 'tender';
+export const TOKEN_AUDIENCE = 'tender-api';
+
+export type VerifiedToken =
+  | { kind: 'local'; userId: string }
+  | { kind: 'oidc'; issuer: string; subject: string; email?: string; name?: string };
+
+export interface TokenSettings {
+  secret: string;
+  accessTokenTtlSeconds: number;
+  oidc?: { issuer: string; jwksUrl: string; audience?: string };
+}
+
+/**
+ * Access tokens are HS256 JWTs we sign (15 min). Tokens whose `iss` is the configured OIDC issuer
+ * (AWS Cognito in seed 001) are verified against that issuer's JWKS instead. Only the listed
+ * algorithms are accepted, so `alg: none` and algorithm-confusion tokens are refused.
+ */
+export class TokenService {
+  private readonly key: Uint8Array;
+  private readonly jwks?: JWTVerifyGetKey;
+
+  constructor(
+    private readonly settings: TokenSettings,
+    private readonly clock: Clock,
+  ) {
+    this.key = new TextEncoder().encode(settings.secret);
+    if (settings.oidc) this.jwks = createRemoteJWKSet(new URL(settings.oidc.jwksUrl));
+  }
+
+  async signAccessToken(user: { id: string; role: UserRole }): Promise<string> {
+    const now = Math.floor(this.clock.now().getTime() / 1000);
+    return new SignJWT({ role: user.role })
+      .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
+      .setSubject(user.id)
+      .setIssuer(TOKEN_ISSUER)
+      .setAudience(TOKEN_AUDIENCE)
+      .setIssuedAt(now)
+      .setExpirationTime(now + this.settings.accessTokenTtlSeconds)
+      .setJti(randomBytes(9).toString('base64url'))
+      .sign(this.key);
+  }
+
+  async verifyAccessToken(token: string): Promise<VerifiedToken> {
+    let claimedIssuer: string | undefined;
+    try {
+      claimedIssuer = decodeJwt(token).iss;
+    } catch {
+      throw AppError.unauthenticated('invalid_token', 'The access token is malformed');
+    }
+    const oidc = this.settings.oidc;
+    try {
+      if (oidc && this.jwks && claimedIssuer === oidc.issuer) {
+        const { payload } = await jwtVerify(token, this.jwks, {
+          issuer: oidc.issuer,
+          audience: oidc.audience,
+          algorithms: ['RS256', 'RS384', 'RS512', 'ES256', 'ES384', 'PS256'],
+          currentDate: this.clock.now(),
+        });
+        return oidcIdentity(oidc.issuer, payload);
+      }
+      const { payload } = await jwtVerify(token, this.key, {
+        issuer: TOKEN_ISSUER,
+        audience: TOKEN_AUDIENCE,
+        algorithms: ['HS256'],
+        currentDate: this.clock.now(),
+      });
+      if (!payload.sub) throw AppError.unauthenticated('invalid_token', 'The access token has no subject');
+      return { kind: 'local', userId: payload.sub };
+    } catch (err) {
+      if (err instanceof AppError) throw err;
+      if (err instanceof joseErrors.JWTExpired) {
+        throw AppError.unauthenticated('token_expired', 'The access token has expired');
+      }
+      throw AppError.unauthenticated('invalid_token', 'The access token is invalid');
+    }
+  }
+}
+
+function oidcIdentity(issuer: string, payload: JWTPayload): VerifiedToken {
+  if (!payload.sub) throw AppError.unauthenticated('invalid_token', 'The token has no subject');
+  const str = (v: unknown) => (typeof v === 'string' && v.length > 0 ? v : undefined);
+  return {
+    kind: 'oidc',
+    issuer,
+    subject: payload.sub,
+    email: str(payload.email),
+    name: str(payload.name) ?? str(payload['cognito:username']),
+  };
+}
+
+/** Opaque refresh token: 256 random bits. Only its SHA-256 is stored. */
+export function newRefreshToken(): { token: string; hash: string } {
+  const token = randomBytes(32).toString('base64url');
+  return { token, hash: hashRefreshToken(token) };
+}
+
+export function hashRefreshToken(token: string): string {
+  return createHash('sha256').update(token).digest('hex');
+}

@@ -1,0 +1,135 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { and, eq, isNull } from 'drizzle-orm';
+import type { Clock } from '../platform/clock';
+import type { Database } from '../platform/database/database';
+import { isUniqueViolation } from '../platform/database/pg-errors';
+import { AppError } from '../platform/errors/app-error';
+import { pageOrder, pageWhere, toPage, type Page, type PageQuery } from '../platform/http/pagination';
+import { newId } from '../platform/ids/ids';
+import { CLOCK, DATABASE } from '../platform/platform.module';
+import { refreshTokens, users, type UserRole, type UserRow } from './identity.schema';
+import type { VerifiedToken } from './tokens';
+import { toPublicUser, type PublicUser } from './users.view';
+
+export interface UserPatch {
+  firstName?: string | null;
+  lastName?: string | null;
+  role?: UserRole;
+  isActive?: boolean;
+}
+
+@Injectable()
+export class UsersService {
+  constructor(
+    @Inject(DATABASE) private readonly database: Database,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
+
+  private get db() {
+    return this.database.db;
+  }
+
+  async findActive(id: string): Promise<UserRow | undefined> {
+    const [user] = await this.db
+      .select()
+      .from(users)
+      .where(and(eq(users.id, id), isNull(users.deletedAt)));
+    return user;
+  }
+
+  /** A user of the external OIDC issuer is provisioned the first time one of their tokens is seen. */
+  async findOrProvisionOidc(identity: Extract<VerifiedToken, { kind: 'oidc' }>): Promise<UserRow> {
+    const byLink = and(eq(users.oidcIssuer, identity.issuer), eq(users.oidcSubject, identity.subject));
+    const [existing] = await this.db.select().from(users).where(byLink);
+    if (existing) {
+      if (existing.deletedAt) throw AppError.unauthenticated('invalid_token', 'This account was deleted');
+      return existing;
+    }
+    const now = this.clock.now();
+    const [first, ...rest] = (identity.name ?? '').split(' ');
+    try {
+      const inserted = await this.db
+        .insert(users)
+        .values({
+          id: newId('user', now.getTime()),
+          email: (identity.email ?? `${identity.subject}@oidc.invalid`).toLowerCase(),
+          oidcIssuer: identity.issuer,
+          oidcSubject: identity.subject,
+          firstName: first || null,
+          lastName: rest.join(' ') || null,
+          lastLogin: now,
+          createdAt: now,
+          updatedAt: now,
+        })
+        .onConflictDoNothing({ target: [users.oidcIssuer, users.oidcSubject] })
+        .returning();
+      if (inserted[0]) return inserted[0];
+      // A concurrent first request provisioned the same subject: use that row.
+      const [raced] = await this.db.select().from(users).where(byLink);
+      if (raced) return raced;
+      throw new Error('OIDC user vanished after a provisioning conflict');
+    } catch (err) {
+      if (isUniqueViolation(err)) {
+        throw new AppError(
+          'conflict',
+          'email_taken',
+          'A local account already uses this e-mail; sign in with its password',
+        );
+      }
+      throw err;
+    }
+  }
+
+  async list(query: PageQuery & { role?: UserRole }): Promise<Page<PublicUser>> {
+    const rows = await this.db
+      .select()
+      .from(users)
+      .where(pageWhere(users.id, query, [isNull(users.deletedAt), query.role ? eq(users.role, query.role) : undefined]))
+      .orderBy(pageOrder(users.id))
+      .limit(query.limit + 1);
+    return toPage(rows, query.limit, toPublicUser);
+  }
+
+  /** Users may read themselves; admins anyone. Others get a 404, not a 403, so ids do not leak. */
+  async getVisible(actor: UserRow, id: string): Promise<UserRow> {
+    if (actor.role !== 'ADMIN' && actor.id !== id) throw AppError.notFound('user', id);
+    const user = await this.findActive(id);
+    if (!user) throw AppError.notFound('user', id);
+    return user;
+  }
+
+  async update(actor: UserRow, id: string, patch: UserPatch): Promise<PublicUser> {
+    await this.getVisible(actor, id);
+    if ((patch.role !== undefined || patch.isActive !== undefined) && actor.role !== 'ADMIN') {
+      throw AppError.forbidden('Only an admin may change roles or disable accounts');
+    }
+    if (patch.role === 'OPERATOR') {
+      throw AppError.validation('Attach operators through their company', 'role', 'use_company_operators');
+    }
+    const [row] = await this.db
+      .update(users)
+      .set({
+        ...patch,
+        // Leaving the operator role detaches the user from their company.
+        ...(patch.role !== undefined ? { companyId: null } : {}),
+        updatedAt: this.clock.now(),
+      })
+      .where(and(eq(users.id, id), isNull(users.deletedAt)))
+      .returning();
+    if (!row) throw AppError.notFound('user', id);
+    return toPublicUser(row);
+  }
+
+  /** Soft delete: the row stays for the audit trail; every refresh token is revoked in the same transaction. */
+  async softDelete(actor: UserRow, id: string): Promise<void> {
+    await this.getVisible(actor, id);
+    const now = this.clock.now();
+    await this.db.transaction(async (tx) => {
+      await tx.update(users).set({ deletedAt: now, isActive: false, updatedAt: now }).where(eq(users.id, id));
+      await tx
+        .update(refreshTokens)
+        .set({ revokedAt: now })
+        .where(and(eq(refreshTokens.userId, id), isNull(refreshTokens.revokedAt)));
+    });
+  }
+}

@@ -1,0 +1,60 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from './config';
+
+function problems(env: Record<string, string>): string[] {
+  try {
+    loadConfig(env);
+  } catch (err) {
+    if (err instanceof ConfigError) return err.problems;
+    throw err;
+  }
+  throw new Error('expected a ConfigError');
+}
+
+describe('loadConfig', () => {
+  it('gives embedded defaults on an empty environment', () => {
+    const c = loadConfig({});
+    expect(c.host).toBe('127.0.0.1');
+    expect(c.port).toBe(3000);
+    expect(c.dataDir).toMatch(/\/data$/);
+    expect(c.database.url).toBeUndefined();
+    expect(c.seedDemo).toBe(true);
+    expect(c.auth.accessTokenTtlSeconds).toBe(900);
+    expect(c.auth.refreshTokenTtlSeconds).toBe(604800);
+  });
+
+  it('does not seed demo data on an external database unless asked', () => {
+    const url = 'postgres://u@localhost:5432/db';
+    expect(loadConfig({ DATABASE_URL: url }).seedDemo).toBe(false);
+    expect(loadConfig({ DATABASE_URL: url, SEED_DEMO: '1' }).seedDemo).toBe(true);
+  });
+
+  it('names every bad variable in one error', () => {
+    const list = problems({
+      PORT: 'eighty',
+      DATABASE_URL: 'mysql://x',
+      LOG_LEVEL: 'loud',
+      JWT_SECRET: 'short',
+    });
+    expect(list.map((p) => p.split(':')[0])).toEqual(
+      expect.arrayContaining(['PORT', 'DATABASE_URL', 'LOG_LEVEL', 'JWT_SECRET']),
+    );
+    expect(list).toHaveLength(4);
+  });
+
+  it('requires OIDC issuer and JWKS URL together', () => {
+    expect(problems({ OIDC_ISSUER: 'https://issuer' })).toEqual([
+      'OIDC_JWKS_URL: OIDC_ISSUER and OIDC_JWKS_URL must be set together',
+    ]);
+  });
+
+  it('requires JWT_SECRET in production', () => {
+    expect(problems({ NODE_ENV: 'production' })[0]).toMatch(/^JWT_SECRET/);
+  });
+
+  it('treats empty strings as unset and parses lists', () => {
+    const c = loadConfig({ PORT: '', CORS_ORIGINS: 'https://a.example, https://b.example' });
+    expect(c.port).toBe(3000);
+    expect(c.http.corsOrigins).toEqual(['https://a.example', 'https://b.example']);
+  });
+});

@@ -1,0 +1,81 @@
+import { HttpException } from '@nestjs/common';
+import { AppError, type ErrorKind } from './app-error';
+
+/**
+ * The one mapper from anything thrown to an AppError. AppErrors pass through; framework errors
+ * (Nest's HttpException, Fastify's body-parser errors) are translated by status; anything else is
+ * an internal error whose details stay in the log, never in the response.
+ */
+const KIND_BY_STATUS: Record<number, ErrorKind> = {
+  400: 'validation',
+  401: 'unauthenticated',
+  403: 'forbidden',
+  404: 'not_found',
+  409: 'conflict',
+  413: 'payload_too_large',
+  415: 'unsupported_media_type',
+  422: 'unprocessable',
+  429: 'rate_limited',
+};
+
+const FASTIFY_CODES: Record<string, { code: string; message: string }> = {
+  FST_ERR_CTP_INVALID_JSON_BODY: { code: 'malformed_json', message: 'The request body is not valid JSON' },
+  FST_ERR_CTP_EMPTY_JSON_BODY: { code: 'empty_body', message: 'The JSON request body is empty' },
+  FST_ERR_CTP_BODY_TOO_LARGE: { code: 'body_too_large', message: 'The request body is too large' },
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: {
+    code: 'unsupported_content_type',
+    message: 'Unsupported Content-Type; send application/json',
+  },
+  FST_ERR_CTP_INVALID_CONTENT_LENGTH: {
+    code: 'invalid_content_length',
+    message: 'Content-Length does not match the body',
+  },
+};
+
+interface StatusCarrier {
+  statusCode?: unknown;
+  status?: unknown;
+  code?: unknown;
+  message?: unknown;
+}
+
+export function toAppError(err: unknown): AppError {
+  if (err instanceof AppError) return err;
+  if (err instanceof HttpException) {
+    // Nest wraps Fastify's body-parser errors; their code says more than the wrapper.
+    if (err.cause) {
+      const inner = toAppError(err.cause);
+      if (inner.kind !== 'internal') return inner;
+    }
+    const status = err.getStatus();
+    if (status === 404 && /^Cannot [A-Z]+ /.test(err.message)) {
+      return new AppError('not_found', 'route_not_found', `No route: ${err.message.slice(7)}`);
+    }
+    const kind = KIND_BY_STATUS[status];
+    if (kind) return new AppError(kind, codeFor(kind), err.message);
+    return internal(err);
+  }
+  if (typeof err === 'object' && err !== null) {
+    const e = err as StatusCarrier;
+    const status = Number(e.statusCode ?? e.status);
+    const known = typeof e.code === 'string' ? FASTIFY_CODES[e.code] : undefined;
+    const kind = KIND_BY_STATUS[status];
+    if (kind && known) return new AppError(kind, known.code, known.message, { cause: err });
+    if (kind && err instanceof SyntaxError) {
+      return new AppError(kind, 'malformed_json', 'The request body is not valid JSON', { cause: err });
+    }
+    if (kind) {
+      const message = typeof e.message === 'string' ? e.message : 'Bad request';
+      return new AppError(kind, codeFor(kind), message, { cause: err });
+    }
+  }
+  return internal(err);
+}
+
+function codeFor(kind: ErrorKind): string {
+  return kind === 'validation' ? 'bad_request' : kind;
+}
+
+function internal(cause: unknown): AppError {
+  return new AppError('internal', 'internal_error', 'An unexpected error occurred', { cause });
+}

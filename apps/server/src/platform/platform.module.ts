@@ -1,0 +1,51 @@
+import { type DynamicModule, Global, Module } from '@nestjs/common';
+import type { Redis } from 'ioredis';
+import type { Clock } from './clock';
+import type { Config } from './config/config';
+import type { Database } from './database/database';
+import type { Logger } from './logging/logger';
+import type { Metrics } from './metrics/metrics';
+import type { RateLimiter } from './rate-limit/rate-limiter';
+
+/** Injection tokens for everything impure; bootstrap builds them, tests may swap any of them. */
+export const CONFIG = Symbol('CONFIG');
+export const DATABASE = Symbol('DATABASE');
+export const CLOCK = Symbol('CLOCK');
+export const LOGGER = Symbol('LOGGER');
+export const METRICS = Symbol('METRICS');
+export const RATE_LIMITER = Symbol('RATE_LIMITER');
+export const REDIS = Symbol('REDIS');
+export const SECRETS = Symbol('SECRETS');
+
+export interface Secrets {
+  jwt: string;
+}
+
+export interface PlatformDeps {
+  config: Config;
+  database: Database;
+  clock: Clock;
+  logger: Logger;
+  metrics: Metrics;
+  rateLimiter: RateLimiter;
+  redis?: Redis;
+  secrets: Secrets;
+}
+
+@Global()
+@Module({})
+export class PlatformModule {
+  static forRoot(deps: PlatformDeps): DynamicModule {
+    const providers = [
+      { provide: CONFIG, useValue: deps.config },
+      { provide: DATABASE, useValue: deps.database },
+      { provide: CLOCK, useValue: deps.clock },
+      { provide: LOGGER, useValue: deps.logger },
+      { provide: METRICS, useValue: deps.metrics },
+      { provide: RATE_LIMITER, useValue: deps.rateLimiter },
+      { provide: REDIS, useValue: deps.redis ?? null },
+      { provide: SECRETS, useValue: deps.secrets },
+    ];
+    return { module: PlatformModule, providers, exports: providers.map((p) => p.provide) };
+  }
+}

@@ -1,0 +1,80 @@
+import { mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { Writable } from 'node:stream';
+import { Redis } from 'ioredis';
+import { systemClock, type Clock } from './clock';
+import type { Config } from './config/config';
+import { openDatabase, runMigrations } from './database/database';
+import { startEmbeddedPostgres, type RunningPostgres } from './database/embedded-postgres';
+import { createLogger } from './logging/logger';
+import { Metrics } from './metrics/metrics';
+import type { PlatformDeps } from './platform.module';
+import { MemoryRateLimiter, RedisRateLimiter } from './rate-limit/rate-limiter';
+import { configuredOrGeneratedSecret } from './secrets';
+
+export interface Runtime extends PlatformDeps {
+  /** Set when we started PostgreSQL ourselves (no DATABASE_URL). */
+  embedded?: RunningPostgres;
+  /** Releases everything in reverse order of acquisition. */
+  close(): Promise<void>;
+}
+
+export interface RuntimeOptions {
+  logStream?: Writable;
+  clock?: Clock;
+}
+
+/**
+ * Acquires every impure dependency the app needs, from config: database (external or embedded),
+ * migrations applied, Redis if configured, secrets. The Nest app is built on top of this.
+ */
+export async function createRuntime(config: Config, opts: RuntimeOptions = {}): Promise<Runtime> {
+  const logger = createLogger(config.logLevel, opts.logStream);
+  const clock = opts.clock ?? systemClock;
+  await mkdir(config.dataDir, { recursive: true });
+
+  const cleanups: (() => Promise<void>)[] = [];
+  const close = async () => {
+    for (const fn of cleanups.reverse()) await fn().catch((err: unknown) => logger.error({ err }, 'shutdown step failed'));
+  };
+
+  try {
+    let embedded: RunningPostgres | undefined;
+    let url = config.database.url;
+    if (!url) {
+      embedded = await startEmbeddedPostgres({
+        dir: join(config.dataDir, 'postgres'),
+        log: (msg) => logger.info({ component: 'embedded-postgres' }, msg),
+      });
+      cleanups.push(() => embedded!.stop());
+      url = embedded.url;
+    }
+    const database = openDatabase(url, config.database.poolSize);
+    cleanups.push(() => database.close());
+    await runMigrations(database);
+
+    let redis: Redis | undefined;
+    if (config.redisUrl) {
+      redis = new Redis(config.redisUrl, { lazyConnect: true, maxRetriesPerRequest: 2 });
+      await redis.connect();
+      cleanups.push(async () => void (await redis!.quit()));
+    }
+
+    const secrets = { jwt: await configuredOrGeneratedSecret(config.auth.jwtSecret, config.dataDir, 'jwt-secret') };
+    return {
+      config,
+      database,
+      clock,
+      logger,
+      metrics: new Metrics(),
+      rateLimiter: redis ? new RedisRateLimiter(redis) : new MemoryRateLimiter(clock),
+      redis,
+      secrets,
+      embedded,
+      close,
+    };
+  } catch (err) {
+    await close();
+    throw err;
+  }
+}
