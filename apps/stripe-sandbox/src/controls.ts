@@ -1,0 +1,111 @@
+// `/_sandbox/*`: controls real Stripe lacks, for tests. JSON or form bodies; no API key needed.
+import type { FastifyInstance } from 'fastify';
+import type { Engine } from './engine';
+import type { Faults, FaultKind } from './faults';
+
+interface ControlDeps {
+  engine: Engine;
+  faults: Faults;
+  reset: () => void;
+}
+
+type Body = Record<string, unknown> | undefined;
+
+function num(body: Body, key: string, fallback?: number): number {
+  const v = body?.[key];
+  const n = typeof v === 'number' ? v : typeof v === 'string' && v !== '' ? Number(v) : fallback;
+  if (n === undefined || !Number.isFinite(n)) throw new Error(`${key} must be a number`);
+  return n;
+}
+
+export function registerControls(app: FastifyInstance, deps: ControlDeps): void {
+  const { engine, faults } = deps;
+  const bad = (reply: { code(c: number): { send(b: object): unknown } }, err: unknown) =>
+    reply
+      .code(400)
+      .send({ error: { type: 'invalid_request_error', message: (err as Error).message } });
+
+  app.get('/_sandbox/health', () => ({ ok: true, now: engine.now() }));
+
+  app.get('/_sandbox/clock', () => ({
+    now: engine.now(),
+    offset_seconds: engine.clock.offset / 1000,
+  }));
+
+  /** `{ seconds }` to move forward, or `{ to }` (unix seconds). Runs everything that fell due. */
+  app.post<{ Body: Body }>('/_sandbox/clock/advance', (req, reply) => {
+    try {
+      const to = req.body?.to;
+      const seconds =
+        to !== undefined ? num(req.body, 'to') - engine.now() : num(req.body, 'seconds');
+      if (seconds < 0) throw new Error('the sandbox clock only moves forward');
+      engine.clock.advance(seconds);
+      engine.tick();
+      engine.changed();
+      return { now: engine.now(), offset_seconds: engine.clock.offset / 1000 };
+    } catch (err) {
+      return bad(reply, err);
+    }
+  });
+
+  app.post<{ Body: Body }>('/_sandbox/webhooks/duplicate', (req, reply) => {
+    try {
+      const count = num(req.body, 'count', 1);
+      engine.dispatcher.duplicateNext(count);
+      return { duplicate_next: count };
+    } catch (err) {
+      return bad(reply, err);
+    }
+  });
+
+  app.post<{ Body: Body }>('/_sandbox/webhooks/reorder', (req, reply) => {
+    try {
+      const count = num(req.body, 'count', 2);
+      engine.dispatcher.reorderNext(count);
+      return { reorder_next: count };
+    } catch (err) {
+      return bad(reply, err);
+    }
+  });
+
+  app.post('/_sandbox/webhooks/flush', () => {
+    engine.dispatcher.flushReordered();
+    return { flushed: true };
+  });
+
+  app.get<{ Querystring: Record<string, unknown> }>('/_sandbox/deliveries', (req) => {
+    const event = req.query.event;
+    const type = req.query.type;
+    const data = engine.store.state.deliveries.filter(
+      (d) =>
+        (event === undefined || d.eventId === event) &&
+        (type === undefined || d.eventType === type),
+    );
+    return { object: 'list', data };
+  });
+
+  /** `{ type: 'rate_limit' | 'api_error' | 'delay', count, delay_ms }` for the next API calls. */
+  app.post<{ Body: Body }>('/_sandbox/faults', (req, reply) => {
+    try {
+      const type = req.body?.type;
+      const kinds: FaultKind[] = ['rate_limit', 'api_error', 'delay'];
+      if (typeof type !== 'string' || !kinds.includes(type as FaultKind)) {
+        throw new Error(`type must be one of ${kinds.join(', ')}`);
+      }
+      faults.inject(type as FaultKind, num(req.body, 'count', 1), num(req.body, 'delay_ms', 0));
+      return { pending: faults.pending };
+    } catch (err) {
+      return bad(reply, err);
+    }
+  });
+
+  app.delete('/_sandbox/faults', () => {
+    faults.clear();
+    return { pending: 0 };
+  });
+
+  app.post('/_sandbox/reset', () => {
+    deps.reset();
+    return { reset: true };
+  });
+}

@@ -1,0 +1,163 @@
+// Embeddable entry point: `startSandbox()` boots a Stripe-compatible server on a local port.
+import type { AddressInfo } from 'node:net';
+import { Clock } from './clock';
+import { registerControls } from './controls';
+import { Engine } from './engine';
+import { Faults } from './faults';
+import { Idempotency } from './idempotency';
+import { silentLogger, type Logger } from './logger';
+import { registerThreeDSecure } from './pages/three-d-secure';
+import { charges } from './resources/charges';
+import { customers } from './resources/customers';
+import { events } from './resources/events';
+import { paymentIntents } from './resources/payment-intents';
+import { paymentMethods } from './resources/payment-methods';
+import { refunds } from './resources/refunds';
+import { setupIntents } from './resources/setup-intents';
+import { newWebhookSecret, webhookEndpoints } from './resources/webhook-endpoints';
+import type { ResourceModule } from './router';
+import { buildServer } from './server';
+import { StateFile, Store, emptyState } from './store';
+import { WebhookDispatcher, type Target } from './webhooks/dispatcher';
+
+export interface SandboxOptions {
+  host?: string;
+  port?: number;
+  stateFile?: string;
+  webhookUrl?: string;
+  webhookSecret?: string;
+  retryScheduleMs?: number[];
+  logger?: Logger;
+}
+
+export interface RunningSandbox {
+  url: string;
+  port: number;
+  webhookSecret: string;
+  close(): Promise<void>;
+}
+
+/** Roughly Stripe's schedule: retries with growing gaps over about three days. */
+export const DEFAULT_RETRY_SCHEDULE_MS = [
+  60_000, 300_000, 1_800_000, 7_200_000, 18_000_000, 36_000_000, 36_000_000, 36_000_000,
+];
+
+const ENV_ENDPOINT_ID = 'we_env';
+const TICK_MS = 1000;
+
+export const MODULES: ResourceModule[] = [
+  customers,
+  paymentMethods,
+  setupIntents,
+  paymentIntents,
+  charges,
+  refunds,
+  events,
+  webhookEndpoints,
+];
+
+export async function startSandbox(options: SandboxOptions = {}): Promise<RunningSandbox> {
+  const logger = options.logger ?? silentLogger;
+  const host = options.host ?? '127.0.0.1';
+  const store = new Store();
+  const clock = new Clock();
+  let stateFile: StateFile | null = null;
+  if (options.stateFile !== undefined) {
+    stateFile = new StateFile(
+      options.stateFile,
+      () => {
+        store.state.clockOffsetMs = clock.offset;
+        return store.state;
+      },
+      (err) => logger.error({ err }, 'could not save sandbox state'),
+    );
+    const loaded = stateFile.load();
+    if (loaded !== undefined) {
+      store.state = loaded;
+      clock.advance(loaded.clockOffsetMs / 1000);
+    }
+  }
+  // The env endpoint's secret survives restarts so a receiver configured once keeps verifying.
+  const webhookSecret =
+    options.webhookSecret ?? store.internal.endpointSecrets[ENV_ENDPOINT_ID] ?? newWebhookSecret();
+  store.internal.endpointSecrets[ENV_ENDPOINT_ID] = webhookSecret;
+  const envTarget: Target | null =
+    options.webhookUrl === undefined
+      ? null
+      : {
+          id: ENV_ENDPOINT_ID,
+          url: options.webhookUrl,
+          secret: webhookSecret,
+          enabledEvents: ['*'],
+        };
+
+  const markDirty = (): void => stateFile?.markDirty();
+  const engine = new Engine(store, clock, '', logger, envTarget, markDirty);
+  engine.dispatcher = new WebhookDispatcher(store, () => engine.webhookTargets(), {
+    retryScheduleMs: options.retryScheduleMs ?? DEFAULT_RETRY_SCHEDULE_MS,
+    timeoutMs: 10_000,
+    logger,
+    onChange: markDirty,
+  });
+  const faults = new Faults();
+  const idempotency = new Idempotency(store, clock);
+  engine.onTick(() => idempotency.prune());
+  for (const mod of MODULES) mod.setup?.(engine);
+
+  const app = buildServer({
+    engine,
+    faults,
+    idempotency,
+    modules: MODULES,
+    registerExtras: (server) => {
+      registerThreeDSecure(server, engine);
+      registerControls(server, {
+        engine,
+        faults,
+        reset: () => {
+          store.state = emptyState();
+          store.internal.endpointSecrets[ENV_ENDPOINT_ID] = webhookSecret;
+          clock.advance(-clock.offset / 1000);
+          faults.clear();
+          engine.dispatcher.flushReordered();
+          markDirty();
+        },
+      });
+    },
+  });
+
+  await app.listen({ host, port: options.port ?? 0 });
+  const port = (app.server.address() as AddressInfo).port;
+  const publicHost =
+    host === '0.0.0.0' || host === '::' ? 'localhost' : host.includes(':') ? `[${host}]` : host;
+  const url = `http://${publicHost}:${port}`;
+  engine.baseUrl = url;
+  engine.dispatcher.resumePending();
+
+  const ticker = setInterval(() => {
+    try {
+      engine.tick();
+    } catch (err) {
+      logger.error({ err }, 'sandbox tick failed');
+    }
+  }, TICK_MS);
+  ticker.unref();
+  logger.info({ url, stateFile: options.stateFile ?? null }, 'stripe sandbox listening');
+
+  let closing: Promise<void> | null = null;
+  return {
+    url,
+    port,
+    webhookSecret,
+    close: () => {
+      closing ??= (async () => {
+        clearInterval(ticker);
+        await app.close();
+        await engine.dispatcher.close();
+        await stateFile?.flush();
+        if (stateFile !== null) stateFile.writeNow();
+      })();
+      return closing;
+    },
+  };
+}

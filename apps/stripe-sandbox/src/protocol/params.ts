@@ -1,0 +1,162 @@
+// Typed reads of decoded form parameters, raising Stripe's own validation errors.
+import type Stripe from 'stripe';
+import { invalidRequest, missingParam } from './errors';
+import type { ParamValue, Params } from './form';
+
+function label(path: string, key: string): string {
+  return path === '' ? key : `${path}[${key}]`;
+}
+
+export class ParamReader {
+  constructor(
+    readonly raw: Params,
+    private readonly path = '',
+  ) {}
+
+  has(key: string): boolean {
+    return this.raw[key] !== undefined;
+  }
+
+  /** Rejects parameters the endpoint does not know, as Stripe does. */
+  allowOnly(keys: readonly string[]): void {
+    for (const k of Object.keys(this.raw)) {
+      if (k !== 'expand' && !keys.includes(k)) {
+        throw invalidRequest(
+          `Received unknown parameter: ${label(this.path, k)}`,
+          label(this.path, k),
+          'parameter_unknown',
+        );
+      }
+    }
+  }
+
+  /** The same parameters minus `keys` (already consumed by the caller). */
+  without(keys: readonly string[]): ParamReader {
+    const rest: Params = {};
+    for (const [k, v] of Object.entries(this.raw)) if (!keys.includes(k)) rest[k] = v;
+    return new ParamReader(rest, this.path);
+  }
+
+  str(key: string): string | undefined {
+    const v = this.raw[key];
+    if (v === undefined) return undefined;
+    if (typeof v !== 'string') {
+      throw invalidRequest(`Invalid string: ${label(this.path, key)}`, label(this.path, key));
+    }
+    return v;
+  }
+
+  reqStr(key: string): string {
+    const v = this.str(key);
+    if (v === undefined || v === '') throw missingParam(label(this.path, key));
+    return v;
+  }
+
+  /** Empty string means "unset" in Stripe's form encoding. */
+  nullableStr(key: string): string | null | undefined {
+    const v = this.str(key);
+    return v === '' ? null : v;
+  }
+
+  oneOf<T extends string>(key: string, allowed: readonly T[]): T | undefined {
+    const v = this.str(key);
+    if (v === undefined) return undefined;
+    if (!(allowed as readonly string[]).includes(v)) {
+      throw invalidRequest(
+        `Invalid ${label(this.path, key)}: must be one of ${allowed.join(', ')}`,
+        label(this.path, key),
+        'parameter_invalid_string',
+      );
+    }
+    return v as T;
+  }
+
+  int(key: string): number | undefined {
+    const v = this.str(key);
+    if (v === undefined) return undefined;
+    if (!/^-?\d+$/.test(v) || !Number.isSafeInteger(Number(v))) {
+      throw invalidRequest(
+        `Invalid integer: ${v}`,
+        label(this.path, key),
+        'parameter_invalid_integer',
+      );
+    }
+    return Number(v);
+  }
+
+  reqInt(key: string): number {
+    const v = this.int(key);
+    if (v === undefined) throw missingParam(label(this.path, key));
+    return v;
+  }
+
+  /** Non-negative integer amount in minor units. */
+  amount(key: string, min = 0): number | undefined {
+    const v = this.int(key);
+    if (v !== undefined && v < min) {
+      throw invalidRequest(
+        `This value must be greater than or equal to ${min}.`,
+        label(this.path, key),
+        'parameter_invalid_integer',
+      );
+    }
+    return v;
+  }
+
+  bool(key: string): boolean | undefined {
+    const v = this.str(key);
+    if (v === undefined) return undefined;
+    if (v === 'true') return true;
+    if (v === 'false') return false;
+    throw invalidRequest(`Invalid boolean: ${v}`, label(this.path, key));
+  }
+
+  obj(key: string): ParamReader | undefined {
+    const v = this.raw[key];
+    if (v === undefined || v === '') return undefined;
+    if (typeof v !== 'object' || Array.isArray(v)) {
+      throw invalidRequest(`Invalid object`, label(this.path, key));
+    }
+    return new ParamReader(v, label(this.path, key));
+  }
+
+  list(key: string): ParamReader[] {
+    const v = this.raw[key];
+    if (v === undefined || v === '') return [];
+    const items: ParamValue[] = Array.isArray(v) ? v : [v];
+    return items.map((item, i) => {
+      if (typeof item !== 'object' || Array.isArray(item)) {
+        throw invalidRequest(`Invalid array`, label(this.path, key));
+      }
+      return new ParamReader(item, `${label(this.path, key)}[${i}]`);
+    });
+  }
+
+  strings(key: string): string[] | undefined {
+    const v = this.raw[key];
+    if (v === undefined) return undefined;
+    const items: ParamValue[] = Array.isArray(v) ? v : [v];
+    return items.map((item) => {
+      if (typeof item !== 'string') throw invalidRequest(`Invalid array`, label(this.path, key));
+      return item;
+    });
+  }
+
+  /**
+   * Applies `metadata[...]` to existing metadata: keys with an empty value are removed and an
+   * empty `metadata=` clears everything, matching Stripe's update semantics.
+   */
+  metadata(existing: Stripe.Metadata = {}): Stripe.Metadata {
+    const v = this.raw.metadata;
+    if (v === undefined) return existing;
+    if (v === '') return {};
+    if (typeof v !== 'object' || Array.isArray(v)) throw invalidRequest('Invalid hash', 'metadata');
+    const out: Stripe.Metadata = { ...existing };
+    for (const [k, val] of Object.entries(v)) {
+      if (typeof val !== 'string') throw invalidRequest('Invalid hash', `metadata[${k}]`);
+      if (val === '') delete out[k];
+      else out[k] = val;
+    }
+    return out;
+  }
+}

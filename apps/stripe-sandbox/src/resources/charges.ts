@@ -1,0 +1,246 @@
+import type Stripe from 'stripe';
+import { diff, type Engine } from '../engine';
+import { newId, randomToken } from '../protocol/ids';
+import { createdFilter, paginate } from '../protocol/list';
+import { get, post, type ResourceModule } from '../router';
+import type { Decline } from './test-cards';
+
+export interface ChargeInput {
+  intent: Stripe.PaymentIntent;
+  pm: Stripe.PaymentMethod;
+  capture: boolean;
+  decline: Decline | null;
+  authenticated: boolean;
+}
+
+function methodDetails(
+  pm: Stripe.PaymentMethod,
+  amount: number,
+  authenticated: boolean,
+): Stripe.Charge.PaymentMethodDetails {
+  if (pm.type === 'crypto') {
+    return {
+      type: 'crypto',
+      crypto: {
+        buyer_address: `0x${randomToken(40).toLowerCase()}`,
+        network: 'base',
+        token_currency: 'usdc',
+        transaction_hash: `0x${randomToken(64).toLowerCase()}`,
+      },
+    };
+  }
+  const card = pm.card!;
+  return {
+    type: 'card',
+    card: {
+      amount_authorized: amount,
+      authorization_code: randomToken(6).toUpperCase(),
+      brand: card.brand,
+      checks: card.checks,
+      country: card.country,
+      electronic_commerce_indicator: authenticated ? '05' : null,
+      exp_month: card.exp_month,
+      exp_year: card.exp_year,
+      fingerprint: card.fingerprint ?? null,
+      funding: card.funding,
+      installments: null,
+      last4: card.last4,
+      mandate: null,
+      network: card.brand,
+      network_token: { used: false },
+      network_transaction_id: randomToken(15),
+      regulated_status: 'unregulated',
+      three_d_secure: authenticated
+        ? ({
+            authentication_flow: 'challenge',
+            electronic_commerce_indicator: '05',
+            result: 'authenticated',
+            result_reason: null,
+            transaction_id: randomToken(32),
+            version: '2.2.0',
+          } as Stripe.Charge.PaymentMethodDetails.Card.ThreeDSecure)
+        : null,
+      wallet: null,
+    } as Stripe.Charge.PaymentMethodDetails.Card,
+  };
+}
+
+/** One attempt to charge a payment method for an intent; failed attempts are charges too. */
+export function createCharge(engine: Engine, input: ChargeInput): Stripe.Charge {
+  const { intent, pm, capture, decline } = input;
+  const ok = decline === null;
+  const amount = intent.amount;
+  const charge: Stripe.Charge = {
+    id: newId('ch'),
+    object: 'charge',
+    amount,
+    amount_captured: ok && capture ? amount : 0,
+    amount_refunded: 0,
+    application: null,
+    application_fee: null,
+    application_fee_amount: null,
+    balance_transaction: ok && capture ? newId('txn') : null,
+    billing_details: pm.billing_details,
+    calculated_statement_descriptor: 'TENDER SANDBOX',
+    captured: ok && capture,
+    created: engine.now(),
+    currency: intent.currency,
+    customer: intent.customer,
+    description: intent.description,
+    disputed: false,
+    failure_balance_transaction: null,
+    failure_code: decline?.code ?? null,
+    failure_message: decline?.message ?? null,
+    fraud_details: {},
+    livemode: false,
+    metadata: { ...intent.metadata },
+    on_behalf_of: null,
+    outcome: {
+      advice_code: null,
+      network_advice_code: null,
+      network_decline_code: null,
+      network_status: ok ? 'approved_by_network' : 'declined_by_network',
+      reason: decline?.declineCode ?? null,
+      risk_level: 'normal',
+      risk_score: 20,
+      seller_message: ok
+        ? 'Payment complete.'
+        : 'The bank did not return any further details with this decline.',
+      type: ok ? 'authorized' : 'issuer_declined',
+    },
+    paid: ok,
+    payment_intent: intent.id,
+    payment_method: pm.id,
+    payment_method_details: methodDetails(pm, amount, input.authenticated),
+    receipt_email: intent.receipt_email,
+    receipt_number: null,
+    receipt_url: ok ? `${engine.baseUrl}/_sandbox/receipts/${intent.id}` : null,
+    refunded: false,
+    review: null,
+    shipping: intent.shipping,
+    source: null,
+    source_transfer: null,
+    statement_descriptor: intent.statement_descriptor,
+    statement_descriptor_suffix: intent.statement_descriptor_suffix,
+    status: ok ? 'succeeded' : 'failed',
+    transfer_data: null,
+    transfer_group: intent.transfer_group,
+  };
+  engine.store.insert('charge', charge);
+  engine.emit(ok ? 'charge.succeeded' : 'charge.failed', charge);
+  return charge;
+}
+
+/** 4000000000000259: the payment succeeds and the cardholder disputes it straight away. */
+export function openDispute(engine: Engine, charge: Stripe.Charge): Stripe.Dispute {
+  const dispute: Stripe.Dispute = {
+    id: newId('du'),
+    object: 'dispute',
+    amount: charge.amount_captured,
+    balance_transactions: [],
+    charge: charge.id,
+    created: engine.now(),
+    currency: charge.currency,
+    enhanced_eligibility_types: [],
+    evidence: {
+      access_activity_log: null,
+      billing_address: null,
+      cancellation_policy: null,
+      cancellation_policy_disclosure: null,
+      cancellation_rebuttal: null,
+      customer_communication: null,
+      customer_email_address: null,
+      customer_name: null,
+      customer_purchase_ip: null,
+      customer_signature: null,
+      duplicate_charge_documentation: null,
+      duplicate_charge_explanation: null,
+      duplicate_charge_id: null,
+      enhanced_evidence: {},
+      product_description: null,
+      receipt: null,
+      refund_policy: null,
+      refund_policy_disclosure: null,
+      refund_refusal_explanation: null,
+      service_date: null,
+      service_documentation: null,
+      shipping_address: null,
+      shipping_carrier: null,
+      shipping_date: null,
+      shipping_documentation: null,
+      shipping_tracking_number: null,
+      uncategorized_file: null,
+      uncategorized_text: null,
+    },
+    evidence_details: {
+      due_by: engine.now() + 7 * 24 * 3600,
+      enhanced_eligibility: {},
+      has_evidence: false,
+      past_due: false,
+      submission_count: 0,
+      submission_method: null,
+    } as unknown as Stripe.Dispute.EvidenceDetails,
+    intended_submission_method: null,
+    is_charge_refundable: false,
+    livemode: false,
+    metadata: {},
+    payment_intent: typeof charge.payment_intent === 'string' ? charge.payment_intent : null,
+    reason: 'fraudulent',
+    status: 'needs_response',
+  };
+  engine.store.insert('dispute', dispute);
+  const before = structuredClone(charge);
+  charge.disputed = true;
+  engine.emit('charge.dispute.created', dispute);
+  engine.emit('charge.updated', charge, diff(before, charge));
+  return dispute;
+}
+
+export const charges: ResourceModule = {
+  routes: [
+    get('/charges/:id', (engine, { params }) =>
+      engine.store.get('charge', params.id ?? '', 'charge'),
+    ),
+    post('/charges/:id', (engine, { params, p }) => {
+      p.allowOnly(['metadata', 'description', 'receipt_email']);
+      const charge = engine.store.get('charge', params.id ?? '', 'charge');
+      const before = structuredClone(charge);
+      charge.metadata = p.metadata(charge.metadata);
+      if (p.has('description')) charge.description = p.nullableStr('description') ?? null;
+      if (p.has('receipt_email')) charge.receipt_email = p.nullableStr('receipt_email') ?? null;
+      engine.emit('charge.updated', charge, diff(before, charge));
+      return charge;
+    }),
+    get('/charges', (engine, { p }) => {
+      const customer = p.str('customer');
+      const intent = p.str('payment_intent');
+      const created = createdFilter(p);
+      const rows = engine.store.all(
+        'charge',
+        (c) =>
+          (customer === undefined || c.customer === customer) &&
+          (intent === undefined || c.payment_intent === intent) &&
+          created(c.created),
+      );
+      return paginate(rows, '/v1/charges', p);
+    }),
+    get('/disputes/:id', (engine, { params }) =>
+      engine.store.get('dispute', params.id ?? '', 'dispute'),
+    ),
+    get('/disputes', (engine, { p }) => {
+      const charge = p.str('charge');
+      const rows = engine.store.all('dispute', (d) => charge === undefined || d.charge === charge);
+      return paginate(rows, '/v1/disputes', p);
+    }),
+  ],
+  virtuals: (engine) => ({
+    charge: {
+      // Since 2022-11-15 a charge's refunds are only returned when expanded.
+      refunds: (obj) => {
+        const id = String(obj.id);
+        const data = engine.store.all('refund', (r) => r.charge === id);
+        return { object: 'list', data, has_more: false, url: `/v1/charges/${id}/refunds` };
+      },
+    },
+  }),
+};

@@ -1,0 +1,34 @@
+// Route table for `/v1`: every resource module contributes routes and `expand` virtuals.
+import type { Engine } from './engine';
+import type { Virtual } from './protocol/expand';
+import type { ParamReader } from './protocol/params';
+
+export interface ApiRequest {
+  /** Path parameters (`:id`). */
+  params: Record<string, string>;
+  /** Form body for POST, query string for GET/DELETE. */
+  p: ParamReader;
+}
+
+export type Handler = (engine: Engine, req: ApiRequest) => object;
+
+export interface Route {
+  method: 'GET' | 'POST' | 'DELETE';
+  path: string;
+  handler: Handler;
+}
+
+export interface ResourceModule {
+  routes: Route[];
+  /** Fields only returned when expanded, computed from the engine's state. */
+  virtuals?: (engine: Engine) => Record<string, Record<string, Virtual>>;
+  setup?: (engine: Engine) => void;
+}
+
+export const get = (path: string, handler: Handler): Route => ({ method: 'GET', path, handler });
+export const post = (path: string, handler: Handler): Route => ({ method: 'POST', path, handler });
+export const del = (path: string, handler: Handler): Route => ({
+  method: 'DELETE',
+  path,
+  handler,
+});

@@ -1,0 +1,166 @@
+// HTTP layer: Stripe's wire protocol around the route table (auth, request ids, injected faults,
+// idempotency, expand, error rendering), plus the browser pages and `/_sandbox` controls.
+import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
+import type { Engine } from './engine';
+import type { Faults } from './faults';
+import type { Idempotency } from './idempotency';
+import { StripeError, invalidRequest } from './protocol/errors';
+import { expand, type ExpandContext } from './protocol/expand';
+import { canonical, parseForm, type Params } from './protocol/form';
+import { randomToken } from './protocol/ids';
+import { ParamReader } from './protocol/params';
+import type { ResourceModule, Route } from './router';
+
+export interface ServerDeps {
+  engine: Engine;
+  faults: Faults;
+  idempotency: Idempotency;
+  modules: ResourceModule[];
+  registerExtras: (app: FastifyInstance) => void;
+}
+
+const MISSING_KEY =
+  "You did not provide an API key. You need to provide your API key in the Authorization header, using Bearer auth (e.g. 'Authorization: Bearer YOUR_SECRET_KEY'). See https://stripe.com/docs/api#authentication for details, or we can help at https://support.stripe.com/.";
+
+/** Returns the API key, or throws Stripe's 401. Only test-mode secret/restricted keys pass. */
+export function authenticate(header: string | undefined): string {
+  if (header === undefined || header === '') {
+    throw new StripeError(401, { type: 'invalid_request_error', message: MISSING_KEY });
+  }
+  let key = '';
+  if (header.startsWith('Bearer ')) key = header.slice(7).trim();
+  else if (header.startsWith('Basic ')) {
+    key = Buffer.from(header.slice(6), 'base64').toString('utf8').split(':')[0] ?? '';
+  }
+  if (!/^(sk|rk)_test_[A-Za-z0-9_]+$/.test(key)) {
+    const masked = key.length > 8 ? `${key.slice(0, 8)}${'*'.repeat(4)}${key.slice(-4)}` : key;
+    throw new StripeError(401, {
+      type: 'invalid_request_error',
+      message: `Invalid API Key provided: ${masked}`,
+    });
+  }
+  return key;
+}
+
+function send(reply: FastifyReply, status: number, body: string): FastifyReply {
+  return reply.code(status).header('content-type', 'application/json').send(body);
+}
+
+export function buildServer(deps: ServerDeps): FastifyInstance {
+  const { engine, faults, idempotency } = deps;
+  const app = Fastify({
+    logger: false,
+    // Stripe's bracket syntax applies to query strings too (`expand[]=…`, `created[gte]=…`).
+    routerOptions: { querystringParser: (s: string) => parseForm(s) },
+    bodyLimit: 1024 * 1024,
+  });
+  app.addContentTypeParser(
+    'application/x-www-form-urlencoded',
+    { parseAs: 'string' },
+    (_req, body, done) => {
+      try {
+        done(null, parseForm(body as string));
+      } catch {
+        done(invalidRequest('Malformed form body'), undefined);
+      }
+    },
+  );
+
+  const expandCtx: ExpandContext = {
+    resolve: (id) => engine.store.byId(id)?.obj,
+    virtuals: Object.assign(
+      {},
+      ...deps.modules.map((m) => m.virtuals?.(engine) ?? {}),
+    ) as ExpandContext['virtuals'],
+  };
+
+  app.addHook('onRequest', (_req, reply, done) => {
+    reply.header('request-id', `req_${randomToken(14)}`);
+    done();
+  });
+
+  const handle = async (route: Route, req: FastifyRequest, reply: FastifyReply) => {
+    const requestId = String(reply.getHeader('request-id'));
+    const key = req.headers['idempotency-key'];
+    const idemKey = route.method === 'POST' && typeof key === 'string' && key !== '' ? key : null;
+    let apiKey = '';
+    let claimed = false;
+    try {
+      apiKey = authenticate(req.headers.authorization);
+      const raw: Params =
+        route.method === 'POST' ? ((req.body as Params | undefined) ?? {}) : (req.query as Params);
+      if (idemKey !== null) {
+        const claim = idempotency.claim(
+          apiKey,
+          idemKey,
+          canonical({ m: route.method, u: req.url.split('?')[0], p: raw }),
+        );
+        if (claim.kind === 'replay') {
+          reply.header('idempotent-replayed', 'true');
+          if (claim.entry.requestId !== undefined) {
+            reply.header('original-request', claim.entry.requestId);
+          }
+          return send(reply, claim.entry.status ?? 200, claim.entry.body ?? '{}');
+        }
+        claimed = true;
+      }
+      const injected = await faults.take();
+      if (injected !== null) {
+        if (claimed) idempotency.release(apiKey, idemKey!);
+        claimed = false;
+        return send(reply, injected.status, JSON.stringify(injected.toJSON(), null, 2));
+      }
+      const p = new ParamReader(raw);
+      engine.current = { requestId, idempotencyKey: idemKey };
+      let result: object;
+      try {
+        result = route.handler(engine, { params: req.params as Record<string, string>, p });
+      } finally {
+        engine.current = null;
+      }
+      const out = structuredClone(result);
+      expand(out, p.strings('expand') ?? [], expandCtx);
+      const body = JSON.stringify(out, null, 2);
+      if (claimed) idempotency.complete(apiKey, idemKey!, 200, body, requestId);
+      if (route.method !== 'GET') engine.changed();
+      return send(reply, 200, body);
+    } catch (err) {
+      const stripeErr =
+        err instanceof StripeError
+          ? err
+          : new StripeError(500, { type: 'api_error', message: 'An unknown error occurred' });
+      if (!(err instanceof StripeError)) engine.logger.error({ err }, 'sandbox handler failed');
+      const body = JSON.stringify(stripeErr.toJSON(), null, 2);
+      if (claimed) idempotency.complete(apiKey, idemKey!, stripeErr.status, body, requestId);
+      if (route.method !== 'GET') engine.changed();
+      return send(reply, stripeErr.status, body);
+    }
+  };
+
+  for (const mod of deps.modules) {
+    for (const route of mod.routes) {
+      app.route({
+        method: route.method,
+        url: `/v1${route.path}`,
+        handler: (req, reply) => handle(route, req, reply),
+      });
+    }
+  }
+
+  deps.registerExtras(app);
+
+  app.setNotFoundHandler((req, reply) => {
+    const err = invalidRequest(
+      `Unrecognized request URL (${req.method}: ${req.url.split('?')[0]}). Please see https://stripe.com/docs or we can help at https://support.stripe.com/.`,
+    );
+    return send(reply, 404, JSON.stringify(err.toJSON(), null, 2));
+  });
+  app.setErrorHandler((err, _req, reply) => {
+    const stripeErr =
+      err instanceof StripeError
+        ? err
+        : invalidRequest(err instanceof Error ? err.message : 'Invalid request');
+    return send(reply, stripeErr.status, JSON.stringify(stripeErr.toJSON(), null, 2));
+  });
+  return app;
+}

@@ -1,0 +1,118 @@
+// The objects the sandbox stores, typed as the `stripe` package's own types. Where the issue asks
+// for a field today's API no longer has (the 2023-era `invoice.payment_intent`, top-level
+// subscription periods), it is added as an explicit legacy extension rather than hidden.
+import type Stripe from 'stripe';
+
+export interface LegacyInvoiceFields {
+  /** Removed from the API in 2025 (now `payments`); kept because pre-2025 integrations expand it. */
+  payment_intent: string | Stripe.PaymentIntent | null;
+  subscription: string | Stripe.Subscription | null;
+  paid: boolean;
+}
+export type Invoice = Stripe.Invoice & LegacyInvoiceFields;
+
+export interface LegacySubscriptionFields {
+  /** Moved onto subscription items in 2025; still required by the 2023 schema. */
+  current_period_start: number;
+  current_period_end: number;
+}
+export type Subscription = Stripe.Subscription & LegacySubscriptionFields;
+
+export interface Collections {
+  customer: Stripe.Customer;
+  payment_method: Stripe.PaymentMethod;
+  setup_intent: Stripe.SetupIntent;
+  payment_intent: Stripe.PaymentIntent;
+  charge: Stripe.Charge;
+  refund: Stripe.Refund;
+  dispute: Stripe.Dispute;
+  'checkout.session': Stripe.Checkout.Session;
+  product: Stripe.Product;
+  price: Stripe.Price;
+  subscription: Subscription;
+  subscription_item: Stripe.SubscriptionItem;
+  invoice: Invoice;
+  invoice_payment: Stripe.InvoicePayment;
+  event: Stripe.Event;
+  webhook_endpoint: Stripe.WebhookEndpoint;
+}
+export type Kind = keyof Collections;
+
+export const KINDS: readonly Kind[] = [
+  'customer',
+  'payment_method',
+  'setup_intent',
+  'payment_intent',
+  'charge',
+  'refund',
+  'dispute',
+  'checkout.session',
+  'product',
+  'price',
+  'subscription',
+  'subscription_item',
+  'invoice',
+  'invoice_payment',
+  'event',
+  'webhook_endpoint',
+];
+
+/** Id prefix → kind, so `expand` can resolve any id it meets. */
+export const PREFIXES: Record<string, Kind> = {
+  cus: 'customer',
+  pm: 'payment_method',
+  seti: 'setup_intent',
+  pi: 'payment_intent',
+  ch: 'charge',
+  re: 'refund',
+  du: 'dispute',
+  cs: 'checkout.session',
+  prod: 'product',
+  price: 'price',
+  sub: 'subscription',
+  si: 'subscription_item',
+  in: 'invoice',
+  inpay: 'invoice_payment',
+  evt: 'event',
+  we: 'webhook_endpoint',
+};
+
+/** Behaviour a test card number or `pm_card_*` token selects. */
+export type CardBehaviour =
+  | 'succeed'
+  | 'generic_decline'
+  | 'insufficient_funds'
+  | 'lost_card'
+  | 'expired_card'
+  | 'incorrect_cvc'
+  | 'processing_error'
+  | 'auth_unless_setup'
+  | 'auth_always'
+  | 'attach_ok_charge_fails'
+  | 'dispute';
+
+/** Sandbox-only facts that have no field on Stripe's objects. */
+export interface Internal {
+  /** payment method id → how its card behaves. */
+  cards: Record<string, CardBehaviour>;
+  /** payment method ids authenticated for later off-session use (4000002500003155). */
+  offSessionReady: Record<string, true>;
+  /** payment intent id → sandbox time (s) when its uncaptured authorisation lapses. */
+  holds: Record<string, number>;
+  /** intent id → where the 3-D Secure page returns the customer. */
+  threeDS: Record<string, { returnUrl: string | null }>;
+  /** checkout session id → its line items. */
+  lineItems: Record<string, Stripe.LineItem[]>;
+  /** payment intent id → sandbox time (s) a crypto payment settles, and whether it will. */
+  cryptoSettlements: Record<string, { at: number; succeed: boolean }>;
+  /** payment intent id → the invoice it pays. */
+  invoiceOfIntent: Record<string, string>;
+  /** subscription id → proration lines waiting for the next invoice. */
+  pendingProrations: Record<string, Stripe.InvoiceLineItem[]>;
+  /** webhook endpoint id → its signing secret (Stripe only reveals it on create). */
+  endpointSecrets: Record<string, string>;
+  /** payment intent id → confirmed with `off_session` (so it cannot ask for 3-D Secure). */
+  offSessionIntents: Record<string, true>;
+  /** ids of deleted objects, so retrieving them answers `deleted: true` as Stripe does. */
+  deleted: Record<string, Kind>;
+}

@@ -1,0 +1,153 @@
+// Test harness: a sandbox on a free port, the official SDK pointed at it, and a real local HTTP
+// server receiving its webhooks (every one verified with stripe.webhooks.constructEvent).
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import Stripe from 'stripe';
+import { startSandbox, type RunningSandbox, type SandboxOptions } from '../src/index';
+
+export const API_KEY = 'sk_test_sandbox_123';
+
+export function sdk(sandbox: { port: number }, key = API_KEY): Stripe {
+  return new Stripe(key, {
+    host: '127.0.0.1',
+    port: sandbox.port,
+    protocol: 'http',
+    maxNetworkRetries: 0,
+  });
+}
+
+export interface Received {
+  event: Stripe.Event;
+  signature: string;
+  status: number;
+  at: number;
+}
+
+export class WebhookReceiver {
+  readonly received: Received[] = [];
+  readonly verificationErrors: string[] = [];
+  /** Decides the HTTP status per delivery; default 200. */
+  respond: (event: Stripe.Event, attempt: number) => number = () => 200;
+  secret = '';
+  private server!: Server;
+  url = '';
+  private readonly verifier = new Stripe('sk_test_verifier');
+
+  async start(): Promise<this> {
+    this.server = createServer((req, res) => this.handle(req, res));
+    await new Promise<void>((resolve) => this.server.listen(0, '127.0.0.1', resolve));
+    this.url = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}/webhooks`;
+    return this;
+  }
+
+  private handle(req: IncomingMessage, res: ServerResponse): void {
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', () => {
+      const raw = Buffer.concat(chunks).toString('utf8');
+      const signature = String(req.headers['stripe-signature'] ?? '');
+      let event: Stripe.Event;
+      try {
+        event = this.verifier.webhooks.constructEvent(raw, signature, this.secret);
+      } catch (err) {
+        this.verificationErrors.push((err as Error).message);
+        res.writeHead(400).end();
+        return;
+      }
+      const attempt = this.received.filter((r) => r.event.id === event.id).length + 1;
+      const status = this.respond(event, attempt);
+      this.received.push({ event, signature, status, at: Date.now() });
+      res.writeHead(status, { 'content-type': 'application/json' }).end('{}');
+    });
+  }
+
+  /** Accepted (2xx) events, in arrival order. */
+  get events(): Stripe.Event[] {
+    return this.received.filter((r) => r.status < 300).map((r) => r.event);
+  }
+
+  types(): string[] {
+    return this.events.map((e) => e.type);
+  }
+
+  async waitFor(
+    predicate: (events: Stripe.Event[]) => boolean,
+    timeoutMs = 5000,
+  ): Promise<Stripe.Event[]> {
+    const deadline = Date.now() + timeoutMs;
+    while (Date.now() < deadline) {
+      if (predicate(this.events)) return this.events;
+      await new Promise((r) => setTimeout(r, 10));
+    }
+    throw new Error(`timed out waiting for webhooks; got: ${this.types().join(', ')}`);
+  }
+
+  async waitForType(type: string, count = 1): Promise<Stripe.Event[]> {
+    const events = await this.waitFor((es) => es.filter((e) => e.type === type).length >= count);
+    return events.filter((e) => e.type === type);
+  }
+
+  close(): Promise<void> {
+    return new Promise((resolve) => this.server.close(() => resolve()));
+  }
+}
+
+export interface Harness {
+  sandbox: RunningSandbox;
+  stripe: Stripe;
+  hooks: WebhookReceiver;
+  control: <T = Record<string, unknown>>(
+    path: string,
+    body?: object,
+    method?: string,
+  ) => Promise<T>;
+  advance: (seconds: number) => Promise<void>;
+  close: () => Promise<void>;
+}
+
+export async function harness(options: SandboxOptions = {}): Promise<Harness> {
+  const hooks = await new WebhookReceiver().start();
+  const sandbox = await startSandbox({
+    webhookUrl: hooks.url,
+    retryScheduleMs: [20, 40, 80],
+    ...options,
+  });
+  hooks.secret = sandbox.webhookSecret;
+  const control = async <T>(
+    path: string,
+    body?: object,
+    method = body === undefined ? 'GET' : 'POST',
+  ): Promise<T> => {
+    const res = await fetch(`${sandbox.url}/_sandbox${path}`, {
+      method,
+      headers: body === undefined ? {} : { 'content-type': 'application/json' },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    if (!res.ok) throw new Error(`control ${path} failed: ${res.status} ${await res.text()}`);
+    return (await res.json()) as T;
+  };
+  return {
+    sandbox,
+    stripe: sdk(sandbox),
+    hooks,
+    control,
+    advance: async (seconds) => {
+      await control('/clock/advance', { seconds });
+    },
+    close: async () => {
+      await sandbox.close();
+      await hooks.close();
+    },
+  };
+}
+
+/** Runs `fn` and returns the Stripe error it throws (fails the test if it does not throw). */
+export async function stripeError(fn: () => Promise<unknown>): Promise<Stripe.errors.StripeError> {
+  try {
+    await fn();
+  } catch (err) {
+    if (err instanceof Stripe.errors.StripeError) return err;
+    throw err;
+  }
+  throw new Error('expected a Stripe error, but the call succeeded');
+}
