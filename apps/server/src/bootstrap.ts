@@ -18,6 +18,8 @@ export interface RunningApp {
   app: NestFastifyApplication;
   url: string;
   port: number;
+  /** Every route the server answers, as registered (for the OpenAPI completeness test and debugging). */
+  routes: { method: string; url: string }[];
   /** Stops accepting requests, drains in-flight ones, then releases the runtime. */
   close(): Promise<void>;
 }
@@ -48,16 +50,26 @@ export async function startApp(runtime: Runtime): Promise<RunningApp> {
     bodyLimit: config.http.bodyLimitBytes,
     trustProxy: config.http.trustProxy,
     requestIdHeader: false,
+    // On close: finish in-flight requests, drop idle keep-alive sockets so shutdown is not held open.
+    forceCloseConnections: 'idle',
     genReqId: (req: IncomingMessage) => {
       const given = req.headers['x-request-id'];
       return typeof given === 'string' && REQUEST_ID.test(given) ? given : newId('request');
     },
   });
-  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(runtime), adapter, {
-    rawBody: true,
-    logger: nestLogger(logger),
-  });
+  const app = await NestFactory.create<NestFastifyApplication>(
+    AppModule.forRoot(runtime),
+    adapter,
+    {
+      rawBody: true,
+      logger: nestLogger(logger),
+    },
+  );
   const fastify = app.getHttpAdapter().getInstance();
+  const routes: { method: string; url: string }[] = [];
+  fastify.addHook('onRoute', (r) => {
+    for (const method of [r.method].flat()) routes.push({ method, url: r.url });
+  });
 
   fastify.addHook('onRequest', async (req, reply) => {
     void reply.header('x-request-id', req.id);
@@ -91,6 +103,11 @@ export async function startApp(runtime: Runtime): Promise<RunningApp> {
   if (web) await app.register(fastifyStatic, { root: web, prefix: '/', wildcard: false });
   setupOpenApi(app);
 
+  await app.init();
+  // The API speaks JSON only: any other body type is a 415, not a string that fails validation.
+  for (const type of ['text/plain', 'application/x-www-form-urlencoded']) {
+    if (fastify.hasContentTypeParser(type)) fastify.removeContentTypeParser(type);
+  }
   await app.listen(config.port, config.host);
   const address = fastify.server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
@@ -100,10 +117,18 @@ export async function startApp(runtime: Runtime): Promise<RunningApp> {
   return {
     app,
     port,
+    routes,
     url: `http://${host}:${port}`,
     close: () =>
       (closing ??= (async () => {
-        await app.close();
+        // Node closes idle keep-alive sockets only once, when close starts; sockets of requests
+        // still in flight go idle later and would hold shutdown open for the keep-alive timeout.
+        const sweep = setInterval(() => fastify.server.closeIdleConnections(), 25);
+        try {
+          await app.close();
+        } finally {
+          clearInterval(sweep);
+        }
         await runtime.close();
       })()),
   };

@@ -1,27 +1,43 @@
 import 'reflect-metadata';
-import { startApp } from './bootstrap';
+import { startApp, type RunningApp } from './bootstrap';
 import { seedDemoData } from './identity/demo-seed';
-import { ConfigError, loadConfig } from './platform/config/config';
-import { createRuntime } from './platform/runtime';
+import { ConfigError, loadConfig, type Config } from './platform/config/config';
+import { createRuntime, type Runtime } from './platform/runtime';
 
-/** `npm start`: the whole platform on its embedded defaults, or on what the environment names. */
-async function main(): Promise<void> {
-  let config;
+export interface Started {
+  config: Config;
+  runtime: Runtime;
+  running: RunningApp;
+}
+
+/**
+ * Starts the whole platform on its embedded defaults, or on what the environment names, and prints
+ * its URLs (and, on the first start of an empty database, the demo accounts). A bad configuration
+ * writes one message naming every bad variable and resolves to exit code 2.
+ */
+export async function run(
+  env: Record<string, string | undefined> | undefined,
+  io: { out: NodeJS.WritableStream; err: NodeJS.WritableStream },
+): Promise<Started | number> {
+  const { out } = io;
+  let config: Config;
   try {
-    config = loadConfig();
+    config = loadConfig(env);
   } catch (err) {
     if (err instanceof ConfigError) {
-      process.stderr.write(`${err.message}\n`);
-      process.exit(2);
+      io.err.write(`${err.message}\n`);
+      return 2;
     }
     throw err;
   }
 
   const runtime = await createRuntime(config);
-  const demo = config.seedDemo ? await seedDemoData(runtime.database, runtime.clock, config.dataDir) : undefined;
+  const demo = config.seedDemo
+    ? await seedDemoData(runtime.database, runtime.clock, config.dataDir)
+    : undefined;
   const running = await startApp(runtime);
 
-  const out: string[] = [
+  const lines: string[] = [
     '',
     `Tender is running (${runtime.embedded ? 'embedded PostgreSQL' : 'external PostgreSQL'})`,
     `  App:      ${running.url}/`,
@@ -29,18 +45,20 @@ async function main(): Promise<void> {
     `  Health:   ${running.url}/health/ready   Metrics: ${running.url}/metrics`,
   ];
   if (demo) {
-    out.push('', 'Demo accounts (passwords shown once; also in DATA_DIR/demo-credentials.txt):');
-    for (const a of demo) out.push(`  ${a.role.padEnd(9)} ${a.email.padEnd(24)} ${a.password}`);
+    lines.push('', 'Demo accounts (passwords shown once; also in DATA_DIR/demo-credentials.txt):');
+    for (const a of demo) lines.push(`  ${a.role.padEnd(9)} ${a.email.padEnd(24)} ${a.password}`);
   }
-  process.stdout.write(`${out.join('\n')}\n\n`);
+  out.write(`${lines.join('\n')}\n\n`);
+  return { config, runtime, running };
+}
 
+function handleSignals({ config, runtime, running }: Started): void {
   let stopping = false;
   const stop = (signal: string) => {
     if (stopping) return;
     stopping = true;
-    runtime.logger.info({ signal }, 'shutting down');
-    const force = setTimeout(() => process.exit(1), config.http.shutdownGraceMs);
-    force.unref();
+    runtime.logger.info({ signal }, 'shutting down: draining requests');
+    setTimeout(() => process.exit(1), config.http.shutdownGraceMs).unref();
     running.close().then(
       () => process.exit(0),
       (err: unknown) => {
@@ -53,7 +71,14 @@ async function main(): Promise<void> {
   process.on('SIGTERM', () => stop('SIGTERM'));
 }
 
-main().catch((err: unknown) => {
-  process.stderr.write(`Tender failed to start: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
-  process.exit(1);
-});
+if (require.main === module) {
+  run(undefined, { out: process.stdout, err: process.stderr }).then(
+    (started) => (typeof started === 'number' ? process.exit(started) : handleSignals(started)),
+    (err: unknown) => {
+      process.stderr.write(
+        `Tender failed to start: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`,
+      );
+      process.exit(1);
+    },
+  );
+}

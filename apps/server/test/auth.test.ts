@@ -2,7 +2,15 @@ import { createServer, type Server } from 'node:http';
 import { exportJWK, generateKeyPair, SignJWT, type JWK } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ManualClock } from '../src/platform/clock';
-import { bootTestApp, client, PASSWORD, promote, register, uniqueEmail, type TestApp } from './helpers';
+import {
+  bootTestApp,
+  client,
+  PASSWORD,
+  promote,
+  register,
+  uniqueEmail,
+  type TestApp,
+} from './helpers';
 
 const OIDC_ISSUER = 'https://cognito-idp.eu-west-1.amazonaws.com/eu-west-1_TEST';
 
@@ -11,8 +19,9 @@ describe('identity over HTTP', () => {
   let api: ReturnType<typeof client>;
   const clock = new ManualClock();
   let jwks: Server;
-  let oidcKey: CryptoKey;
-  let strangerKey: CryptoKey;
+  type PrivateKey = Awaited<ReturnType<typeof generateKeyPair>>['privateKey'];
+  let oidcKey: PrivateKey;
+  let strangerKey: PrivateKey;
 
   beforeAll(async () => {
     const pair = await generateKeyPair('RS256');
@@ -43,27 +52,42 @@ describe('identity over HTTP', () => {
     jwks?.close();
   });
 
-  const oidcToken = (claims: Record<string, unknown>, key = oidcKey, issuer = OIDC_ISSUER) =>
+  const oidcToken = (
+    claims: { sub?: string; [k: string]: unknown },
+    key = oidcKey,
+    issuer = OIDC_ISSUER,
+  ) =>
     new SignJWT(claims)
       .setProtectedHeader({ alg: 'RS256', kid: 'k1' })
       .setIssuer(issuer)
       .setAudience('tender-client')
-      .setSubject(String(claims.sub ?? 'sub-1'))
+      .setSubject(claims.sub ?? 'sub-1')
       .setIssuedAt(Math.floor(clock.now().getTime() / 1000))
       .setExpirationTime(Math.floor(clock.now().getTime() / 1000) + 300)
       .sign(key);
 
   it('registers (201) and logs in (200) with { user, accessToken, refreshToken }', async () => {
     const email = uniqueEmail('Mixed.Case');
-    const reg = await api.post('/api/v1/auth/register', { email, password: PASSWORD, firstName: 'Ann' });
+    const reg = await api.post('/api/v1/auth/register', {
+      email,
+      password: PASSWORD,
+      firstName: 'Ann',
+    });
     expect(reg.status).toBe(201);
-    expect(reg.body.user).toMatchObject({ email: email.toLowerCase(), role: 'USER', firstName: 'Ann' });
+    expect(reg.body.user).toMatchObject({
+      email: email.toLowerCase(),
+      role: 'USER',
+      firstName: 'Ann',
+    });
     expect(reg.body.user.id).toMatch(/^usr_/);
     expect(reg.body.user).not.toHaveProperty('passwordHash');
     expect(typeof reg.body.accessToken).toBe('string');
     expect(typeof reg.body.refreshToken).toBe('string');
 
-    const login = await api.post('/api/v1/auth/login', { email: email.toUpperCase(), password: PASSWORD });
+    const login = await api.post('/api/v1/auth/login', {
+      email: email.toUpperCase(),
+      password: PASSWORD,
+    });
     expect(login.status).toBe(200);
     expect(login.body.user.id).toBe(reg.body.user.id);
     expect(login.body.user.lastLogin).not.toBeNull();
@@ -78,10 +102,16 @@ describe('identity over HTTP', () => {
     const dup = await api.post('/api/v1/auth/register', { email: user.email, password: PASSWORD });
     expect(dup.status).toBe(409);
     expect(dup.body.error).toMatchObject({ code: 'email_taken', param: 'email' });
-    const bad = await api.post('/api/v1/auth/login', { email: user.email, password: 'wrong-password' });
+    const bad = await api.post('/api/v1/auth/login', {
+      email: user.email,
+      password: 'wrong-password',
+    });
     expect(bad.status).toBe(401);
     expect(bad.body.error.code).toBe('invalid_credentials');
-    const nobody = await api.post('/api/v1/auth/login', { email: uniqueEmail(), password: PASSWORD });
+    const nobody = await api.post('/api/v1/auth/login', {
+      email: uniqueEmail(),
+      password: PASSWORD,
+    });
     expect(nobody.status).toBe(401);
     expect(nobody.body.error.code).toBe('invalid_credentials');
   });
@@ -102,8 +132,13 @@ describe('identity over HTTP', () => {
     const after = await api.post('/api/v1/auth/refresh', { refreshToken: r2.body.refreshToken });
     expect(after.status).toBe(401);
     // A different login (another family) is untouched.
-    const other = await api.post('/api/v1/auth/login', { email: s0.user.email, password: PASSWORD });
-    expect((await api.post('/api/v1/auth/refresh', { refreshToken: other.body.refreshToken })).status).toBe(200);
+    const other = await api.post('/api/v1/auth/login', {
+      email: s0.user.email,
+      password: PASSWORD,
+    });
+    expect(
+      (await api.post('/api/v1/auth/refresh', { refreshToken: other.body.refreshToken })).status,
+    ).toBe(200);
   });
 
   it('lets exactly one of two concurrent refreshes with the same token win', async () => {
@@ -132,11 +167,21 @@ describe('identity over HTTP', () => {
 
   it('logout revokes the session of the given refresh token', async () => {
     const s = await register(api);
-    const out = await api.post('/api/v1/auth/logout', { refreshToken: s.refreshToken }, s.accessToken);
+    const out = await api.post(
+      '/api/v1/auth/logout',
+      { refreshToken: s.refreshToken },
+      s.accessToken,
+    );
     expect(out.status).toBe(204);
-    expect((await api.post('/api/v1/auth/refresh', { refreshToken: s.refreshToken })).status).toBe(401);
+    expect((await api.post('/api/v1/auth/refresh', { refreshToken: s.refreshToken })).status).toBe(
+      401,
+    );
     const other = await register(api);
-    const foreign = await api.post('/api/v1/auth/logout', { refreshToken: other.refreshToken }, s.accessToken);
+    const foreign = await api.post(
+      '/api/v1/auth/logout',
+      { refreshToken: other.refreshToken },
+      s.accessToken,
+    );
     expect(foreign.status).toBe(400);
   });
 
@@ -165,21 +210,37 @@ describe('identity over HTTP', () => {
       ['tampered signature', `${h}.${p}.${sig.slice(0, -2)}AA`, 'invalid_token'],
       ['alg none', `${none}.${p}.`, 'invalid_token'],
       ['garbage', 'not-a-jwt', 'invalid_token'],
-      ['wrong issuer', await oidcToken({ sub: 'x' }, oidcKey, 'https://evil.example'), 'invalid_token'],
+      [
+        'wrong issuer',
+        await oidcToken({ sub: 'x' }, oidcKey, 'https://evil.example'),
+        'invalid_token',
+      ],
       ['right issuer, wrong key', await oidcToken({ sub: 'x' }, strangerKey), 'invalid_token'],
       ['no token', undefined, 'missing_token'],
     ];
     for (const [name, token, code] of cases) {
       const res = await api.get('/api/v1/auth/me', token);
-      expect({ name, status: res.status, code: res.body.error?.code }).toEqual({ name, status: 401, code });
+      expect({ name, status: res.status, code: res.body.error?.code }).toEqual({
+        name,
+        status: 401,
+        code,
+      });
     }
   });
 
   it('accepts a token from the OIDC issuer, verified by its JWKS, and provisions the user once', async () => {
-    const token = await oidcToken({ sub: 'cognito-sub-42', email: 'Driver@Example.com', name: 'Dee River' });
+    const token = await oidcToken({
+      sub: 'cognito-sub-42',
+      email: 'Driver@Example.com',
+      name: 'Dee River',
+    });
     const first = await api.get('/api/v1/auth/me', token);
     expect(first.status).toBe(200);
-    expect(first.body).toMatchObject({ email: 'driver@example.com', role: 'USER', firstName: 'Dee' });
+    expect(first.body).toMatchObject({
+      email: 'driver@example.com',
+      role: 'USER',
+      firstName: 'Dee',
+    });
     const again = await api.get('/api/v1/auth/me', await oidcToken({ sub: 'cognito-sub-42' }));
     expect(again.body.id).toBe(first.body.id);
   });
@@ -194,9 +255,15 @@ describe('identity over HTTP', () => {
     expect((await api.get(`/api/v1/users/${bob.user.id}`, alice.accessToken)).status).toBe(404);
     expect((await api.get(`/api/v1/users/${alice.user.id}`, alice.accessToken)).status).toBe(200);
     expect((await api.get('/api/v1/users', alice.accessToken)).status).toBe(403);
-    expect((await api.post('/api/v1/companies', { name: 'X' }, alice.accessToken)).status).toBe(403);
+    expect((await api.post('/api/v1/companies', { name: 'X' }, alice.accessToken)).status).toBe(
+      403,
+    );
     // A user cannot make themselves admin.
-    const self = await api.patch(`/api/v1/users/${alice.user.id}`, { role: 'ADMIN' }, alice.accessToken);
+    const self = await api.patch(
+      `/api/v1/users/${alice.user.id}`,
+      { role: 'ADMIN' },
+      alice.accessToken,
+    );
     expect(self.status).toBe(403);
 
     // The role is read from the database on every request, so promotion applies at once.
@@ -205,7 +272,10 @@ describe('identity over HTTP', () => {
     expect(list.status).toBe(200);
     expect(list.body.data).toHaveLength(2);
     expect(list.body.hasMore).toBe(true);
-    const next = await api.get(`/api/v1/users?limit=2&startingAfter=${list.body.nextCursor}`, admin.accessToken);
+    const next = await api.get(
+      `/api/v1/users?limit=2&startingAfter=${list.body.nextCursor}`,
+      admin.accessToken,
+    );
     expect(next.body.data[0].id < list.body.data[1].id).toBe(true);
   });
 
@@ -219,46 +289,73 @@ describe('identity over HTTP', () => {
     expect(company.body.id).toMatch(/^cmp_/);
     const other = await api.post('/api/v1/companies', { name: 'Other Co' }, admin.accessToken);
 
-    const attach = await api.post(`/api/v1/companies/${company.body.id}/operators`, { userId: op.user.id }, admin.accessToken);
+    const attach = await api.post(
+      `/api/v1/companies/${company.body.id}/operators`,
+      { userId: op.user.id },
+      admin.accessToken,
+    );
     expect(attach.status).toBe(201);
     expect(attach.body).toMatchObject({ role: 'OPERATOR', companyId: company.body.id });
     // Attaching the same operator to a second company is a conflict.
-    const twice = await api.post(`/api/v1/companies/${other.body.id}/operators`, { userId: op.user.id }, admin.accessToken);
+    const twice = await api.post(
+      `/api/v1/companies/${other.body.id}/operators`,
+      { userId: op.user.id },
+      admin.accessToken,
+    );
     expect(twice.status).toBe(409);
 
-    expect((await api.get(`/api/v1/companies/${company.body.id}`, op.accessToken)).status).toBe(200);
+    expect((await api.get(`/api/v1/companies/${company.body.id}`, op.accessToken)).status).toBe(
+      200,
+    );
     expect((await api.get(`/api/v1/companies/${other.body.id}`, op.accessToken)).status).toBe(404);
-    expect((await api.get(`/api/v1/companies/${company.body.id}`, outsider.accessToken)).status).toBe(404);
+    expect(
+      (await api.get(`/api/v1/companies/${company.body.id}`, outsider.accessToken)).status,
+    ).toBe(404);
     const ops = await api.get(`/api/v1/companies/${company.body.id}/operators`, op.accessToken);
     expect(ops.body.map((u: { id: string }) => u.id)).toEqual([op.user.id]);
 
-    const detach = await api.del(`/api/v1/companies/${company.body.id}/operators/${op.user.id}`, admin.accessToken);
+    const detach = await api.del(
+      `/api/v1/companies/${company.body.id}/operators/${op.user.id}`,
+      admin.accessToken,
+    );
     expect(detach.body).toMatchObject({ role: 'USER', companyId: null });
-    expect((await api.get(`/api/v1/companies/${company.body.id}`, op.accessToken)).status).toBe(404);
+    expect((await api.get(`/api/v1/companies/${company.body.id}`, op.accessToken)).status).toBe(
+      404,
+    );
   });
 
   it('soft-deletes a user: tokens stop working, the e-mail is free again', async () => {
     const s = await register(api);
     expect((await api.del(`/api/v1/users/${s.user.id}`, s.accessToken)).status).toBe(204);
     expect((await api.get('/api/v1/auth/me', s.accessToken)).status).toBe(401);
-    expect((await api.post('/api/v1/auth/refresh', { refreshToken: s.refreshToken })).status).toBe(401);
-    const row = await app.runtime.database.pool.query('SELECT deleted_at FROM users WHERE id = $1', [s.user.id]);
+    expect((await api.post('/api/v1/auth/refresh', { refreshToken: s.refreshToken })).status).toBe(
+      401,
+    );
+    const row = await app.runtime.database.pool.query(
+      'SELECT deleted_at FROM users WHERE id = $1',
+      [s.user.id],
+    );
     expect(row.rows[0].deleted_at).toBeInstanceOf(Date);
-    const again = await api.post('/api/v1/auth/register', { email: s.user.email, password: PASSWORD });
+    const again = await api.post('/api/v1/auth/register', {
+      email: s.user.email,
+      password: PASSWORD,
+    });
     expect(again.status).toBe(201);
   });
 
   it('rate-limits login per e-mail with 429 and Retry-After', async () => {
     const s = await register(api);
-    const statuses: number[] = [];
-    let last;
+    const responses = [];
     for (let i = 0; i < 7; i++) {
-      last = await api.post('/api/v1/auth/login', { email: s.user.email, password: 'wrong-password' });
-      statuses.push(last.status);
+      responses.push(
+        await api.post('/api/v1/auth/login', { email: s.user.email, password: 'wrong-password' }),
+      );
     }
+    const statuses = responses.map((r) => r.status);
     expect(statuses.slice(0, 5)).toEqual([401, 401, 401, 401, 401]);
     expect(statuses.slice(5)).toEqual([429, 429]);
-    expect(Number(last!.headers.get('retry-after'))).toBeGreaterThan(0);
-    expect(last!.body.error.type).toBe('rate_limit_error');
+    const last = responses[6]!;
+    expect(Number(last.headers.get('retry-after'))).toBeGreaterThan(0);
+    expect(last.body.error.type).toBe('rate_limit_error');
   });
 });

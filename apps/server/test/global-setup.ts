@@ -22,7 +22,7 @@ declare module 'vitest' {
  */
 export default async function setup(project: TestProject) {
   let adminUrl = process.env.DATABASE_URL;
-  let cleanup = async () => undefined as void;
+  let cleanup = (): Promise<void> => Promise.resolve();
   if (!adminUrl) {
     const dir = await mkdtemp(join(tmpdir(), 'tender-test-pg-'));
     const pg = await startEmbeddedPostgres({ dir: join(dir, 'postgres') });

@@ -112,8 +112,10 @@ export function client(baseUrl: string) {
   return {
     call,
     get: <T = any>(path: string, token?: string) => call<T>('GET', path, { token }),
-    post: <T = any>(path: string, body?: unknown, token?: string) => call<T>('POST', path, { body, token }),
-    patch: <T = any>(path: string, body?: unknown, token?: string) => call<T>('PATCH', path, { body, token }),
+    post: <T = any>(path: string, body?: unknown, token?: string) =>
+      call<T>('POST', path, { body, token }),
+    patch: <T = any>(path: string, body?: unknown, token?: string) =>
+      call<T>('PATCH', path, { body, token }),
     del: <T = any>(path: string, token?: string) => call<T>('DELETE', path, { token }),
   };
 }
@@ -132,12 +134,21 @@ export async function register(
   api: ReturnType<typeof client>,
   extra: Record<string, unknown> = {},
 ): Promise<{ user: any; accessToken: string; refreshToken: string }> {
-  const res = await api.post('/api/v1/auth/register', { email: uniqueEmail(), password: PASSWORD, ...extra });
-  if (res.status !== 201) throw new Error(`register failed: ${res.status} ${JSON.stringify(res.body)}`);
+  const res = await api.post('/api/v1/auth/register', {
+    email: uniqueEmail(),
+    password: PASSWORD,
+    ...extra,
+  });
+  if (res.status !== 201)
+    throw new Error(`register failed: ${res.status} ${JSON.stringify(res.body)}`);
   return res.body;
 }
 
 /** Promotes a user straight in the database (there is deliberately no API to become an admin). */
-export async function promote(app: TestApp, userId: string, role: 'ADMIN' | 'MERCHANT'): Promise<void> {
+export async function promote(
+  app: TestApp,
+  userId: string,
+  role: 'ADMIN' | 'MERCHANT',
+): Promise<void> {
   await app.runtime.database.pool.query('UPDATE users SET role = $1 WHERE id = $2', [role, userId]);
 }

@@ -25,7 +25,11 @@ const LogoutBody = z
   .strictObject({ refreshToken: z.string().min(1).max(512).optional() })
   .optional()
   .default({});
-const SessionResponse = z.object({ user: PublicUser, accessToken: z.string(), refreshToken: z.string() });
+const SessionResponse = z.object({
+  user: PublicUser,
+  accessToken: z.string(),
+  refreshToken: z.string(),
+});
 
 @ApiTags('auth')
 @Controller('api/v1/auth')
@@ -34,8 +38,15 @@ export class AuthController {
 
   @Public()
   @Post('register')
-  @Doc({ summary: 'Create an account (USER or MERCHANT) and sign in', status: 201, response: SessionResponse })
-  register(@Body({ schema: RegisterBody }) body: z.infer<typeof RegisterBody>, @Req() req: FastifyRequest) {
+  @Doc({
+    summary: 'Create an account (USER or MERCHANT) and sign in',
+    status: 201,
+    response: SessionResponse,
+  })
+  register(
+    @Body({ schema: RegisterBody }) body: z.infer<typeof RegisterBody>,
+    @Req() req: FastifyRequest,
+  ) {
     return this.auth.register(body, req.ip);
   }
 
@@ -48,14 +59,23 @@ export class AuthController {
 
   @Public()
   @Post('refresh')
-  @Doc({ summary: 'Exchange a refresh token for a new pair (the old one is spent)', response: SessionResponse })
+  @Doc({
+    summary: 'Exchange a refresh token for a new pair (the old one is spent)',
+    response: SessionResponse,
+  })
   refresh(@Body({ schema: RefreshBody }) body: z.infer<typeof RefreshBody>) {
     return this.auth.refresh(body.refreshToken);
   }
 
   @Post('logout')
-  @Doc({ summary: "Revoke the given refresh token's session, or every session without one", status: 204 })
-  async logout(@CurrentUser() user: UserRow, @Body({ schema: LogoutBody }) body: z.infer<typeof LogoutBody>) {
+  @Doc({
+    summary: "Revoke the given refresh token's session, or every session without one",
+    status: 204,
+  })
+  async logout(
+    @CurrentUser() user: UserRow,
+    @Body({ schema: LogoutBody }) body: z.infer<typeof LogoutBody>,
+  ) {
     await this.auth.logout(user.id, body.refreshToken);
   }
 

@@ -26,15 +26,21 @@ export class AuthGuard implements CanActivate {
     const req = ctx.switchToHttp().getRequest<AuthedRequest>();
     const header = req.headers.authorization;
     const match = typeof header === 'string' ? /^Bearer\s+(\S+)$/i.exec(header) : null;
-    if (!match) throw AppError.unauthenticated('missing_token', 'Send an access token: Authorization: Bearer <token>');
+    if (!match)
+      throw AppError.unauthenticated(
+        'missing_token',
+        'Send an access token: Authorization: Bearer <token>',
+      );
 
     const identity = await this.tokens.verifyAccessToken(match[1]!);
     const user =
       identity.kind === 'local'
         ? await this.users.findActive(identity.userId)
         : await this.users.findOrProvisionOidc(identity);
-    if (!user) throw AppError.unauthenticated('invalid_token', 'The account behind this token is gone');
-    if (!user.isActive) throw new AppError('forbidden', 'account_disabled', 'This account is disabled');
+    if (!user)
+      throw AppError.unauthenticated('invalid_token', 'The account behind this token is gone');
+    if (!user.isActive)
+      throw new AppError('forbidden', 'account_disabled', 'This account is disabled');
     req.user = user;
 
     const roles = this.reflector.getAllAndOverride<UserRole[] | undefined>(ROLES_KEY, targets);

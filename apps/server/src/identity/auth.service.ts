@@ -72,9 +72,14 @@ export class AuthService {
         .returning();
     } catch (err) {
       if (isUniqueViolation(err)) {
-        throw new AppError('conflict', 'email_taken', 'An account with this e-mail already exists', {
-          param: 'email',
-        });
+        throw new AppError(
+          'conflict',
+          'email_taken',
+          'An account with this e-mail already exists',
+          {
+            param: 'email',
+          },
+        );
       }
       throw err;
     }
@@ -125,8 +130,12 @@ export class AuthService {
       )
       .returning();
     if (!claimed) {
-      const [known] = await this.db.select().from(refreshTokens).where(eq(refreshTokens.tokenHash, tokenHash));
-      if (!known) throw AppError.unauthenticated('invalid_refresh_token', 'The refresh token is invalid');
+      const [known] = await this.db
+        .select()
+        .from(refreshTokens)
+        .where(eq(refreshTokens.tokenHash, tokenHash));
+      if (!known)
+        throw AppError.unauthenticated('invalid_refresh_token', 'The refresh token is invalid');
       if (known.usedAt || known.revokedAt) {
         await this.revokeFamily(known.familyId);
         throw AppError.unauthenticated(

@@ -32,7 +32,10 @@ export class CompaniesController {
   }
 
   @Get(':id')
-  @Doc({ summary: 'A company: any for an admin, their own for an operator', response: PublicCompany })
+  @Doc({
+    summary: 'A company: any for an admin, their own for an operator',
+    response: PublicCompany,
+  })
   get(@CurrentUser() actor: UserRow, @Param('id', { schema: Id }) id: string) {
     return this.companies.getVisible(actor, id);
   }
@@ -45,8 +48,15 @@ export class CompaniesController {
 
   @Post(':id/operators')
   @Roles('ADMIN')
-  @Doc({ summary: 'Attach a user to the company as an OPERATOR (admin)', status: 201, response: PublicUser })
-  attach(@Param('id', { schema: Id }) id: string, @Body({ schema: AttachBody }) body: z.infer<typeof AttachBody>) {
+  @Doc({
+    summary: 'Attach a user to the company as an OPERATOR (admin)',
+    status: 201,
+    response: PublicUser,
+  })
+  attach(
+    @Param('id', { schema: Id }) id: string,
+    @Body({ schema: AttachBody }) body: z.infer<typeof AttachBody>,
+  ) {
     return this.companies.attachOperator(id, body.userId);
   }
 

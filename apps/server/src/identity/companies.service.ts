@@ -4,7 +4,13 @@ import { z } from 'zod';
 import type { Clock } from '../platform/clock';
 import type { Database } from '../platform/database/database';
 import { AppError } from '../platform/errors/app-error';
-import { pageOrder, pageWhere, toPage, type Page, type PageQuery } from '../platform/http/pagination';
+import {
+  pageOrder,
+  pageWhere,
+  toPage,
+  type Page,
+  type PageQuery,
+} from '../platform/http/pagination';
 import { newId } from '../platform/ids/ids';
 import { CLOCK, DATABASE } from '../platform/platform.module';
 import { companies, users, type CompanyRow, type UserRow } from './identity.schema';
@@ -71,7 +77,8 @@ export class CompaniesService {
   }
 
   assertCanManage(actor: UserRow, companyId: string): void {
-    const allowed = actor.role === 'ADMIN' || (actor.role === 'OPERATOR' && actor.companyId === companyId);
+    const allowed =
+      actor.role === 'ADMIN' || (actor.role === 'OPERATOR' && actor.companyId === companyId);
     if (!allowed) throw AppError.notFound('company', companyId);
   }
 
@@ -100,12 +107,21 @@ export class CompaniesService {
         .for('update');
       if (!user) throw AppError.notFound('user', userId);
       if (user.role === 'OPERATOR' && user.companyId !== companyId) {
-        throw new AppError('conflict', 'operator_of_other_company', 'The user already operates another company');
+        throw new AppError(
+          'conflict',
+          'operator_of_other_company',
+          'The user already operates another company',
+        );
       }
       if (user.role === 'ADMIN' || user.role === 'MERCHANT') {
-        throw new AppError('conflict', 'role_conflict', `A ${user.role} cannot become an operator`, {
-          param: 'userId',
-        });
+        throw new AppError(
+          'conflict',
+          'role_conflict',
+          `A ${user.role} cannot become an operator`,
+          {
+            param: 'userId',
+          },
+        );
       }
       const [row] = await tx
         .update(users)

@@ -41,7 +41,9 @@ export async function seedDemoData(
     if (n > 0) return false;
     const now = clock.now();
     const companyId = newId('company', now.getTime());
-    await tx.insert(companies).values({ id: companyId, name: 'Demo Charging Co', createdAt: now, updatedAt: now });
+    await tx
+      .insert(companies)
+      .values({ id: companyId, name: 'Demo Charging Co', createdAt: now, updatedAt: now });
     await tx.insert(users).values(
       accounts.map((a, i) => ({
         id: newId('user', now.getTime()),

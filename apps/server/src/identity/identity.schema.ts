@@ -39,7 +39,9 @@ export const users = pgTable(
   },
   (t) => [
     // A soft-deleted user frees the e-mail for a new registration.
-    uniqueIndex('users_email_live_key').on(t.email).where(sql`${t.deletedAt} IS NULL`),
+    uniqueIndex('users_email_live_key')
+      .on(t.email)
+      .where(sql`${t.deletedAt} IS NULL`),
     uniqueIndex('users_oidc_key').on(t.oidcIssuer, t.oidcSubject),
     index('users_company_idx').on(t.companyId),
   ],
@@ -64,7 +66,10 @@ export const refreshTokens = pgTable(
     revokedAt: timestamp('revoked_at', { withTimezone: true }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index('refresh_tokens_family_idx').on(t.familyId), index('refresh_tokens_user_idx').on(t.userId)],
+  (t) => [
+    index('refresh_tokens_family_idx').on(t.familyId),
+    index('refresh_tokens_user_idx').on(t.userId),
+  ],
 );
 
 export type UserRow = typeof users.$inferSelect;

@@ -79,7 +79,8 @@ export class TokenService {
         algorithms: ['HS256'],
         currentDate: this.clock.now(),
       });
-      if (!payload.sub) throw AppError.unauthenticated('invalid_token', 'The access token has no subject');
+      if (!payload.sub)
+        throw AppError.unauthenticated('invalid_token', 'The access token has no subject');
       return { kind: 'local', userId: payload.sub };
     } catch (err) {
       if (err instanceof AppError) throw err;

@@ -4,7 +4,13 @@ import type { Clock } from '../platform/clock';
 import type { Database } from '../platform/database/database';
 import { isUniqueViolation } from '../platform/database/pg-errors';
 import { AppError } from '../platform/errors/app-error';
-import { pageOrder, pageWhere, toPage, type Page, type PageQuery } from '../platform/http/pagination';
+import {
+  pageOrder,
+  pageWhere,
+  toPage,
+  type Page,
+  type PageQuery,
+} from '../platform/http/pagination';
 import { newId } from '../platform/ids/ids';
 import { CLOCK, DATABASE } from '../platform/platform.module';
 import { refreshTokens, users, type UserRole, type UserRow } from './identity.schema';
@@ -39,10 +45,14 @@ export class UsersService {
 
   /** A user of the external OIDC issuer is provisioned the first time one of their tokens is seen. */
   async findOrProvisionOidc(identity: Extract<VerifiedToken, { kind: 'oidc' }>): Promise<UserRow> {
-    const byLink = and(eq(users.oidcIssuer, identity.issuer), eq(users.oidcSubject, identity.subject));
+    const byLink = and(
+      eq(users.oidcIssuer, identity.issuer),
+      eq(users.oidcSubject, identity.subject),
+    );
     const [existing] = await this.db.select().from(users).where(byLink);
     if (existing) {
-      if (existing.deletedAt) throw AppError.unauthenticated('invalid_token', 'This account was deleted');
+      if (existing.deletedAt)
+        throw AppError.unauthenticated('invalid_token', 'This account was deleted');
       return existing;
     }
     const now = this.clock.now();
@@ -84,7 +94,12 @@ export class UsersService {
     const rows = await this.db
       .select()
       .from(users)
-      .where(pageWhere(users.id, query, [isNull(users.deletedAt), query.role ? eq(users.role, query.role) : undefined]))
+      .where(
+        pageWhere(users.id, query, [
+          isNull(users.deletedAt),
+          query.role ? eq(users.role, query.role) : undefined,
+        ]),
+      )
       .orderBy(pageOrder(users.id))
       .limit(query.limit + 1);
     return toPage(rows, query.limit, toPublicUser);
@@ -104,7 +119,11 @@ export class UsersService {
       throw AppError.forbidden('Only an admin may change roles or disable accounts');
     }
     if (patch.role === 'OPERATOR') {
-      throw AppError.validation('Attach operators through their company', 'role', 'use_company_operators');
+      throw AppError.validation(
+        'Attach operators through their company',
+        'role',
+        'use_company_operators',
+      );
     }
     const [row] = await this.db
       .update(users)
@@ -125,7 +144,10 @@ export class UsersService {
     await this.getVisible(actor, id);
     const now = this.clock.now();
     await this.db.transaction(async (tx) => {
-      await tx.update(users).set({ deletedAt: now, isActive: false, updatedAt: now }).where(eq(users.id, id));
+      await tx
+        .update(users)
+        .set({ deletedAt: now, isActive: false, updatedAt: now })
+        .where(eq(users.id, id));
       await tx
         .update(refreshTokens)
         .set({ revokedAt: now })

@@ -35,7 +35,8 @@ export async function createRuntime(config: Config, opts: RuntimeOptions = {}): 
 
   const cleanups: (() => Promise<void>)[] = [];
   const close = async () => {
-    for (const fn of cleanups.reverse()) await fn().catch((err: unknown) => logger.error({ err }, 'shutdown step failed'));
+    for (const fn of cleanups.reverse())
+      await fn().catch((err: unknown) => logger.error({ err }, 'shutdown step failed'));
   };
 
   try {
@@ -60,7 +61,9 @@ export async function createRuntime(config: Config, opts: RuntimeOptions = {}): 
       cleanups.push(async () => void (await redis!.quit()));
     }
 
-    const secrets = { jwt: await configuredOrGeneratedSecret(config.auth.jwtSecret, config.dataDir, 'jwt-secret') };
+    const secrets = {
+      jwt: await configuredOrGeneratedSecret(config.auth.jwtSecret, config.dataDir, 'jwt-secret'),
+    };
     return {
       config,
       database,

@@ -18,7 +18,7 @@ export async function configuredOrGeneratedSecret(
   if (existsSync(file)) return (await readFile(file, 'utf8')).trim();
   await mkdir(dir, { recursive: true, mode: 0o700 });
   const secret = randomBytes(48).toString('base64url');
-  await writeFile(file, `${secret}\n`, { mode: 0o600, flag: 'wx' }).catch(async (err: unknown) => {
+  await writeFile(file, `${secret}\n`, { mode: 0o600, flag: 'wx' }).catch((err: unknown) => {
     // Another instance on the same DATA_DIR wrote it first: use theirs.
     if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
   });

@@ -24,14 +24,12 @@ const url = (protocols: string[]) =>
     { message: `must be a URL (${protocols.join(', ')})` },
   );
 
-const csv = z
-  .string()
-  .transform((v) =>
-    v
-      .split(',')
-      .map((s) => s.trim())
-      .filter(Boolean),
-  );
+const csv = z.string().transform((v) =>
+  v
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean),
+);
 
 const envSchema = z
   .object({
@@ -42,7 +40,9 @@ const envSchema = z
     DATABASE_URL: url(['postgres:', 'postgresql:']).optional(),
     DATABASE_POOL_SIZE: positiveInt.max(200).default(10),
     REDIS_URL: url(['redis:', 'rediss:']).optional(),
-    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    LOG_LEVEL: z
+      .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
+      .default('info'),
     JWT_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
     ACCESS_TOKEN_TTL_SECONDS: positiveInt.default(15 * 60),
     REFRESH_TOKEN_TTL_SECONDS: positiveInt.default(7 * 24 * 60 * 60),
@@ -93,7 +93,12 @@ export interface Config {
     oidc?: { issuer: string; jwksUrl: string; audience?: string };
     rateLimit: { perIp: number; perEmail: number; windowSeconds: number };
   };
-  http: { corsOrigins: string[]; trustProxy: boolean; bodyLimitBytes: number; shutdownGraceMs: number };
+  http: {
+    corsOrigins: string[];
+    trustProxy: boolean;
+    bodyLimitBytes: number;
+    shutdownGraceMs: number;
+  };
   /** Demo users on first start: on by default only on the embedded database. */
   seedDemo: boolean;
 }

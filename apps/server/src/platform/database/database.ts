@@ -56,7 +56,9 @@ export async function runMigrations(database: Database): Promise<void> {
 }
 
 /** Number of migrations the code ships and the number the database has applied. */
-export async function migrationStatus(database: Database): Promise<{ expected: number; applied: number }> {
+export async function migrationStatus(
+  database: Database,
+): Promise<{ expected: number; applied: number }> {
   const journal = JSON.parse(
     await readFile(join(migrationsFolder(), 'meta', '_journal.json'), 'utf8'),
   ) as { entries: unknown[] };

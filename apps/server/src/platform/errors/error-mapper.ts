@@ -19,7 +19,10 @@ const KIND_BY_STATUS: Record<number, ErrorKind> = {
 };
 
 const FASTIFY_CODES: Record<string, { code: string; message: string }> = {
-  FST_ERR_CTP_INVALID_JSON_BODY: { code: 'malformed_json', message: 'The request body is not valid JSON' },
+  FST_ERR_CTP_INVALID_JSON_BODY: {
+    code: 'malformed_json',
+    message: 'The request body is not valid JSON',
+  },
   FST_ERR_CTP_EMPTY_JSON_BODY: { code: 'empty_body', message: 'The JSON request body is empty' },
   FST_ERR_CTP_BODY_TOO_LARGE: { code: 'body_too_large', message: 'The request body is too large' },
   FST_ERR_CTP_INVALID_MEDIA_TYPE: {
@@ -62,7 +65,9 @@ export function toAppError(err: unknown): AppError {
     const kind = KIND_BY_STATUS[status];
     if (kind && known) return new AppError(kind, known.code, known.message, { cause: err });
     if (kind && err instanceof SyntaxError) {
-      return new AppError(kind, 'malformed_json', 'The request body is not valid JSON', { cause: err });
+      return new AppError(kind, 'malformed_json', 'The request body is not valid JSON', {
+        cause: err,
+      });
     }
     if (kind) {
       const message = typeof e.message === 'string' ? e.message : 'Bad request';

@@ -42,7 +42,11 @@ export class HealthController {
       throw new AppError('unavailable', 'database_unavailable', 'The database is not reachable');
     }
     if (migrations.applied < migrations.expected) {
-      throw new AppError('unavailable', 'migrations_pending', 'Database migrations are not all applied');
+      throw new AppError(
+        'unavailable',
+        'migrations_pending',
+        'Database migrations are not all applied',
+      );
     }
     return { status: 'ready' as const, database: 'ok' as const, migrations };
   }

@@ -11,7 +11,9 @@ type Operation = Record<string, unknown> & { security?: unknown; description?: s
 export function buildOpenApi(app: NestFastifyApplication): OpenAPIObject {
   const base = new DocumentBuilder()
     .setTitle('Tender API')
-    .setDescription('Payments platform: identity, payments, marketplace, charging, checkout, coworking.')
+    .setDescription(
+      'Payments platform: identity, payments, marketplace, charging, checkout, coworking.',
+    )
     .setVersion('1')
     .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT' }, 'bearer')
     .build();
@@ -22,7 +24,11 @@ export function buildOpenApi(app: NestFastifyApplication): OpenAPIObject {
       const isPublic = op['x-auth'] === 'none';
       op.security = isPublic ? [] : [{ bearer: [] }];
       const roles = op['x-roles'] as string[] | undefined;
-      const auth = isPublic ? 'Public.' : roles ? `Requires a bearer token with role ${roles.join(' or ')}.` : 'Requires a bearer token.';
+      const auth = isPublic
+        ? 'Public.'
+        : roles
+          ? `Requires a bearer token with role ${roles.join(' or ')}.`
+          : 'Requires a bearer token.';
       op.description = op.description ? `${auth} ${op.description}` : auth;
     }
   }
@@ -31,5 +37,8 @@ export function buildOpenApi(app: NestFastifyApplication): OpenAPIObject {
 
 export function setupOpenApi(app: NestFastifyApplication): void {
   const doc = buildOpenApi(app);
-  SwaggerModule.setup('docs', app, doc, { jsonDocumentUrl: 'openapi.json', yamlDocumentUrl: 'openapi.yaml' });
+  SwaggerModule.setup('docs', app, doc, {
+    jsonDocumentUrl: 'openapi.json',
+    yamlDocumentUrl: 'openapi.yaml',
+  });
 }

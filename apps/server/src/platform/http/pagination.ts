@@ -31,7 +31,11 @@ export function pageWhere(idColumn: PgColumn, query: PageQuery, filters: (SQL | 
 export const pageOrder = (idColumn: PgColumn) => desc(idColumn);
 
 /** Rows must have been fetched with `limit + 1` so we know whether there is more. */
-export function toPage<R extends { id: string }, T>(rows: R[], limit: number, map: (r: R) => T): Page<T> {
+export function toPage<R extends { id: string }, T>(
+  rows: R[],
+  limit: number,
+  map: (r: R) => T,
+): Page<T> {
   const hasMore = rows.length > limit;
   const pageRows = hasMore ? rows.slice(0, limit) : rows;
   return {

@@ -17,7 +17,10 @@ export function validationError(issues: readonly StandardSchemaV1.Issue[]): AppE
     return path ? `${path}: ${i.message}` : i.message;
   });
   const first = issues[0];
-  return AppError.validation(parts.join('; ') || 'Invalid request', first ? issuePath(first) : undefined);
+  return AppError.validation(
+    parts.join('; ') || 'Invalid request',
+    first ? issuePath(first) : undefined,
+  );
 }
 
 /** The global pipe: every `@Body/@Query/@Param({ schema })` is validated by its zod schema. */

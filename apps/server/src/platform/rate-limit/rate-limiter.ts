@@ -62,7 +62,9 @@ export async function enforceRateLimits(
   limiter: RateLimiter,
   checks: { key: string; limit: number; windowSeconds: number }[],
 ): Promise<void> {
-  const results = await Promise.all(checks.map((c) => limiter.hit(c.key, c.limit, c.windowSeconds)));
+  const results = await Promise.all(
+    checks.map((c) => limiter.hit(c.key, c.limit, c.windowSeconds)),
+  );
   const denied = results.filter((r) => !r.allowed);
   if (denied.length > 0) {
     throw new AppError('rate_limited', 'rate_limited', 'Too many requests; retry later', {
