@@ -7,13 +7,19 @@ import { Faults } from './faults';
 import { Idempotency } from './idempotency';
 import { silentLogger, type Logger } from './logger';
 import { registerThreeDSecure } from './pages/three-d-secure';
+import { registerCheckoutPage } from './pages/checkout-page';
 import { charges } from './resources/charges';
+import { checkout } from './resources/checkout';
 import { customers } from './resources/customers';
 import { events } from './resources/events';
+import { invoices } from './resources/invoices';
 import { paymentIntents } from './resources/payment-intents';
 import { paymentMethods } from './resources/payment-methods';
+import { prices } from './resources/prices';
+import { products } from './resources/products';
 import { refunds } from './resources/refunds';
 import { setupIntents } from './resources/setup-intents';
+import { subscriptions } from './resources/subscriptions';
 import { newWebhookSecret, webhookEndpoints } from './resources/webhook-endpoints';
 import type { ResourceModule } from './router';
 import { buildServer } from './server';
@@ -52,6 +58,12 @@ export const MODULES: ResourceModule[] = [
   paymentIntents,
   charges,
   refunds,
+  products,
+  prices,
+  // Invoices react to a payment before the subscription it belongs to does.
+  invoices,
+  subscriptions,
+  checkout,
   events,
   webhookEndpoints,
 ];
@@ -111,6 +123,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
     modules: MODULES,
     registerExtras: (server) => {
       registerThreeDSecure(server, engine);
+      registerCheckoutPage(server, engine);
       registerControls(server, {
         engine,
         faults,

@@ -63,6 +63,7 @@ export function emptyState(): State {
       pendingProrations: {},
       endpointSecrets: {},
       offSessionIntents: {},
+      checkoutOptions: {},
       deleted: {},
     },
     idempotency: {},

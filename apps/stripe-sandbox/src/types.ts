@@ -2,6 +2,7 @@
 // for a field today's API no longer has (the 2023-era `invoice.payment_intent`, top-level
 // subscription periods), it is added as an explicit legacy extension rather than hidden.
 import type Stripe from 'stripe';
+import type { Params } from './protocol/form';
 
 export interface LegacyInvoiceFields {
   /** Removed from the API in 2025 (now `payments`); kept because pre-2025 integrations expand it. */
@@ -113,6 +114,8 @@ export interface Internal {
   endpointSecrets: Record<string, string>;
   /** payment intent id → confirmed with `off_session` (so it cannot ask for 3-D Secure). */
   offSessionIntents: Record<string, true>;
+  /** checkout session id → creation options applied when the customer pays. */
+  checkoutOptions: Record<string, { paymentIntentData: Params; subscriptionData: Params }>;
   /** ids of deleted objects, so retrieving them answers `deleted: true` as Stripe does. */
   deleted: Record<string, Kind>;
 }

@@ -4,6 +4,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import Stripe from 'stripe';
 import { startSandbox, type RunningSandbox, type SandboxOptions } from '../src/index';
+import { schemaErrors } from './schema';
 
 export const API_KEY = 'sk_test_sandbox_123';
 
@@ -26,6 +27,8 @@ export interface Received {
 export class WebhookReceiver {
   readonly received: Received[] = [];
   readonly verificationErrors: string[] = [];
+  /** Every delivered event (and its object) is checked against Stripe's OpenAPI schema. */
+  readonly schemaProblems: string[] = [];
   /** Decides the HTTP status per delivery; default 200. */
   respond: (event: Stripe.Event, attempt: number) => number = () => 200;
   secret = '';
@@ -54,6 +57,7 @@ export class WebhookReceiver {
         res.writeHead(400).end();
         return;
       }
+      this.schemaProblems.push(...schemaErrors(event, event.type));
       const attempt = this.received.filter((r) => r.event.id === event.id).length + 1;
       const status = this.respond(event, attempt);
       this.received.push({ event, signature, status, at: Date.now() });

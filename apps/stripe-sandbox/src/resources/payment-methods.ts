@@ -120,7 +120,7 @@ export function attach(engine: Engine, pm: Stripe.PaymentMethod, customerId: str
   engine.emit('payment_method.attached', pm);
 }
 
-function createPaymentMethod(engine: Engine, p: ParamReader): Stripe.PaymentMethod {
+export function createPaymentMethod(engine: Engine, p: ParamReader): Stripe.PaymentMethod {
   p.allowOnly(['type', 'card', 'billing_details', 'metadata', 'customer', 'payment_method']);
   const type = p.reqStr('type');
   if (type !== 'card') {
