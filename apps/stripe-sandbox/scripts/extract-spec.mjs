@@ -101,6 +101,10 @@ const RELAXATIONS = {
     // fields were folded into shipping_cost/shipping_options.
     dropRequired: ['shipping_details', 'shipping_rate', 'shipping'],
   },
+  product: {
+    // `features` was renamed `marketing_features` in 2024-04-10.
+    dropRequired: ['features'],
+  },
   customer: {
     // Never returned any more without `expand`.
     dropRequired: ['discount'],

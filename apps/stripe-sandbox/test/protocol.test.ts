@@ -163,7 +163,7 @@ describe('idempotency', () => {
       h.stripe.paymentIntents.create(params, { idempotencyKey: key }),
     );
     expect(b.payment_intent?.id).toBe(a.payment_intent?.id);
-    expect(b.headers['idempotent-replayed']).toBe('true');
+    expect(b.headers?.['idempotent-replayed']).toBe('true');
   });
 
   it('refuses the same key with other parameters as StripeIdempotencyError', async () => {
