@@ -1,4 +1,3 @@
-import type Stripe from 'stripe';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { harness, stripeError, type Harness } from './helpers';
 
