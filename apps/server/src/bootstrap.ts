@@ -2,13 +2,13 @@ import { existsSync } from 'node:fs';
 import type { IncomingMessage } from 'node:http';
 import { join, resolve } from 'node:path';
 import helmet from '@fastify/helmet';
-import fastifyStatic from '@fastify/static';
 import type { LoggerService } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { AppModule } from './app.module';
 import { HttpErrorFilter } from './platform/http/http-error.filter';
 import { setupOpenApi } from './platform/http/openapi';
+import { serveStatic } from './platform/http/static-files';
 import { createValidationPipe } from './platform/http/validation';
 import { newId } from './platform/ids/ids';
 import type { Logger } from './platform/logging/logger';
@@ -100,7 +100,7 @@ export async function startApp(runtime: Runtime): Promise<RunningApp> {
   app.useGlobalPipes(createValidationPipe());
 
   const web = webRoot();
-  if (web) await app.register(fastifyStatic, { root: web, prefix: '/', wildcard: false });
+  if (web) serveStatic(fastify, { root: web, prefix: '' });
   setupOpenApi(app);
 
   await app.init();

@@ -109,7 +109,25 @@ describe('platform over HTTP', () => {
 
     const ui = await fetch(`${app.url}/docs`);
     expect(ui.status).toBe(200);
-    expect(await ui.text()).toContain('swagger');
+    expect(await ui.text()).toContain('swagger-ui-bundle.js');
+    const bundle = await fetch(`${app.url}/docs/swagger-ui-bundle.js`);
+    expect(bundle.status).toBe(200);
+    expect(bundle.headers.get('content-type')).toContain('javascript');
+    expect((await fetch(`${app.url}/docs/init.js`)).status).toBe(200);
+  });
+
+  it('serves only the files it means to: no traversal, no stray package files', async () => {
+    for (const path of [
+      '/docs/package.json',
+      '/docs/%2e%2e/%2e%2e/package.json',
+      '/%2e%2e/%2e%2e/%2e%2e/package.json',
+      '/..%2f..%2f..%2fpackage.json',
+      '/nothing.js',
+    ]) {
+      const res = await api.get(path);
+      expect(res.status, path).toBe(404);
+      expect(res.body.error.code, path).toBe('route_not_found');
+    }
   });
 
   it('serves the web app at /', async () => {

@@ -1,5 +1,7 @@
+import { dirname } from 'node:path';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';
+import { serveStatic } from './static-files';
 
 type Operation = Record<string, unknown> & { security?: unknown; description?: string };
 
@@ -35,10 +37,34 @@ export function buildOpenApi(app: NestFastifyApplication): OpenAPIObject {
   return doc;
 }
 
+const DOCS_PAGE = `<!doctype html>
+<html lang="en">
+  <head>
+    <meta charset="utf-8" />
+    <title>Tender API</title>
+    <link rel="stylesheet" href="/docs/swagger-ui.css" />
+  </head>
+  <body>
+    <div id="swagger-ui"></div>
+    <script src="/docs/swagger-ui-bundle.js"></script>
+    <script src="/docs/init.js"></script>
+  </body>
+</html>
+`;
+
+// An external file rather than an inline script, so the page works under our strict CSP.
+const DOCS_INIT = `window.ui = SwaggerUIBundle({ url: '/openapi.json', dom_id: '#swagger-ui', deepLinking: true });\n`;
+
+/** /openapi.json and a Swagger UI at /docs, from swagger-ui-dist's files. */
 export function setupOpenApi(app: NestFastifyApplication): void {
   const doc = buildOpenApi(app);
-  SwaggerModule.setup('docs', app, doc, {
-    jsonDocumentUrl: 'openapi.json',
-    yamlDocumentUrl: 'openapi.yaml',
+  const fastify = app.getHttpAdapter().getInstance();
+  fastify.get('/openapi.json', (_req, reply) => reply.send(doc));
+  fastify.get('/docs', (_req, reply) => reply.type('text/html; charset=utf-8').send(DOCS_PAGE));
+  fastify.get('/docs/init.js', (_req, reply) => reply.type('text/javascript').send(DOCS_INIT));
+  serveStatic(fastify, {
+    root: dirname(require.resolve('swagger-ui-dist/package.json')),
+    prefix: '/docs',
+    only: ['swagger-ui.css', 'swagger-ui-bundle.js', 'favicon-32x32.png'],
   });
 }
