@@ -91,6 +91,14 @@ export class WebhookReceiver {
     return events.filter((e) => e.type === type);
   }
 
+  /** The first accepted event of `type` whose data.object has id `objectId`. */
+  async waitForObject(type: string, objectId: string): Promise<Stripe.Event> {
+    const match = (e: Stripe.Event) =>
+      e.type === type && (e.data.object as { id?: string }).id === objectId;
+    const events = await this.waitFor((es) => es.some(match));
+    return events.find(match)!;
+  }
+
   close(): Promise<void> {
     return new Promise((resolve) => this.server.close(() => resolve()));
   }

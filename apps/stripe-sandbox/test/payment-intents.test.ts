@@ -235,9 +235,7 @@ describe('3-D Secure', () => {
     const after = await h.stripe.paymentIntents.retrieve(pi.id);
     expect(after.status).toBe('requires_payment_method');
     expect(after.last_payment_error?.code).toBe('payment_intent_authentication_failure');
-    const [failed] = (await h.hooks.waitForType('payment_intent.payment_failed')).filter(
-      (e) => (e.data.object as { id: string }).id === pi.id,
-    );
+    const failed = await h.hooks.waitForObject('payment_intent.payment_failed', pi.id);
     expect(failed).toBeDefined();
   });
 

@@ -92,9 +92,7 @@ describe('refunds', () => {
     const r = await h.stripe.refunds.create({ payment_intent: pi.id });
     const updated = await h.stripe.refunds.update(r.id, { metadata: { ticket: 'T-1' } });
     expect(updated.metadata).toEqual({ ticket: 'T-1' });
-    const [event] = (await h.hooks.waitForType('refund.updated')).filter(
-      (e) => (e.data.object as { id: string }).id === r.id,
-    );
-    expect(event!.data.previous_attributes).toEqual({ metadata: {} });
+    const event = await h.hooks.waitForObject('refund.updated', r.id);
+    expect(event.data.previous_attributes).toEqual({ metadata: {} });
   });
 });

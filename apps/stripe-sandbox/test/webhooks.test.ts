@@ -40,10 +40,8 @@ async function until<T>(fn: () => Promise<T>, ok: (v: T) => boolean, timeoutMs =
 describe('signing', () => {
   it('signs exactly as Stripe: t=…,v1=HMAC-SHA256(t.payload)', async () => {
     const c = await h.stripe.customers.create({ email: 'sig@example.com' });
-    const [event] = (await h.hooks.waitForType('customer.created')).filter(
-      (e) => (e.data.object as { id: string }).id === c.id,
-    );
-    const received = h.hooks.received.find((r) => r.event.id === event!.id)!;
+    const event = await h.hooks.waitForObject('customer.created', c.id);
+    const received = h.hooks.received.find((r) => r.event.id === event.id)!;
     expect(received.signature).toMatch(/^t=\d+,v1=[0-9a-f]{64}$/);
     // A receiver with the wrong secret must reject it.
     const other = new Stripe('sk_test_x');
@@ -54,16 +52,16 @@ describe('signing', () => {
         'whsec_wrong',
       ),
     ).toThrow();
-    const fetched = await h.stripe.events.retrieve(event!.id);
+    const fetched = await h.stripe.events.retrieve(event.id);
     expect(fetched).toMatchObject({
-      id: event!.id,
+      id: event.id,
       type: 'customer.created',
       object: 'event',
       livemode: false,
     });
     expect(fetched.request?.id).toMatch(/^req_/);
     const listed = await h.stripe.events.list({ type: 'customer.*', limit: 100 });
-    expect(listed.data.map((e) => e.id)).toContain(event!.id);
+    expect(listed.data.map((e) => e.id)).toContain(event.id);
   });
 });
 

@@ -19,10 +19,12 @@ const MAX_EXPIRY = 24 * 60 * 60;
 /** Simulated on-chain confirmation time for USDC payments (sandbox seconds). */
 export const CRYPTO_SETTLE_SECONDS = 30;
 
+// `payment_method_types` is the older spelling; today's SDK sends `allowed_payment_method_types`.
 const FIELDS = [
   'mode',
   'line_items',
   'payment_method_types',
+  'allowed_payment_method_types',
   'success_url',
   'cancel_url',
   'customer',
@@ -109,12 +111,13 @@ function createSession(engine: Engine, p: ParamReader): Stripe.Checkout.Session 
   }
   const items = lineItems(engine, p, mode);
   if (mode !== 'setup' && items.length === 0) throw missingParam('line_items');
-  const types = p.strings('payment_method_types') ?? ['card'];
+  const allowed = p.strings('allowed_payment_method_types') ?? null;
+  const types = allowed ?? p.strings('payment_method_types') ?? ['card'];
   const currency = items[0]?.currency ?? (p.has('currency') ? currencyParam(p) : null);
   if (types.includes('crypto') && (mode !== 'payment' || currency !== 'usd')) {
     throw invalidRequest(
       'The payment method `crypto` only supports `usd` in `payment` mode.',
-      'payment_method_types',
+      allowed === null ? 'payment_method_types' : 'allowed_payment_method_types',
     );
   }
   if (items.some((li) => li.currency !== currency)) {
@@ -132,7 +135,7 @@ function createSession(engine: Engine, p: ParamReader): Stripe.Checkout.Session 
     adaptive_pricing: null,
     after_expiration: null,
     allow_promotion_codes: p.bool('allow_promotion_codes') ?? null,
-    allowed_payment_method_types: null,
+    allowed_payment_method_types: allowed,
     amount_subtotal: mode === 'setup' ? null : total,
     amount_total: mode === 'setup' ? null : total,
     automatic_tax: { enabled: false, liability: null, provider: null, status: null },
