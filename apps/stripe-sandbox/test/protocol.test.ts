@@ -8,7 +8,7 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   expect(h.hooks.verificationErrors).toEqual([]);
-  expect(h.hooks.schemaProblems).toEqual([]);
+  expect(h.hooks.schemaProblems()).toEqual([]);
   await h.close();
 });
 

@@ -11,7 +11,7 @@ interface Bundle {
 const bundle = JSON.parse(
   readFileSync(join(__dirname, 'spec', 'stripe-schemas.json'), 'utf8'),
 ) as Bundle;
-const ajv = new Ajv({ strict: false, allErrors: true });
+const ajv = new Ajv({ strict: false, allErrors: true, inlineRefs: false });
 ajv.addFormat('unix-time', { type: 'number', validate: (n: number) => Number.isInteger(n) });
 ajv.addFormat('decimal', /^-?\d+(\.\d+)?$/);
 ajv.addSchema({ $id: 'stripe', definitions: bundle.definitions });

@@ -20,7 +20,7 @@ afterEach(() => {
 });
 afterAll(async () => {
   expect(h.hooks.verificationErrors).toEqual([]);
-  expect(h.hooks.schemaProblems).toEqual([]);
+  expect(h.hooks.schemaProblems()).toEqual([]);
   await h.close();
 });
 
