@@ -1,0 +1,47 @@
+// `npm run bench -- <name>`: rebuilds the server (a bench must never measure a stale dist/), then
+// runs bench/<name>.mjs in its own process and exits with its exit code. No name: lists them.
+import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+
+/** @type {Record<string, string>} */
+const BENCHMARKS = {
+  http: 'GET /api/v1/auth/me req/s and p50/p99: Tender vs a bare Fastify doing the same work',
+  startup: 'spawn to first 200 /health/ready, fresh and existing DATA_DIR, vs PostgreSQL alone',
+};
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const [name, ...args] = process.argv.slice(2);
+
+if (!name) {
+  console.log('Benchmarks (npm run bench -- <name>):');
+  for (const [n, what] of Object.entries(BENCHMARKS)) console.log(`  ${n.padEnd(8)} ${what}`);
+  process.exit(0);
+}
+if (!Object.hasOwn(BENCHMARKS, name)) {
+  console.error(`Unknown benchmark "${name}". Available: ${Object.keys(BENCHMARKS).join(', ')}`);
+  process.exit(2);
+}
+
+if (process.env.BENCH_NO_BUILD !== '1') {
+  // Build output goes to stderr so stdout carries only the benchmark's results.
+  const build = spawnSync('npm', ['run', 'build', '-w', 'apps/server'], {
+    cwd: root,
+    stdio: ['ignore', 2, 2],
+  });
+  if (build.status !== 0) {
+    console.error('bench: building apps/server failed');
+    process.exit(build.status ?? 1);
+  }
+}
+
+const bench = spawnSync(
+  process.execPath,
+  [fileURLToPath(new URL(`${name}.mjs`, import.meta.url)), ...args],
+  {
+    cwd: root,
+    stdio: 'inherit',
+  },
+);
+if (bench.error) console.error(`bench: ${bench.error.message}`);
+// Killed by a signal: no status, still a failure.
+process.exit(bench.status ?? 1);
