@@ -19,6 +19,8 @@ const specPath = resolve(
   process.argv[2] ?? resolve(here, '../../../../shared/stripe/spec3-2023-08-16.yaml'),
 );
 const outPath = resolve(here, '../test/spec/stripe-schemas.json');
+// Today's example objects (API 2026): their top-level keys are the current shape to match.
+const fixturesPath = resolve(dirname(specPath), 'fixtures3.json');
 
 export const ROOTS = [
   'customer',

@@ -6,6 +6,8 @@ import Ajv, { type ValidateFunction } from 'ajv';
 
 interface Bundle {
   definitions: Record<string, object>;
+  /** Top-level keys of today's example object per kind (from fixtures3.json). */
+  currentKeys: Record<string, string[]>;
 }
 
 const bundle = JSON.parse(
@@ -48,6 +50,18 @@ function validator(name: string): ValidateFunction {
     cache.set(name, v);
   }
   return v;
+}
+
+/** Keys today's Stripe object of this kind has that `obj` lacks. */
+export function missingCurrentKeys(obj: Record<string, unknown>): string[] {
+  const kind = SCHEMA_OF[String(obj.object)] ?? '';
+  return (bundle.currentKeys[kind] ?? []).filter((k) => !(k in obj));
+}
+
+/** Problems with an error response body `{ error: … }` against Stripe's `error` schema. */
+export function errorBodyErrors(body: unknown): string[] {
+  const v = validator('error');
+  return v(body) ? [] : (v.errors ?? []).map((e) => `${e.instancePath} ${e.message ?? ''}`);
 }
 
 /** Problems with `obj` (and, for lists and events, what they contain); [] when valid. */
