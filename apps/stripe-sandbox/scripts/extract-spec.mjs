@@ -165,13 +165,20 @@ for (const name of [...keep].sort()) {
   definitions[name] = schema;
 }
 
+const fixtures = JSON.parse(readFileSync(fixturesPath, 'utf8')).resources;
+const currentKeys = {};
+for (const name of ROOTS) {
+  if (fixtures[name] !== undefined) currentKeys[name] = Object.keys(fixtures[name]).sort();
+}
+
 mkdirSync(dirname(outPath), { recursive: true });
 writeFileSync(
   outPath,
   JSON.stringify({
-    source: 'spec3-2023-08-16.yaml',
+    source: 'spec3-2023-08-16.yaml + fixtures3.json',
     roots: ROOTS,
     relaxations: RELAXATIONS,
+    currentKeys,
     definitions,
   }),
 );

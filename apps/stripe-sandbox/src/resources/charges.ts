@@ -185,6 +185,15 @@ export function openDispute(engine: Engine, charge: Stripe.Charge): Stripe.Dispu
     livemode: false,
     metadata: {},
     payment_intent: typeof charge.payment_intent === 'string' ? charge.payment_intent : null,
+    payment_method_details: {
+      card: {
+        brand: charge.payment_method_details?.card?.brand ?? 'visa',
+        case_type: 'chargeback',
+        network: charge.payment_method_details?.card?.network ?? 'visa',
+        network_reason_code: '10.4',
+      },
+      type: 'card',
+    },
     reason: 'fraudulent',
     status: 'needs_response',
   };
