@@ -50,6 +50,8 @@ export const DEFAULT_RETRY_SCHEDULE_MS = [
 
 const ENV_ENDPOINT_ID = 'we_env';
 const TICK_MS = 1000;
+const EVENT_RETENTION_SECONDS = 30 * 24 * 3600;
+const MAX_DELIVERY_RECORDS = 10_000;
 
 export const MODULES: ResourceModule[] = [
   customers,
@@ -114,6 +116,14 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
   const faults = new Faults();
   const idempotency = new Idempotency(store, clock);
   engine.onTick(() => idempotency.prune());
+  // Stripe keeps events for 30 days; the sandbox also bounds its delivery log.
+  engine.onTick(() => {
+    const cutoff = engine.now() - EVENT_RETENTION_SECONDS;
+    for (const event of Object.values(store.state.objects.event)) {
+      if (event.created < cutoff) store.remove('event', event.id);
+    }
+    engine.dispatcher.prune(MAX_DELIVERY_RECORDS);
+  });
   for (const mod of MODULES) mod.setup?.(engine);
 
   const app = buildServer({

@@ -1,7 +1,7 @@
 // HTTP layer: Stripe's wire protocol around the route table (auth, request ids, injected faults,
 // idempotency, expand, error rendering), plus the browser pages and `/_sandbox` controls.
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
-import type { Engine } from './engine';
+import { API_VERSION, type Engine } from './engine';
 import type { Faults } from './faults';
 import type { Idempotency } from './idempotency';
 import { StripeError, invalidRequest } from './protocol/errors';
@@ -74,8 +74,14 @@ export function buildServer(deps: ServerDeps): FastifyInstance {
     ) as ExpandContext['virtuals'],
   };
 
-  app.addHook('onRequest', (_req, reply, done) => {
+  app.addHook('onRequest', (req, reply, done) => {
     reply.header('request-id', `req_${randomToken(14)}`);
+    // Stripe echoes the API version the request was rendered for.
+    const version = req.headers['stripe-version'];
+    reply.header(
+      'stripe-version',
+      typeof version === 'string' && version !== '' ? version : API_VERSION,
+    );
     done();
   });
 
@@ -84,12 +90,16 @@ export function buildServer(deps: ServerDeps): FastifyInstance {
     const key = req.headers['idempotency-key'];
     const idemKey = route.method === 'POST' && typeof key === 'string' && key !== '' ? key : null;
     let apiKey = '';
-    let claimed = false;
+    /** The idempotency key this request holds while it runs (released or completed after). */
+    let claimed: string | null = null;
     try {
       apiKey = authenticate(req.headers.authorization);
       const raw: Params =
         route.method === 'POST' ? ((req.body as Params | undefined) ?? {}) : (req.query as Params);
       if (idemKey !== null) {
+        if (idemKey.length > 255) {
+          throw invalidRequest('Idempotency-Key must be at most 255 characters long.');
+        }
         const claim = idempotency.claim(
           apiKey,
           idemKey,
@@ -102,12 +112,12 @@ export function buildServer(deps: ServerDeps): FastifyInstance {
           }
           return send(reply, claim.entry.status ?? 200, claim.entry.body ?? '{}');
         }
-        claimed = true;
+        claimed = idemKey;
       }
       const injected = await faults.take();
       if (injected !== null) {
-        if (claimed) idempotency.release(apiKey, idemKey!);
-        claimed = false;
+        if (claimed !== null) idempotency.release(apiKey, claimed);
+        claimed = null;
         return send(reply, injected.status, JSON.stringify(injected.toJSON(), null, 2));
       }
       const p = new ParamReader(raw);
@@ -121,7 +131,7 @@ export function buildServer(deps: ServerDeps): FastifyInstance {
       const out = structuredClone(result);
       expand(out, p.strings('expand') ?? [], expandCtx);
       const body = JSON.stringify(out, null, 2);
-      if (claimed) idempotency.complete(apiKey, idemKey!, 200, body, requestId);
+      if (claimed !== null) idempotency.complete(apiKey, claimed, 200, body, requestId);
       if (route.method !== 'GET') engine.changed();
       return send(reply, 200, body);
     } catch (err) {
@@ -131,7 +141,8 @@ export function buildServer(deps: ServerDeps): FastifyInstance {
           : new StripeError(500, { type: 'api_error', message: 'An unknown error occurred' });
       if (!(err instanceof StripeError)) engine.logger.error({ err }, 'sandbox handler failed');
       const body = JSON.stringify(stripeErr.toJSON(), null, 2);
-      if (claimed) idempotency.complete(apiKey, idemKey!, stripeErr.status, body, requestId);
+      if (claimed !== null)
+        idempotency.complete(apiKey, claimed, stripeErr.status, body, requestId);
       if (route.method !== 'GET') engine.changed();
       return send(reply, stripeErr.status, body);
     }

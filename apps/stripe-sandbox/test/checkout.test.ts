@@ -130,6 +130,20 @@ describe('checkout: payment mode', () => {
     expect((await h.stripe.checkout.sessions.retrieve(session.id)).payment_status).toBe('paid');
   });
 
+  it('completes a manual-capture session as unpaid with the authorisation held', async () => {
+    const session = await paymentSession({ payment_intent_data: { capture_method: 'manual' } });
+    const page = await load(session.url!);
+    await submit(session.url!, page.html, { id: 'card-form' }, { card_number: '4242424242424242' });
+    const done = await h.stripe.checkout.sessions.retrieve(session.id);
+    expect(done).toMatchObject({ status: 'complete', payment_status: 'unpaid' });
+    const pi = await h.stripe.paymentIntents.capture(done.payment_intent as string, {
+      amount_to_capture: 1000,
+    });
+    expect(pi).toMatchObject({ status: 'succeeded', amount_received: 1000 });
+    await h.hooks.waitFor(() => sessionEvents(session.id).includes('checkout.session.completed'));
+    expect(sessionEvents(session.id)).toEqual(['checkout.session.completed']);
+  });
+
   it('expires via the API and when the clock passes expires_at', async () => {
     const now = (await h.control<{ now: number }>('/clock')).now;
     const tooSoon = await stripeError(() => paymentSession({ expires_at: now + 60 }));

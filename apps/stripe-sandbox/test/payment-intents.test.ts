@@ -82,6 +82,20 @@ describe('card payments', () => {
     expect(list.data.some((x) => x.id === pi.id)).toBe(true);
   });
 
+  it('accepts payment_method_data inline', async () => {
+    const pi = await h.stripe.paymentIntents.create({
+      amount: 1100,
+      currency: 'eur',
+      confirm: true,
+      payment_method_data: {
+        type: 'card',
+        card: { token: 'tok_visa' },
+      } as Stripe.PaymentIntentCreateParams.PaymentMethodData,
+    });
+    expect(pi.status).toBe('succeeded');
+    expect(pi.payment_method).toMatch(/^pm_/);
+  });
+
   it('rejects an invalid card number when the payment method is created', async () => {
     const err = await stripeError(() =>
       h.stripe.paymentMethods.create({

@@ -264,13 +264,18 @@ export function syncSession(engine: Engine, session: Stripe.Checkout.Session): v
   const pi = engine.store.find('payment_intent', refId(session.payment_intent) ?? '');
   if (pi === undefined) return;
   if (session.status === 'open') {
-    if (pi.status === 'succeeded' || pi.status === 'requires_capture')
-      complete(engine, session, 'paid');
-    else if (pi.status === 'processing') complete(engine, session, 'unpaid');
+    if (pi.status === 'succeeded') complete(engine, session, 'paid');
+    // An authorisation held for manual capture has not moved funds yet; nor has a payment
+    // still settling (crypto). Both complete the session as `unpaid`.
+    else if (pi.status === 'requires_capture' || pi.status === 'processing') {
+      complete(engine, session, 'unpaid');
+    }
     return;
   }
-  // Completed while the payment was still processing: the async outcome follows.
-  if (session.status === 'complete' && session.payment_status === 'unpaid') {
+  // Completed while an asynchronous (crypto) payment was still processing: the outcome follows.
+  const method = engine.store.find('payment_method', refId(pi.payment_method) ?? '');
+  const wasAsync = pi.payment_method_types.includes('crypto') || method?.type === 'crypto';
+  if (session.status === 'complete' && session.payment_status === 'unpaid' && wasAsync) {
     if (pi.status === 'succeeded') {
       session.payment_status = 'paid';
       engine.emit('checkout.session.async_payment_succeeded', session);

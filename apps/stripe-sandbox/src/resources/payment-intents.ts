@@ -6,7 +6,7 @@ import { createdFilter, paginate } from '../protocol/list';
 import type { ParamReader } from '../protocol/params';
 import { get, post, type ResourceModule } from '../router';
 import { attempt, cancel, capture, declineError, expireHolds } from './payment-flow';
-import { resolvePaymentMethod } from './payment-methods';
+import { createPaymentMethod, resolvePaymentMethod } from './payment-methods';
 
 const CREATE_FIELDS = [
   'amount',
@@ -31,9 +31,11 @@ const CREATE_FIELDS = [
   'transfer_group',
   'use_stripe_sdk',
   'mandate_data',
+  'payment_method_data',
 ];
 const CONFIRM_FIELDS = [
   'payment_method',
+  'payment_method_data',
   'off_session',
   'return_url',
   'setup_future_usage',
@@ -154,6 +156,8 @@ export function confirmIntent(
   }
   const pmId = p.str('payment_method');
   if (pmId !== undefined) setPaymentMethod(engine, pi, pmId);
+  const pmData = p.obj('payment_method_data');
+  if (pmData !== undefined) setPaymentMethod(engine, pi, createPaymentMethod(engine, pmData).id);
   if (pi.payment_method === null) {
     throw unexpectedState(
       "You cannot confirm this PaymentIntent because it's missing a payment method. You can either update the PaymentIntent with a payment method and then confirm it again, or confirm it again directly with a payment method.",

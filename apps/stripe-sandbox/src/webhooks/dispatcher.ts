@@ -92,7 +92,8 @@ export class WebhookDispatcher {
       if (delivery.state !== 'pending') continue;
       const event = this.store.find('event', delivery.eventId);
       if (event === undefined) continue;
-      this.push({ delivery, payload: JSON.stringify(event, null, 2) });
+      const job = { delivery, payload: JSON.stringify(event, null, 2) };
+      this.scheduleRetry(job, Math.max(0, (delivery.nextAttemptAt ?? 0) - Date.now()));
     }
   }
 
@@ -171,23 +172,42 @@ export class WebhookDispatcher {
       delivery.state = 'succeeded';
       delivery.nextAttemptAt = null;
       this.decrementPending(delivery.eventId);
-    } else if (delay === undefined || this.closed) {
-      delivery.state = this.closed && delay !== undefined ? 'pending' : 'failed';
-      delivery.nextAttemptAt = delivery.state === 'pending' ? Date.now() + delay! : null;
+    } else if (delay === undefined) {
+      delivery.state = 'failed';
+      delivery.nextAttemptAt = null;
       this.options.logger.warn(
         { delivery: delivery.id, event: delivery.eventId, status, error },
         'webhook delivery gave up',
       );
     } else {
       delivery.nextAttemptAt = Date.now() + delay;
-      const timer = setTimeout(() => {
-        this.timers.delete(timer);
-        this.push(job);
-      }, delay);
-      timer.unref();
-      this.timers.add(timer);
+      // When closing, the retry stays `pending` in the saved state and resumes on restart.
+      if (!this.closed) this.scheduleRetry(job, delay);
     }
     this.options.onChange();
+  }
+
+  private scheduleRetry(job: Job, delay: number): void {
+    const timer = setTimeout(() => {
+      this.timers.delete(timer);
+      this.push(job);
+    }, delay);
+    timer.unref();
+    this.timers.add(timer);
+  }
+
+  /** Keeps the record of recent deliveries bounded (oldest finished ones go first). */
+  prune(max: number): void {
+    const all = this.store.state.deliveries;
+    if (all.length <= max) return;
+    let excess = all.length - max;
+    this.store.state.deliveries = all.filter((d) => {
+      if (excess > 0 && d.state !== 'pending') {
+        excess -= 1;
+        return false;
+      }
+      return true;
+    });
   }
 
   private decrementPending(eventId: string): void {
