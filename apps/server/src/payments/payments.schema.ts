@@ -1,0 +1,175 @@
+import { sql } from 'drizzle-orm';
+import {
+  bigint,
+  check,
+  index,
+  integer,
+  jsonb,
+  pgEnum,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+} from 'drizzle-orm/pg-core';
+import { users } from '../identity/identity.schema';
+
+export const PAYMENT_STATUSES = [
+  'created',
+  'requires_action',
+  'processing',
+  'authorized',
+  'succeeded',
+  'partially_refunded',
+  'refunded',
+  'failed',
+  'expired',
+  'canceled',
+] as const;
+export type PaymentStatus = (typeof PAYMENT_STATUSES)[number];
+export const paymentStatus = pgEnum('payment_status', PAYMENT_STATUSES);
+
+/** card: a card charged through a PaymentIntent; card_link / crypto_link: a hosted checkout page. */
+export const PAYMENT_METHODS = ['card', 'card_link', 'crypto_link', 'wallet'] as const;
+export type PaymentMethod = (typeof PAYMENT_METHODS)[number];
+export const paymentMethod = pgEnum('payment_method', PAYMENT_METHODS);
+
+export const captureMethod = pgEnum('capture_method', ['automatic', 'manual']);
+
+const money = (name: string) => bigint(name, { mode: 'bigint' });
+const ts = (name: string) => timestamp(name, { withTimezone: true });
+
+/**
+ * One row per attempt to collect money for a payable (an order, a charging session, a booking, an
+ * invoice, a wallet top-up). The core knows payables only by (type, id). Status changes only through
+ * the transition table in payment-state.ts, by guarded updates.
+ */
+export const payments = pgTable(
+  'payments',
+  {
+    id: text('id').primaryKey(),
+    payableType: text('payable_type').notNull(),
+    payableId: text('payable_id').notNull(),
+    /** Null for ad-hoc payers without an account (a driver paying by QR link). */
+    userId: text('user_id').references(() => users.id),
+    method: paymentMethod('method').notNull(),
+    status: paymentStatus('status').notNull().default('created'),
+    currency: text('currency').notNull(),
+    amount: money('amount').notNull(),
+    amountCapturable: money('amount_capturable')
+      .notNull()
+      .default(sql`0`),
+    amountCaptured: money('amount_captured')
+      .notNull()
+      .default(sql`0`),
+    amountRefunded: money('amount_refunded')
+      .notNull()
+      .default(sql`0`),
+    captureMethod: captureMethod('capture_method').notNull().default('automatic'),
+    provider: text('provider').notNull().default('stripe'),
+    providerCustomerId: text('provider_customer_id'),
+    providerPaymentMethodId: text('provider_payment_method_id'),
+    providerIntentId: text('provider_intent_id'),
+    providerSessionId: text('provider_session_id'),
+    providerChargeId: text('provider_charge_id'),
+    /** Where the payer goes next: a 3-D Secure page or a hosted checkout page. */
+    nextActionUrl: text('next_action_url'),
+    failureCode: text('failure_code'),
+    failureMessage: text('failure_message'),
+    declineCode: text('decline_code'),
+    expiresAt: ts('expires_at'),
+    metadata: jsonb('metadata').$type<Record<string, string>>().notNull().default({}),
+    createdAt: ts('created_at').notNull().defaultNow(),
+    updatedAt: ts('updated_at').notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('payments_provider_intent_key').on(t.providerIntentId),
+    uniqueIndex('payments_provider_session_key').on(t.providerSessionId),
+    index('payments_payable_idx').on(t.payableType, t.payableId),
+    index('payments_user_idx').on(t.userId),
+    index('payments_status_updated_idx').on(t.status, t.updatedAt),
+    check('payments_amount_positive', sql`${t.amount} > 0`),
+    check(
+      'payments_captured_range',
+      sql`${t.amountCaptured} >= 0 AND ${t.amountCaptured} <= ${t.amount}`,
+    ),
+    check(
+      'payments_capturable_range',
+      sql`${t.amountCapturable} >= 0 AND ${t.amountCapturable} <= ${t.amount}`,
+    ),
+    check(
+      'payments_refunded_range',
+      sql`${t.amountRefunded} >= 0 AND ${t.amountRefunded} <= ${t.amountCaptured}`,
+    ),
+    check('payments_currency_iso', sql`${t.currency} ~ '^[a-z]{3}$'`),
+  ],
+);
+
+/** Append-only audit of every status change and what caused it. */
+export const paymentTransitions = pgTable(
+  'payment_transitions',
+  {
+    id: text('id').primaryKey(),
+    paymentId: text('payment_id')
+      .notNull()
+      .references(() => payments.id),
+    fromStatus: paymentStatus('from_status').notNull(),
+    toStatus: paymentStatus('to_status').notNull(),
+    /** 'api', 'return', 'reconcile', or 'webhook:evt_…'. */
+    cause: text('cause').notNull(),
+    createdAt: ts('created_at').notNull().defaultNow(),
+  },
+  (t) => [index('payment_transitions_payment_idx').on(t.paymentId)],
+);
+
+export const refunds = pgTable(
+  'refunds',
+  {
+    id: text('id').primaryKey(),
+    paymentId: text('payment_id')
+      .notNull()
+      .references(() => payments.id),
+    providerRefundId: text('provider_refund_id').unique(),
+    amount: money('amount').notNull(),
+    status: text('status').notNull().default('pending'),
+    reason: text('reason'),
+    createdAt: ts('created_at').notNull().defaultNow(),
+    updatedAt: ts('updated_at').notNull().defaultNow(),
+  },
+  (t) => [
+    index('refunds_payment_idx').on(t.paymentId),
+    check('refunds_amount_positive', sql`${t.amount} > 0`),
+  ],
+);
+
+/** The provider's customer for each user, created lazily on first need. */
+export const providerCustomers = pgTable('provider_customers', {
+  userId: text('user_id')
+    .primaryKey()
+    .references(() => users.id),
+  provider: text('provider').notNull().default('stripe'),
+  providerCustomerId: text('provider_customer_id').notNull().unique(),
+  createdAt: ts('created_at').notNull().defaultNow(),
+});
+
+/** Provider webhook events, stored once by their id before being applied by a job. */
+export const webhookEvents = pgTable(
+  'webhook_events',
+  {
+    id: text('id').primaryKey(),
+    provider: text('provider').notNull().default('stripe'),
+    type: text('type').notNull(),
+    payload: jsonb('payload').notNull(),
+    receivedAt: ts('received_at').notNull().defaultNow(),
+    processedAt: ts('processed_at'),
+    attempts: integer('attempts').notNull().default(0),
+    lastError: text('last_error'),
+  },
+  (t) => [
+    index('webhook_events_unprocessed_idx')
+      .on(t.receivedAt)
+      .where(sql`${t.processedAt} IS NULL`),
+  ],
+);
+
+export type PaymentRow = typeof payments.$inferSelect;
+export type RefundRow = typeof refunds.$inferSelect;
