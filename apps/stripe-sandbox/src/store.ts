@@ -145,6 +145,8 @@ function idOf(o: unknown): string {
   return (o as { id: string }).id;
 }
 
+const WRITE_DELAY_MS = 25;
+
 /** Writes state atomically (tmp + rename) so a crash never leaves half a file. */
 export class StateFile {
   private writing = false;
@@ -177,13 +179,17 @@ export class StateFile {
     };
   }
 
-  /** Coalesces bursts of changes into one write on the next turn of the event loop. */
+  /**
+   * Coalesces bursts of changes into one write shortly after the first: the whole state is
+   * rewritten each time, so writing per request would dominate under load. A crash loses at most
+   * the last WRITE_DELAY_MS of changes.
+   */
   markDirty(): void {
     this.dirty = true;
     if (this.writing) return;
     this.writing = true;
     this.idle = new Promise((resolve) => (this.resolveIdle = resolve));
-    setImmediate(() => this.drain());
+    setTimeout(() => this.drain(), WRITE_DELAY_MS);
   }
 
   private drain(): void {

@@ -3,7 +3,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { startSandbox } from '../src/index';
-import { sdk } from './helpers';
+import { sdk, WebhookReceiver } from './helpers';
+
+async function until(ok: () => boolean): Promise<void> {
+  for (let i = 0; i < 500 && !ok(); i++) await new Promise((r) => setTimeout(r, 10));
+}
 
 const dir = mkdtempSync(join(tmpdir(), 'sandbox-state-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -50,6 +54,31 @@ describe('persistence', () => {
       expect(clock.offset_seconds).toBeGreaterThanOrEqual(3600);
     } finally {
       await second.close();
+    }
+  });
+
+  it('resumes a pending webhook retry after a restart', async () => {
+    const stateFile = join(dir, 'retry.json');
+    const hooks = await new WebhookReceiver().start();
+    let phase: 'first' | 'second' = 'first';
+    hooks.respond = () => (phase === 'first' ? 500 : 200);
+    const options = { stateFile, webhookUrl: hooks.url, retryScheduleMs: [300] };
+    const first = await startSandbox(options);
+    hooks.secret = first.webhookSecret;
+    const c = await sdk(first).customers.create({ email: 'later@example.com' });
+    await until(() => hooks.received.length === 1);
+    await first.close();
+    phase = 'second';
+    const second = await startSandbox(options);
+    try {
+      const event = await hooks.waitForObject('customer.created', c.id);
+      expect(hooks.received.filter((r) => r.event.id === event.id).map((r) => r.status)).toEqual([
+        500, 200,
+      ]);
+      expect(hooks.verificationErrors).toEqual([]);
+    } finally {
+      await second.close();
+      await hooks.close();
     }
   });
 

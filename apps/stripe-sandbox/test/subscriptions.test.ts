@@ -223,6 +223,20 @@ describe('subscriptions', () => {
     expect(err.statusCode).toBe(400);
   });
 
+  it('an unpaid first invoice expires the subscription after 23 hours', async () => {
+    const price = await monthly(800, 'Abandoned');
+    const customer = await h.stripe.customers.create({});
+    const sub = await h.stripe.subscriptions.create({
+      customer: customer.id,
+      items: [{ price: price.id }],
+      payment_behavior: 'default_incomplete',
+    });
+    await h.advance(22 * 3600);
+    expect((await h.stripe.subscriptions.retrieve(sub.id)).status).toBe('incomplete');
+    await h.advance(3600 + 1);
+    expect((await h.stripe.subscriptions.retrieve(sub.id)).status).toBe('incomplete_expired');
+  });
+
   it('error_if_incomplete refuses a declining card with 402', async () => {
     const price = await monthly(700, 'Strict');
     const { customer } = await customerWith('pm_card_chargeCustomerFail');
