@@ -8,7 +8,7 @@ import { StripeError } from '../protocol/errors';
 import type { Params } from '../protocol/form';
 import { newId, refId } from '../protocol/ids';
 import { ParamReader } from '../protocol/params';
-import { CRYPTO_SETTLE_SECONDS, syncSession } from '../resources/checkout';
+import { CRYPTO_SETTLE_SECONDS, syncSession } from '../resources/checkout-lifecycle';
 import { createCustomer } from '../resources/customers';
 import { attempt } from '../resources/payment-flow';
 import { newIntent } from '../resources/payment-intents';

@@ -1,6 +1,6 @@
-// Checkout sessions (payment | setup | subscription). The API side lives here; the hosted page
-// a customer's browser visits is pages/checkout-page.ts. `syncSession` moves a session forward
-// from the state of the intent or subscription behind it.
+// Checkout sessions (payment | setup | subscription): creation and the API routes. The hosted
+// page a customer's browser visits is pages/checkout-page.ts; what happens after payment (and
+// expiry) is checkout-lifecycle.ts.
 import type Stripe from 'stripe';
 import type { Engine } from '../engine';
 import { invalidRequest, missingParam, unexpectedState } from '../protocol/errors';
@@ -8,16 +8,13 @@ import { newId, randomToken, refId } from '../protocol/ids';
 import { createdFilter, listOf, paginate } from '../protocol/list';
 import type { ParamReader } from '../protocol/params';
 import { get, post, type ResourceModule } from '../router';
-import { createCharge } from './charges';
-import { cancel } from './payment-flow';
+import { checkoutTick, expireSession, sessionOfIntent, syncSession } from './checkout-lifecycle';
 import { currencyParam } from './payment-intents';
 import { createPrice } from './prices';
 import { newSetupIntent } from './setup-intents';
 
 const MIN_EXPIRY = 30 * 60;
 const MAX_EXPIRY = 24 * 60 * 60;
-/** Simulated on-chain confirmation time for USDC payments (sandbox seconds). */
-export const CRYPTO_SETTLE_SECONDS = 30;
 
 // `payment_method_types` is the older spelling; today's SDK sends `allowed_payment_method_types`.
 const FIELDS = [
@@ -221,130 +218,9 @@ function createSession(engine: Engine, p: ParamReader): Stripe.Checkout.Session 
   return session;
 }
 
-export function expireSession(engine: Engine, session: Stripe.Checkout.Session): void {
-  session.status = 'expired';
-  session.url = null;
-  const pi = engine.store.find('payment_intent', refId(session.payment_intent) ?? '');
-  if (
-    pi !== undefined &&
-    ['requires_payment_method', 'requires_confirmation', 'requires_action'].includes(pi.status)
-  ) {
-    cancel(engine, pi, 'abandoned');
-  }
-  engine.emit('checkout.session.expired', session);
-}
-
-function complete(
-  engine: Engine,
-  session: Stripe.Checkout.Session,
-  paid: Stripe.Checkout.Session.PaymentStatus,
-): void {
-  session.status = 'complete';
-  session.payment_status = paid;
-  session.url = null;
-  engine.emit('checkout.session.completed', session);
-}
-
-/** Advances a session from the state of its payment intent, setup intent or subscription. */
-export function syncSession(engine: Engine, session: Stripe.Checkout.Session): void {
-  if (session.mode === 'setup') {
-    const si = engine.store.find('setup_intent', refId(session.setup_intent) ?? '');
-    if (session.status === 'open' && si?.status === 'succeeded')
-      complete(engine, session, 'no_payment_required');
-    return;
-  }
-  if (session.mode === 'subscription') {
-    const sub = engine.store.find('subscription', refId(session.subscription) ?? '');
-    if (session.status === 'open' && sub?.status === 'active') {
-      session.invoice = refId(sub.latest_invoice);
-      complete(engine, session, 'paid');
-    }
-    return;
-  }
-  const pi = engine.store.find('payment_intent', refId(session.payment_intent) ?? '');
-  if (pi === undefined) return;
-  if (session.status === 'open') {
-    if (pi.status === 'succeeded') complete(engine, session, 'paid');
-    // An authorisation held for manual capture has not moved funds yet; nor has a payment
-    // still settling (crypto). Both complete the session as `unpaid`.
-    else if (pi.status === 'requires_capture' || pi.status === 'processing') {
-      complete(engine, session, 'unpaid');
-    }
-    return;
-  }
-  // Completed while an asynchronous (crypto) payment was still processing: the outcome follows.
-  const method = engine.store.find('payment_method', refId(pi.payment_method) ?? '');
-  const wasAsync = pi.payment_method_types.includes('crypto') || method?.type === 'crypto';
-  if (session.status === 'complete' && session.payment_status === 'unpaid' && wasAsync) {
-    if (pi.status === 'succeeded') {
-      session.payment_status = 'paid';
-      engine.emit('checkout.session.async_payment_succeeded', session);
-    } else if (pi.status === 'requires_payment_method') {
-      engine.emit('checkout.session.async_payment_failed', session);
-    }
-  }
-}
-
-/** Ticker: expire open sessions past `expires_at`; settle crypto payments that are due. */
-function tick(engine: Engine): void {
-  const now = engine.now();
-  for (const s of engine.store.all(
-    'checkout.session',
-    (x) => x.status === 'open' && x.expires_at <= now,
-  )) {
-    expireSession(engine, s);
-  }
-  for (const [piId, due] of Object.entries(engine.store.internal.cryptoSettlements)) {
-    if (due.at > now) continue;
-    delete engine.store.internal.cryptoSettlements[piId];
-    const pi = engine.store.find('payment_intent', piId);
-    if (pi?.status !== 'processing') continue;
-    const pm = engine.store.get('payment_method', refId(pi.payment_method) ?? '');
-    const decline = due.succeed
-      ? null
-      : {
-          code: 'payment_method_provider_decline',
-          declineCode: 'transaction_failed',
-          message: 'The USDC transfer failed on-chain.',
-        };
-    const charge = createCharge(engine, {
-      intent: pi,
-      pm,
-      capture: true,
-      decline,
-      authenticated: false,
-    });
-    pi.latest_charge = charge.id;
-    pi.processing = null;
-    if (decline === null) {
-      pi.status = 'succeeded';
-      pi.amount_received = pi.amount;
-      engine.emit('payment_intent.succeeded', pi);
-    } else {
-      pi.status = 'requires_payment_method';
-      pi.last_payment_error = {
-        type: 'card_error',
-        code: 'payment_method_provider_decline',
-        message: decline.message,
-        charge: charge.id,
-        payment_method_type: 'crypto',
-      };
-      engine.emit('payment_intent.payment_failed', pi);
-    }
-    engine.intentChanged(pi);
-  }
-}
-
-function sessionOfIntent(
-  engine: Engine,
-  pi: Stripe.PaymentIntent,
-): Stripe.Checkout.Session | undefined {
-  return engine.store.all('checkout.session', (s) => s.payment_intent === pi.id)[0];
-}
-
 export const checkout: ResourceModule = {
   setup: (engine) => {
-    engine.onTick(tick);
+    engine.onTick(checkoutTick);
     engine.onIntentChange((pi) => {
       const s = sessionOfIntent(engine, pi);
       if (s !== undefined) syncSession(engine, s);
