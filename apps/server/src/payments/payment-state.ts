@@ -1,0 +1,145 @@
+import type { PaymentStatus } from './payments.schema';
+
+/**
+ * The one payment state machine. Status only moves forward along this table; everything that
+ * changes a payment's status (API calls, the browser's return, webhooks, reconciliation) goes
+ * through `reduce`, which merges what the provider told us into the current state.
+ *
+ *   created -> requires_action -> processing -> authorized -> succeeded -> partially_refunded -> refunded
+ *         \-> failed | expired | canceled            \-> canceled (hold released)
+ *
+ * Provider events arrive duplicated, late and out of order. `reduce` is built so that applying any
+ * set of observations in any order gives the same result: amounts only grow (max), and a status is
+ * taken only if the table allows moving to it from where we are — so a late `succeeded` can never
+ * undo a refund, and a late `requires_action` never rewinds a success.
+ */
+export const TRANSITIONS: Readonly<Record<PaymentStatus, readonly PaymentStatus[]>> = {
+  created: [
+    'requires_action',
+    'processing',
+    'authorized',
+    'succeeded',
+    'partially_refunded',
+    'refunded',
+    'failed',
+    'expired',
+    'canceled',
+  ],
+  requires_action: [
+    'processing',
+    'authorized',
+    'succeeded',
+    'partially_refunded',
+    'refunded',
+    'failed',
+    'expired',
+    'canceled',
+  ],
+  processing: ['authorized', 'succeeded', 'partially_refunded', 'refunded', 'failed', 'canceled'],
+  authorized: ['succeeded', 'partially_refunded', 'refunded', 'canceled'],
+  succeeded: ['partially_refunded', 'refunded'],
+  partially_refunded: ['refunded'],
+  refunded: [],
+  failed: [],
+  expired: [],
+  canceled: [],
+};
+
+export const FINAL_STATUSES: readonly PaymentStatus[] = [
+  'refunded',
+  'failed',
+  'expired',
+  'canceled',
+];
+
+export function canTransition(from: PaymentStatus, to: PaymentStatus): boolean {
+  return TRANSITIONS[from].includes(to);
+}
+
+export function isFinal(status: PaymentStatus): boolean {
+  return FINAL_STATUSES.includes(status);
+}
+
+/** What one provider object or event says about a payment. Every field is optional. */
+export interface Observation {
+  status?: Exclude<PaymentStatus, 'created' | 'partially_refunded' | 'refunded'>;
+  amountCapturable?: bigint;
+  amountCaptured?: bigint;
+  /** Cumulative refunded amount (Stripe's charge.amount_refunded), never a delta. */
+  amountRefunded?: bigint;
+  nextActionUrl?: string | null;
+  failure?: { code: string; message: string; declineCode?: string };
+}
+
+export interface PaymentState {
+  status: PaymentStatus;
+  amount: bigint;
+  amountCapturable: bigint;
+  amountCaptured: bigint;
+  amountRefunded: bigint;
+  nextActionUrl: string | null;
+  failureCode: string | null;
+  failureMessage: string | null;
+  declineCode: string | null;
+}
+
+const max = (a: bigint, b: bigint | undefined) => (b !== undefined && b > a ? b : a);
+
+/** The status the refund amounts imply once money was captured. */
+function refundStatus(captured: bigint, refunded: bigint): PaymentStatus | undefined {
+  if (refunded <= 0n || captured <= 0n) return undefined;
+  return refunded >= captured ? 'refunded' : 'partially_refunded';
+}
+
+function advance(from: PaymentStatus, to: PaymentStatus | undefined): PaymentStatus {
+  return to !== undefined && canTransition(from, to) ? to : from;
+}
+
+export function reduce(state: PaymentState, obs: Observation): PaymentState {
+  const amountCaptured = max(state.amountCaptured, obs.amountCaptured);
+  const amountRefunded = max(state.amountRefunded, obs.amountRefunded);
+  let status = advance(state.status, obs.status);
+  // A capture (or refund) seen before the success event still proves success.
+  if (amountCaptured > 0n) status = advance(status, 'succeeded');
+  status = advance(status, refundStatus(amountCaptured, amountRefunded));
+
+  const failedNow = status === 'failed' && state.status !== 'failed';
+  return {
+    status,
+    amount: state.amount,
+    // Once captured, canceled or final nothing remains capturable.
+    amountCapturable:
+      status === 'authorized'
+        ? max(state.amountCapturable, obs.amountCapturable)
+        : status === 'requires_action' || status === 'processing' || status === 'created'
+          ? state.amountCapturable
+          : 0n,
+    amountCaptured,
+    amountRefunded,
+    nextActionUrl: status === 'requires_action' ? (obs.nextActionUrl ?? state.nextActionUrl) : null,
+    failureCode: failedNow && obs.failure ? obs.failure.code : state.failureCode,
+    failureMessage: failedNow && obs.failure ? obs.failure.message : state.failureMessage,
+    declineCode: failedNow && obs.failure ? (obs.failure.declineCode ?? null) : state.declineCode,
+  };
+}
+
+/** Domain events payables subscribe to, one per status reached. */
+export const EVENT_FOR_STATUS: Partial<Record<PaymentStatus, PaymentEventType>> = {
+  requires_action: 'payment.requires_action',
+  authorized: 'payment.authorized',
+  succeeded: 'payment.succeeded',
+  partially_refunded: 'payment.refunded',
+  refunded: 'payment.refunded',
+  failed: 'payment.failed',
+  expired: 'payment.expired',
+  canceled: 'payment.canceled',
+};
+
+export type PaymentEventType =
+  | 'payment.requires_action'
+  | 'payment.authorized'
+  | 'payment.succeeded'
+  | 'payment.refunded'
+  | 'payment.failed'
+  | 'payment.expired'
+  | 'payment.canceled';

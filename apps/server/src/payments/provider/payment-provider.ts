@@ -1,0 +1,104 @@
+import type { Observation } from '../payment-state';
+
+/**
+ * What the payments core needs from a card/checkout provider. The Stripe implementation talks to
+ * real Stripe or to the sandbox; the core never knows which. Every mutating call takes an
+ * idempotency key derived from our ids, so a retried call can never charge twice.
+ */
+export interface ProviderIntent {
+  id: string;
+  /** What this intent says about the payment, in the state machine's terms. */
+  observation: Observation;
+  clientSecret: string | null;
+  chargeId: string | null;
+  paymentMethodId: string | null;
+}
+
+export interface ProviderCheckout {
+  id: string;
+  url: string | null;
+  intentId: string | null;
+  observation: Observation;
+  expiresAt: Date;
+}
+
+export interface SavedCard {
+  id: string;
+  brand: string;
+  last4: string;
+  expMonth: number;
+  expYear: number;
+}
+
+export interface ProviderRefund {
+  id: string;
+  amount: bigint;
+  status: 'pending' | 'succeeded' | 'failed' | 'canceled' | 'requires_action';
+}
+
+export interface ProviderEvent {
+  id: string;
+  type: string;
+  created: number;
+  /** The object the event is about (a PaymentIntent, Checkout Session, Charge, Refund, …). */
+  object: { id: string; object: string } & Record<string, unknown>;
+}
+
+export interface CreateIntentInput {
+  amount: bigint;
+  currency: string;
+  customerId?: string;
+  captureMethod: 'automatic' | 'manual';
+  description?: string;
+  metadata: Record<string, string>;
+}
+
+export interface ConfirmIntentInput {
+  paymentMethodId: string;
+  offSession: boolean;
+  returnUrl?: string;
+}
+
+export interface CreateCheckoutInput {
+  amount: bigint;
+  currency: string;
+  productName: string;
+  customerId?: string;
+  paymentMethodTypes: ('card' | 'crypto')[];
+  successUrl: string;
+  cancelUrl: string;
+  expiresAt?: Date;
+  metadata: Record<string, string>;
+}
+
+export interface PaymentProvider {
+  readonly name: string;
+  createCustomer(input: { email: string; userId: string }, idempotencyKey: string): Promise<string>;
+  /** Attaches a tokenised card (pm_…) to the customer for later off-session use (SetupIntent). */
+  saveCard(
+    input: { customerId: string; paymentMethodId: string; returnUrl?: string },
+    idempotencyKey: string,
+  ): Promise<{ setupIntentId: string; status: string; nextActionUrl: string | null }>;
+  listCards(customerId: string): Promise<SavedCard[]>;
+  /** The customer a card belongs to, or null when it is not attached. */
+  cardOwner(paymentMethodId: string): Promise<string | null>;
+  detachCard(paymentMethodId: string, idempotencyKey: string): Promise<void>;
+  createIntent(input: CreateIntentInput, idempotencyKey: string): Promise<ProviderIntent>;
+  confirmIntent(
+    id: string,
+    input: ConfirmIntentInput,
+    idempotencyKey: string,
+  ): Promise<ProviderIntent>;
+  retrieveIntent(id: string): Promise<ProviderIntent>;
+  captureIntent(id: string, amount: bigint, idempotencyKey: string): Promise<ProviderIntent>;
+  cancelIntent(id: string, idempotencyKey: string): Promise<ProviderIntent>;
+  refund(
+    input: { intentId: string; amount: bigint; reason?: string; metadata: Record<string, string> },
+    idempotencyKey: string,
+  ): Promise<ProviderRefund>;
+  createCheckout(input: CreateCheckoutInput, idempotencyKey: string): Promise<ProviderCheckout>;
+  retrieveCheckout(id: string): Promise<ProviderCheckout>;
+  expireCheckout(id: string, idempotencyKey: string): Promise<ProviderCheckout>;
+  /** Verifies the signature (300 s tolerance) and parses; throws AppError(validation) if bad. */
+  parseWebhook(rawBody: Buffer, signatureHeader: string | undefined): ProviderEvent;
+}

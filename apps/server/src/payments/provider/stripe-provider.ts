@@ -1,0 +1,369 @@
+import Stripe from 'stripe';
+import { AppError } from '../../platform/errors/app-error';
+import type { Observation } from '../payment-state';
+import type {
+  ConfirmIntentInput,
+  CreateCheckoutInput,
+  CreateIntentInput,
+  PaymentProvider,
+  ProviderCheckout,
+  ProviderEvent,
+  ProviderIntent,
+  ProviderRefund,
+  SavedCard,
+} from './payment-provider';
+
+const WEBHOOK_TOLERANCE_SECONDS = 300;
+
+const toMinor = (n: number | null | undefined): bigint | undefined =>
+  n === null || n === undefined ? undefined : BigInt(n);
+
+function toStripeAmount(amount: bigint): number {
+  if (amount <= 0n || amount > BigInt(Number.MAX_SAFE_INTEGER)) {
+    throw AppError.validation('Amount out of range', 'amount');
+  }
+  return Number(amount);
+}
+
+const idOf = (v: string | { id: string } | null | undefined): string | null =>
+  v === null || v === undefined ? null : typeof v === 'string' ? v : v.id;
+
+/** A PaymentIntent, read in the state machine's terms. */
+export function observeIntent(pi: Stripe.PaymentIntent): Observation {
+  const charge = typeof pi.latest_charge === 'object' ? pi.latest_charge : null;
+  const refunded = toMinor(charge?.amount_refunded);
+  switch (pi.status) {
+    case 'requires_action':
+      return {
+        status: 'requires_action',
+        nextActionUrl: pi.next_action?.redirect_to_url?.url ?? null,
+      };
+    case 'processing':
+      return { status: 'processing' };
+    case 'requires_capture':
+      return { status: 'authorized', amountCapturable: toMinor(pi.amount_capturable) };
+    case 'succeeded':
+      return {
+        status: 'succeeded',
+        amountCaptured: toMinor(pi.amount_received),
+        amountCapturable: 0n,
+        ...(refunded !== undefined ? { amountRefunded: refunded } : {}),
+      };
+    case 'canceled':
+      return { status: 'canceled' };
+    case 'requires_payment_method': {
+      const err = pi.last_payment_error;
+      if (!err) return {};
+      return {
+        status: 'failed',
+        failure: {
+          code: err.code ?? 'payment_failed',
+          message: err.message ?? 'The payment failed',
+          ...(err.decline_code ? { declineCode: err.decline_code } : {}),
+        },
+      };
+    }
+    case 'requires_confirmation':
+      return {};
+    default:
+      return {};
+  }
+}
+
+export function observeCheckout(s: Stripe.Checkout.Session): Observation {
+  if (s.status === 'expired') return { status: 'expired' };
+  if (s.status !== 'complete') return {};
+  if (s.payment_status === 'paid')
+    return { status: 'succeeded', amountCaptured: toMinor(s.amount_total) };
+  return { status: 'processing' };
+}
+
+function toIntent(pi: Stripe.PaymentIntent): ProviderIntent {
+  return {
+    id: pi.id,
+    observation: observeIntent(pi),
+    clientSecret: pi.client_secret,
+    chargeId: idOf(pi.latest_charge),
+    paymentMethodId: idOf(pi.payment_method),
+  };
+}
+
+function toCheckout(s: Stripe.Checkout.Session): ProviderCheckout {
+  return {
+    id: s.id,
+    url: s.url,
+    intentId: idOf(s.payment_intent),
+    observation: observeCheckout(s),
+    expiresAt: new Date(s.expires_at * 1000),
+  };
+}
+
+/**
+ * Provider errors become AppErrors by their `type`/`code`, never by message text. The SDK has already
+ * retried 429s, 5xx and network failures (maxNetworkRetries) with the same idempotency key.
+ */
+function translate(err: unknown): never {
+  if (!(err instanceof Stripe.errors.StripeError)) throw err;
+  switch (err.type) {
+    case 'StripeCardError':
+      throw new AppError('payment_required', err.code ?? 'card_declined', err.message, {
+        declineCode: err.decline_code,
+        cause: err,
+      });
+    case 'StripeInvalidRequestError':
+      throw new AppError('validation', err.code ?? 'provider_invalid_request', err.message, {
+        param: err.param,
+        cause: err,
+      });
+    case 'StripeIdempotencyError':
+      throw new AppError('conflict', 'provider_idempotency_conflict', err.message, { cause: err });
+    default:
+      throw new AppError(
+        'unavailable',
+        'provider_unavailable',
+        'The payment provider is unavailable; retry later',
+        {
+          cause: err,
+        },
+      );
+  }
+}
+
+async function call<T>(fn: () => Promise<T>): Promise<T> {
+  try {
+    return await fn();
+  } catch (err) {
+    return translate(err);
+  }
+}
+
+export class StripeProvider implements PaymentProvider {
+  readonly name = 'stripe';
+
+  constructor(
+    private readonly stripe: Stripe,
+    private readonly webhookSecret: string,
+  ) {}
+
+  createCustomer(
+    input: { email: string; userId: string },
+    idempotencyKey: string,
+  ): Promise<string> {
+    return call(async () => {
+      const c = await this.stripe.customers.create(
+        { email: input.email, metadata: { user_id: input.userId } },
+        { idempotencyKey },
+      );
+      return c.id;
+    });
+  }
+
+  saveCard(
+    input: { customerId: string; paymentMethodId: string; returnUrl?: string },
+    idempotencyKey: string,
+  ): Promise<{ setupIntentId: string; status: string; nextActionUrl: string | null }> {
+    return call(async () => {
+      const si = await this.stripe.setupIntents.create(
+        {
+          customer: input.customerId,
+          payment_method: input.paymentMethodId,
+          confirm: true,
+          usage: 'off_session',
+          ...(input.returnUrl ? { return_url: input.returnUrl } : {}),
+        },
+        { idempotencyKey },
+      );
+      return {
+        setupIntentId: si.id,
+        status: si.status,
+        nextActionUrl: si.next_action?.redirect_to_url?.url ?? null,
+      };
+    });
+  }
+
+  listCards(customerId: string): Promise<SavedCard[]> {
+    return call(async () => {
+      const list = await this.stripe.customers.listPaymentMethods(customerId, {
+        type: 'card',
+        limit: 100,
+      });
+      return list.data.map((pm) => ({
+        id: pm.id,
+        brand: pm.card?.brand ?? 'unknown',
+        last4: pm.card?.last4 ?? '????',
+        expMonth: pm.card?.exp_month ?? 0,
+        expYear: pm.card?.exp_year ?? 0,
+      }));
+    });
+  }
+
+  cardOwner(paymentMethodId: string): Promise<string | null> {
+    return call(async () =>
+      idOf((await this.stripe.paymentMethods.retrieve(paymentMethodId)).customer),
+    );
+  }
+
+  detachCard(paymentMethodId: string, idempotencyKey: string): Promise<void> {
+    return call(async () => {
+      await this.stripe.paymentMethods.detach(paymentMethodId, {}, { idempotencyKey });
+    });
+  }
+
+  createIntent(input: CreateIntentInput, idempotencyKey: string): Promise<ProviderIntent> {
+    return call(async () =>
+      toIntent(
+        await this.stripe.paymentIntents.create(
+          {
+            amount: toStripeAmount(input.amount),
+            currency: input.currency,
+            capture_method: input.captureMethod,
+            allowed_payment_method_types: ['card'],
+            metadata: input.metadata,
+            ...(input.customerId ? { customer: input.customerId } : {}),
+            ...(input.description ? { description: input.description } : {}),
+          },
+          { idempotencyKey },
+        ),
+      ),
+    );
+  }
+
+  async confirmIntent(
+    id: string,
+    input: ConfirmIntentInput,
+    idempotencyKey: string,
+  ): Promise<ProviderIntent> {
+    try {
+      return toIntent(
+        await this.stripe.paymentIntents.confirm(
+          id,
+          {
+            payment_method: input.paymentMethodId,
+            off_session: input.offSession,
+            expand: ['latest_charge'],
+            ...(input.returnUrl && !input.offSession ? { return_url: input.returnUrl } : {}),
+          },
+          { idempotencyKey },
+        ),
+      );
+    } catch (err) {
+      // A decline is an outcome, not a fault: the intent (now failed) says what happened.
+      if (err instanceof Stripe.errors.StripeCardError) return this.retrieveIntent(id);
+      return translate(err);
+    }
+  }
+
+  retrieveIntent(id: string): Promise<ProviderIntent> {
+    return call(async () =>
+      toIntent(await this.stripe.paymentIntents.retrieve(id, { expand: ['latest_charge'] })),
+    );
+  }
+
+  captureIntent(id: string, amount: bigint, idempotencyKey: string): Promise<ProviderIntent> {
+    return call(async () =>
+      toIntent(
+        await this.stripe.paymentIntents.capture(
+          id,
+          { amount_to_capture: toStripeAmount(amount), expand: ['latest_charge'] },
+          { idempotencyKey },
+        ),
+      ),
+    );
+  }
+
+  cancelIntent(id: string, idempotencyKey: string): Promise<ProviderIntent> {
+    return call(async () =>
+      toIntent(await this.stripe.paymentIntents.cancel(id, {}, { idempotencyKey })),
+    );
+  }
+
+  refund(
+    input: { intentId: string; amount: bigint; reason?: string; metadata: Record<string, string> },
+    idempotencyKey: string,
+  ): Promise<ProviderRefund> {
+    return call(async () => {
+      const r = await this.stripe.refunds.create(
+        {
+          payment_intent: input.intentId,
+          amount: toStripeAmount(input.amount),
+          metadata: input.metadata,
+          ...(input.reason ? { metadata: { ...input.metadata, reason: input.reason } } : {}),
+        },
+        { idempotencyKey },
+      );
+      return {
+        id: r.id,
+        amount: BigInt(r.amount),
+        status: (r.status ?? 'pending') as ProviderRefund['status'],
+      };
+    });
+  }
+
+  createCheckout(input: CreateCheckoutInput, idempotencyKey: string): Promise<ProviderCheckout> {
+    return call(async () =>
+      toCheckout(
+        await this.stripe.checkout.sessions.create(
+          {
+            mode: 'payment',
+            line_items: [
+              {
+                quantity: 1,
+                price_data: {
+                  currency: input.currency,
+                  unit_amount: toStripeAmount(input.amount),
+                  product_data: { name: input.productName },
+                },
+              },
+            ],
+            allowed_payment_method_types: input.paymentMethodTypes,
+            success_url: input.successUrl,
+            cancel_url: input.cancelUrl,
+            metadata: input.metadata,
+            payment_intent_data: { metadata: input.metadata },
+            ...(input.customerId ? { customer: input.customerId } : {}),
+            ...(input.expiresAt
+              ? { expires_at: Math.floor(input.expiresAt.getTime() / 1000) }
+              : {}),
+          },
+          { idempotencyKey },
+        ),
+      ),
+    );
+  }
+
+  retrieveCheckout(id: string): Promise<ProviderCheckout> {
+    return call(async () => toCheckout(await this.stripe.checkout.sessions.retrieve(id)));
+  }
+
+  expireCheckout(id: string, idempotencyKey: string): Promise<ProviderCheckout> {
+    return call(async () =>
+      toCheckout(await this.stripe.checkout.sessions.expire(id, {}, { idempotencyKey })),
+    );
+  }
+
+  parseWebhook(rawBody: Buffer, signatureHeader: string | undefined): ProviderEvent {
+    if (!signatureHeader)
+      throw AppError.validation('Missing Stripe-Signature header', undefined, 'missing_signature');
+    let event: Stripe.Event;
+    try {
+      event = this.stripe.webhooks.constructEvent(
+        rawBody,
+        signatureHeader,
+        this.webhookSecret,
+        WEBHOOK_TOLERANCE_SECONDS,
+      );
+    } catch {
+      throw AppError.validation(
+        'Invalid or expired webhook signature',
+        undefined,
+        'invalid_signature',
+      );
+    }
+    return {
+      id: event.id,
+      type: event.type,
+      created: event.created,
+      object: event.data.object as unknown as ProviderEvent['object'],
+    };
+  }
+}
