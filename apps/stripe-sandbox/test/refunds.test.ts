@@ -82,6 +82,45 @@ describe('refunds', () => {
     expect(ok.amount).toBe(3000);
   });
 
+  it('concurrent refunds never add up to more than was captured', async () => {
+    const pi = await h.stripe.paymentIntents.create({
+      amount: 10000,
+      currency: 'eur',
+      payment_method: 'pm_card_visa',
+      confirm: true,
+    });
+    const results = await Promise.allSettled(
+      Array.from({ length: 5 }, () =>
+        h.stripe.refunds.create({ payment_intent: pi.id, amount: 3000 }),
+      ),
+    );
+    expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(3);
+    const rejected = results.filter((r): r is PromiseRejectedResult => r.status === 'rejected');
+    expect(rejected.map((r) => (r.reason as { code: string }).code)).toEqual([
+      'amount_too_large',
+      'amount_too_large',
+    ]);
+    const charge = await h.stripe.charges.retrieve(pi.latest_charge as string);
+    expect(charge.amount_refunded).toBe(9000);
+  });
+
+  it('concurrent captures capture once', async () => {
+    const pi = await h.stripe.paymentIntents.create({
+      amount: 4000,
+      currency: 'eur',
+      capture_method: 'manual',
+      payment_method: 'pm_card_visa',
+      confirm: true,
+    });
+    const results = await Promise.allSettled([
+      h.stripe.paymentIntents.capture(pi.id, { amount_to_capture: 1000 }),
+      h.stripe.paymentIntents.capture(pi.id, { amount_to_capture: 2000 }),
+    ]);
+    expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
+    const after = await h.stripe.paymentIntents.retrieve(pi.id);
+    expect([1000, 2000]).toContain(after.amount_received);
+  });
+
   it('updates refund metadata with refund.updated', async () => {
     const pi = await h.stripe.paymentIntents.create({
       amount: 700,

@@ -117,7 +117,9 @@ function payCrypto(engine: Engine, s: Stripe.Checkout.Session, form: Form): Outc
     currency: s.currency ?? 'usd',
     customer: refId(s.customer),
     description: null,
-    metadata: { ...(s.metadata ?? {}) },
+    metadata: new ParamReader(
+      engine.store.internal.checkoutOptions[s.id]?.paymentIntentData ?? {},
+    ).metadata(),
     captureMethod: 'automatic',
     setupFutureUsage: null,
     paymentMethodTypes: ['crypto'],

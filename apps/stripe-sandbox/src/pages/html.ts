@@ -18,9 +18,16 @@ label{display:block;margin:.5rem 0}input{width:100%;padding:.4rem}button{margin:
 <body><p class="muted">Tender Stripe sandbox — test mode, no real money moves.</p>${body}</body></html>`;
 }
 
+/** Currencies whose minor unit is the major unit (Stripe's list of zero-decimal currencies). */
+const ZERO_DECIMAL = new Set(
+  'bif clp djf gnf jpy kmf krw mga pyg rwf ugx vnd vuv xaf xof xpf'.split(' '),
+);
+
 /** Formats minor units for display only (never used for arithmetic). */
 export function displayAmount(amount: number, currency: string): string {
-  const major = Math.trunc(amount / 100);
-  const minor = String(Math.abs(amount % 100)).padStart(2, '0');
-  return `${major}.${minor} ${currency.toUpperCase()}`;
+  const code = currency.toUpperCase();
+  if (ZERO_DECIMAL.has(currency.toLowerCase())) return `${amount} ${code}`;
+  const sign = amount < 0 ? '-' : '';
+  const abs = Math.abs(amount);
+  return `${sign}${Math.trunc(abs / 100)}.${String(abs % 100).padStart(2, '0')} ${code}`;
 }
