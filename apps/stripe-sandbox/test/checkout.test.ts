@@ -258,6 +258,42 @@ describe('checkout: setup and subscription modes', () => {
     );
   });
 
+  it('retries a declined first subscription payment on the same subscription', async () => {
+    const price = await h.stripe.prices.create({
+      currency: 'eur',
+      unit_amount: 1990,
+      recurring: { interval: 'month' },
+      product_data: { name: 'Retry plan' },
+    });
+    const session = await h.stripe.checkout.sessions.create({
+      mode: 'subscription',
+      line_items: [{ price: price.id, quantity: 1 }],
+      success_url: SUCCESS,
+    });
+    const page = await load(session.url!);
+    const declined = await submit(
+      session.url!,
+      page.html,
+      { id: 'card-form' },
+      { card_number: '4000000000000341' },
+    );
+    expect(declined.status).toBe(402);
+    const ok = await submit(
+      session.url!,
+      declined.html,
+      { id: 'card-form' },
+      { card_number: '4242424242424242' },
+    );
+    expect(ok.status).toBe(303);
+    const after = await h.stripe.checkout.sessions.retrieve(session.id);
+    expect(after.status).toBe('complete');
+    const subs = await h.stripe.subscriptions.list({
+      customer: after.customer as string,
+      status: 'all',
+    });
+    expect(subs.data.map((x) => x.status)).toEqual(['active']);
+  });
+
   it('starts a subscription in subscription mode', async () => {
     const price = await h.stripe.prices.create({
       currency: 'eur',

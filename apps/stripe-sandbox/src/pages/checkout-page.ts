@@ -137,6 +137,44 @@ function payCrypto(engine: Engine, s: Stripe.Checkout.Session, form: Form): Outc
   return { redirect: successUrl(s) };
 }
 
+/** Starts the session's subscription, or retries the first payment of one left incomplete. */
+function subscribe(
+  engine: Engine,
+  s: Stripe.Checkout.Session,
+  customer: string,
+  pm: Stripe.PaymentMethod,
+): Stripe.PaymentIntent | undefined {
+  const firstIntent = (sub: { latest_invoice: string | { id?: string } | null }) =>
+    engine.store.find(
+      'payment_intent',
+      refId(
+        engine.store.find('invoice', refId(sub.latest_invoice as string | null) ?? '')
+          ?.payment_intent,
+      ) ?? '',
+    );
+  const existing = engine.store.find('subscription', refId(s.subscription) ?? '');
+  if (existing?.status === 'incomplete') {
+    existing.default_payment_method = pm.id;
+    const pi = firstIntent(existing);
+    if (pi?.status === 'requires_payment_method') {
+      pi.payment_method = pm.id;
+      attempt(engine, pi, false);
+    }
+    return pi;
+  }
+  const items = (engine.store.internal.lineItems[s.id] ?? []).map((li) => ({
+    price: li.price?.id ?? '',
+    quantity: String(li.quantity ?? 1),
+  }));
+  const data = new ParamReader(engine.store.internal.checkoutOptions[s.id]?.subscriptionData ?? {});
+  const sub = createSubscription(
+    engine,
+    new ParamReader({ customer, items, default_payment_method: pm.id, metadata: data.metadata() }),
+  );
+  s.subscription = sub.id;
+  return firstIntent(sub);
+}
+
 function payCard(engine: Engine, s: Stripe.Checkout.Session, form: Form): Outcome {
   const email = form.email !== undefined && form.email !== '' ? form.email : s.customer_email;
   const card: Params = {
@@ -174,25 +212,7 @@ function payCard(engine: Engine, s: Stripe.Checkout.Session, form: Form): Outcom
       return { redirect: si.next_action?.redirect_to_url?.url ?? '' };
   } else if (s.mode === 'subscription') {
     attach(engine, pm, customer!);
-    const items = (engine.store.internal.lineItems[s.id] ?? []).map((li) => ({
-      price: li.price?.id ?? '',
-      quantity: String(li.quantity ?? 1),
-    }));
-    const data = new ParamReader(options?.subscriptionData ?? {});
-    const sub = createSubscription(
-      engine,
-      new ParamReader({
-        customer: customer!,
-        items,
-        default_payment_method: pm.id,
-        metadata: data.metadata(),
-      }),
-    );
-    s.subscription = sub.id;
-    const pi = engine.store.find(
-      'payment_intent',
-      refId(engine.store.find('invoice', refId(sub.latest_invoice) ?? '')?.payment_intent) ?? '',
-    );
+    const pi = subscribe(engine, s, customer!, pm);
     const next = pi === undefined ? null : withReturn(engine, pi, returnUrl);
     if (next !== null) return next;
   } else {
