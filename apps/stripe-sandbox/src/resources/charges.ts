@@ -50,18 +50,20 @@ function methodDetails(
       network_token: { used: false },
       network_transaction_id: randomToken(15),
       regulated_status: 'unregulated',
+      transaction_link_id: null,
       three_d_secure: authenticated
-        ? ({
+        ? {
             authentication_flow: 'challenge',
             electronic_commerce_indicator: '05',
+            exemption_indicator: null,
             result: 'authenticated',
             result_reason: null,
             transaction_id: randomToken(32),
             version: '2.2.0',
-          } as Stripe.Charge.PaymentMethodDetails.Card.ThreeDSecure)
+          }
         : null,
       wallet: null,
-    } as Stripe.Charge.PaymentMethodDetails.Card,
+    },
   };
 }
 
@@ -178,8 +180,8 @@ export function openDispute(engine: Engine, charge: Stripe.Charge): Stripe.Dispu
       has_evidence: false,
       past_due: false,
       submission_count: 0,
-      submission_method: null,
-    } as unknown as Stripe.Dispute.EvidenceDetails,
+      submission_method: 'not_submitted',
+    },
     intended_submission_method: null,
     is_charge_refundable: false,
     livemode: false,
