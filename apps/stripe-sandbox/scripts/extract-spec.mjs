@@ -50,66 +50,16 @@ export const ROOTS = [
 /** Fields required in 2023 but absent from today's objects (and the SDK's types). */
 const RELAXATIONS = {
   invoice: {
-    // 2025-03-31 (basil) moved payment details to `payments`, subscription to `parent`, tax
-    // amounts to `total_taxes`, and removed paid_out_of_band and quote references.
-    dropRequired: [
-      'charge',
-      'discount',
-      'paid_out_of_band',
-      'quote',
-      'subscription_proration_date',
-      'tax',
-      'total_tax_amounts',
-      'application_fee_amount',
-      'subscription_details',
-      'rendering_options',
-      'on_behalf_of',
-      'from_invoice',
-      'latest_revision',
-    ],
+    // 2025-03-31 (basil): paid_out_of_band was removed; tax amounts moved to `total_taxes`.
+    dropRequired: ['paid_out_of_band', 'total_tax_amounts'],
   },
   line_item: {
-    // basil: `price`, `plan`, `proration`, `type`, `tax_amounts`, `tax_rates`, `discount_amounts`
-    // moved under `pricing` / `parent` / `taxes`.
-    dropRequired: [
-      'plan',
-      'price',
-      'proration',
-      'proration_details',
-      'tax_amounts',
-      'tax_rates',
-      'type',
-      'amount_excluding_tax',
-      'unit_amount_excluding_tax',
-      'invoice_item',
-      'subscription_item',
-    ],
-  },
-  subscription: {
-    // basil moved billing periods onto items; `discount` became `discounts`; `plan` and
-    // `quantity` were removed from the top level long ago.
-    dropRequired: ['discount', 'on_behalf_of', 'current_period_start', 'current_period_end'],
-  },
-  charge: {
-    // Removed in 2022-11-15 (refunds only by expand) and basil (invoice).
-    dropRequired: ['invoice', 'refunds', 'order'],
-  },
-  payment_intent: {
-    // basil removed `invoice` from payment intents.
-    dropRequired: ['invoice'],
-  },
-  'checkout.session': {
-    // `shipping_details` moved to `collected_information` (2024-09-30.acacia); shipping_rate
-    // fields were folded into shipping_cost/shipping_options.
-    dropRequired: ['shipping_details', 'shipping_rate', 'shipping'],
+    // basil: `proration` moved under `parent.subscription_item_details`; `type` was removed.
+    dropRequired: ['proration', 'type'],
   },
   product: {
     // `features` was renamed `marketing_features` in 2024-04-10.
     dropRequired: ['features'],
-  },
-  customer: {
-    // Never returned any more without `expand`.
-    dropRequired: ['discount'],
   },
 };
 
@@ -160,6 +110,9 @@ for (const name of [...keep].sort()) {
   const schema = nullableToJsonSchema(all[name]);
   const relax = RELAXATIONS[name];
   if (relax !== undefined && Array.isArray(schema.required)) {
+    const unused = relax.dropRequired.filter((f) => !schema.required.includes(f));
+    if (unused.length > 0)
+      console.warn(`${name}: not required in the spec anyway: ${unused.join(', ')}`);
     schema.required = schema.required.filter((f) => !relax.dropRequired.includes(f));
   }
   definitions[name] = schema;
