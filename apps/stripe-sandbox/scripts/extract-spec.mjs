@@ -8,7 +8,10 @@
 // - Only the listed roots and their `$ref` closure are kept; refs point at `#/definitions/…`.
 // - RELAXATIONS: the spec is API version 2023-08-16, the SDK (and so the sandbox) speaks
 //   2026-10-28. Where a field was removed or moved since, the current SDK types win and the
-//   field is dropped from `required`. Each entry says why.
+//   field is dropped from `required`. Each entry says why; entries that turn out to be no-ops
+//   are reported when the script runs.
+// - `currentKeys`: the top-level keys of each kind in fixtures3.json (today's example objects),
+//   so tests can check the sandbox emits every field today's API has.
 import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';

@@ -126,11 +126,13 @@ export class WebhookDispatcher {
     const job = this.queues.get(key)?.shift();
     if (job === undefined) return;
     this.busy.add(key);
-    const run = this.attempt(job).finally(() => {
-      this.busy.delete(key);
-      this.inFlight.delete(run);
-      this.pump(key);
-    });
+    const run = this.attempt(job)
+      .catch((err: unknown) => this.options.logger.error({ err }, 'webhook delivery crashed'))
+      .finally(() => {
+        this.busy.delete(key);
+        this.inFlight.delete(run);
+        this.pump(key);
+      });
     this.inFlight.add(run);
   }
 
