@@ -1,8 +1,17 @@
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 
 // One `npm test` for every workspace. Integration tests boot real servers on a real PostgreSQL,
 // so they get generous timeouts; two cores means at most two files run at once.
 export default defineConfig({
+  // Tests run the sandbox from source, so no build is needed before `npm test`.
+  resolve: {
+    alias: {
+      '@tender/stripe-sandbox': fileURLToPath(
+        new URL('apps/stripe-sandbox/src/index.ts', import.meta.url),
+      ),
+    },
+  },
   test: {
     pool: 'forks',
     maxWorkers: 2,

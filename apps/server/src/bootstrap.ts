@@ -5,7 +5,8 @@ import helmet from '@fastify/helmet';
 import type { LoggerService } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
-import { AppModule } from './app.module';
+import { AppModule, type ExtraModules } from './app.module';
+import { startPaymentsRuntime } from './payments/provider/embedded-sandbox';
 import { HttpErrorFilter } from './platform/http/http-error.filter';
 import { setupOpenApi } from './platform/http/openapi';
 import { serveStatic } from './platform/http/static-files';
@@ -20,6 +21,8 @@ export interface RunningApp {
   port: number;
   /** Every route the server answers, as registered (for the OpenAPI completeness test and debugging). */
   routes: { method: string; url: string }[];
+  /** The embedded Stripe sandbox, when no STRIPE_SECRET_KEY is configured. */
+  sandboxUrl?: string;
   /** Stops accepting requests, drains in-flight ones, then releases the runtime. */
   close(): Promise<void>;
 }
@@ -43,7 +46,12 @@ function webRoot(): string | undefined {
   return [join(base, 'dist'), join(base, 'public')].find((d) => existsSync(join(d, 'index.html')));
 }
 
-export async function startApp(runtime: Runtime): Promise<RunningApp> {
+export interface StartOptions {
+  /** Extra Nest modules to mount (tests mount probe controllers this way; production passes none). */
+  extraModules?: ExtraModules;
+}
+
+export async function startApp(runtime: Runtime, options: StartOptions = {}): Promise<RunningApp> {
   const { config, logger, metrics } = runtime;
   const adapter = new FastifyAdapter({
     loggerInstance: logger,
@@ -58,7 +66,7 @@ export async function startApp(runtime: Runtime): Promise<RunningApp> {
     },
   });
   const app = await NestFactory.create<NestFastifyApplication>(
-    AppModule.forRoot(runtime),
+    AppModule.forRoot(runtime, options.extraModules),
     adapter,
     {
       rawBody: true,
@@ -112,13 +120,16 @@ export async function startApp(runtime: Runtime): Promise<RunningApp> {
   const address = fastify.server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
   const host = config.host === '0.0.0.0' || config.host === '::' ? '127.0.0.1' : config.host;
+  const url = `http://${host}:${port}`;
+  const payments = await startPaymentsRuntime(app, url, logger);
 
   let closing: Promise<void> | undefined;
   return {
     app,
     port,
     routes,
-    url: `http://${host}:${port}`,
+    url,
+    sandboxUrl: payments.sandboxUrl,
     close: () =>
       (closing ??= (async () => {
         // Node closes idle keep-alive sockets only once, when close starts; sockets of requests
@@ -129,6 +140,7 @@ export async function startApp(runtime: Runtime): Promise<RunningApp> {
         } finally {
           clearInterval(sweep);
         }
+        await payments.close();
         await runtime.close();
       })()),
   };

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import { Client } from 'pg';
 import { inject } from 'vitest';
+import type { ExtraModules } from '../src/app.module';
 import { startApp, type RunningApp } from '../src/bootstrap';
 import type { Clock } from '../src/platform/clock';
 import { loadConfig } from '../src/platform/config/config';
@@ -44,7 +45,7 @@ export async function createTestDatabase(): Promise<{ url: string; drop(): Promi
 /** Boots the real app (real Nest, real Fastify, real PostgreSQL) on a free port. */
 export async function bootTestApp(
   env: Record<string, string> = {},
-  opts: { clock?: Clock } = {},
+  opts: { clock?: Clock; extraModules?: ExtraModules } = {},
 ): Promise<TestApp> {
   const db = await createTestDatabase();
   const dataDir = await mkdtemp(join(tmpdir(), 'tender-test-data-'));
@@ -58,13 +59,15 @@ export async function bootTestApp(
   const config = loadConfig({
     DATABASE_URL: db.url,
     PORT: '0',
+    // Every test app gets its own Stripe sandbox on a free port.
+    STRIPE_SANDBOX_PORT: '0',
     DATA_DIR: dataDir,
     LOG_LEVEL: 'info',
     NODE_ENV: 'test',
     ...env,
   });
   const runtime = await createRuntime(config, { logStream, clock: opts.clock });
-  const running = await startApp(runtime);
+  const running = await startApp(runtime, { extraModules: opts.extraModules });
   return {
     url: running.url,
     runtime,

@@ -136,26 +136,22 @@ describe('reduce is order-independent', () => {
     fc
       .tuple(maybe3ds, refunds)
       .map(([a, r]) => [...a, { status: 'succeeded' as const, amountCaptured: amount }, ...r]),
-    fc
-      .tuple(maybe3ds, decline)
-      .map(([a, d]) => [
-        ...a,
-        {
-          status: 'failed' as const,
-          failure: { code: 'card_declined', message: 'declined', declineCode: d },
-        },
-      ]),
-    fc
-      .tuple(maybe3ds, fc.integer({ min: 1, max: 1000 }), refunds)
-      .map(([a, c, r]) => [
-        ...a,
-        { status: 'authorized' as const, amountCapturable: amount },
-        { status: 'succeeded' as const, amountCaptured: BigInt(c), amountCapturable: 0n },
-        ...r.map((o) => ({
-          amountRefunded: o.amountRefunded! > BigInt(c) ? BigInt(c) : o.amountRefunded,
-          amountCaptured: BigInt(c),
-        })),
-      ]),
+    fc.tuple(maybe3ds, decline).map(([a, d]) => [
+      ...a,
+      {
+        status: 'failed' as const,
+        failure: { code: 'card_declined', message: 'declined', declineCode: d },
+      },
+    ]),
+    fc.tuple(maybe3ds, fc.integer({ min: 1, max: 1000 }), refunds).map(([a, c, r]) => [
+      ...a,
+      { status: 'authorized' as const, amountCapturable: amount },
+      { status: 'succeeded' as const, amountCaptured: BigInt(c), amountCapturable: 0n },
+      ...r.map((o) => ({
+        amountRefunded: o.amountRefunded! > BigInt(c) ? BigInt(c) : o.amountRefunded,
+        amountCaptured: BigInt(c),
+      })),
+    ]),
     maybe3ds.map((a) => [
       ...a,
       { status: 'authorized' as const, amountCapturable: amount },

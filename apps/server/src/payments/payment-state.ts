@@ -116,7 +116,13 @@ export function reduce(state: PaymentState, obs: Observation): PaymentState {
           : 0n,
     amountCaptured,
     amountRefunded,
-    nextActionUrl: status === 'requires_action' ? (obs.nextActionUrl ?? state.nextActionUrl) : null,
+    // The page the payer must visit: a 3-D Secure challenge, or a hosted checkout not yet paid.
+    nextActionUrl:
+      status === 'requires_action'
+        ? (obs.nextActionUrl ?? state.nextActionUrl)
+        : status === 'created'
+          ? state.nextActionUrl
+          : null,
     failureCode: failedNow && obs.failure ? obs.failure.code : state.failureCode,
     failureMessage: failedNow && obs.failure ? obs.failure.message : state.failureMessage,
     declineCode: failedNow && obs.failure ? (obs.failure.declineCode ?? null) : state.declineCode,

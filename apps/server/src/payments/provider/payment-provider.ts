@@ -44,6 +44,17 @@ export interface ProviderEvent {
   object: { id: string; object: string } & Record<string, unknown>;
 }
 
+/** What a provider event tells the core: which payment, and what about it. */
+export interface EventFacts {
+  /** Our payment id from the object's metadata, when present. */
+  paymentId?: string;
+  intentId?: string;
+  sessionId?: string;
+  source: 'intent' | 'session' | 'charge' | 'refund';
+  observation: Observation;
+  refund?: { providerRefundId: string; status: ProviderRefund['status'] };
+}
+
 export interface CreateIntentInput {
   amount: bigint;
   currency: string;
@@ -101,4 +112,6 @@ export interface PaymentProvider {
   expireCheckout(id: string, idempotencyKey: string): Promise<ProviderCheckout>;
   /** Verifies the signature (300 s tolerance) and parses; throws AppError(validation) if bad. */
   parseWebhook(rawBody: Buffer, signatureHeader: string | undefined): ProviderEvent;
+  /** What an event means for a payment; null for events the core does not act on. */
+  interpretEvent(event: ProviderEvent): EventFacts | null;
 }

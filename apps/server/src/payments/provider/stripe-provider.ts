@@ -3,6 +3,7 @@ import { AppError } from '../../platform/errors/app-error';
 import type { Observation } from '../payment-state';
 import type {
   ConfirmIntentInput,
+  EventFacts,
   CreateCheckoutInput,
   CreateIntentInput,
   PaymentProvider,
@@ -217,7 +218,6 @@ export class StripeProvider implements PaymentProvider {
             amount: toStripeAmount(input.amount),
             currency: input.currency,
             capture_method: input.captureMethod,
-            allowed_payment_method_types: ['card'],
             metadata: input.metadata,
             ...(input.customerId ? { customer: input.customerId } : {}),
             ...(input.description ? { description: input.description } : {}),
@@ -365,5 +365,71 @@ export class StripeProvider implements PaymentProvider {
       created: event.created,
       object: event.data.object as unknown as ProviderEvent['object'],
     };
+  }
+
+  interpretEvent(event: ProviderEvent): EventFacts | null {
+    return interpretStripeEvent(event);
+  }
+}
+
+const metaPaymentId = (o: { metadata?: Stripe.Metadata | null }) => o.metadata?.payment_id;
+
+/** Stripe event → facts. Only the object's own fields are used, so any delivery order works. */
+export function interpretStripeEvent(event: ProviderEvent): EventFacts | null {
+  const object = event.object;
+  switch (object.object) {
+    case 'payment_intent': {
+      const pi = object as unknown as Stripe.PaymentIntent;
+      return {
+        paymentId: metaPaymentId(pi),
+        intentId: pi.id,
+        source: 'intent',
+        observation: observeIntent(pi),
+      };
+    }
+    case 'checkout.session': {
+      const s = object as unknown as Stripe.Checkout.Session;
+      const observation =
+        event.type === 'checkout.session.async_payment_failed'
+          ? {
+              status: 'failed' as const,
+              failure: { code: 'async_payment_failed', message: 'The payment failed' },
+            }
+          : observeCheckout(s);
+      return {
+        paymentId: metaPaymentId(s),
+        sessionId: s.id,
+        intentId: idOf(s.payment_intent) ?? undefined,
+        source: 'session',
+        observation,
+      };
+    }
+    case 'charge': {
+      const c = object as unknown as Stripe.Charge;
+      return {
+        paymentId: metaPaymentId(c),
+        intentId: idOf(c.payment_intent) ?? undefined,
+        source: 'charge',
+        observation: {
+          ...(c.captured ? { amountCaptured: toMinor(c.amount_captured) } : {}),
+          amountRefunded: toMinor(c.amount_refunded),
+        },
+      };
+    }
+    case 'refund': {
+      const r = object as unknown as Stripe.Refund;
+      return {
+        paymentId: r.metadata?.payment_id,
+        intentId: idOf(r.payment_intent) ?? undefined,
+        source: 'refund',
+        observation: {},
+        refund: {
+          providerRefundId: r.id,
+          status: (r.status ?? 'pending') as ProviderRefund['status'],
+        },
+      };
+    }
+    default:
+      return null;
   }
 }

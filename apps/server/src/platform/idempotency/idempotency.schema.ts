@@ -14,6 +14,8 @@ export const idempotencyKeys = pgTable(
     path: text('path').notNull(),
     requestHash: text('request_hash').notNull(),
     responseStatus: integer('response_status'),
+    // The exact JSON text sent, held as a jsonb *string* so a replay is byte-identical (jsonb would
+    // reorder keys) and bigints keep every digit; read it with `response_body #>> '{}'`.
     responseBody: jsonb('response_body'),
     lockedUntil: timestamp('locked_until', { withTimezone: true }).notNull(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),

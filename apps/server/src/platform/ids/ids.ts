@@ -11,6 +11,9 @@ export const ID_PREFIXES = {
   company: 'cmp',
   refreshToken: 'rtk',
   request: 'req',
+  payment: 'pay',
+  paymentTransition: 'ptr',
+  refund: 'rfd',
 } as const;
 
 export type IdKind = keyof typeof ID_PREFIXES;

@@ -1,0 +1,36 @@
+import { Injectable } from '@nestjs/common';
+import type { Tx } from '../platform/database/database';
+import type { PaymentEventType } from './payment-state';
+import type { PaymentRow } from './payments.schema';
+
+/** What a payable learns when its payment changes status. */
+export interface PaymentDomainEvent {
+  type: PaymentEventType;
+  payment: PaymentRow;
+  /** The status before this change. */
+  previousStatus: PaymentRow['status'];
+}
+
+/**
+ * A payable (order, wallet top-up, charging session, booking, invoice) registers one handler for
+ * its type. The handler runs inside the transaction that changes the payment, so the payable's own
+ * change (an order completed, a ledger entry posted) commits or rolls back with it. Handlers must be
+ * idempotent per (payment, type): the core calls each status only once, but a payable may also be
+ * asked again after a crash between commit and acknowledgement.
+ */
+export type PayableHandler = (tx: Tx, event: PaymentDomainEvent) => Promise<void>;
+
+@Injectable()
+export class PayablesRegistry {
+  private readonly handlers = new Map<string, PayableHandler>();
+
+  register(payableType: string, handler: PayableHandler): void {
+    if (this.handlers.has(payableType))
+      throw new Error(`payable type '${payableType}' registered twice`);
+    this.handlers.set(payableType, handler);
+  }
+
+  async dispatch(tx: Tx, event: PaymentDomainEvent): Promise<void> {
+    await this.handlers.get(event.payment.payableType)?.(tx, event);
+  }
+}

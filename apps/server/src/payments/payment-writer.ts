@@ -1,0 +1,133 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { eq } from 'drizzle-orm';
+import type { Clock } from '../platform/clock';
+import type { Database, Tx } from '../platform/database/database';
+import { AppError } from '../platform/errors/app-error';
+import { newId } from '../platform/ids/ids';
+import type { Logger } from '../platform/logging/logger';
+import { CLOCK, DATABASE, LOGGER } from '../platform/platform.module';
+import { PayablesRegistry } from './payables';
+import { EVENT_FOR_STATUS, reduce, type Observation, type PaymentState } from './payment-state';
+import { PaymentMetrics } from './payment-metrics';
+import { payments, paymentTransitions, type PaymentRow } from './payments.schema';
+
+/** Where an observation came from: on hosted pages a failed *intent* attempt is not the end. */
+export type ObservationSource = 'intent' | 'session' | 'charge' | 'refund' | 'internal';
+
+export interface ProviderRefs {
+  providerIntentId?: string | null;
+  providerSessionId?: string | null;
+  providerChargeId?: string | null;
+  providerPaymentMethodId?: string | null;
+}
+
+const stateOf = (p: PaymentRow): PaymentState => ({
+  status: p.status,
+  amount: p.amount,
+  amountCapturable: p.amountCapturable,
+  amountCaptured: p.amountCaptured,
+  amountRefunded: p.amountRefunded,
+  nextActionUrl: p.nextActionUrl,
+  failureCode: p.failureCode,
+  failureMessage: p.failureMessage,
+  declineCode: p.declineCode,
+});
+
+const sameState = (a: PaymentState, b: PaymentState) =>
+  (Object.keys(a) as (keyof PaymentState)[]).every((k) => a[k] === b[k]);
+
+/**
+ * The one writer of payment state. Everything that learns something about a payment — the API call
+ * that confirmed it, the browser coming back from 3-D Secure, a webhook, reconciliation — hands an
+ * Observation to `apply`. It locks the row (SELECT … FOR UPDATE), so writers for one payment queue up
+ * instead of racing; merges with `reduce` (the transition table); records the transition; and tells
+ * the payable in the same transaction.
+ */
+@Injectable()
+export class PaymentWriter {
+  constructor(
+    @Inject(DATABASE) private readonly database: Database,
+    @Inject(CLOCK) private readonly clock: Clock,
+    @Inject(LOGGER) private readonly logger: Logger,
+    private readonly registry: PayablesRegistry,
+    private readonly metrics: PaymentMetrics,
+  ) {}
+
+  apply(
+    paymentId: string,
+    obs: Observation,
+    cause: string,
+    refs: ProviderRefs = {},
+    source: ObservationSource = 'internal',
+  ): Promise<PaymentRow> {
+    return this.database.db.transaction((tx) =>
+      this.applyInTx(tx, paymentId, obs, cause, refs, source),
+    );
+  }
+
+  async applyInTx(
+    tx: Tx,
+    paymentId: string,
+    obs: Observation,
+    cause: string,
+    refs: ProviderRefs = {},
+    source: ObservationSource = 'internal',
+  ): Promise<PaymentRow> {
+    const [current] = await tx
+      .select()
+      .from(payments)
+      .where(eq(payments.id, paymentId))
+      .for('update');
+    if (!current) throw AppError.notFound('payment', paymentId);
+    // The payer of a hosted page may retry after a decline; only the page's expiry ends it.
+    const hosted = current.method === 'card_link' || current.method === 'crypto_link';
+    const effective =
+      hosted && source === 'intent' && obs.status === 'failed'
+        ? { ...obs, status: undefined }
+        : obs;
+    const before = stateOf(current);
+    const after = reduce(before, effective);
+    // Intent and session ids are set once; the latest charge and payment method may change.
+    const newRefs = Object.fromEntries(
+      Object.entries(refs).filter(([k, v]) => {
+        const existing = current[k as keyof ProviderRefs];
+        return (
+          v &&
+          existing !== v &&
+          (existing === null || k === 'providerChargeId' || k === 'providerPaymentMethodId')
+        );
+      }),
+    ) as ProviderRefs;
+    if (sameState(before, after) && Object.keys(newRefs).length === 0) return current;
+
+    const now = this.clock.now();
+    const [updated] = await tx
+      .update(payments)
+      .set({ ...after, ...newRefs, updatedAt: now })
+      .where(eq(payments.id, paymentId))
+      .returning();
+    const payment = updated!;
+    const refundGrew = after.amountRefunded > before.amountRefunded;
+    if (after.status !== before.status) {
+      await tx.insert(paymentTransitions).values({
+        id: newId('paymentTransition', now.getTime()),
+        paymentId,
+        fromStatus: before.status,
+        toStatus: after.status,
+        cause,
+        createdAt: now,
+      });
+      this.logger.info(
+        { paymentId, from: before.status, to: after.status, cause },
+        'payment transition',
+      );
+      this.metrics.transition(payment, after.status);
+    }
+    const type = EVENT_FOR_STATUS[after.status];
+    // A further partial refund changes no status but is still news to the payable.
+    if (type && (after.status !== before.status || (refundGrew && type === 'payment.refunded'))) {
+      await this.registry.dispatch(tx, { type, payment, previousStatus: before.status });
+    }
+    return payment;
+  }
+}

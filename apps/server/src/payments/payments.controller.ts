@@ -1,0 +1,166 @@
+import {
+  Body,
+  Controller,
+  Delete,
+  Get,
+  Headers,
+  Param,
+  Post,
+  Query,
+  Req,
+  type RawBodyRequest,
+} from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import type { FastifyRequest } from 'fastify';
+import { z } from 'zod';
+import { CurrentUser, Public, Roles } from '../identity/auth.decorators';
+import type { UserRow } from '../identity/identity.schema';
+import { AppError } from '../platform/errors/app-error';
+import { Doc } from '../platform/http/doc';
+import { pageSchema } from '../platform/http/pagination';
+import { CustomersService } from './customers.service';
+import { PaymentListQuery, PaymentsQuery } from './payments.query';
+import { PaymentsService } from './payments.service';
+import { PaymentView, RefundView, toPaymentView, toRefundView } from './payments.view';
+import { Idempotent } from '../platform/idempotency/idempotent.decorator';
+import { ReconciliationService } from './reconciliation.service';
+import { WebhooksService } from './webhooks.service';
+
+const Id = z.string().min(1).max(64);
+const SaveCardBody = z.strictObject({
+  paymentMethodId: z.string().regex(/^pm_\w{1,200}$/, 'must be a payment method id (pm_…)'),
+});
+const SavedCard = z.object({
+  id: z.string(),
+  brand: z.string(),
+  last4: z.string(),
+  expMonth: z.number(),
+  expYear: z.number(),
+});
+const Received = z.object({ received: z.literal(true) });
+
+@ApiTags('payments')
+@Controller('api/v1/payments')
+export class PaymentsController {
+  constructor(
+    private readonly payments: PaymentsService,
+    private readonly query: PaymentsQuery,
+    private readonly customers: CustomersService,
+  ) {}
+
+  @Get()
+  @Roles('ADMIN')
+  @Doc({
+    summary: 'All payments (admin): filter by status, method, payable and date',
+    response: pageSchema(PaymentView),
+  })
+  list(@Query({ schema: PaymentListQuery }) q: PaymentListQuery) {
+    return this.query.list(q);
+  }
+
+  @Post('methods')
+  @Doc({
+    summary: 'Save a card (a pm_… token from the provider) for later off-session payments',
+    status: 201,
+  })
+  saveCard(
+    @CurrentUser() user: UserRow,
+    @Body({ schema: SaveCardBody }) body: z.infer<typeof SaveCardBody>,
+  ) {
+    return this.customers.saveCard(user, body.paymentMethodId);
+  }
+
+  @Get('methods')
+  @Doc({
+    summary: "The signed-in user's saved cards",
+    response: z.object({ data: z.array(SavedCard) }),
+  })
+  async cards(@CurrentUser() user: UserRow) {
+    return { data: await this.customers.listCards(user.id) };
+  }
+
+  @Delete('methods/:id')
+  @Doc({ summary: 'Remove one of your saved cards', status: 204 })
+  async removeCard(@CurrentUser() user: UserRow, @Param('id', { schema: Id }) id: string) {
+    await this.customers.removeCard(user.id, id);
+  }
+
+  @Get(':id')
+  @Doc({ summary: 'A payment: its owner or an admin', response: PaymentView })
+  async get(@CurrentUser() user: UserRow, @Param('id', { schema: Id }) id: string) {
+    const p = await this.payments.get(id).catch(() => undefined);
+    // Someone else's payment is indistinguishable from a missing one.
+    if (!p || (user.role !== 'ADMIN' && p.userId !== user.id))
+      throw AppError.notFound('payment', id);
+    return toPaymentView(p);
+  }
+
+  /** Where the browser lands after 3-D Secure: we read the provider rather than trust the redirect. */
+  @Public()
+  @Get(':id/return')
+  @Doc({
+    summary: 'Return target after 3-D Secure: syncs the payment from the provider',
+    response: z.object({ id: z.string(), status: z.string() }),
+  })
+  async returned(@Param('id', { schema: Id }) id: string) {
+    const p = await this.payments.sync(id, 'return');
+    return { id: p.id, status: p.status };
+  }
+}
+
+@ApiTags('payments')
+@Controller()
+export class WebhooksController {
+  constructor(private readonly webhooks: WebhooksService) {}
+
+  // The three paths the seeds use (002, 000, 003) are one handler.
+  @Public()
+  @Post(['api/v1/webhooks/stripe', 'api/v1/stripe/webhook', 'api/v1/payments/webhook'])
+  @Doc({
+    summary: 'Stripe webhooks: signature checked, stored once, applied by a job',
+    response: Received,
+  })
+  receive(
+    @Req() req: RawBodyRequest<FastifyRequest>,
+    @Headers('stripe-signature') signature?: string,
+  ) {
+    return this.webhooks.receive(req.rawBody, signature);
+  }
+}
+
+const RefundBody = z.strictObject({
+  amount: z.number().int().positive().max(Number.MAX_SAFE_INTEGER).optional(),
+  reason: z.string().trim().min(1).max(500).optional(),
+});
+
+@ApiTags('payments')
+@Controller('api/v1/admin/payments')
+export class PaymentsAdminController {
+  constructor(
+    private readonly reconciliation: ReconciliationService,
+    private readonly payments: PaymentsService,
+  ) {}
+
+  @Post(':id/refund')
+  @Roles('ADMIN')
+  @Idempotent()
+  @Doc({
+    summary: 'Refund part (amount) or all of what is left of a payment (admin)',
+    status: 201,
+    response: RefundView,
+  })
+  async refund(
+    @Param('id', { schema: Id }) id: string,
+    @Body({ schema: RefundBody }) body: z.infer<typeof RefundBody>,
+  ) {
+    const amount = body.amount === undefined ? undefined : BigInt(body.amount);
+    return toRefundView(await this.payments.refund(id, amount, body.reason));
+  }
+
+  @Post('reconcile')
+  @Roles('ADMIN')
+  @Doc({ summary: 'Run reconciliation now (it also runs every minute)' })
+  reconcile() {
+    return this.reconciliation.run();
+  }
+}

@@ -1,0 +1,53 @@
+import { Module } from '@nestjs/common';
+import type { Config } from '../platform/config/config';
+import { CONFIG } from '../platform/platform.module';
+import { CustomersService } from './customers.service';
+import { PayablesRegistry } from './payables';
+import { PaymentMetrics } from './payment-metrics';
+import { PaymentWriter } from './payment-writer';
+import {
+  PaymentsAdminController,
+  PaymentsController,
+  WebhooksController,
+} from './payments.controller';
+import { PaymentsQuery } from './payments.query';
+import { PaymentsService } from './payments.service';
+import { PAYMENT_PROVIDER, PROVIDER_SETUP, PUBLIC_URL, type PublicUrl } from './payments.tokens';
+import { createPaymentProvider, type ProviderSetup } from './provider/stripe-client';
+import { ReconciliationService } from './reconciliation.service';
+import { WebhooksService } from './webhooks.service';
+
+/**
+ * The payments core. Payables use PaymentsService to collect money and PayablesRegistry to hear the
+ * outcome; nothing here imports a payable.
+ */
+@Module({
+  controllers: [PaymentsController, WebhooksController, PaymentsAdminController],
+  providers: [
+    {
+      provide: PROVIDER_SETUP,
+      inject: [CONFIG],
+      useFactory: (config: Config) => createPaymentProvider(config),
+    },
+    {
+      provide: PAYMENT_PROVIDER,
+      inject: [PROVIDER_SETUP],
+      useFactory: (s: ProviderSetup) => s.provider,
+    },
+    {
+      provide: PUBLIC_URL,
+      inject: [CONFIG],
+      useFactory: (c: Config): PublicUrl => ({ value: c.publicUrl ?? '' }),
+    },
+    PayablesRegistry,
+    PaymentMetrics,
+    PaymentWriter,
+    CustomersService,
+    PaymentsService,
+    PaymentsQuery,
+    WebhooksService,
+    ReconciliationService,
+  ],
+  exports: [PaymentsService, PayablesRegistry, CustomersService, PROVIDER_SETUP, PUBLIC_URL],
+})
+export class PaymentsModule {}

@@ -1,0 +1,43 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { eq, gte, lt } from 'drizzle-orm';
+import { z } from 'zod';
+import type { Database } from '../platform/database/database';
+import { PageQuery, pageOrder, pageWhere, toPage, type Page } from '../platform/http/pagination';
+import { DATABASE } from '../platform/platform.module';
+import { PAYMENT_METHODS, PAYMENT_STATUSES, payments } from './payments.schema';
+import { toPaymentView, type PaymentView } from './payments.view';
+
+export const PaymentListQuery = PageQuery.extend({
+  status: z.enum(PAYMENT_STATUSES).optional(),
+  method: z.enum(PAYMENT_METHODS).optional(),
+  payableType: z.string().min(1).max(64).optional(),
+  payableId: z.string().min(1).max(64).optional(),
+  createdFrom: z.iso.datetime({ offset: true }).optional(),
+  createdTo: z.iso.datetime({ offset: true }).optional(),
+});
+export type PaymentListQuery = z.infer<typeof PaymentListQuery>;
+
+/** The admin's view over all payments: filtered, newest first, cursor-paginated. */
+@Injectable()
+export class PaymentsQuery {
+  constructor(@Inject(DATABASE) private readonly database: Database) {}
+
+  async list(q: PaymentListQuery): Promise<Page<PaymentView>> {
+    const rows = await this.database.db
+      .select()
+      .from(payments)
+      .where(
+        pageWhere(payments.id, q, [
+          q.status ? eq(payments.status, q.status) : undefined,
+          q.method ? eq(payments.method, q.method) : undefined,
+          q.payableType ? eq(payments.payableType, q.payableType) : undefined,
+          q.payableId ? eq(payments.payableId, q.payableId) : undefined,
+          q.createdFrom ? gte(payments.createdAt, new Date(q.createdFrom)) : undefined,
+          q.createdTo ? lt(payments.createdAt, new Date(q.createdTo)) : undefined,
+        ]),
+      )
+      .orderBy(pageOrder(payments.id))
+      .limit(q.limit + 1);
+    return toPage(rows, q.limit, toPaymentView);
+  }
+}

@@ -1,0 +1,354 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { and, eq, inArray, sql } from 'drizzle-orm';
+import type { UserRow } from '../identity/identity.schema';
+import type { Clock } from '../platform/clock';
+import type { Database } from '../platform/database/database';
+import { AppError } from '../platform/errors/app-error';
+import { newId } from '../platform/ids/ids';
+import { CLOCK, DATABASE } from '../platform/platform.module';
+import { CustomersService } from './customers.service';
+import { PaymentMetrics } from './payment-metrics';
+import { PaymentWriter } from './payment-writer';
+import {
+  payments,
+  refunds,
+  type PaymentMethod,
+  type PaymentRow,
+  type RefundRow,
+} from './payments.schema';
+import { PAYMENT_PROVIDER, PUBLIC_URL, type PublicUrl } from './payments.tokens';
+import type { PaymentProvider, ProviderIntent } from './provider/payment-provider';
+
+export interface PayableRef {
+  type: string;
+  id: string;
+}
+
+export interface CardPaymentInput {
+  payable: PayableRef;
+  user: Pick<UserRow, 'id' | 'email'>;
+  amount: bigint;
+  currency: string;
+  /** A saved card of the user, or a card token from the provider's client library. */
+  paymentMethodId: string;
+  /** `manual` places a hold to capture later (EV charging). */
+  captureMethod?: 'automatic' | 'manual';
+  /** The payer is not present (a saved card charged later): no 3-D Secure challenge possible. */
+  offSession?: boolean;
+  description?: string;
+}
+
+export interface LinkPaymentInput {
+  payable: PayableRef;
+  user?: Pick<UserRow, 'id' | 'email'>;
+  amount: bigint;
+  currency: string;
+  method: Extract<PaymentMethod, 'card_link' | 'crypto_link'>;
+  productName: string;
+  successUrl: string;
+  cancelUrl: string;
+  expiresAt?: Date;
+}
+
+/** For payables that need the money now: a declined card becomes a 402 carrying its decline code. */
+export function requireCollected(p: PaymentRow): PaymentRow {
+  if (p.status === 'failed') {
+    throw new AppError(
+      'payment_required',
+      p.failureCode ?? 'card_declined',
+      p.failureMessage ?? 'The payment failed',
+      {
+        declineCode: p.declineCode ?? undefined,
+      },
+    );
+  }
+  return p;
+}
+
+/**
+ * The payments core: payables ask it to collect an amount; it records the intent, calls the
+ * provider outside any transaction with an idempotency key derived from our ids, and hands what the
+ * provider says to the PaymentWriter. Provider calls: create, then confirm — so if the confirm's
+ * answer is lost, the intent id is already stored and reconciliation can read the truth.
+ */
+@Injectable()
+export class PaymentsService {
+  constructor(
+    @Inject(DATABASE) private readonly database: Database,
+    @Inject(CLOCK) private readonly clock: Clock,
+    @Inject(PAYMENT_PROVIDER) private readonly provider: PaymentProvider,
+    @Inject(PUBLIC_URL) private readonly publicUrl: PublicUrl,
+    private readonly customers: CustomersService,
+    private readonly writer: PaymentWriter,
+    private readonly metrics: PaymentMetrics,
+  ) {}
+
+  private async insert(values: Omit<typeof payments.$inferInsert, 'id'>): Promise<PaymentRow> {
+    const now = this.clock.now();
+    const [row] = await this.database.db
+      .insert(payments)
+      .values({ ...values, id: newId('payment', now.getTime()), createdAt: now, updatedAt: now })
+      .returning();
+    return row!;
+  }
+
+  async get(id: string): Promise<PaymentRow> {
+    const [row] = await this.database.db.select().from(payments).where(eq(payments.id, id));
+    if (!row) throw AppError.notFound('payment', id);
+    return row;
+  }
+
+  async forPayable(payable: PayableRef): Promise<PaymentRow[]> {
+    return this.database.db
+      .select()
+      .from(payments)
+      .where(and(eq(payments.payableType, payable.type), eq(payments.payableId, payable.id)))
+      .orderBy(payments.id);
+  }
+
+  /** Charges a card. Returns the payment in whatever state it reached; a decline ends `failed`. */
+  async payByCard(input: CardPaymentInput): Promise<PaymentRow> {
+    const customerId = await this.customers.ensure(input.user);
+    const payment = await this.insert({
+      payableType: input.payable.type,
+      payableId: input.payable.id,
+      userId: input.user.id,
+      method: 'card',
+      currency: input.currency.toLowerCase(),
+      amount: input.amount,
+      captureMethod: input.captureMethod ?? 'automatic',
+      providerCustomerId: customerId,
+      providerPaymentMethodId: input.paymentMethodId,
+      provider: this.provider.name,
+    });
+    const intent = await this.metrics.time('intents.create', () =>
+      this.provider.createIntent(
+        {
+          amount: input.amount,
+          currency: payment.currency,
+          customerId,
+          captureMethod: payment.captureMethod,
+          description: input.description,
+          metadata: {
+            payment_id: payment.id,
+            payable_type: payment.payableType,
+            payable_id: payment.payableId,
+          },
+        },
+        `${payment.id}:create`,
+      ),
+    );
+    await this.writer.apply(payment.id, {}, 'api', { providerIntentId: intent.id });
+    const confirmed = await this.metrics.time('intents.confirm', () =>
+      this.provider.confirmIntent(
+        intent.id,
+        {
+          paymentMethodId: input.paymentMethodId,
+          offSession: input.offSession ?? false,
+          returnUrl: `${this.publicUrl.value}/api/v1/payments/${payment.id}/return`,
+        },
+        `${payment.id}:confirm`,
+      ),
+    );
+    const result = await this.applyIntent(payment.id, confirmed, 'api');
+    if (result.status === 'failed') {
+      // Cancel the declined intent so no later retry on the provider side can still take money.
+      await this.provider
+        .cancelIntent(intent.id, `${payment.id}:cancel-declined`)
+        .catch(() => undefined);
+    }
+    return result;
+  }
+
+  /** A hosted payment page (card or USDC) for the payer to complete; returns the payment with its URL. */
+  async payByLink(input: LinkPaymentInput): Promise<PaymentRow> {
+    const customerId = input.user ? await this.customers.ensure(input.user) : undefined;
+    const payment = await this.insert({
+      payableType: input.payable.type,
+      payableId: input.payable.id,
+      userId: input.user?.id ?? null,
+      method: input.method,
+      currency: input.currency.toLowerCase(),
+      amount: input.amount,
+      providerCustomerId: customerId ?? null,
+      provider: this.provider.name,
+    });
+    const session = await this.metrics.time('checkout.create', () =>
+      this.provider.createCheckout(
+        {
+          amount: input.amount,
+          currency: payment.currency,
+          productName: input.productName,
+          customerId,
+          paymentMethodTypes: [input.method === 'crypto_link' ? 'crypto' : 'card'],
+          successUrl: input.successUrl,
+          cancelUrl: input.cancelUrl,
+          expiresAt: input.expiresAt,
+          metadata: {
+            payment_id: payment.id,
+            payable_type: payment.payableType,
+            payable_id: payment.payableId,
+          },
+        },
+        `${payment.id}:checkout`,
+      ),
+    );
+    await this.database.db
+      .update(payments)
+      .set({
+        providerSessionId: session.id,
+        nextActionUrl: session.url,
+        expiresAt: session.expiresAt,
+        ...(session.intentId ? { providerIntentId: session.intentId } : {}),
+      })
+      .where(eq(payments.id, payment.id));
+    return this.writer.apply(payment.id, session.observation, 'api', {}, 'session');
+  }
+
+  async capture(paymentId: string, amount?: bigint): Promise<PaymentRow> {
+    const p = await this.get(paymentId);
+    if (p.status !== 'authorized' || !p.providerIntentId) {
+      throw new AppError(
+        'conflict',
+        'payment_not_capturable',
+        `Payment is ${p.status}, not authorized`,
+      );
+    }
+    const toCapture = amount ?? p.amountCapturable;
+    if (toCapture <= 0n || toCapture > p.amountCapturable) {
+      throw AppError.validation(
+        `Capture between 1 and ${p.amountCapturable}`,
+        'amount',
+        'amount_out_of_range',
+      );
+    }
+    const intent = await this.metrics.time('intents.capture', () =>
+      this.provider.captureIntent(p.providerIntentId!, toCapture, `${p.id}:capture`),
+    );
+    return this.applyIntent(p.id, intent, 'api');
+  }
+
+  /** Releases a hold (authorized) or abandons a payment still waiting for the payer. */
+  async cancel(paymentId: string): Promise<PaymentRow> {
+    const p = await this.get(paymentId);
+    if (!['created', 'requires_action', 'authorized'].includes(p.status) || !p.providerIntentId) {
+      throw new AppError('conflict', 'payment_not_cancelable', `Payment is ${p.status}`);
+    }
+    const intent = await this.metrics.time('intents.cancel', () =>
+      this.provider.cancelIntent(p.providerIntentId!, `${p.id}:cancel`),
+    );
+    return this.applyIntent(p.id, intent, 'api');
+  }
+
+  /**
+   * Refunds part or all of what was captured. The refund is recorded (pending) under the payment's
+   * row lock, so concurrent refunds can never together exceed the captured amount.
+   */
+  async refund(paymentId: string, amount: bigint | undefined, reason?: string): Promise<RefundRow> {
+    const refund = await this.database.db.transaction(async (tx) => {
+      const [p] = await tx.select().from(payments).where(eq(payments.id, paymentId)).for('update');
+      if (!p) throw AppError.notFound('payment', paymentId);
+      if (!['succeeded', 'partially_refunded'].includes(p.status) || !p.providerIntentId) {
+        throw new AppError('conflict', 'payment_not_refundable', `Payment is ${p.status}`);
+      }
+      const [{ reserved } = { reserved: 0n }] = await tx
+        .select({
+          reserved: sql<bigint>`coalesce(sum(${refunds.amount}), 0)::bigint`.mapWith(BigInt),
+        })
+        .from(refunds)
+        .where(and(eq(refunds.paymentId, p.id), inArray(refunds.status, ['pending', 'succeeded'])));
+      const available = p.amountCaptured - reserved;
+      const want = amount ?? available;
+      if (want <= 0n || want > available) {
+        throw AppError.validation(
+          `At most ${available} can be refunded`,
+          'amount',
+          'refund_exceeds_captured',
+        );
+      }
+      const now = this.clock.now();
+      const [row] = await tx
+        .insert(refunds)
+        .values({
+          id: newId('refund', now.getTime()),
+          paymentId: p.id,
+          amount: want,
+          reason: reason ?? null,
+          createdAt: now,
+          updatedAt: now,
+        })
+        .returning();
+      return { row: row!, intentId: p.providerIntentId };
+    });
+    return this.submitRefund(refund.row, refund.intentId);
+  }
+
+  /** Sends a recorded refund to the provider (again, for reconciliation: same idempotency key). */
+  async submitRefund(row: RefundRow, intentId: string): Promise<RefundRow> {
+    let result;
+    try {
+      result = await this.metrics.time('refunds.create', () =>
+        this.provider.refund(
+          {
+            intentId,
+            amount: row.amount,
+            metadata: { refund_id: row.id, payment_id: row.paymentId },
+          },
+          row.id,
+        ),
+      );
+    } catch (err) {
+      if (err instanceof AppError && err.kind !== 'unavailable') {
+        await this.database.db
+          .update(refunds)
+          .set({ status: 'failed', updatedAt: this.clock.now() })
+          .where(eq(refunds.id, row.id));
+      }
+      throw err;
+    }
+    const [updated] = await this.database.db
+      .update(refunds)
+      .set({ providerRefundId: result.id, status: result.status, updatedAt: this.clock.now() })
+      .where(eq(refunds.id, row.id))
+      .returning();
+    await this.sync(row.paymentId, 'api');
+    return updated!;
+  }
+
+  /** Reads the provider's truth for this payment and applies it (browser return, reconciliation). */
+  async sync(paymentId: string, cause: string): Promise<PaymentRow> {
+    const p = await this.get(paymentId);
+    if (p.providerSessionId) {
+      const session = await this.provider.retrieveCheckout(p.providerSessionId);
+      await this.writer.apply(
+        p.id,
+        session.observation,
+        cause,
+        { providerIntentId: session.intentId },
+        'session',
+      );
+    }
+    const current = await this.get(paymentId);
+    if (!current.providerIntentId) return current;
+    return this.applyIntent(
+      p.id,
+      await this.provider.retrieveIntent(current.providerIntentId),
+      cause,
+    );
+  }
+
+  /** Applies what an intent says about the payment. */
+  applyIntent(paymentId: string, intent: ProviderIntent, cause: string): Promise<PaymentRow> {
+    return this.writer.apply(
+      paymentId,
+      intent.observation,
+      cause,
+      {
+        providerIntentId: intent.id,
+        providerChargeId: intent.chargeId,
+        providerPaymentMethodId: intent.paymentMethodId,
+      },
+      'intent',
+    );
+  }
+}

@@ -1,0 +1,84 @@
+import { z } from 'zod';
+import {
+  PAYMENT_METHODS,
+  PAYMENT_STATUSES,
+  type PaymentRow,
+  type RefundRow,
+} from './payments.schema';
+
+/** Amounts leave the API as integers in minor units (as Stripe does); they are bigint inside. */
+export function minorUnits(v: bigint): number {
+  if (v > BigInt(Number.MAX_SAFE_INTEGER) || v < -BigInt(Number.MAX_SAFE_INTEGER)) {
+    throw new Error(`amount ${v} exceeds the JSON-safe range`);
+  }
+  return Number(v);
+}
+
+export const PaymentView = z.object({
+  id: z.string(),
+  payableType: z.string(),
+  payableId: z.string(),
+  userId: z.string().nullable(),
+  method: z.enum(PAYMENT_METHODS),
+  status: z.enum(PAYMENT_STATUSES),
+  currency: z.string(),
+  amount: z.number().int(),
+  amountCapturable: z.number().int(),
+  amountCaptured: z.number().int(),
+  amountRefunded: z.number().int(),
+  captureMethod: z.enum(['automatic', 'manual']),
+  nextActionUrl: z.string().nullable(),
+  failureCode: z.string().nullable(),
+  failureMessage: z.string().nullable(),
+  declineCode: z.string().nullable(),
+  providerIntentId: z.string().nullable(),
+  providerSessionId: z.string().nullable(),
+  expiresAt: z.string().nullable(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+export type PaymentView = z.infer<typeof PaymentView>;
+
+export function toPaymentView(p: PaymentRow): PaymentView {
+  return {
+    id: p.id,
+    payableType: p.payableType,
+    payableId: p.payableId,
+    userId: p.userId,
+    method: p.method,
+    status: p.status,
+    currency: p.currency,
+    amount: minorUnits(p.amount),
+    amountCapturable: minorUnits(p.amountCapturable),
+    amountCaptured: minorUnits(p.amountCaptured),
+    amountRefunded: minorUnits(p.amountRefunded),
+    captureMethod: p.captureMethod,
+    nextActionUrl: p.nextActionUrl,
+    failureCode: p.failureCode,
+    failureMessage: p.failureMessage,
+    declineCode: p.declineCode,
+    providerIntentId: p.providerIntentId,
+    providerSessionId: p.providerSessionId,
+    expiresAt: p.expiresAt?.toISOString() ?? null,
+    createdAt: p.createdAt.toISOString(),
+    updatedAt: p.updatedAt.toISOString(),
+  };
+}
+
+export const RefundView = z.object({
+  id: z.string(),
+  paymentId: z.string(),
+  amount: z.number().int(),
+  status: z.string(),
+  reason: z.string().nullable(),
+  createdAt: z.string(),
+});
+
+export const toRefundView = (r: RefundRow): z.infer<typeof RefundView> => ({
+  id: r.id,
+  paymentId: r.paymentId,
+  amount: minorUnits(r.amount),
+  status: r.status,
+  reason: r.reason,
+  createdAt: r.createdAt.toISOString(),
+});

@@ -1,0 +1,45 @@
+import { randomBytes } from 'node:crypto';
+import Stripe from 'stripe';
+import type { Config } from '../../platform/config/config';
+import { freePort } from '../../platform/net';
+import { configuredOrGeneratedSecret } from '../../platform/secrets';
+import { StripeProvider } from './stripe-provider';
+
+export interface ProviderSetup {
+  provider: StripeProvider;
+  /** Present when no STRIPE_SECRET_KEY is set: the sandbox the SDK points at, started after listen. */
+  sandbox?: { port: number; webhookSecret: string; stateFile: string };
+}
+
+/**
+ * The one place the Stripe SDK is built. With STRIPE_SECRET_KEY it talks to real Stripe; without, to
+ * the embedded sandbox through the SDK's own host/port/protocol options — nothing else differs.
+ * The SDK retries 429s, 5xx and network errors with backoff, resending the same idempotency key.
+ */
+export async function createPaymentProvider(config: Config): Promise<ProviderSetup> {
+  const { stripe } = config;
+  const common = {
+    maxNetworkRetries: stripe.maxNetworkRetries,
+    timeout: 30_000,
+    appInfo: { name: 'Tender' },
+  };
+  if (stripe.secretKey) {
+    return {
+      provider: new StripeProvider(new Stripe(stripe.secretKey, common), stripe.webhookSecret!),
+    };
+  }
+  const port = stripe.sandboxPort === 0 ? await freePort() : stripe.sandboxPort;
+  const webhookSecret =
+    stripe.webhookSecret ??
+    `whsec_${await configuredOrGeneratedSecret(undefined, config.dataDir, 'stripe-sandbox-webhook-secret')}`;
+  const client = new Stripe(`sk_test_tender_sandbox_${randomBytes(6).toString('hex')}`, {
+    ...common,
+    host: '127.0.0.1',
+    port,
+    protocol: 'http',
+  });
+  return {
+    provider: new StripeProvider(client, webhookSecret),
+    sandbox: { port, webhookSecret, stateFile: `${config.dataDir}/stripe-sandbox.json` },
+  };
+}

@@ -1,0 +1,133 @@
+import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
+import { and, eq, inArray, isNull, lt, notInArray } from 'drizzle-orm';
+import type { Clock } from '../platform/clock';
+import type { Database } from '../platform/database/database';
+import type { JobQueue } from '../platform/jobs/jobs';
+import type { Logger } from '../platform/logging/logger';
+import { CLOCK, DATABASE, JOBS, LOGGER } from '../platform/platform.module';
+import { FINAL_STATUSES } from './payment-state';
+import { PaymentWriter } from './payment-writer';
+import { payments, refunds } from './payments.schema';
+import { PaymentsService } from './payments.service';
+import { WebhooksService } from './webhooks.service';
+
+export const RECONCILE_QUEUE = 'payments.reconcile';
+
+export interface ReconcileReport {
+  synced: number;
+  abandoned: number;
+  refundsResubmitted: number;
+  webhooksRequeued: number;
+  errors: number;
+}
+
+/**
+ * Converges whatever was left behind by a lost provider answer, a crash or a provider outage: it
+ * reads the provider for payments stuck in a non-final state, fails payments that never reached the
+ * provider, resends refunds that never got a provider id (same idempotency key), and requeues
+ * stored webhooks that were never applied. Runs every minute; safe to run at any time, any number
+ * of times.
+ */
+@Injectable()
+export class ReconciliationService implements OnModuleInit {
+  /** How long a payment may sit in a non-final state before we ask the provider. */
+  static readonly STALE_MS = 60_000;
+  /** A payment with no provider object after this long never reached the provider. */
+  static readonly ABANDON_MS = 10 * 60_000;
+
+  constructor(
+    @Inject(DATABASE) private readonly database: Database,
+    @Inject(CLOCK) private readonly clock: Clock,
+    @Inject(LOGGER) private readonly logger: Logger,
+    @Inject(JOBS) private readonly jobs: JobQueue,
+    private readonly payments: PaymentsService,
+    private readonly writer: PaymentWriter,
+    private readonly webhooks: WebhooksService,
+  ) {}
+
+  async onModuleInit(): Promise<void> {
+    await this.jobs.define(RECONCILE_QUEUE, async () => void (await this.run()), {
+      retryLimit: 0,
+      retryDelaySeconds: 1,
+    });
+    await this.jobs.schedule(RECONCILE_QUEUE, '* * * * *');
+  }
+
+  async run(now = this.clock.now()): Promise<ReconcileReport> {
+    const report: ReconcileReport = {
+      synced: 0,
+      abandoned: 0,
+      refundsResubmitted: 0,
+      webhooksRequeued: 0,
+      errors: 0,
+    };
+    const staleBefore = new Date(now.getTime() - ReconciliationService.STALE_MS);
+    const db = this.database.db;
+
+    const stuck = await db
+      .select()
+      .from(payments)
+      .where(
+        and(
+          notInArray(payments.status, [...FINAL_STATUSES, 'succeeded', 'partially_refunded']),
+          lt(payments.updatedAt, staleBefore),
+        ),
+      )
+      .limit(200);
+    for (const p of stuck) {
+      try {
+        if (p.providerIntentId || p.providerSessionId) {
+          await this.payments.sync(p.id, 'reconcile');
+          report.synced += 1;
+        } else if (p.createdAt.getTime() < now.getTime() - ReconciliationService.ABANDON_MS) {
+          await this.writer.apply(
+            p.id,
+            {
+              status: 'failed',
+              failure: {
+                code: 'provider_unavailable',
+                message: 'The payment provider could not be reached',
+              },
+            },
+            'reconcile',
+          );
+          report.abandoned += 1;
+        }
+      } catch (err) {
+        report.errors += 1;
+        this.logger.warn(
+          { err, paymentId: p.id },
+          'reconciliation of a payment failed; will retry',
+        );
+      }
+    }
+
+    const unsent = await db
+      .select({ refund: refunds, intentId: payments.providerIntentId })
+      .from(refunds)
+      .innerJoin(payments, eq(payments.id, refunds.paymentId))
+      .where(
+        and(
+          inArray(refunds.status, ['pending']),
+          isNull(refunds.providerRefundId),
+          lt(refunds.createdAt, staleBefore),
+        ),
+      )
+      .limit(100);
+    for (const { refund, intentId } of unsent) {
+      try {
+        await this.payments.submitRefund(refund, intentId!);
+        report.refundsResubmitted += 1;
+      } catch (err) {
+        report.errors += 1;
+        this.logger.warn({ err, refundId: refund.id }, 'resubmitting a refund failed; will retry');
+      }
+    }
+
+    report.webhooksRequeued = await this.webhooks.requeueUnprocessed(
+      ReconciliationService.STALE_MS,
+    );
+    if (Object.values(report).some((n) => n > 0)) this.logger.info({ report }, 'reconciliation');
+    return report;
+  }
+}

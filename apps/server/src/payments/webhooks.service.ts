@@ -1,0 +1,167 @@
+import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
+import { and, eq, isNull, lt, sql } from 'drizzle-orm';
+import type { Clock } from '../platform/clock';
+import type { Database, Tx } from '../platform/database/database';
+import { AppError } from '../platform/errors/app-error';
+import type { JobQueue } from '../platform/jobs/jobs';
+import type { Logger } from '../platform/logging/logger';
+import { CLOCK, DATABASE, JOBS, LOGGER } from '../platform/platform.module';
+import { PaymentMetrics } from './payment-metrics';
+import { PaymentWriter } from './payment-writer';
+import { payments, refunds, webhookEvents } from './payments.schema';
+import { PAYMENT_PROVIDER } from './payments.tokens';
+import type { EventFacts, PaymentProvider } from './provider/payment-provider';
+
+export const WEBHOOK_QUEUE = 'payments.webhook';
+
+/**
+ * Webhook intake: signature first (nothing is stored for a bad one), the event stored once by its
+ * provider id, 200, then applied by a durable job. Applying locks the event row and the payment row,
+ * applies, and marks the event processed in one transaction — so an event is applied exactly once
+ * even across a crash, and duplicates and reorderings converge through the state machine.
+ */
+@Injectable()
+export class WebhooksService implements OnModuleInit {
+  constructor(
+    @Inject(DATABASE) private readonly database: Database,
+    @Inject(CLOCK) private readonly clock: Clock,
+    @Inject(LOGGER) private readonly logger: Logger,
+    @Inject(JOBS) private readonly jobs: JobQueue,
+    @Inject(PAYMENT_PROVIDER) private readonly provider: PaymentProvider,
+    private readonly writer: PaymentWriter,
+    private readonly metrics: PaymentMetrics,
+  ) {}
+
+  async onModuleInit(): Promise<void> {
+    await this.jobs.define<{ eventId: string }>(
+      WEBHOOK_QUEUE,
+      (job) => this.apply(job.data.eventId),
+      {
+        retryLimit: 10,
+        retryDelaySeconds: 1,
+      },
+    );
+  }
+
+  async receive(
+    rawBody: Buffer | undefined,
+    signature: string | undefined,
+  ): Promise<{ received: true }> {
+    if (!rawBody || rawBody.length === 0)
+      throw AppError.validation('Empty webhook body', undefined, 'empty_body');
+    let event;
+    try {
+      event = this.provider.parseWebhook(rawBody, signature);
+    } catch (err) {
+      this.metrics.webhook('rejected');
+      throw err;
+    }
+    const inserted = await this.database.db
+      .insert(webhookEvents)
+      .values({
+        id: event.id,
+        provider: this.provider.name,
+        type: event.type,
+        payload: event,
+        receivedAt: this.clock.now(),
+      })
+      .onConflictDoNothing()
+      .returning({ id: webhookEvents.id });
+    this.metrics.webhook(inserted.length > 0 ? 'received' : 'duplicate', event.type);
+    // Also for a duplicate: if we died before queueing the first delivery, this one queues it.
+    const [stored] = await this.database.db
+      .select()
+      .from(webhookEvents)
+      .where(eq(webhookEvents.id, event.id));
+    if (!stored?.processedAt) await this.enqueue(event.id);
+    return { received: true };
+  }
+
+  private enqueue(eventId: string): Promise<string> {
+    return this.jobs.send(WEBHOOK_QUEUE, { eventId }, { singletonKey: eventId });
+  }
+
+  /** Queues every stored event not yet applied and older than `olderThanMs` (after a crash). */
+  async requeueUnprocessed(olderThanMs: number): Promise<number> {
+    const cutoff = new Date(this.clock.now().getTime() - olderThanMs);
+    const rows = await this.database.db
+      .select({ id: webhookEvents.id })
+      .from(webhookEvents)
+      .where(and(isNull(webhookEvents.processedAt), lt(webhookEvents.receivedAt, cutoff)))
+      .limit(500);
+    for (const r of rows) await this.enqueue(r.id);
+    return rows.length;
+  }
+
+  /** Applies one stored event, at most once. */
+  async apply(eventId: string): Promise<void> {
+    try {
+      await this.database.db.transaction(async (tx) => {
+        const [row] = await tx
+          .select()
+          .from(webhookEvents)
+          .where(eq(webhookEvents.id, eventId))
+          .for('update');
+        if (!row || row.processedAt) return;
+        const facts = this.provider.interpretEvent(
+          row.payload as Parameters<PaymentProvider['interpretEvent']>[0],
+        );
+        if (facts) await this.applyFacts(tx, facts, `webhook:${eventId}`);
+        await tx
+          .update(webhookEvents)
+          .set({
+            processedAt: this.clock.now(),
+            attempts: sql`${webhookEvents.attempts} + 1`,
+            lastError: null,
+          })
+          .where(eq(webhookEvents.id, eventId));
+        this.metrics.webhook('applied', row.type);
+      });
+    } catch (err) {
+      this.metrics.webhook('failed');
+      await this.database.db
+        .update(webhookEvents)
+        .set({
+          attempts: sql`${webhookEvents.attempts} + 1`,
+          lastError: String(err).slice(0, 1000),
+        })
+        .where(eq(webhookEvents.id, eventId));
+      throw err;
+    }
+  }
+
+  private async applyFacts(tx: Tx, facts: EventFacts, cause: string): Promise<void> {
+    const paymentId = await this.findPayment(tx, facts);
+    if (!paymentId) {
+      this.logger.info(
+        { cause, intentId: facts.intentId, sessionId: facts.sessionId },
+        'webhook for no known payment',
+      );
+      return;
+    }
+    if (facts.refund) {
+      await tx
+        .update(refunds)
+        .set({ status: facts.refund.status, updatedAt: this.clock.now() })
+        .where(eq(refunds.providerRefundId, facts.refund.providerRefundId));
+    }
+    await this.writer.applyInTx(
+      tx,
+      paymentId,
+      facts.observation,
+      cause,
+      { providerIntentId: facts.intentId ?? null, providerSessionId: facts.sessionId ?? null },
+      facts.source,
+    );
+  }
+
+  private async findPayment(tx: Tx, facts: EventFacts): Promise<string | undefined> {
+    const by = async (cond: ReturnType<typeof eq>) =>
+      (await tx.select({ id: payments.id }).from(payments).where(cond))[0]?.id;
+    return (
+      (facts.paymentId ? await by(eq(payments.id, facts.paymentId)) : undefined) ??
+      (facts.intentId ? await by(eq(payments.providerIntentId, facts.intentId)) : undefined) ??
+      (facts.sessionId ? await by(eq(payments.providerSessionId, facts.sessionId)) : undefined)
+    );
+  }
+}
