@@ -15,6 +15,7 @@ import { newIntent } from '../resources/payment-intents';
 import { attach, createPaymentMethod } from '../resources/payment-methods';
 import { confirmSetup } from '../resources/setup-intents';
 import { createSubscription } from '../resources/subscriptions';
+import type { Subscription } from '../types';
 import { displayAmount, escapeHtml, page } from './html';
 
 type Form = Record<string, string | undefined>;
@@ -144,14 +145,11 @@ function subscribe(
   customer: string,
   pm: Stripe.PaymentMethod,
 ): Stripe.PaymentIntent | undefined {
-  const firstIntent = (sub: { latest_invoice: string | { id?: string } | null }) =>
-    engine.store.find(
-      'payment_intent',
-      refId(
-        engine.store.find('invoice', refId(sub.latest_invoice as string | null) ?? '')
-          ?.payment_intent,
-      ) ?? '',
-    );
+  const firstIntent = (sub: Subscription): Stripe.PaymentIntent | undefined => {
+    // Invoices always have an id; the SDK's type leaves it optional (previews have none).
+    const invoice = engine.store.find('invoice', refId(sub.latest_invoice as string | null) ?? '');
+    return engine.store.find('payment_intent', refId(invoice?.payment_intent) ?? '');
+  };
   const existing = engine.store.find('subscription', refId(s.subscription) ?? '');
   if (existing?.status === 'incomplete') {
     existing.default_payment_method = pm.id;
