@@ -3,6 +3,7 @@ import type { Redis } from 'ioredis';
 import type { Clock } from './clock';
 import type { Config } from './config/config';
 import type { Database } from './database/database';
+import type { JobQueue } from './jobs/jobs';
 import type { Logger } from './logging/logger';
 import type { Metrics } from './metrics/metrics';
 import type { RateLimiter } from './rate-limit/rate-limiter';
@@ -16,6 +17,7 @@ export const METRICS = Symbol('METRICS');
 export const RATE_LIMITER = Symbol('RATE_LIMITER');
 export const REDIS = Symbol('REDIS');
 export const SECRETS = Symbol('SECRETS');
+export const JOBS = Symbol('JOBS');
 
 export interface Secrets {
   jwt: string;
@@ -30,6 +32,7 @@ export interface PlatformDeps {
   rateLimiter: RateLimiter;
   redis?: Redis;
   secrets: Secrets;
+  jobs: JobQueue;
 }
 
 @Global()
@@ -45,6 +48,7 @@ export class PlatformModule {
       { provide: RATE_LIMITER, useValue: deps.rateLimiter },
       { provide: REDIS, useValue: deps.redis ?? null },
       { provide: SECRETS, useValue: deps.secrets },
+      { provide: JOBS, useValue: deps.jobs },
     ];
     return { module: PlatformModule, providers, exports: providers.map((p) => p.provide) };
   }

@@ -6,6 +6,7 @@ import { systemClock, type Clock } from './clock';
 import type { Config } from './config/config';
 import { openDatabase, runMigrations } from './database/database';
 import { startEmbeddedPostgres, type RunningPostgres } from './database/embedded-postgres';
+import { JobQueue } from './jobs/jobs';
 import { createLogger } from './logging/logger';
 import { Metrics } from './metrics/metrics';
 import type { PlatformDeps } from './platform.module';
@@ -54,6 +55,20 @@ export async function createRuntime(config: Config, opts: RuntimeOptions = {}): 
     cleanups.push(() => database.close());
     await runMigrations(database);
 
+    const metrics = new Metrics();
+    const jobs = new JobQueue(
+      {
+        url,
+        pollIntervalSeconds: config.jobs.pollIntervalSeconds,
+        // Half the shutdown grace: requests drain first, and the pool must still close in time.
+        stopTimeoutMs: Math.floor(config.http.shutdownGraceMs / 2),
+      },
+      { logger, metrics },
+    );
+    // Stopped before the pool closes (cleanups run in reverse): running handlers use the database.
+    cleanups.push(() => jobs.stop());
+    await jobs.start();
+
     let redis: Redis | undefined;
     if (config.redisUrl) {
       redis = new Redis(config.redisUrl, { lazyConnect: true, maxRetriesPerRequest: 2 });
@@ -69,7 +84,8 @@ export async function createRuntime(config: Config, opts: RuntimeOptions = {}): 
       database,
       clock,
       logger,
-      metrics: new Metrics(),
+      metrics,
+      jobs,
       rateLimiter: redis ? new RedisRateLimiter(redis) : new MemoryRateLimiter(clock),
       redis,
       secrets,

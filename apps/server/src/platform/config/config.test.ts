@@ -52,6 +52,14 @@ describe('loadConfig', () => {
     expect(problems({ NODE_ENV: 'production' })[0]).toMatch(/^JWT_SECRET/);
   });
 
+  it('polls jobs every 2 s by default, never faster than pg-boss allows (0.5 s)', () => {
+    expect(loadConfig({}).jobs.pollIntervalSeconds).toBe(2);
+    expect(loadConfig({ JOBS_POLL_INTERVAL_SECONDS: '0.5' }).jobs.pollIntervalSeconds).toBe(0.5);
+    expect(problems({ JOBS_POLL_INTERVAL_SECONDS: '0.1' })[0]).toMatch(
+      /^JOBS_POLL_INTERVAL_SECONDS/,
+    );
+  });
+
   it('treats empty strings as unset and parses lists', () => {
     const c = loadConfig({ PORT: '', CORS_ORIGINS: 'https://a.example, https://b.example' });
     expect(c.port).toBe(3000);

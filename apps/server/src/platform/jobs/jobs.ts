@@ -1,0 +1,350 @@
+import { setTimeout as sleep } from 'node:timers/promises';
+import { Pool } from 'pg';
+import PgBoss from 'pg-boss';
+import type { Page, PageQuery } from '../http/pagination';
+import type { Logger } from '../logging/logger';
+import type { Metrics } from '../metrics/metrics';
+import { JobMetrics, type JobOutcome } from './jobs-metrics';
+import {
+  bossDb,
+  DEAD_SUFFIX,
+  deadLetterQueue,
+  listDeadLetters,
+  lockAndFindPending,
+  PGBOSS_SCHEMA,
+  replayDeadLetter,
+  withTransaction,
+  type DeadLetter,
+} from './jobs-store';
+
+export { deadLetterQueue, type DeadLetter } from './jobs-store';
+
+/** What a handler gets: one job, even when pg-boss fetched a batch. */
+export interface Job<T> {
+  id: string;
+  queue: string;
+  data: T;
+  /** 1 on the first run, 2 on the first retry, … */
+  attempt: number;
+  /** The last attempt is `retryLimit + 1`; failing it dead-letters the job. */
+  retryLimit: number;
+}
+
+/** Throw to fail the attempt; it is retried with backoff, then dead-lettered. Must be idempotent. */
+export type JobHandler<T> = (job: Job<T>) => Promise<void> | void;
+
+export interface DefineOptions {
+  /** Retries after the first attempt (0 = one attempt only). */
+  retryLimit: number;
+  /** Whole seconds, at least 1: retry n waits retryDelaySeconds × 2^(n-1) × (1 to 2, random). */
+  retryDelaySeconds: number;
+  /** Backoff is always exponential; accepted for explicitness. */
+  retryBackoff?: true;
+  /** A job (or a whole batch) running longer fails as timed out. pg-boss's default: 15 minutes. */
+  expireInSeconds?: number;
+  /** Jobs fetched per poll; they are handled one after another. Default 1. */
+  batchSize?: number;
+  /** Workers (polling loops) for this queue in this process. Default 1. */
+  concurrency?: number;
+}
+
+export interface SendOptions {
+  /** At most one job per key waits to run: a send while one is queued returns that job's id. */
+  singletonKey?: string;
+  /** A Date, or a delay in seconds. */
+  startAfter?: Date | number;
+}
+
+export interface JobQueueOptions {
+  /** The application's PostgreSQL; pg-boss keeps its tables in the `pgboss` schema. */
+  url: string;
+  /** How often idle workers poll (pg-boss allows ≥ 0.5). Local sends wake local workers at once. */
+  pollIntervalSeconds: number;
+  /** Connections of the queue's own pool. Default 4. */
+  poolSize?: number;
+  /** How long stop() lets running handlers finish; unfinished jobs are failed (and retried). */
+  stopTimeoutMs?: number;
+  /** How often timed-out active jobs (e.g. of a crashed process) are failed. pg-boss's default: 120. */
+  maintenanceIntervalSeconds?: number;
+  /** How often cron schedules are checked (1–45). pg-boss's default: 30. */
+  cronIntervalSeconds?: number;
+}
+
+interface Definition {
+  name: string;
+  handler: JobHandler<unknown>;
+  options: DefineOptions;
+  workerIds: string[];
+}
+
+const QUEUE_NAME = /^[a-z][a-z0-9_-]*(\.[a-z0-9_-]+)*$/;
+const MAX_EXPIRE_SECONDS = 24 * 60 * 60 - 1; // pg-boss refuses 24 h and more
+
+/**
+ * A durable job queue in the application's PostgreSQL, on pg-boss 10. Each queue `<name>` gets a
+ * dead-letter queue `<name>.dead`; jobs that fail their last retry land there, where an admin can
+ * list and replay them. Handlers run one job at a time and must be idempotent: a job may run again
+ * after a crash, a timeout or a replay.
+ */
+export class JobQueue {
+  private readonly pool: Pool;
+  private readonly boss: PgBoss;
+  private readonly metrics: JobMetrics;
+  private readonly log: Logger;
+  private readonly definitions = new Map<string, Definition>();
+  private readonly running = new Set<Promise<void>>();
+  private state: 'new' | 'started' | 'stopping' | 'stopped' = 'new';
+  private closed = false;
+
+  constructor(
+    private readonly options: JobQueueOptions,
+    deps: { logger: Logger; metrics: Metrics },
+  ) {
+    this.log = deps.logger.child({ component: 'jobs' });
+    this.metrics = new JobMetrics(deps.metrics);
+    this.pool = new Pool({ connectionString: options.url, max: options.poolSize ?? 4 });
+    // A dropped idle connection must not crash the process; the pool replaces it.
+    this.pool.on('error', (err) => this.log.warn({ err }, 'job queue connection error'));
+    const cron = options.cronIntervalSeconds;
+    this.boss = new PgBoss({
+      // Our pool rather than pg-boss's own, so replays and keyed sends can share a transaction.
+      db: { executeSql: (text: string, values: unknown[]) => this.execute(text, values) },
+      schema: PGBOSS_SCHEMA,
+      pollingIntervalSeconds: options.pollIntervalSeconds,
+      ...(options.maintenanceIntervalSeconds !== undefined
+        ? { maintenanceIntervalSeconds: options.maintenanceIntervalSeconds }
+        : {}),
+      ...(cron !== undefined
+        ? { cronMonitorIntervalSeconds: cron, cronWorkerIntervalSeconds: cron }
+        : {}),
+    });
+    this.boss.on('error', (err) => this.log.error({ err }, 'job queue error'));
+  }
+
+  /** Installs or migrates pg-boss's schema, then starts every queue defined so far. */
+  async start(): Promise<void> {
+    if (this.state !== 'new') throw new Error(`job queue cannot start: it is ${this.state}`);
+    await this.boss.start();
+    this.state = 'started';
+    for (const def of this.definitions.values()) await this.register(def);
+  }
+
+  /**
+   * Stops fetching, lets running handlers finish (up to stopTimeoutMs; pg-boss then fails what is
+   * still running, so it is retried), and closes the pool. Jobs not yet fetched stay queued.
+   */
+  async stop(): Promise<void> {
+    if (this.state === 'stopping' || this.state === 'stopped') return;
+    const wasStarted = this.state === 'started';
+    this.state = 'stopping';
+    if (wasStarted) {
+      const timeout = this.options.stopTimeoutMs ?? 10_000;
+      const deadline = Date.now() + timeout;
+      await this.boss.stop({ graceful: true, wait: true, close: false, timeout });
+      // A fetch already in flight when pg-boss stopped may still deliver a batch: let it finish.
+      while (this.running.size > 0 && Date.now() < deadline) await sleep(50);
+    }
+    this.state = 'stopped';
+    this.closed = true;
+    await this.pool.end();
+  }
+
+  /** Creates the queue and its dead-letter queue (now, or at start()) and registers the handler. */
+  async define<T extends object>(
+    name: string,
+    handler: JobHandler<T>,
+    options: DefineOptions,
+  ): Promise<void> {
+    checkDefinition(name, options);
+    if (this.definitions.has(name)) throw new Error(`queue '${name}' is already defined`);
+    const def: Definition = {
+      name,
+      handler: handler as JobHandler<unknown>,
+      options,
+      workerIds: [],
+    };
+    this.definitions.set(name, def);
+    if (this.state === 'started') await this.register(def);
+  }
+
+  /**
+   * Queues a job and returns its id. Throws if the queue does not exist. With a singletonKey, a
+   * job of that key still waiting to run is reused (its id is returned) instead of adding another.
+   */
+  async send<T extends object>(name: string, data: T, options: SendOptions = {}): Promise<string> {
+    this.assertStarted();
+    const base: PgBoss.SendOptions = {};
+    if (options.startAfter !== undefined) base.startAfter = options.startAfter;
+    const key = options.singletonKey;
+    const id =
+      key === undefined
+        ? await this.boss.send(name, data, base)
+        : await withTransaction(
+            this.pool,
+            async (client) =>
+              (await lockAndFindPending(client, name, key)) ??
+              (await this.boss.send(name, data, {
+                ...base,
+                singletonKey: key,
+                db: bossDb(client),
+              })),
+          );
+    // pg-boss answers null, silently, when the queue does not exist.
+    if (!id) throw new Error(`job not queued: queue '${name}' does not exist (define it first)`);
+    if (options.startAfter === undefined) this.wake(name);
+    return id;
+  }
+
+  /** Sends `data` to the queue on a cron schedule (UTC unless tz); replaces an earlier schedule. */
+  async schedule(name: string, cron: string, data: object = {}, tz = 'UTC'): Promise<void> {
+    this.assertStarted();
+    await this.boss.schedule(name, cron, data, { tz });
+  }
+
+  async unschedule(name: string): Promise<void> {
+    this.assertStarted();
+    await this.boss.unschedule(name);
+  }
+
+  /** Dead letters of every queue, or of one (`queue`), newest first. */
+  listDeadLetters(query: PageQuery & { queue?: string }): Promise<Page<DeadLetter>> {
+    this.assertStarted();
+    return listDeadLetters(this.pool, query);
+  }
+
+  /** Re-sends a dead letter to its queue; 404 if unknown, 409 if it was already replayed. */
+  async replayDeadLetter(id: string): Promise<{ deadLetter: DeadLetter; jobId: string }> {
+    this.assertStarted();
+    const result = await replayDeadLetter(this.pool, this.boss, id);
+    this.wake(result.deadLetter.queue);
+    return result;
+  }
+
+  /**
+   * pg-boss's SQL. After stop() it answers nothing, as pg-boss's own closed connection does: pg-boss
+   * completes a batch whose handler outlived the stop timeout without awaiting the call, and a
+   * rejection there would be unhandled.
+   */
+  private execute(text: string, values: unknown[]): Promise<{ rows: unknown[] }> {
+    if (this.closed) return Promise.resolve(undefined as unknown as { rows: unknown[] });
+    return this.pool.query(text, values);
+  }
+
+  private assertStarted(): void {
+    if (this.state !== 'started') throw new Error(`job queue is ${this.state}, not started`);
+  }
+
+  /** Local workers of the queue fetch now instead of at their next poll. */
+  private wake(name: string): void {
+    for (const id of this.definitions.get(name)?.workerIds ?? []) this.boss.notifyWorker(id);
+  }
+
+  private async register(def: Definition): Promise<void> {
+    const { options } = def;
+    const dead = deadLetterQueue(def.name);
+    // The dead-letter queue only keeps dead letters: it is never worked, only listed and replayed.
+    await this.boss.createQueue(dead, { name: dead });
+    const queue: PgBoss.Queue = {
+      name: def.name,
+      retryLimit: options.retryLimit,
+      retryDelay: options.retryDelaySeconds,
+      retryBackoff: true,
+      deadLetter: dead,
+      ...(options.expireInSeconds ? { expireInSeconds: options.expireInSeconds } : {}),
+    };
+    await this.boss.createQueue(def.name, queue);
+    // createQueue leaves an existing queue as it was; apply today's settings.
+    await this.boss.updateQueue(def.name, queue);
+    const work = { batchSize: options.batchSize ?? 1, includeMetadata: true as const };
+    for (let i = 0; i < (options.concurrency ?? 1); i++) {
+      def.workerIds.push(
+        await this.boss.work(def.name, work, (jobs) => this.track(this.runBatch(def, jobs))),
+      );
+    }
+  }
+
+  private async track(batch: Promise<void>): Promise<void> {
+    this.running.add(batch);
+    try {
+      await batch;
+    } finally {
+      this.running.delete(batch);
+    }
+  }
+
+  /**
+   * Runs each job of a batch alone and completes it at once. Failures are reported only after the
+   * whole batch: pg-boss completes every still-active job of the batch when this returns, so a job
+   * failed early, retried and fetched again by another worker meanwhile would be completed
+   * wrongly. Retries wait ≥ 1 s (backoff), far longer than that last step.
+   */
+  private async runBatch(def: Definition, jobs: PgBoss.JobWithMetadata<unknown>[]): Promise<void> {
+    // pg-boss fails the whole batch once the longest expiry passes; after that it is not ours.
+    const expiry = Math.max(...jobs.map((j) => j.expireInSeconds));
+    const deadline = Date.now() + expiry * 1000;
+    const ours = () => this.state !== 'stopped' && Date.now() < deadline;
+    const failures: { id: string; error: { name: string; message: string } }[] = [];
+    for (const job of jobs) {
+      const error = await this.runOne(def, job);
+      if (!error) {
+        if (ours()) await this.report(() => this.boss.complete(def.name, job.id), job.id);
+      } else failures.push({ id: job.id, error });
+    }
+    for (const { id, error } of failures) {
+      if (ours()) await this.report(() => this.boss.fail(def.name, id, error), id);
+    }
+  }
+
+  private async runOne(
+    def: Definition,
+    job: PgBoss.JobWithMetadata<unknown>,
+  ): Promise<{ name: string; message: string } | undefined> {
+    const started = performance.now();
+    const attempt = job.retryCount + 1;
+    const seconds = () => (performance.now() - started) / 1000;
+    try {
+      await def.handler({
+        id: job.id,
+        queue: def.name,
+        data: job.data,
+        attempt,
+        retryLimit: job.retryLimit,
+      });
+      this.metrics.observe(def.name, 'completed', seconds());
+      return undefined;
+    } catch (err) {
+      const last = job.retryCount >= job.retryLimit;
+      const outcome: JobOutcome = last ? 'dead_lettered' : 'failed';
+      this.metrics.observe(def.name, outcome, seconds());
+      const context = { err, queue: def.name, jobId: job.id, attempt };
+      if (last) this.log.error(context, `job dead-lettered to ${def.name}${DEAD_SUFFIX}`);
+      else this.log.warn(context, 'job failed; will retry');
+      const e = err instanceof Error ? err : new Error(String(err));
+      return { name: e.name, message: e.message };
+    }
+  }
+
+  /** Completing or failing a job can itself fail (database down): the job then times out and retries. */
+  private async report(fn: () => Promise<unknown>, jobId: string): Promise<void> {
+    try {
+      await fn();
+    } catch (err) {
+      this.log.error({ err, jobId }, 'could not record a job result');
+    }
+  }
+}
+
+function checkDefinition(name: string, o: DefineOptions): void {
+  const problems: string[] = [];
+  if (!QUEUE_NAME.test(name) || name.endsWith(DEAD_SUFFIX))
+    problems.push(`name must match ${QUEUE_NAME.source} and not end in ${DEAD_SUFFIX}`);
+  const int = (v: number | undefined, min: number, max = Number.MAX_SAFE_INTEGER) =>
+    v === undefined || (Number.isInteger(v) && v >= min && v <= max);
+  if (!int(o.retryLimit, 0)) problems.push('retryLimit must be an integer ≥ 0');
+  if (!int(o.retryDelaySeconds, 1)) problems.push('retryDelaySeconds must be an integer ≥ 1');
+  if (!int(o.expireInSeconds, 1, MAX_EXPIRE_SECONDS))
+    problems.push('expireInSeconds must be an integer from 1 to 86399');
+  if (!int(o.batchSize, 1)) problems.push('batchSize must be an integer ≥ 1');
+  if (!int(o.concurrency, 1, 32)) problems.push('concurrency must be an integer from 1 to 32');
+  if (problems.length) throw new Error(`bad job queue '${name}': ${problems.join('; ')}`);
+}
