@@ -8,6 +8,7 @@ import { Idempotency } from './idempotency';
 import { silentLogger, type Logger } from './logger';
 import { registerThreeDSecure } from './pages/three-d-secure';
 import { registerCheckoutPage } from './pages/checkout-page';
+import { registerDocuments } from './pages/documents';
 import { charges } from './resources/charges';
 import { checkout } from './resources/checkout';
 import { customers } from './resources/customers';
@@ -134,6 +135,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
     registerExtras: (server) => {
       registerThreeDSecure(server, engine);
       registerCheckoutPage(server, engine);
+      registerDocuments(server, engine);
       registerControls(server, {
         engine,
         faults,

@@ -163,6 +163,33 @@ describe('schema fidelity', () => {
   });
 });
 
+describe('documents', () => {
+  it('serves the hosted invoice and receipt pages the objects link to', async () => {
+    const customer = await h.stripe.customers.create({});
+    const pm = await h.stripe.paymentMethods.attach('pm_card_visa', { customer: customer.id });
+    const price = await h.stripe.prices.create({
+      currency: 'eur',
+      unit_amount: 1234,
+      recurring: { interval: 'month' },
+      product_data: { name: 'Doc plan' },
+    });
+    const sub = await h.stripe.subscriptions.create({
+      customer: customer.id,
+      items: [{ price: price.id }],
+      default_payment_method: pm.id,
+      expand: ['latest_invoice.payment_intent.latest_charge'],
+    });
+    const invoice = sub.latest_invoice as Stripe.Invoice & { payment_intent: Stripe.PaymentIntent };
+    const invoicePage = await load(invoice.hosted_invoice_url!);
+    expect(invoicePage.status).toBe(200);
+    expect(invoicePage.html).toContain('12.34 EUR');
+    const charge = invoice.payment_intent.latest_charge as Stripe.Charge;
+    const receipt = await load(charge.receipt_url!);
+    expect(receipt.status).toBe(200);
+    expect(receipt.html).toContain('•••• 4242');
+  });
+});
+
 describe('controls', () => {
   it('reset empties the sandbox', async () => {
     await h.stripe.customers.create({});

@@ -223,6 +223,41 @@ describe('subscriptions', () => {
     expect(err.statusCode).toBe(400);
   });
 
+  it('trials for the given days, then charges and becomes active', async () => {
+    const price = await monthly(1500, 'Trial plan');
+    const { customer } = await customerWith('pm_card_visa');
+    const sub = await h.stripe.subscriptions.create({
+      customer: customer.id,
+      items: [{ price: price.id }],
+      trial_period_days: 14,
+      expand: ['latest_invoice'],
+    });
+    expect(sub.status).toBe('trialing');
+    expect(sub.trial_end! - sub.trial_start!).toBe(14 * DAY);
+    expect(sub.items.data[0]!.current_period_end).toBe(sub.trial_end);
+    expect((sub.latest_invoice as Stripe.Invoice).amount_due).toBe(0);
+    await h.advance(14 * DAY + 1);
+    const after = await h.stripe.subscriptions.retrieve(sub.id, { expand: ['latest_invoice'] });
+    expect(after.status).toBe('active');
+    expect(after.latest_invoice as Stripe.Invoice).toMatchObject({
+      amount_paid: 1500,
+      billing_reason: 'subscription_cycle',
+    });
+  });
+
+  it('deleting the customer cancels its subscriptions', async () => {
+    const price = await monthly(600, 'Deleted');
+    const { customer, pm } = await customerWith('pm_card_visa');
+    const sub = await h.stripe.subscriptions.create({
+      customer: customer.id,
+      items: [{ price: price.id }],
+    });
+    await h.stripe.customers.del(customer.id);
+    expect((await h.stripe.subscriptions.retrieve(sub.id)).status).toBe('canceled');
+    expect((await h.stripe.paymentMethods.retrieve(pm.id)).customer).toBeNull();
+    await h.hooks.waitForObject('customer.subscription.deleted', sub.id);
+  });
+
   it('an unpaid first invoice expires the subscription after 23 hours', async () => {
     const price = await monthly(800, 'Abandoned');
     const customer = await h.stripe.customers.create({});

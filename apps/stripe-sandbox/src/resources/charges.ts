@@ -72,8 +72,9 @@ export function createCharge(engine: Engine, input: ChargeInput): Stripe.Charge 
   const { intent, pm, capture, decline } = input;
   const ok = decline === null;
   const amount = intent.amount;
+  const id = newId('ch');
   const charge: Stripe.Charge = {
-    id: newId('ch'),
+    id,
     object: 'charge',
     amount,
     amount_captured: ok && capture ? amount : 0,
@@ -116,7 +117,7 @@ export function createCharge(engine: Engine, input: ChargeInput): Stripe.Charge 
     payment_method_details: methodDetails(pm, amount, input.authenticated),
     receipt_email: intent.receipt_email,
     receipt_number: null,
-    receipt_url: ok ? `${engine.baseUrl}/_sandbox/receipts/${intent.id}` : null,
+    receipt_url: ok ? `${engine.baseUrl}/_sandbox/receipts/${id}` : null,
     refunded: false,
     review: null,
     shipping: intent.shipping,

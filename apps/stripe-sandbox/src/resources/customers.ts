@@ -99,6 +99,20 @@ export const customers: ResourceModule = {
     }),
     del('/customers/:id', (engine, { params }) => {
       const c = engine.store.get('customer', params.id ?? '');
+      // As on Stripe: deleting a customer ends its subscriptions and forgets its cards.
+      for (const sub of engine.store.all(
+        'subscription',
+        (x) => x.customer === c.id && x.status !== 'canceled',
+      )) {
+        sub.status = 'canceled';
+        sub.canceled_at = engine.now();
+        sub.ended_at = engine.now();
+        engine.emit('customer.subscription.deleted', sub);
+      }
+      for (const pm of engine.store.all('payment_method', (x) => x.customer === c.id)) {
+        pm.customer = null;
+        engine.emit('payment_method.detached', pm);
+      }
       engine.store.remove('customer', c.id);
       engine.store.internal.deleted[c.id] = 'customer';
       engine.emit('customer.deleted', c);

@@ -39,6 +39,8 @@ export function createSubscription(engine: Engine, p: ParamReader): Subscription
     'proration_behavior',
     'payment_settings',
     'currency',
+    'trial_period_days',
+    'trial_end',
   ]);
   const customer = engine.store.get('customer', p.reqStr('customer'), 'customer');
   const itemParams = p.list('items');
@@ -65,6 +67,15 @@ export function createSubscription(engine: Engine, p: ParamReader): Subscription
   }
   const now = engine.now();
   const rec = first.recurring!;
+  const trialDays = p.int('trial_period_days');
+  const trialEnd =
+    p.int('trial_end') ?? (trialDays === undefined ? null : now + trialDays * 86_400);
+  if (trialEnd !== null && trialEnd <= now) {
+    throw invalidRequest(
+      'Invalid timestamp: must be an integer Unix timestamp in the future.',
+      'trial_end',
+    );
+  }
   const id = newId('sub');
   const sub: Subscription = {
     id,
@@ -136,14 +147,32 @@ export function createSubscription(engine: Engine, p: ParamReader): Subscription
   sub.items.data = itemParams.map((ip, i) =>
     newItem(engine, sub, prices[i]!, ip.int('quantity') ?? 1, ip.metadata()),
   );
+  if (trialEnd !== null) {
+    // The trial is the first period; its invoice is for nothing and the card is charged when it
+    // ends.
+    sub.status = 'trialing';
+    sub.trial_start = now;
+    sub.trial_end = trialEnd;
+    sub.billing_cycle_anchor = trialEnd;
+    sub.current_period_end = trialEnd;
+    for (const item of sub.items.data) item.current_period_end = trialEnd;
+  }
   creating.add(sub.id);
   try {
-    const invoice = issueInvoice(engine, sub, 'subscription_create', periodLines(engine, sub), {
+    const lines = periodLines(engine, sub);
+    if (trialEnd !== null) {
+      for (const l of lines) {
+        l.amount = 0;
+        l.subtotal = 0;
+        l.description = `Trial period for ${l.description ?? ''}`;
+      }
+    }
+    const invoice = issueInvoice(engine, sub, 'subscription_create', lines, {
       collect: behaviour !== 'default_incomplete',
       offSession: p.bool('off_session') ?? false,
     });
     sub.latest_invoice = invoice.id;
-    if (invoice.status === 'paid') sub.status = 'active';
+    if (invoice.status === 'paid' && sub.status === 'incomplete') sub.status = 'active';
     if (behaviour === 'error_if_incomplete' && sub.status !== 'active') {
       const pi = engine.store.find('payment_intent', refId(invoice.payment_intent) ?? '');
       const err = pi?.last_payment_error;
@@ -244,7 +273,7 @@ function cancelNow(
 function renewDue(engine: Engine): void {
   const now = engine.now();
   for (const sub of engine.store
-    .all('subscription', (s) => ['active', 'past_due', 'incomplete'].includes(s.status))
+    .all('subscription', (s) => ['active', 'trialing', 'past_due', 'incomplete'].includes(s.status))
     .reverse()) {
     if (sub.status === 'incomplete') {
       if (sub.created + INCOMPLETE_EXPIRY_SECONDS <= now)
@@ -280,6 +309,7 @@ function renewDue(engine: Engine): void {
       });
       sub.latest_invoice = invoice.id;
       if (invoice.status !== 'paid') setStatus(engine, sub, 'past_due');
+      else if (sub.status === 'trialing') setStatus(engine, sub, 'active');
     }
   }
 }
