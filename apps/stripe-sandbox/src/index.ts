@@ -46,7 +46,8 @@ export interface RunningSandbox {
 
 /** Roughly Stripe's schedule: retries with growing gaps over about three days. */
 export const DEFAULT_RETRY_SCHEDULE_MS = [
-  60_000, 300_000, 1_800_000, 7_200_000, 18_000_000, 36_000_000, 36_000_000, 36_000_000,
+  60_000, 300_000, 1_800_000, 7_200_000, 18_000_000, 36_000_000, 36_000_000, 36_000_000, 36_000_000,
+  36_000_000, 36_000_000,
 ];
 
 const ENV_ENDPOINT_ID = 'we_env';
