@@ -315,6 +315,11 @@ export class PaymentsService {
     return updated!;
   }
 
+  /** Cancels an intent that was created but never confirmed, so it can never take money later. */
+  async abandonIntent(p: PaymentRow): Promise<void> {
+    await this.provider.cancelIntent(p.providerIntentId!, `${p.id}:abandon`);
+  }
+
   /** Reads the provider's truth for this payment and applies it (browser return, reconciliation). */
   async sync(paymentId: string, cause: string): Promise<PaymentRow> {
     const p = await this.get(paymentId);

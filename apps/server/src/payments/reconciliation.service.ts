@@ -13,6 +13,11 @@ import { WebhooksService } from './webhooks.service';
 
 export const RECONCILE_QUEUE = 'payments.reconcile';
 
+const ABANDONED = {
+  status: 'failed' as const,
+  failure: { code: 'provider_unavailable', message: 'The payment provider could not be reached' },
+};
+
 export interface ReconcileReport {
   synced: number;
   abandoned: number;
@@ -76,21 +81,16 @@ export class ReconciliationService implements OnModuleInit {
       .limit(200);
     for (const p of stuck) {
       try {
-        if (p.providerIntentId || p.providerSessionId) {
-          await this.payments.sync(p.id, 'reconcile');
-          report.synced += 1;
-        } else if (p.createdAt.getTime() < now.getTime() - ReconciliationService.ABANDON_MS) {
-          await this.writer.apply(
-            p.id,
-            {
-              status: 'failed',
-              failure: {
-                code: 'provider_unavailable',
-                message: 'The payment provider could not be reached',
-              },
-            },
-            'reconcile',
-          );
+        const synced =
+          p.providerIntentId || p.providerSessionId
+            ? await this.payments.sync(p.id, 'reconcile')
+            : p;
+        if (synced !== p) report.synced += 1;
+        const abandoned = p.createdAt.getTime() < now.getTime() - ReconciliationService.ABANDON_MS;
+        if (synced.status === 'created' && synced.method === 'card' && abandoned) {
+          // Never confirmed (the provider was down): make sure it never can be, then fail it.
+          if (synced.providerIntentId) await this.payments.abandonIntent(synced);
+          await this.writer.apply(p.id, ABANDONED, 'reconcile');
           report.abandoned += 1;
         }
       } catch (err) {

@@ -14,21 +14,23 @@ export interface ProviderSetup {
 /**
  * The one place the Stripe SDK is built. With STRIPE_SECRET_KEY it talks to real Stripe; without, to
  * the embedded sandbox through the SDK's own host/port/protocol options — nothing else differs.
- * The SDK retries 429s, 5xx and network errors with backoff, resending the same idempotency key.
  */
 export async function createPaymentProvider(config: Config): Promise<ProviderSetup> {
   const { stripe } = config;
-  const common = {
-    maxNetworkRetries: stripe.maxNetworkRetries,
-    timeout: 30_000,
-    appInfo: { name: 'Tender' },
-  };
+  // Retries are ours (StripeProvider), because the SDK does not retry 429s.
+  const common = { maxNetworkRetries: 0, timeout: 30_000, appInfo: { name: 'Tender' } };
+  const retry = { retries: stripe.maxNetworkRetries, baseDelayMs: 250 };
   if (stripe.secretKey) {
     return {
-      provider: new StripeProvider(new Stripe(stripe.secretKey, common), stripe.webhookSecret!),
+      provider: new StripeProvider(
+        new Stripe(stripe.secretKey, common),
+        stripe.webhookSecret!,
+        retry,
+      ),
     };
   }
-  const port = stripe.sandboxPort === 0 ? await freePort() : stripe.sandboxPort;
+  // Unset (or 0): any free port, so several instances can run side by side.
+  const port = stripe.sandboxPort || (await freePort());
   const webhookSecret =
     stripe.webhookSecret ??
     `whsec_${await configuredOrGeneratedSecret(undefined, config.dataDir, 'stripe-sandbox-webhook-secret')}`;
@@ -39,7 +41,7 @@ export async function createPaymentProvider(config: Config): Promise<ProviderSet
     protocol: 'http',
   });
   return {
-    provider: new StripeProvider(client, webhookSecret),
+    provider: new StripeProvider(client, webhookSecret, retry),
     sandbox: { port, webhookSecret, stateFile: `${config.dataDir}/stripe-sandbox.json` },
   };
 }

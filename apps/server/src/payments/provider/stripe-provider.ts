@@ -130,11 +130,38 @@ function translate(err: unknown): never {
   }
 }
 
-async function call<T>(fn: () => Promise<T>): Promise<T> {
-  try {
-    return await fn();
-  } catch (err) {
-    return translate(err);
+/** Worth retrying with the same idempotency key: rate limits, provider errors, lost connections. */
+function transient(err: unknown): boolean {
+  if (!(err instanceof Stripe.errors.StripeError)) return false;
+  return (
+    err.type === 'StripeRateLimitError' ||
+    err.type === 'StripeAPIError' ||
+    err.type === 'StripeConnectionError' ||
+    (err.statusCode !== undefined && err.statusCode >= 500)
+  );
+}
+
+export interface RetryPolicy {
+  /** Retries after the first attempt. */
+  retries: number;
+  /** First backoff; doubled each retry, with jitter. */
+  baseDelayMs: number;
+}
+
+/**
+ * Every provider call goes through here: transient failures (429 included — the SDK itself does not
+ * retry those) are retried with exponential backoff, resending the same idempotency key, so a retry
+ * can never act twice. What remains is translated into an AppError.
+ */
+async function withRetries<T>(policy: RetryPolicy, fn: () => Promise<T>): Promise<T> {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await fn();
+    } catch (err) {
+      if (attempt >= policy.retries || !transient(err)) throw err;
+      const delay = policy.baseDelayMs * 2 ** attempt * (0.5 + Math.random() / 2);
+      await new Promise((r) => setTimeout(r, delay));
+    }
   }
 }
 
@@ -144,13 +171,22 @@ export class StripeProvider implements PaymentProvider {
   constructor(
     private readonly stripe: Stripe,
     private readonly webhookSecret: string,
+    private readonly retry: RetryPolicy = { retries: 3, baseDelayMs: 250 },
   ) {}
+
+  private async call<T>(fn: () => Promise<T>): Promise<T> {
+    try {
+      return await withRetries(this.retry, fn);
+    } catch (err) {
+      return translate(err);
+    }
+  }
 
   createCustomer(
     input: { email: string; userId: string },
     idempotencyKey: string,
   ): Promise<string> {
-    return call(async () => {
+    return this.call(async () => {
       const c = await this.stripe.customers.create(
         { email: input.email, metadata: { user_id: input.userId } },
         { idempotencyKey },
@@ -163,7 +199,7 @@ export class StripeProvider implements PaymentProvider {
     input: { customerId: string; paymentMethodId: string; returnUrl?: string },
     idempotencyKey: string,
   ): Promise<{ setupIntentId: string; status: string; nextActionUrl: string | null }> {
-    return call(async () => {
+    return this.call(async () => {
       const si = await this.stripe.setupIntents.create(
         {
           customer: input.customerId,
@@ -183,7 +219,7 @@ export class StripeProvider implements PaymentProvider {
   }
 
   listCards(customerId: string): Promise<SavedCard[]> {
-    return call(async () => {
+    return this.call(async () => {
       const list = await this.stripe.customers.listPaymentMethods(customerId, {
         type: 'card',
         limit: 100,
@@ -199,19 +235,19 @@ export class StripeProvider implements PaymentProvider {
   }
 
   cardOwner(paymentMethodId: string): Promise<string | null> {
-    return call(async () =>
+    return this.call(async () =>
       idOf((await this.stripe.paymentMethods.retrieve(paymentMethodId)).customer),
     );
   }
 
   detachCard(paymentMethodId: string, idempotencyKey: string): Promise<void> {
-    return call(async () => {
+    return this.call(async () => {
       await this.stripe.paymentMethods.detach(paymentMethodId, {}, { idempotencyKey });
     });
   }
 
   createIntent(input: CreateIntentInput, idempotencyKey: string): Promise<ProviderIntent> {
-    return call(async () =>
+    return this.call(async () =>
       toIntent(
         await this.stripe.paymentIntents.create(
           {
@@ -235,15 +271,17 @@ export class StripeProvider implements PaymentProvider {
   ): Promise<ProviderIntent> {
     try {
       return toIntent(
-        await this.stripe.paymentIntents.confirm(
-          id,
-          {
-            payment_method: input.paymentMethodId,
-            off_session: input.offSession,
-            expand: ['latest_charge'],
-            ...(input.returnUrl && !input.offSession ? { return_url: input.returnUrl } : {}),
-          },
-          { idempotencyKey },
+        await withRetries(this.retry, () =>
+          this.stripe.paymentIntents.confirm(
+            id,
+            {
+              payment_method: input.paymentMethodId,
+              off_session: input.offSession,
+              expand: ['latest_charge'],
+              ...(input.returnUrl && !input.offSession ? { return_url: input.returnUrl } : {}),
+            },
+            { idempotencyKey },
+          ),
         ),
       );
     } catch (err) {
@@ -254,13 +292,13 @@ export class StripeProvider implements PaymentProvider {
   }
 
   retrieveIntent(id: string): Promise<ProviderIntent> {
-    return call(async () =>
+    return this.call(async () =>
       toIntent(await this.stripe.paymentIntents.retrieve(id, { expand: ['latest_charge'] })),
     );
   }
 
   captureIntent(id: string, amount: bigint, idempotencyKey: string): Promise<ProviderIntent> {
-    return call(async () =>
+    return this.call(async () =>
       toIntent(
         await this.stripe.paymentIntents.capture(
           id,
@@ -272,7 +310,7 @@ export class StripeProvider implements PaymentProvider {
   }
 
   cancelIntent(id: string, idempotencyKey: string): Promise<ProviderIntent> {
-    return call(async () =>
+    return this.call(async () =>
       toIntent(await this.stripe.paymentIntents.cancel(id, {}, { idempotencyKey })),
     );
   }
@@ -281,7 +319,7 @@ export class StripeProvider implements PaymentProvider {
     input: { intentId: string; amount: bigint; reason?: string; metadata: Record<string, string> },
     idempotencyKey: string,
   ): Promise<ProviderRefund> {
-    return call(async () => {
+    return this.call(async () => {
       const r = await this.stripe.refunds.create(
         {
           payment_intent: input.intentId,
@@ -300,7 +338,7 @@ export class StripeProvider implements PaymentProvider {
   }
 
   createCheckout(input: CreateCheckoutInput, idempotencyKey: string): Promise<ProviderCheckout> {
-    return call(async () =>
+    return this.call(async () =>
       toCheckout(
         await this.stripe.checkout.sessions.create(
           {
@@ -332,11 +370,11 @@ export class StripeProvider implements PaymentProvider {
   }
 
   retrieveCheckout(id: string): Promise<ProviderCheckout> {
-    return call(async () => toCheckout(await this.stripe.checkout.sessions.retrieve(id)));
+    return this.call(async () => toCheckout(await this.stripe.checkout.sessions.retrieve(id)));
   }
 
   expireCheckout(id: string, idempotencyKey: string): Promise<ProviderCheckout> {
-    return call(async () =>
+    return this.call(async () =>
       toCheckout(await this.stripe.checkout.sessions.expire(id, {}, { idempotencyKey })),
     );
   }

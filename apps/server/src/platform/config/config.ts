@@ -67,7 +67,7 @@ const envSchema = z
       .string()
       .regex(/^whsec_\w+$/, 'must be a webhook signing secret (whsec_…)')
       .optional(),
-    STRIPE_SANDBOX_PORT: port.default(12111),
+    STRIPE_SANDBOX_PORT: port.optional(),
     STRIPE_MAX_NETWORK_RETRIES: z.coerce.number().int().min(0).max(10).default(3),
   })
   .superRefine((env, ctx) => {
@@ -125,10 +125,10 @@ export interface Config {
   /** Base URL browsers use to reach us (redirects after checkout and 3-D Secure). */
   publicUrl?: string;
   stripe: {
-    /** Real Stripe when set; otherwise the embedded sandbox on `sandboxPort`. */
+    /** Real Stripe when set; otherwise the embedded sandbox on `sandboxPort` (unset: a free port). */
     secretKey?: string;
     webhookSecret?: string;
-    sandboxPort: number;
+    sandboxPort?: number;
     maxNetworkRetries: number;
   };
 }

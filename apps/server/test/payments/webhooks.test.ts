@@ -1,0 +1,214 @@
+import Stripe from 'stripe';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { load, submit, threeDSecure } from '../../../stripe-sandbox/test/browser';
+import { PROVIDER_SETUP } from '../../src/payments/payments.tokens';
+import type { ProviderSetup } from '../../src/payments/provider/stripe-client';
+import { eventually, paymentsHarness, type PaymentsHarness } from './harness';
+
+describe('webhook robustness', () => {
+  let h: PaymentsHarness;
+  let secret: string;
+  const stripe = new Stripe('sk_test_unused');
+  const db = () => h.app.runtime.database.pool;
+  const count = async (sql: string, params: unknown[] = []) =>
+    (await db().query(sql, params)).rows[0].n as number;
+  const payment = async (id: string) =>
+    (await h.api.get(`/api/v1/payments/${id}`, h.user.accessToken)).body;
+  const transitions = async (id: string) =>
+    (
+      await db().query(
+        'SELECT from_status, to_status FROM payment_transitions WHERE payment_id = $1 ORDER BY id',
+        [id],
+      )
+    ).rows;
+
+  beforeAll(async () => {
+    h = await paymentsHarness();
+    secret = h.app.running.app.get<ProviderSetup>(PROVIDER_SETUP).sandbox!.webhookSecret;
+  });
+  afterAll(() => h?.app.close());
+
+  const event = (id: string) =>
+    JSON.stringify({
+      id,
+      object: 'event',
+      type: 'payment_intent.succeeded',
+      created: Math.floor(Date.now() / 1000),
+      livemode: false,
+      api_version: '2026-01-01',
+      data: {
+        object: { id: 'pi_unknown', object: 'payment_intent', status: 'succeeded', metadata: {} },
+      },
+    });
+  const post = (body: string, signature?: string, path = '/api/v1/webhooks/stripe') =>
+    h.api.call('POST', path, {
+      raw: body,
+      headers: {
+        'content-type': 'application/json',
+        ...(signature ? { 'stripe-signature': signature } : {}),
+      },
+    });
+
+  it('refuses forged, tampered, stale and unsigned deliveries, storing nothing', async () => {
+    const before = await count('SELECT count(*)::int AS n FROM webhook_events');
+    const body = event('evt_forgery_1');
+    const cases: [string, string | undefined, string][] = [
+      [
+        'forged',
+        stripe.webhooks.generateTestHeaderString({ payload: body, secret: 'whsec_someone_else' }),
+        body,
+      ],
+      [
+        'tampered',
+        stripe.webhooks.generateTestHeaderString({ payload: body, secret }),
+        body.replace('succeeded', 'canceled'),
+      ],
+      [
+        'stale',
+        stripe.webhooks.generateTestHeaderString({
+          payload: body,
+          secret,
+          timestamp: Math.floor(Date.now() / 1000) - 301,
+        }),
+        body,
+      ],
+      ['unsigned', undefined, body],
+      ['garbage header', 't=abc,v1=xyz', body],
+    ];
+    for (const [name, sig, payload] of cases) {
+      const res = await post(payload, sig);
+      expect({ name, status: res.status }).toEqual({ name, status: 400 });
+      expect(res.body.error.type).toBe('invalid_request_error');
+    }
+    expect(await count('SELECT count(*)::int AS n FROM webhook_events')).toBe(before);
+  });
+
+  it('accepts a well-signed event on all three seed paths, storing it once by id', async () => {
+    const body = event('evt_paths_1');
+    const sig = stripe.webhooks.generateTestHeaderString({ payload: body, secret });
+    for (const path of [
+      '/api/v1/webhooks/stripe',
+      '/api/v1/stripe/webhook',
+      '/api/v1/payments/webhook',
+    ]) {
+      const res = await post(body, sig, path);
+      expect(res.status).toBe(200);
+      expect(res.body).toEqual({ received: true });
+    }
+    expect(
+      await count(`SELECT count(*)::int AS n FROM webhook_events WHERE id = 'evt_paths_1'`),
+    ).toBe(1);
+    await eventually(async () =>
+      expect(
+        await count(
+          `SELECT count(*)::int AS n FROM webhook_events WHERE id = 'evt_paths_1' AND processed_at IS NOT NULL`,
+        ),
+      ).toBe(1),
+    );
+  });
+
+  it('duplicated deliveries apply once', async () => {
+    await h.control('webhooks/duplicate', { count: 20 });
+    const link = (await h.api.post('/test/payments/link', { amount: 1500 }, h.user.accessToken))
+      .body;
+    const page = await load(link.nextActionUrl);
+    await submit(
+      link.nextActionUrl,
+      page.html,
+      { id: 'card-form' },
+      { card_number: '4242424242424242', email: 'a@b.co', name: 'A' },
+    );
+    await eventually(async () => expect((await payment(link.id)).status).toBe('succeeded'));
+    const deliveries = (await (await fetch(`${h.sandbox}/_sandbox/deliveries`)).json()) as {
+      data: { eventId: string }[];
+    };
+    const ids = deliveries.data.map((d) => d.eventId);
+    expect(ids.length).toBeGreaterThan(new Set(ids).size); // the sandbox really duplicated
+    await eventually(async () =>
+      expect(
+        await count('SELECT count(*)::int AS n FROM webhook_events WHERE processed_at IS NULL'),
+      ).toBe(0),
+    );
+    expect(await transitions(link.id)).toEqual([
+      { from_status: 'created', to_status: 'succeeded' },
+    ]);
+  });
+
+  it('reordered and delayed deliveries converge to the right final state', async () => {
+    // Hold the next deliveries back and release them in reverse order, after a refund has happened.
+    await h.control('webhooks/reorder', { count: 1000 });
+    const link = (await h.api.post('/test/payments/link', { amount: 2000 }, h.user.accessToken))
+      .body;
+    const page = await load(link.nextActionUrl);
+    await submit(
+      link.nextActionUrl,
+      page.html,
+      { id: 'card-form' },
+      { card_number: '4242424242424242', email: 'a@b.co', name: 'A' },
+    );
+    // Nothing delivered yet: reconciliation-free state is still `created`.
+    expect((await payment(link.id)).status).toBe('created');
+    await h.control('webhooks/flush');
+    await eventually(async () => expect((await payment(link.id)).status).toBe('succeeded'));
+    const refund = await h.api.post(
+      `/api/v1/admin/payments/${link.id}/refund`,
+      { amount: 2000 },
+      h.admin.accessToken,
+    );
+    expect(refund.status).toBe(201);
+    expect((await payment(link.id)).status).toBe('refunded');
+    // A late success event (a new delivery of the intent's success) must not un-refund it.
+    const pi = (await payment(link.id)).providerIntentId;
+    const late = JSON.stringify({
+      id: `evt_late_${link.id}`,
+      object: 'event',
+      type: 'payment_intent.succeeded',
+      created: Math.floor(Date.now() / 1000) - 60,
+      livemode: false,
+      data: {
+        object: {
+          id: pi,
+          object: 'payment_intent',
+          status: 'succeeded',
+          amount: 2000,
+          amount_received: 2000,
+          metadata: { payment_id: link.id },
+        },
+      },
+    });
+    expect(
+      (await post(late, stripe.webhooks.generateTestHeaderString({ payload: late, secret })))
+        .status,
+    ).toBe(200);
+    await eventually(async () =>
+      expect(
+        await count('SELECT count(*)::int AS n FROM webhook_events WHERE processed_at IS NULL'),
+      ).toBe(0),
+    );
+    expect((await payment(link.id)).status).toBe('refunded');
+    expect((await transitions(link.id)).map((t) => t.to_status)).toEqual(['succeeded', 'refunded']);
+  });
+
+  it('the browser return and the webhook racing for one payment make one transition', async () => {
+    const res = await h.api.post(
+      '/test/payments/card',
+      { paymentMethodId: 'pm_card_authenticationRequired', amount: 900 },
+      h.user.accessToken,
+    );
+    expect(res.body.status).toBe('requires_action');
+    const done = await threeDSecure(res.body.nextActionUrl, 'approve');
+    const path = new URL(done.location!).pathname;
+    // Several returns (reloads) race each other and the sandbox's webhooks.
+    const returns = await Promise.all(Array.from({ length: 6 }, () => h.api.get(path)));
+    expect(returns.every((r) => r.body.status === 'succeeded')).toBe(true);
+    await eventually(async () =>
+      expect(
+        await count('SELECT count(*)::int AS n FROM webhook_events WHERE processed_at IS NULL'),
+      ).toBe(0),
+    );
+    expect(await transitions(res.body.id)).toEqual([
+      { from_status: 'created', to_status: 'requires_action' },
+      { from_status: 'requires_action', to_status: 'succeeded' },
+    ]);
+  });
+});
