@@ -39,6 +39,10 @@ describe('parseForm', () => {
     expect(parseForm('')).toEqual({});
   });
 
+  it('keeps malformed escapes instead of throwing', () => {
+    expect(parseForm('email=%E0%A4%A&ok=1')).toEqual({ email: '%E0%A4%A', ok: '1' });
+  });
+
   it('splits bracket keys', () => {
     expect(splitKey('a[b][0][]')).toEqual(['a', 'b', '0', '']);
     expect(splitKey('plain')).toEqual(['plain']);

@@ -7,8 +7,14 @@ export interface Params {
   [key: string]: ParamValue;
 }
 
+/** Malformed escapes are kept as written (as qs does): a bad request must never throw here. */
 function decode(s: string): string {
-  return decodeURIComponent(s.replace(/\+/g, ' '));
+  const spaced = s.replace(/\+/g, ' ');
+  try {
+    return decodeURIComponent(spaced);
+  } catch {
+    return spaced;
+  }
 }
 
 /** Splits `a[b][0][]` into `['a', 'b', '0', '']`. */
