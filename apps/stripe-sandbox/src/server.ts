@@ -121,6 +121,8 @@ export function buildServer(deps: ServerDeps): FastifyInstance {
         return send(reply, injected.status, JSON.stringify(injected.toJSON(), null, 2));
       }
       const p = new ParamReader(raw);
+      // Read before the handler runs, so a malformed `expand` fails before anything changes.
+      const expandPaths = p.strings('expand') ?? [];
       engine.current = { requestId, idempotencyKey: idemKey };
       let result: object;
       try {
@@ -129,7 +131,7 @@ export function buildServer(deps: ServerDeps): FastifyInstance {
         engine.current = null;
       }
       const out = structuredClone(result);
-      expand(out, p.strings('expand') ?? [], expandCtx);
+      expand(out, expandPaths, expandCtx);
       const body = JSON.stringify(out, null, 2);
       if (claimed !== null) idempotency.complete(apiKey, claimed, 200, body, requestId);
       if (route.method !== 'GET') engine.changed();
