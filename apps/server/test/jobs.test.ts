@@ -1,62 +1,12 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import { Client } from 'pg';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { AppError } from '../src/platform/errors/app-error';
-import { JobQueue, type Job, type JobQueueOptions } from '../src/platform/jobs/jobs';
-import { createLogger } from '../src/platform/logging/logger';
+import type { Job } from '../src/platform/jobs/jobs';
 import { Metrics } from '../src/platform/metrics/metrics';
-import { createTestDatabase } from './helpers';
+import { jobQueueFixture, until } from './jobs-fixture';
 
-/** Polls until `check` returns a value (not undefined/false), or fails after `ms`. */
-async function until<T>(
-  check: () => T | Promise<T>,
-  ms = 10_000,
-): Promise<Exclude<T, false | undefined>> {
-  const deadline = Date.now() + ms;
-  for (;;) {
-    const value = await check();
-    if (value !== undefined && value !== false) return value as Exclude<T, false | undefined>;
-    if (Date.now() > deadline) throw new Error(`condition not met within ${ms} ms`);
-    await sleep(50);
-  }
-}
-
-describe('JobQueue on PostgreSQL (pg-boss)', () => {
-  let db: Awaited<ReturnType<typeof createTestDatabase>>;
-  let sql: Client;
-  const open: JobQueue[] = [];
-
-  /** A started queue with fast polling; stopped after each test. */
-  async function queue(options: Partial<JobQueueOptions> = {}, metrics = new Metrics()) {
-    const q = new JobQueue(
-      { url: db.url, pollIntervalSeconds: 0.5, stopTimeoutMs: 5_000, ...options },
-      { logger: createLogger('silent'), metrics },
-    );
-    open.push(q);
-    await q.start();
-    return q;
-  }
-
-  const stateOf = async (queueName: string, id: string) =>
-    (
-      await sql.query<{ state: string }>(
-        'SELECT state FROM pgboss.job WHERE name = $1 AND id = $2',
-        [queueName, id],
-      )
-    ).rows[0]?.state;
-
-  beforeAll(async () => {
-    db = await createTestDatabase();
-    sql = new Client({ connectionString: db.url });
-    await sql.connect();
-  });
-  afterEach(async () => {
-    for (const q of open.splice(0)) await q.stop();
-  });
-  afterAll(async () => {
-    await sql?.end();
-    await db?.drop();
-  });
+describe('JobQueue on PostgreSQL (pg-boss): running, retrying, dead letters, dedupe', () => {
+  const { queue, stateOf, sql } = jobQueueFixture();
 
   it('runs a job with its data and counts it', async () => {
     const metrics = new Metrics();
@@ -142,7 +92,7 @@ describe('JobQueue on PostgreSQL (pg-boss)', () => {
     );
     expect(handled.sort()).toEqual([1, 2, 3]);
     // One fetch (one UPDATE, one now()) claimed all three: it really was one batch.
-    const started = await sql.query(
+    const started = await sql().query(
       'SELECT DISTINCT started_on FROM pgboss.job WHERE name = $1 AND id = ANY($2::uuid[])',
       ['test.batch', ids],
     );
@@ -233,111 +183,5 @@ describe('JobQueue on PostgreSQL (pg-boss)', () => {
     const now2 = await q.send('test.single', { v: 'x2' }, { singletonKey: 'x' });
     expect(now2).not.toBe(now1);
     await until(() => ran.includes('x2'));
-  });
-
-  it('stop() lets a running handler finish', async () => {
-    const q = await queue();
-    let started = false;
-    let finished = false;
-    await q.define(
-      'test.slow',
-      async () => {
-        started = true;
-        await sleep(1500);
-        finished = true;
-      },
-      { retryLimit: 1, retryDelaySeconds: 1 },
-    );
-    const id = await q.send('test.slow', {});
-    await until(() => started);
-    await q.stop();
-    expect(finished).toBe(true);
-    expect(await stateOf('test.slow', id)).toBe('completed');
-  });
-
-  it('stop() gives up after its timeout and the unfinished job is retried later', async () => {
-    const q = await queue({ stopTimeoutMs: 1000 });
-    let started = false;
-    await q.define(
-      'test.stuck',
-      async () => {
-        started = true;
-        await sleep(4000);
-      },
-      { retryLimit: 1, retryDelaySeconds: 1 },
-    );
-    const id = await q.send('test.stuck', {});
-    await until(() => started);
-    const t0 = Date.now();
-    await q.stop();
-    expect(Date.now() - t0).toBeLessThan(3000);
-    expect(await stateOf('test.stuck', id)).toBe('retry');
-  });
-
-  it('keeps a queued job across a restart and runs it after', async () => {
-    const first = await queue();
-    const ranBefore: unknown[] = [];
-    const options = { retryLimit: 1, retryDelaySeconds: 1 };
-    await first.define('test.durable', (job) => void ranBefore.push(job.data), options);
-    const id = await first.send('test.durable', { payment: 'pay_1' }, { startAfter: 1 });
-    await first.stop();
-    expect(ranBefore).toEqual([]);
-    expect(await stateOf('test.durable', id)).toBe('created');
-
-    const second = await queue();
-    const ranAfter: Job<unknown>[] = [];
-    await second.define('test.durable', (job) => void ranAfter.push(job), options);
-    await until(() => ranAfter.length === 1);
-    expect(ranAfter[0]).toMatchObject({ id, data: { payment: 'pay_1' }, attempt: 1 });
-    expect(ranBefore).toEqual([]);
-  });
-
-  it('sends scheduled jobs on their cron schedule', async () => {
-    const q = await queue({ cronIntervalSeconds: 1 });
-    const ran: unknown[] = [];
-    await q.define('test.cron', (job) => void ran.push(job.data), {
-      retryLimit: 0,
-      retryDelaySeconds: 1,
-    });
-    await q.schedule('test.cron', '* * * * *', { sweep: true });
-    await until(() => ran.length >= 1, 10_000);
-    expect(ran[0]).toEqual({ sweep: true });
-    await q.unschedule('test.cron');
-  });
-
-  it('pages dead letters newest first by a cursor', async () => {
-    const q = await queue();
-    await q.define<{ i: number }>(
-      'test.page',
-      () => {
-        throw new Error('no');
-      },
-      { retryLimit: 0, retryDelaySeconds: 1 },
-    );
-    for (let i = 0; i < 5; i++) await q.send('test.page', { i });
-    const all = await until(async () => {
-      const p = await q.listDeadLetters({ limit: 100 });
-      const mine = p.data.filter((d) => d.queue === 'test.page');
-      return mine.length === 5 && p.data;
-    });
-    const seen: string[] = [];
-    let cursor: string | undefined;
-    for (;;) {
-      const p = await q.listDeadLetters({ limit: 2, startingAfter: cursor });
-      seen.push(...p.data.map((d) => d.id));
-      expect(p.data.length).toBeLessThanOrEqual(2);
-      if (!p.hasMore) {
-        expect(p.nextCursor).toBeNull();
-        break;
-      }
-      cursor = p.nextCursor!;
-    }
-    expect(seen).toEqual(all.map((d) => d.id));
-    const times = all.map((d) => d.deadAt.getTime());
-    expect([...times].sort((a, b) => b - a)).toEqual(times);
-    await expect(q.listDeadLetters({ limit: 2, startingAfter: 'nope' })).rejects.toMatchObject({
-      kind: 'validation',
-      param: 'startingAfter',
-    });
   });
 });

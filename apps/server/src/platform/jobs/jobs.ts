@@ -4,6 +4,13 @@ import PgBoss from 'pg-boss';
 import type { Page, PageQuery } from '../http/pagination';
 import type { Logger } from '../logging/logger';
 import type { Metrics } from '../metrics/metrics';
+import {
+  checkDefinition,
+  type DefineOptions,
+  type JobHandler,
+  type JobQueueOptions,
+  type SendOptions,
+} from './job-types';
 import { JobMetrics, type JobOutcome } from './jobs-metrics';
 import {
   bossDb,
@@ -18,57 +25,7 @@ import {
 } from './jobs-store';
 
 export { deadLetterQueue, type DeadLetter } from './jobs-store';
-
-/** What a handler gets: one job, even when pg-boss fetched a batch. */
-export interface Job<T> {
-  id: string;
-  queue: string;
-  data: T;
-  /** 1 on the first run, 2 on the first retry, … */
-  attempt: number;
-  /** The last attempt is `retryLimit + 1`; failing it dead-letters the job. */
-  retryLimit: number;
-}
-
-/** Throw to fail the attempt; it is retried with backoff, then dead-lettered. Must be idempotent. */
-export type JobHandler<T> = (job: Job<T>) => Promise<void> | void;
-
-export interface DefineOptions {
-  /** Retries after the first attempt (0 = one attempt only). */
-  retryLimit: number;
-  /** Whole seconds, at least 1: retry n waits retryDelaySeconds × 2^(n-1) × (1 to 2, random). */
-  retryDelaySeconds: number;
-  /** Backoff is always exponential; accepted for explicitness. */
-  retryBackoff?: true;
-  /** A job (or a whole batch) running longer fails as timed out. pg-boss's default: 15 minutes. */
-  expireInSeconds?: number;
-  /** Jobs fetched per poll; they are handled one after another. Default 1. */
-  batchSize?: number;
-  /** Workers (polling loops) for this queue in this process. Default 1. */
-  concurrency?: number;
-}
-
-export interface SendOptions {
-  /** At most one job per key waits to run: a send while one is queued returns that job's id. */
-  singletonKey?: string;
-  /** A Date, or a delay in seconds. */
-  startAfter?: Date | number;
-}
-
-export interface JobQueueOptions {
-  /** The application's PostgreSQL; pg-boss keeps its tables in the `pgboss` schema. */
-  url: string;
-  /** How often idle workers poll (pg-boss allows ≥ 0.5). Local sends wake local workers at once. */
-  pollIntervalSeconds: number;
-  /** Connections of the queue's own pool. Default 4. */
-  poolSize?: number;
-  /** How long stop() lets running handlers finish; unfinished jobs are failed (and retried). */
-  stopTimeoutMs?: number;
-  /** How often timed-out active jobs (e.g. of a crashed process) are failed. pg-boss's default: 120. */
-  maintenanceIntervalSeconds?: number;
-  /** How often cron schedules are checked (1–45). pg-boss's default: 30. */
-  cronIntervalSeconds?: number;
-}
+export type { DefineOptions, Job, JobHandler, JobQueueOptions, SendOptions } from './job-types';
 
 interface Definition {
   name: string;
@@ -76,9 +33,6 @@ interface Definition {
   options: DefineOptions;
   workerIds: string[];
 }
-
-const QUEUE_NAME = /^[a-z][a-z0-9_-]*(\.[a-z0-9_-]+)*$/;
-const MAX_EXPIRE_SECONDS = 24 * 60 * 60 - 1; // pg-boss refuses 24 h and more
 
 /**
  * A durable job queue in the application's PostgreSQL, on pg-boss 10. Each queue `<name>` gets a
@@ -95,12 +49,15 @@ export class JobQueue {
   private readonly running = new Set<Promise<void>>();
   private state: 'new' | 'started' | 'stopping' | 'stopped' = 'new';
   private closed = false;
+  /** False on an API-only node: queues are created and jobs sent, but none is run here. */
+  readonly workers: boolean;
 
   constructor(
     private readonly options: JobQueueOptions,
     deps: { logger: Logger; metrics: Metrics },
   ) {
     this.log = deps.logger.child({ component: 'jobs' });
+    this.workers = options.workers ?? true;
     this.metrics = new JobMetrics(deps.metrics);
     this.pool = new Pool({ connectionString: options.url, max: options.poolSize ?? 4 });
     // A dropped idle connection must not crash the process; the pool replaces it.
@@ -111,6 +68,8 @@ export class JobQueue {
       db: { executeSql: (text: string, values: unknown[]) => this.execute(text, values) },
       schema: PGBOSS_SCHEMA,
       pollingIntervalSeconds: options.pollIntervalSeconds,
+      // Firing cron schedules is a worker's duty: an API-only node stores schedules but fires none.
+      schedule: this.workers,
       ...(options.maintenanceIntervalSeconds !== undefined
         ? { maintenanceIntervalSeconds: options.maintenanceIntervalSeconds }
         : {}),
@@ -126,6 +85,7 @@ export class JobQueue {
     if (this.state !== 'new') throw new Error(`job queue cannot start: it is ${this.state}`);
     await this.boss.start();
     this.state = 'started';
+    if (!this.workers) this.log.info('job workers off: this instance queues jobs but runs none');
     for (const def of this.definitions.values()) await this.register(def);
   }
 
@@ -149,7 +109,10 @@ export class JobQueue {
     await this.pool.end();
   }
 
-  /** Creates the queue and its dead-letter queue (now, or at start()) and registers the handler. */
+  /**
+   * Creates the queue and its dead-letter queue (now, or at start()) and registers the handler —
+   * whose workers start only when this instance runs workers (`options.workers`).
+   */
   async define<T extends object>(
     name: string,
     handler: JobHandler<T>,
@@ -255,6 +218,7 @@ export class JobQueue {
     await this.boss.createQueue(def.name, queue);
     // createQueue leaves an existing queue as it was; apply today's settings.
     await this.boss.updateQueue(def.name, queue);
+    if (!this.workers) return;
     const work = { batchSize: options.batchSize ?? 1, includeMetadata: true as const };
     for (let i = 0; i < (options.concurrency ?? 1); i++) {
       def.workerIds.push(
@@ -332,19 +296,4 @@ export class JobQueue {
       this.log.error({ err, jobId }, 'could not record a job result');
     }
   }
-}
-
-function checkDefinition(name: string, o: DefineOptions): void {
-  const problems: string[] = [];
-  if (!QUEUE_NAME.test(name) || name.endsWith(DEAD_SUFFIX))
-    problems.push(`name must match ${QUEUE_NAME.source} and not end in ${DEAD_SUFFIX}`);
-  const int = (v: number | undefined, min: number, max = Number.MAX_SAFE_INTEGER) =>
-    v === undefined || (Number.isInteger(v) && v >= min && v <= max);
-  if (!int(o.retryLimit, 0)) problems.push('retryLimit must be an integer ≥ 0');
-  if (!int(o.retryDelaySeconds, 1)) problems.push('retryDelaySeconds must be an integer ≥ 1');
-  if (!int(o.expireInSeconds, 1, MAX_EXPIRE_SECONDS))
-    problems.push('expireInSeconds must be an integer from 1 to 86399');
-  if (!int(o.batchSize, 1)) problems.push('batchSize must be an integer ≥ 1');
-  if (!int(o.concurrency, 1, 32)) problems.push('concurrency must be an integer from 1 to 32');
-  if (problems.length) throw new Error(`bad job queue '${name}': ${problems.join('; ')}`);
 }
