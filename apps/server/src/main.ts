@@ -43,6 +43,9 @@ export async function run(
     `  App:      ${running.url}/`,
     `  API docs: ${running.url}/docs   (OpenAPI: ${running.url}/openapi.json)`,
     `  Health:   ${running.url}/health/ready   Metrics: ${running.url}/metrics`,
+    running.sandboxUrl
+      ? `  Payments: Stripe sandbox at ${running.sandboxUrl} (set STRIPE_SECRET_KEY for real Stripe)`
+      : '  Payments: Stripe (STRIPE_SECRET_KEY)',
   ];
   if (demo) {
     lines.push('', 'Demo accounts (passwords shown once; also in DATA_DIR/demo-credentials.txt):');
