@@ -13,7 +13,14 @@ interface Bundle {
 const bundle = JSON.parse(
   readFileSync(join(__dirname, 'spec', 'stripe-schemas.json'), 'utf8'),
 ) as Bundle;
-const ajv = new Ajv({ strict: false, allErrors: true, inlineRefs: false });
+// The schema closure is large (~600 definitions); skipping ajv's code optimiser makes compiling it
+// several times faster, and validation speed does not matter here.
+const ajv = new Ajv({
+  strict: false,
+  allErrors: true,
+  inlineRefs: false,
+  code: { optimize: false },
+});
 ajv.addFormat('unix-time', { type: 'number', validate: (n: number) => Number.isInteger(n) });
 ajv.addFormat('decimal', /^-?\d+(\.\d+)?$/);
 ajv.addSchema({ $id: 'stripe', definitions: bundle.definitions });
