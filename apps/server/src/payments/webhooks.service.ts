@@ -39,6 +39,8 @@ export class WebhooksService implements OnModuleInit {
       {
         retryLimit: 10,
         retryDelaySeconds: 1,
+        // Applying takes milliseconds; one stuck (its process was killed) is retried soon after.
+        expireInSeconds: 30,
       },
     );
   }
