@@ -3,6 +3,7 @@ import { IdentityModule } from './identity/identity.module';
 import { HealthController } from './platform/health/health.controller';
 import { IdempotencyModule } from './platform/idempotency/idempotency.module';
 import { JobsModule } from './platform/jobs/jobs.module';
+import { LedgerModule } from './ledger/ledger.module';
 import { PaymentsModule } from './payments/payments.module';
 import { PlatformModule, type PlatformDeps } from './platform/platform.module';
 
@@ -20,6 +21,7 @@ export class AppModule {
         JobsModule,
         IdempotencyModule,
         PaymentsModule,
+        LedgerModule,
         ...extraModules,
       ],
       controllers: [HealthController],

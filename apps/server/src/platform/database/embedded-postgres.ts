@@ -252,3 +252,21 @@ export async function startEmbeddedPostgres(
     },
   };
 }
+
+/**
+ * The URL of the embedded PostgreSQL a running server already started for this DATA_DIR, or
+ * undefined when none runs (tools such as `npm run ledger:verify` attach instead of starting a
+ * second postmaster, which would shut the server's down).
+ */
+export async function runningEmbeddedUrl(wanted: string): Promise<string | undefined> {
+  const pointer = `${wanted}.location`;
+  const dir = existsSync(pointer) ? (await readFile(pointer, 'utf8')).trim() : wanted;
+  const lockFile = join(dir, 'postmaster.pid');
+  if (!existsSync(lockFile) || !existsSync(`${dir}.secret`)) return undefined;
+  const lines = (await readFile(lockFile, 'utf8')).split('\n');
+  const pid = Number(lines[0]);
+  const port = Number(lines[3]);
+  if (!Number.isInteger(pid) || !processAlive(pid) || !Number.isInteger(port)) return undefined;
+  const password = (await readFile(`${dir}.secret`, 'utf8')).trim();
+  return `postgres://${SUPERUSER}:${encodeURIComponent(password)}@127.0.0.1:${port}/${DATABASE}`;
+}

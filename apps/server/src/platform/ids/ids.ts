@@ -14,6 +14,9 @@ export const ID_PREFIXES = {
   payment: 'pay',
   paymentTransition: 'ptr',
   refund: 'rfd',
+  account: 'acc',
+  journalEntry: 'jrn',
+  posting: 'pst',
 } as const;
 
 export type IdKind = keyof typeof ID_PREFIXES;

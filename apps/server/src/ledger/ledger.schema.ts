@@ -1,0 +1,123 @@
+import { sql } from 'drizzle-orm';
+import {
+  bigint,
+  bigserial,
+  boolean,
+  check,
+  index,
+  jsonb,
+  pgEnum,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+} from 'drizzle-orm/pg-core';
+import { users } from '../identity/identity.schema';
+
+/**
+ * Account types. Wallets belong to a user and may never go below zero; the platform's own accounts
+ * (revenue, fees) are positive by construction; clearing accounts mirror money held at or owed by
+ * an outside party (the card provider, a payout rail) and may be negative.
+ */
+export const ACCOUNT_TYPES = [
+  'USER_WALLET',
+  'MERCHANT_WALLET',
+  'PLATFORM_REVENUE',
+  'PLATFORM_FEES',
+  'PROVIDER_CLEARING',
+  'PAYOUT_CLEARING',
+] as const;
+export type AccountType = (typeof ACCOUNT_TYPES)[number];
+export const accountType = pgEnum('ledger_account_type', ACCOUNT_TYPES);
+
+export const ENTRY_KINDS = [
+  'DEPOSIT',
+  'WITHDRAWAL',
+  'PAYMENT',
+  'EARNING',
+  'REFUND',
+  'REVERSAL',
+  'FEE',
+] as const;
+export type EntryKind = (typeof ENTRY_KINDS)[number];
+export const entryKind = pgEnum('journal_entry_kind', ENTRY_KINDS);
+
+const money = (name: string) => bigint(name, { mode: 'bigint' });
+const ts = (name: string) => timestamp(name, { withTimezone: true });
+
+export const ledgerAccounts = pgTable(
+  'ledger_accounts',
+  {
+    id: text('id').primaryKey(),
+    type: accountType('type').notNull(),
+    /** The user for wallets; null for platform and clearing accounts. */
+    ownerId: text('owner_id').references(() => users.id),
+    currency: text('currency').notNull(),
+    /** Always equal to the sum of the account's postings (checked by `npm run ledger:verify`). */
+    balance: money('balance')
+      .notNull()
+      .default(sql`0`),
+    allowNegative: boolean('allow_negative').notNull().default(false),
+    isLocked: boolean('is_locked').notNull().default(false),
+    createdAt: ts('created_at').notNull().defaultNow(),
+    updatedAt: ts('updated_at').notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('ledger_accounts_owner_key')
+      .on(t.type, t.ownerId, t.currency)
+      .where(sql`${t.ownerId} IS NOT NULL`),
+    uniqueIndex('ledger_accounts_platform_key')
+      .on(t.type, t.currency)
+      .where(sql`${t.ownerId} IS NULL`),
+    check('ledger_accounts_non_negative', sql`${t.allowNegative} OR ${t.balance} >= 0`),
+    check('ledger_accounts_currency_iso', sql`${t.currency} ~ '^[a-z]{3}$'`),
+  ],
+);
+
+/** One business event that moves value; its postings sum to zero per currency. Never updated. */
+export const journalEntries = pgTable(
+  'journal_entries',
+  {
+    id: text('id').primaryKey(),
+    kind: entryKind('kind').notNull(),
+    referenceType: text('reference_type'),
+    referenceId: text('reference_id'),
+    description: text('description').notNull(),
+    metadata: jsonb('metadata').$type<Record<string, string>>().notNull().default({}),
+    createdAt: ts('created_at').notNull().defaultNow(),
+  },
+  (t) => [index('journal_entries_reference_idx').on(t.referenceType, t.referenceId)],
+);
+
+/** A signed amount on one account (positive raises its balance). Never updated or deleted. */
+export const postings = pgTable(
+  'postings',
+  {
+    id: text('id').primaryKey(),
+    /**
+     * Order of postings on an account. Taken from a sequence while the account row is locked, so on
+     * one account it follows commit order even across nodes (ids alone would follow node clocks).
+     */
+    position: bigserial('position', { mode: 'bigint' }).notNull(),
+    entryId: text('entry_id')
+      .notNull()
+      .references(() => journalEntries.id),
+    accountId: text('account_id')
+      .notNull()
+      .references(() => ledgerAccounts.id),
+    amount: money('amount').notNull(),
+    currency: text('currency').notNull(),
+    /** The account's balance right after this posting: the wallet history's balanceAfter. */
+    balanceAfter: money('balance_after').notNull(),
+    createdAt: ts('created_at').notNull().defaultNow(),
+  },
+  (t) => [
+    index('postings_account_idx').on(t.accountId, t.position),
+    index('postings_entry_idx').on(t.entryId),
+    check('postings_amount_nonzero', sql`${t.amount} <> 0`),
+  ],
+);
+
+export type LedgerAccountRow = typeof ledgerAccounts.$inferSelect;
+export type JournalEntryRow = typeof journalEntries.$inferSelect;
+export type PostingRow = typeof postings.$inferSelect;
