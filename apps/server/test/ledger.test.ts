@@ -168,7 +168,7 @@ describe('ledger', () => {
       Array.from({ length: 100 }, () => pay(buyer, merchant, 100n, 5n)),
     );
     const ok = results.filter((r) => r.status === 'fulfilled');
-    const refused = results.filter((r) => r.status === 'rejected') as PromiseRejectedResult[];
+    const refused = results.filter((r): r is PromiseRejectedResult => r.status === 'rejected');
     expect(ok).toHaveLength(30);
     expect(
       refused.every((r) => r.reason instanceof AppError && r.reason.code === 'insufficient_funds'),
