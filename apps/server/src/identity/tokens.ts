@@ -1,4 +1,4 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { createHash, createSecretKey, randomBytes, type KeyObject } from 'node:crypto';
 import {
   createRemoteJWKSet,
   decodeJwt,
@@ -31,14 +31,15 @@ export interface TokenSettings {
  * algorithms are accepted, so `alg: none` and algorithm-confusion tokens are refused.
  */
 export class TokenService {
-  private readonly key: Uint8Array;
+  /** A KeyObject made once: jose would otherwise import the raw secret on every verification. */
+  private readonly key: KeyObject;
   private readonly jwks?: JWTVerifyGetKey;
 
   constructor(
     private readonly settings: TokenSettings,
     private readonly clock: Clock,
   ) {
-    this.key = new TextEncoder().encode(settings.secret);
+    this.key = createSecretKey(Buffer.from(settings.secret, 'utf8'));
     if (settings.oidc) this.jwks = createRemoteJWKSet(new URL(settings.oidc.jwksUrl));
   }
 

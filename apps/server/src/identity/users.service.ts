@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { and, eq, isNull } from 'drizzle-orm';
+import { and, eq, isNull, sql } from 'drizzle-orm';
 import type { Clock } from '../platform/clock';
 import type { Database } from '../platform/database/database';
 import { isUniqueViolation } from '../platform/database/pg-errors';
@@ -35,11 +35,20 @@ export class UsersService {
     return this.database.db;
   }
 
-  async findActive(id: string): Promise<UserRow | undefined> {
-    const [user] = await this.db
+  /** Prepared once: the guard runs this on every authenticated request. */
+  private activeById?: ReturnType<UsersService['prepareActiveById']>;
+
+  private prepareActiveById() {
+    return this.database.db
       .select()
       .from(users)
-      .where(and(eq(users.id, id), isNull(users.deletedAt)));
+      .where(and(eq(users.id, sql.placeholder('id')), isNull(users.deletedAt)))
+      .prepare('users_active_by_id');
+  }
+
+  async findActive(id: string): Promise<UserRow | undefined> {
+    this.activeById ??= this.prepareActiveById();
+    const [user] = await this.activeById.execute({ id });
     return user;
   }
 
