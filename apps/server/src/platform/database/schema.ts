@@ -1,5 +1,6 @@
 // Every module's tables, gathered for Drizzle and drizzle-kit. Modules own their table files;
 // this list is the only place that names them all.
+export * from '../../catalog/catalog.schema';
 export * from '../../identity/identity.schema';
 export * from '../../ledger/ledger.schema';
 export * from '../../payments/payments.schema';

@@ -17,6 +17,8 @@ export const ID_PREFIXES = {
   account: 'acc',
   journalEntry: 'jrn',
   posting: 'pst',
+  payout: 'po',
+  product: 'prd',
 } as const;
 
 export type IdKind = keyof typeof ID_PREFIXES;

@@ -1,0 +1,61 @@
+import { sql } from 'drizzle-orm';
+import {
+  bigint,
+  boolean,
+  check,
+  index,
+  integer,
+  pgTable,
+  text,
+  timestamp,
+} from 'drizzle-orm/pg-core';
+import { users } from '../identity/identity.schema';
+
+const ts = (name: string) => timestamp(name, { withTimezone: true });
+
+/**
+ * A merchant's product. Stock lives on the row: `available_units` is changed only by
+ * `CatalogService.reserveUnits/releaseUnits` (guarded single-statement updates inside the caller's
+ * transaction) and by a restock, which raises `initial_units` by the same amount. Every rule the
+ * code relies on is also a CHECK, so no path — a bug, a manual fix in psql — can break it.
+ */
+export const products = pgTable(
+  'products',
+  {
+    id: text('id').primaryKey(),
+    merchantId: text('merchant_id')
+      .notNull()
+      .references(() => users.id),
+    name: text('name').notNull(),
+    description: text('description').notNull().default(''),
+    /** Minor units of `currency`. */
+    price: bigint('price', { mode: 'bigint' }).notNull(),
+    currency: text('currency').notNull(),
+    availableUnits: integer('available_units').notNull(),
+    /** Every unit ever stocked: the first stock plus restocks. Orders can never exceed it. */
+    initialUnits: integer('initial_units').notNull(),
+    isActive: boolean('is_active').notNull().default(true),
+    /** Bumped by every edit through the API, for optimistic concurrency (`version` in PATCH). */
+    version: integer('version').notNull().default(1),
+    createdAt: ts('created_at').notNull().defaultNow(),
+    updatedAt: ts('updated_at').notNull().defaultNow(),
+    deletedAt: ts('deleted_at'),
+  },
+  (t) => [
+    check('products_price_positive', sql`${t.price} > 0`),
+    check('products_currency_iso', sql`${t.currency} ~ '^[a-z]{3}$'`),
+    check('products_available_non_negative', sql`${t.availableUnits} >= 0`),
+    check('products_initial_non_negative', sql`${t.initialUnits} >= 0`),
+    check('products_available_within_initial', sql`${t.availableUnits} <= ${t.initialUnits}`),
+    check('products_version_positive', sql`${t.version} >= 1`),
+    check('products_name_present', sql`length(${t.name}) BETWEEN 1 AND 200`),
+    check('products_description_length', sql`length(${t.description}) <= 5000`),
+    index('products_merchant_idx').on(t.merchantId, t.id),
+    // The public listing: live products, newest first (ids sort by creation time).
+    index('products_live_idx')
+      .on(t.id)
+      .where(sql`${t.isActive} AND ${t.deletedAt} IS NULL`),
+  ],
+);
+
+export type ProductRow = typeof products.$inferSelect;
