@@ -1,10 +1,12 @@
 import { type DynamicModule, Module, type Type } from '@nestjs/common';
+import { CatalogModule } from './catalog/catalog.module';
 import { IdentityModule } from './identity/identity.module';
 import { HealthController } from './platform/health/health.controller';
 import { IdempotencyModule } from './platform/idempotency/idempotency.module';
 import { JobsModule } from './platform/jobs/jobs.module';
 import { LedgerModule } from './ledger/ledger.module';
 import { PaymentsModule } from './payments/payments.module';
+import { WalletModule } from './wallet/wallet.module';
 import { PlatformModule, type PlatformDeps } from './platform/platform.module';
 
 /** Modules mounted beside the app's own; only tests pass any (e.g. a probe controller). */
@@ -22,6 +24,8 @@ export class AppModule {
         IdempotencyModule,
         PaymentsModule,
         LedgerModule,
+        WalletModule,
+        CatalogModule,
         ...extraModules,
       ],
       controllers: [HealthController],

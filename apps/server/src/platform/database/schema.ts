@@ -5,3 +5,4 @@ export * from '../../identity/identity.schema';
 export * from '../../ledger/ledger.schema';
 export * from '../../payments/payments.schema';
 export * from '../idempotency/idempotency.schema';
+export * from '../../wallet/wallet.schema';

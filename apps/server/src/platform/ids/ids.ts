@@ -17,7 +17,7 @@ export const ID_PREFIXES = {
   account: 'acc',
   journalEntry: 'jrn',
   posting: 'pst',
-  payout: 'po',
+  payout: 'wdr',
   product: 'prd',
 } as const;
 

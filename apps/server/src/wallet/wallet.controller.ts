@@ -1,0 +1,156 @@
+import { Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import { z } from 'zod';
+import { CurrentUser, Roles } from '../identity/auth.decorators';
+import type { UserRow } from '../identity/identity.schema';
+import type { LedgerAccountRow } from '../ledger/ledger.schema';
+import { minorUnits, PaymentView, toPaymentView } from '../payments/payments.view';
+import { Doc } from '../platform/http/doc';
+import { pageSchema } from '../platform/http/pagination';
+import { Idempotent } from '../platform/idempotency/idempotent.decorator';
+import { HistoryQuery, WalletHistory, WalletTransaction } from './wallet-history';
+import { DEFAULT_CURRENCY, WalletService } from './wallet.service';
+import type { PayoutRow } from './wallet.schema';
+
+const Currency = z
+  .string()
+  .regex(/^[a-zA-Z]{3}$/, 'must be an ISO 4217 code')
+  .transform((c) => c.toLowerCase())
+  .default(DEFAULT_CURRENCY);
+const Amount = z.number().int().positive().max(100_000_000);
+const Url = z.url().max(2000);
+
+const DepositBody = z.strictObject({
+  amount: Amount,
+  currency: Currency,
+  paymentMethodId: z
+    .string()
+    .regex(/^pm_\w{1,200}$/, 'must be a payment method id (pm_…)')
+    .optional(),
+  successUrl: Url.optional(),
+  cancelUrl: Url.optional(),
+});
+const WithdrawBody = z.strictObject({
+  amount: Amount,
+  currency: Currency,
+  destination: z.string().trim().min(1).max(100),
+});
+const CurrencyQuery = z.strictObject({ currency: Currency });
+
+const WalletView = z.object({
+  id: z.string(),
+  type: z.enum(['USER_WALLET', 'MERCHANT_WALLET']),
+  balance: z.number().int(),
+  currency: z.string(),
+  isLocked: z.boolean(),
+});
+const PayoutView = z.object({
+  id: z.string(),
+  amount: z.number().int(),
+  currency: z.string(),
+  destination: z.string(),
+  status: z.enum(['PENDING', 'PAID', 'FAILED']),
+  failureReason: z.string().nullable(),
+  createdAt: z.string(),
+});
+
+const toWalletView = (a: LedgerAccountRow): z.infer<typeof WalletView> => ({
+  id: a.id,
+  type: a.type as 'USER_WALLET' | 'MERCHANT_WALLET',
+  balance: minorUnits(a.balance),
+  currency: a.currency,
+  isLocked: a.isLocked,
+});
+
+const toPayoutView = (p: PayoutRow): z.infer<typeof PayoutView> => ({
+  id: p.id,
+  amount: minorUnits(p.amount),
+  currency: p.currency,
+  destination: p.destination,
+  status: p.status,
+  failureReason: p.failureReason,
+  createdAt: p.createdAt.toISOString(),
+});
+
+@ApiTags('wallet')
+@Controller('api/v1/wallet')
+export class WalletController {
+  constructor(
+    private readonly wallets: WalletService,
+    private readonly history: WalletHistory,
+  ) {}
+
+  @Get()
+  @Doc({ summary: 'Your wallet: balance in minor units', response: WalletView })
+  async get(
+    @CurrentUser() user: UserRow,
+    @Query({ schema: CurrencyQuery }) q: z.infer<typeof CurrencyQuery>,
+  ) {
+    return toWalletView(await this.wallets.account(user, q.currency));
+  }
+
+  @Get('transactions')
+  @Doc({
+    summary: 'Your wallet history (from the journal), newest first',
+    response: pageSchema(WalletTransaction),
+  })
+  async transactions(
+    @CurrentUser() user: UserRow,
+    @Query({ schema: HistoryQuery.extend({ currency: Currency }) })
+    q: HistoryQuery & { currency: string },
+  ) {
+    const account = await this.wallets.account(user, q.currency);
+    return this.history.list(account.id, q);
+  }
+
+  @Post('deposit')
+  @Idempotent()
+  @Doc({
+    summary:
+      'Add funds by card (paymentMethodId) or on a hosted page; credited when the payment succeeds',
+    status: 201,
+    response: PaymentView,
+  })
+  async deposit(
+    @CurrentUser() user: UserRow,
+    @Body({ schema: DepositBody }) b: z.infer<typeof DepositBody>,
+  ) {
+    return toPaymentView(await this.wallets.deposit(user, { ...b, amount: BigInt(b.amount) }));
+  }
+
+  @Post('withdraw')
+  @Idempotent()
+  @Doc({
+    summary: 'Withdraw to a payout destination; returned to the wallet if the payout fails',
+    status: 201,
+    response: PayoutView,
+  })
+  async withdraw(
+    @CurrentUser() user: UserRow,
+    @Body({ schema: WithdrawBody }) b: z.infer<typeof WithdrawBody>,
+  ) {
+    return toPayoutView(
+      await this.wallets.withdraw(user, BigInt(b.amount), b.currency, b.destination),
+    );
+  }
+}
+
+@ApiTags('wallet')
+@Controller('api/v1/admin/wallets')
+export class WalletAdminController {
+  constructor(private readonly wallets: WalletService) {}
+
+  @Post(':id/lock')
+  @Roles('ADMIN')
+  @Doc({ summary: 'Lock a wallet: it refuses every movement (admin)', status: 204 })
+  async lock(@Param('id', { schema: z.string().min(1).max(64) }) id: string) {
+    await this.wallets.setLocked(id, true);
+  }
+
+  @Post(':id/unlock')
+  @Roles('ADMIN')
+  @Doc({ summary: 'Unlock a wallet (admin)', status: 204 })
+  async unlock(@Param('id', { schema: z.string().min(1).max(64) }) id: string) {
+    await this.wallets.setLocked(id, false);
+  }
+}

@@ -1,0 +1,38 @@
+import { sql } from 'drizzle-orm';
+import { bigint, check, index, pgEnum, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
+import { ledgerAccounts } from '../ledger/ledger.schema';
+import { users } from '../identity/identity.schema';
+
+export const PAYOUT_STATUSES = ['PENDING', 'PAID', 'FAILED'] as const;
+export const payoutStatus = pgEnum('payout_status', PAYOUT_STATUSES);
+
+/**
+ * A withdrawal's payout to the user's destination. Its money leaves the wallet (into payout
+ * clearing) in the same transaction the row is created; a failed payout is reversed by a new entry.
+ */
+export const payouts = pgTable(
+  'payouts',
+  {
+    id: text('id').primaryKey(),
+    userId: text('user_id')
+      .notNull()
+      .references(() => users.id),
+    accountId: text('account_id')
+      .notNull()
+      .references(() => ledgerAccounts.id),
+    amount: bigint('amount', { mode: 'bigint' }).notNull(),
+    currency: text('currency').notNull(),
+    destination: text('destination').notNull(),
+    status: payoutStatus('status').notNull().default('PENDING'),
+    providerPayoutId: text('provider_payout_id'),
+    failureReason: text('failure_reason'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index('payouts_user_idx').on(t.userId),
+    check('payouts_amount_positive', sql`${t.amount} > 0`),
+  ],
+);
+
+export type PayoutRow = typeof payouts.$inferSelect;
