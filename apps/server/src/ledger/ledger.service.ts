@@ -44,15 +44,35 @@ export class LedgerService {
   constructor(@Inject(CLOCK) private readonly clock: Clock) {}
 
   /** The user's wallet (or merchant wallet) in a currency, created on first use. */
-  async wallet(
+  wallet(
     tx: Tx,
     ownerId: string,
     type: 'USER_WALLET' | 'MERCHANT_WALLET',
     currency: string,
   ): Promise<LedgerAccountRow> {
+    return this.account(tx, type, ownerId, currency);
+  }
+
+  /** One platform account per type and currency (revenue, fees, clearing), created on first use. */
+  platform(
+    tx: Tx,
+    type: Exclude<AccountType, 'USER_WALLET' | 'MERCHANT_WALLET'>,
+    currency: string,
+  ): Promise<LedgerAccountRow> {
+    return this.account(tx, type, null, currency);
+  }
+
+  /** Get or create: concurrent first uses race on the unique index and both read the winner. */
+  private async account(
+    tx: Tx,
+    type: AccountType,
+    ownerId: string | null,
+    currencyCode: string,
+  ): Promise<LedgerAccountRow> {
+    const currency = currencyCode.toLowerCase();
     const where = and(
       eq(ledgerAccounts.type, type),
-      eq(ledgerAccounts.ownerId, ownerId),
+      ownerId === null ? isNull(ledgerAccounts.ownerId) : eq(ledgerAccounts.ownerId, ownerId),
       eq(ledgerAccounts.currency, currency),
     );
     const [found] = await tx.select().from(ledgerAccounts).where(where);
@@ -60,26 +80,6 @@ export class LedgerService {
     await tx
       .insert(ledgerAccounts)
       .values(this.newAccount(type, currency, ownerId))
-      .onConflictDoNothing();
-    return (await tx.select().from(ledgerAccounts).where(where))[0]!;
-  }
-
-  /** One platform account per type and currency (revenue, fees, clearing), created on first use. */
-  async platform(
-    tx: Tx,
-    type: Exclude<AccountType, 'USER_WALLET' | 'MERCHANT_WALLET'>,
-    currency: string,
-  ): Promise<LedgerAccountRow> {
-    const where = and(
-      eq(ledgerAccounts.type, type),
-      isNull(ledgerAccounts.ownerId),
-      eq(ledgerAccounts.currency, currency),
-    );
-    const [found] = await tx.select().from(ledgerAccounts).where(where);
-    if (found) return found;
-    await tx
-      .insert(ledgerAccounts)
-      .values(this.newAccount(type, currency, null))
       .onConflictDoNothing();
     return (await tx.select().from(ledgerAccounts).where(where))[0]!;
   }
