@@ -1,0 +1,15 @@
+import { Module } from '@nestjs/common';
+import { IdentityModule } from '../identity/identity.module';
+import { CacheModule } from '../platform/cache/cache.module';
+import { CatalogService } from './catalog.service';
+import { OptionalAuthGuard } from './optional-auth.guard';
+import { ProductsController } from './products.controller';
+
+/** Merchant products and their stock; orders reserve and release units through CatalogService. */
+@Module({
+  imports: [IdentityModule, CacheModule],
+  controllers: [ProductsController],
+  providers: [CatalogService, OptionalAuthGuard],
+  exports: [CatalogService],
+})
+export class CatalogModule {}

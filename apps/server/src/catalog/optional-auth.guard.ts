@@ -1,0 +1,50 @@
+import {
+  type CanActivate,
+  createParamDecorator,
+  type ExecutionContext,
+  Injectable,
+} from '@nestjs/common';
+import type { AuthedRequest } from '../identity/auth.decorators';
+import type { UserRow } from '../identity/identity.schema';
+import { TokenService } from '../identity/tokens';
+import { UsersService } from '../identity/users.service';
+import { AppError } from '../platform/errors/app-error';
+
+/**
+ * For @Public() routes whose answer depends on who asks (an owner may read their own hidden
+ * product). The global AuthGuard skips public routes entirely, so this route-level guard loads the
+ * user when a bearer token is sent, with the same checks; no token means anonymous, and a bad token
+ * is still a 401 rather than silently anonymous, so clients notice.
+ */
+@Injectable()
+export class OptionalAuthGuard implements CanActivate {
+  constructor(
+    private readonly tokens: TokenService,
+    private readonly users: UsersService,
+  ) {}
+
+  async canActivate(ctx: ExecutionContext): Promise<boolean> {
+    const req = ctx.switchToHttp().getRequest<AuthedRequest>();
+    const header = req.headers.authorization;
+    if (header === undefined) return true;
+    const match = /^Bearer\s+(\S+)$/i.exec(header);
+    if (!match) throw AppError.unauthenticated('invalid_token', 'Malformed Authorization header');
+    const identity = await this.tokens.verifyAccessToken(match[1]!);
+    const user =
+      identity.kind === 'local'
+        ? await this.users.findActive(identity.userId)
+        : await this.users.findOrProvisionOidc(identity);
+    if (!user)
+      throw AppError.unauthenticated('invalid_token', 'The account behind this token is gone');
+    if (!user.isActive)
+      throw new AppError('forbidden', 'account_disabled', 'This account is disabled');
+    req.user = user;
+    return true;
+  }
+}
+
+/** The signed-in user on a route guarded by OptionalAuthGuard, or undefined for anonymous calls. */
+export const OptionalUser = createParamDecorator(
+  (_: unknown, ctx: ExecutionContext): UserRow | undefined =>
+    ctx.switchToHttp().getRequest<AuthedRequest>().user,
+);
