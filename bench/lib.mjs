@@ -17,6 +17,9 @@ export const embeddedPostgres = require('../apps/server/dist/platform/database/e
 
 export const serverMain = require.resolve('../apps/server/dist/main.js');
 
+/** @type {typeof import('../apps/server/src/payments/payments.tokens.js')} */
+export const paymentsTokens = require('../apps/server/dist/payments/payments.tokens.js');
+
 /** A positive integer from the environment, or the default. */
 export function intEnv(/** @type {string} */ name, /** @type {number} */ fallback) {
   const raw = process.env[name];

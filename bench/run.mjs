@@ -1,5 +1,6 @@
-// `npm run bench -- <name>`: rebuilds the server (a bench must never measure a stale dist/), then
-// runs bench/<name>.mjs in its own process and exits with its exit code. No name: lists them.
+// `npm run bench -- <name>`: rebuilds the sandbox and the server (a bench must never measure a
+// stale dist/), then runs bench/<name>.mjs in its own process and exits with its exit code. No
+// name: lists them.
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 
@@ -7,6 +8,8 @@ import { fileURLToPath } from 'node:url';
 const BENCHMARKS = {
   http: 'GET /api/v1/auth/me req/s and p50/p99: Tender vs a bare Fastify doing the same work',
   startup: 'spawn to first 200 /health/ready, fresh and existing DATA_DIR, vs PostgreSQL alone',
+  webhooks:
+    'signed webhook events/s acknowledged and applied vs a bare Fastify verifying the signature',
 };
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -23,14 +26,17 @@ if (!Object.hasOwn(BENCHMARKS, name)) {
 }
 
 if (process.env.BENCH_NO_BUILD !== '1') {
+  // The server loads @tender/stripe-sandbox from its dist/ (package main), so it is built first.
   // Build output goes to stderr so stdout carries only the benchmark's results.
-  const build = spawnSync('npm', ['run', 'build', '-w', 'apps/server'], {
-    cwd: root,
-    stdio: ['ignore', 2, 2],
-  });
-  if (build.status !== 0) {
-    console.error('bench: building apps/server failed');
-    process.exit(build.status ?? 1);
+  for (const workspace of ['apps/stripe-sandbox', 'apps/server']) {
+    const build = spawnSync('npm', ['run', 'build', '-w', workspace], {
+      cwd: root,
+      stdio: ['ignore', 2, 2],
+    });
+    if (build.status !== 0) {
+      console.error(`bench: building ${workspace} failed`);
+      process.exit(build.status ?? 1);
+    }
   }
 }
 
