@@ -5,6 +5,7 @@ import { HealthController } from './platform/health/health.controller';
 import { IdempotencyModule } from './platform/idempotency/idempotency.module';
 import { JobsModule } from './platform/jobs/jobs.module';
 import { LedgerModule } from './ledger/ledger.module';
+import { OrdersModule } from './orders/orders.module';
 import { PaymentsModule } from './payments/payments.module';
 import { WalletModule } from './wallet/wallet.module';
 import { PlatformModule, type PlatformDeps } from './platform/platform.module';
@@ -26,6 +27,7 @@ export class AppModule {
         LedgerModule,
         WalletModule,
         CatalogModule,
+        OrdersModule,
         ...extraModules,
       ],
       controllers: [HealthController],

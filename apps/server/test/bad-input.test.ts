@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bootTestApp, client, promote, register, type TestApp } from './helpers';
 
@@ -89,8 +90,14 @@ describe('bad input on every route', () => {
       const props: Record<string, any> =
         schema?.properties ?? resolve(schema?.anyOf?.[0])?.properties ?? {};
       const label = (what: string) => `${method} ${path}: ${what}`;
+      // A fresh Idempotency-Key on each request, so routes that require one (POST /orders) get to
+      // validate their bodies.
       const send = (raw: string, contentType = 'application/json') =>
-        api.call(method, url, { raw, token, headers: { 'content-type': contentType } });
+        api.call(method, url, {
+          raw,
+          token,
+          headers: { 'content-type': contentType, 'idempotency-key': randomUUID() },
+        });
 
       expectClientError(await send('{"email": "a@b.c",'), label('malformed JSON'), 400);
       expectClientError(

@@ -52,6 +52,37 @@ const CHECKS: {
           WHERE NOT a.allow_negative AND p.balance_after < 0 LIMIT 100`,
     describe: (r) => `posting ${String(r.id)} left ${String(r.account_id)} at ${String(r.balance)}`,
   },
+  // Orders (orders/). Units are held by an order from its reservation until they are given back
+  // (failed, cancelled, or refunded with restock), which sets units_restored.
+  {
+    invariant: 'orders of a product never exceed its initial units (held = initial − available)',
+    sql: `SELECT p.id, p.initial_units, p.available_units, coalesce(h.held, 0)::text AS held
+          FROM products p LEFT JOIN (
+            SELECT product_id, sum(quantity) AS held FROM orders
+            WHERE status IN ('PAYMENT_PROCESSING', 'COMPLETED', 'REFUNDED') AND NOT units_restored
+            GROUP BY product_id) h ON h.product_id = p.id
+          WHERE coalesce(h.held, 0) <> p.initial_units - p.available_units
+             OR coalesce(h.held, 0) > p.initial_units
+          LIMIT 100`,
+    describe: (r) =>
+      `product ${String(r.id)}: orders hold ${String(r.held)} units, but initial ${String(r.initial_units)} − available ${String(r.available_units)}`,
+  },
+  {
+    invariant: 'order refunds never exceed the amount paid',
+    sql: `SELECT id, amount::text, refunded_amount::text FROM orders
+          WHERE refunded_amount > amount OR refunded_amount < 0 LIMIT 100`,
+    describe: (r) =>
+      `order ${String(r.id)} refunded ${String(r.refunded_amount)} of ${String(r.amount)}`,
+  },
+  {
+    invariant: 'every completed wallet order has exactly one PAYMENT journal entry',
+    sql: `SELECT o.id, count(j.id)::int AS entries FROM orders o
+          LEFT JOIN journal_entries j
+            ON j.reference_type = 'order' AND j.reference_id = o.id AND j.kind = 'PAYMENT'
+          WHERE o.payment_method = 'WALLET' AND o.status IN ('COMPLETED', 'REFUNDED')
+          GROUP BY o.id HAVING count(j.id) <> 1 LIMIT 100`,
+    describe: (r) => `order ${String(r.id)} has ${String(r.entries)} PAYMENT entries`,
+  },
 ];
 
 export async function verifyLedger(pool: Pool): Promise<Violation[]> {

@@ -60,6 +60,15 @@ describe('loadConfig', () => {
     );
   });
 
+  it('reads the platform fee (basis points) and the order rate limit', () => {
+    expect(loadConfig({}).orders).toEqual({ platformFeeBps: 500, rateLimitPerMinute: 60 });
+    const c = loadConfig({ PLATFORM_FEE_BPS: '0', ORDER_RATE_LIMIT_PER_MINUTE: '5' });
+    expect(c.orders).toEqual({ platformFeeBps: 0, rateLimitPerMinute: 5 });
+    expect(problems({ PLATFORM_FEE_BPS: '10001' })[0]).toMatch(/^PLATFORM_FEE_BPS/);
+    expect(problems({ PLATFORM_FEE_BPS: '2.5' })[0]).toMatch(/^PLATFORM_FEE_BPS/);
+    expect(problems({ ORDER_RATE_LIMIT_PER_MINUTE: '0' })[0]).toMatch(/^ORDER_RATE_LIMIT/);
+  });
+
   it('treats empty strings as unset and parses lists', () => {
     const c = loadConfig({ PORT: '', CORS_ORIGINS: 'https://a.example, https://b.example' });
     expect(c.port).toBe(3000);

@@ -56,6 +56,8 @@ const envSchema = z
     AUTH_RATE_LIMIT_PER_IP: positiveInt.default(30),
     AUTH_RATE_LIMIT_PER_EMAIL: positiveInt.default(10),
     AUTH_RATE_LIMIT_WINDOW_SECONDS: positiveInt.default(60),
+    PLATFORM_FEE_BPS: z.coerce.number().int().min(0).max(10_000).default(500),
+    ORDER_RATE_LIMIT_PER_MINUTE: positiveInt.default(60),
     SEED_DEMO: bool.optional(),
     SHUTDOWN_GRACE_MS: positiveInt.default(10_000),
     PUBLIC_URL: url(['http:', 'https:']).optional(),
@@ -120,6 +122,12 @@ export interface Config {
     bodyLimitBytes: number;
     shutdownGraceMs: number;
   };
+  orders: {
+    /** The platform's cut of every order, in basis points (500 = 5%). */
+    platformFeeBps: number;
+    /** Orders one user may create per minute (across nodes when REDIS_URL is set). */
+    rateLimitPerMinute: number;
+  };
   /** Demo users on first start: on by default only on the embedded database. */
   seedDemo: boolean;
   /** Base URL browsers use to reach us (redirects after checkout and 3-D Secure). */
@@ -183,6 +191,10 @@ export function loadConfig(source: Record<string, string | undefined> = process.
       trustProxy: e.TRUST_PROXY,
       bodyLimitBytes: e.BODY_LIMIT_BYTES,
       shutdownGraceMs: e.SHUTDOWN_GRACE_MS,
+    },
+    orders: {
+      platformFeeBps: e.PLATFORM_FEE_BPS,
+      rateLimitPerMinute: e.ORDER_RATE_LIMIT_PER_MINUTE,
     },
     seedDemo: e.SEED_DEMO ?? !e.DATABASE_URL,
     publicUrl: e.PUBLIC_URL?.replace(/\/+$/, ''),

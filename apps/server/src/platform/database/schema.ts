@@ -3,6 +3,7 @@
 export * from '../../catalog/catalog.schema';
 export * from '../../identity/identity.schema';
 export * from '../../ledger/ledger.schema';
+export * from '../../orders/orders.schema';
 export * from '../../payments/payments.schema';
 export * from '../idempotency/idempotency.schema';
 export * from '../../wallet/wallet.schema';

@@ -19,6 +19,7 @@ export const ID_PREFIXES = {
   posting: 'pst',
   payout: 'wdr',
   product: 'prd',
+  order: 'ord',
 } as const;
 
 export type IdKind = keyof typeof ID_PREFIXES;

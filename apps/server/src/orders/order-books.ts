@@ -1,0 +1,77 @@
+import { Injectable } from '@nestjs/common';
+import type { JournalEntryRow } from '../ledger/ledger.schema';
+import { LedgerService } from '../ledger/ledger.service';
+import type { Tx } from '../platform/database/database';
+import { nonZero, refundSplit } from './fees';
+import type { OrderRow } from './orders.schema';
+
+/**
+ * The ledger side of orders: every entry references the order, and is posted inside the caller's
+ * transaction — the one that changes the order — so money and order state commit together.
+ *
+ *   wallet payment:   buyer wallet −amount  → merchant +(amount − fee), platform fees +fee
+ *   gateway payment:  provider clearing −amount → merchant +(amount − fee), platform fees +fee
+ *   refund of x:      merchant −(x − share), fees −share → buyer wallet / provider clearing +x
+ */
+@Injectable()
+export class OrderBooks {
+  constructor(private readonly ledger: LedgerService) {}
+
+  private async payees(tx: Tx, order: OrderRow) {
+    const merchant = await this.ledger.wallet(
+      tx,
+      order.merchantId,
+      'MERCHANT_WALLET',
+      order.currency,
+    );
+    const fees = await this.ledger.platform(tx, 'PLATFORM_FEES', order.currency);
+    return { merchant, fees };
+  }
+
+  private clearing(tx: Tx, order: OrderRow) {
+    return this.ledger.platform(tx, 'PROVIDER_CLEARING', order.currency);
+  }
+
+  /** Books a paid order; `fromAccountId` is the buyer's wallet, or provider clearing if absent. */
+  async payment(tx: Tx, order: OrderRow, fromAccountId?: string): Promise<JournalEntryRow> {
+    const { merchant, fees } = await this.payees(tx, order);
+    const from = fromAccountId ?? (await this.clearing(tx, order)).id;
+    return this.ledger.post(tx, {
+      kind: 'PAYMENT',
+      reference: { type: 'order', id: order.id },
+      description: `Order ${order.id}: ${order.quantity} × ${order.productId}`,
+      metadata: {
+        order_id: order.id,
+        product_id: order.productId,
+        ...(order.paymentId ? { payment_id: order.paymentId } : {}),
+      },
+      lines: nonZero([
+        { accountId: from, amount: -order.amount },
+        { accountId: merchant.id, amount: order.amount - order.fee },
+        { accountId: fees.id, amount: order.fee },
+      ]),
+    });
+  }
+
+  /**
+   * Books a refund of `x` on top of what the order already has refunded (`order.refundedAmount`
+   * must be the value before this refund); `toAccountId` is the buyer's wallet, or provider
+   * clearing if absent (the provider returns the money to the card).
+   */
+  async refund(tx: Tx, order: OrderRow, x: bigint, toAccountId?: string): Promise<void> {
+    const { merchant, fees } = await this.payees(tx, order);
+    const to = toAccountId ?? (await this.clearing(tx, order)).id;
+    const split = refundSplit(order, x);
+    await this.ledger.post(tx, {
+      kind: 'REFUND',
+      reference: { type: 'order', id: order.id },
+      description: `Refund of order ${order.id}`,
+      metadata: { order_id: order.id, fee_returned: split.fee.toString() },
+      lines: nonZero([
+        { accountId: merchant.id, amount: -split.merchant },
+        { accountId: fees.id, amount: -split.fee },
+        { accountId: to, amount: x },
+      ]),
+    });
+  }
+}

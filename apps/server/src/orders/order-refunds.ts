@@ -1,0 +1,108 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { and, eq } from 'drizzle-orm';
+import { CatalogService } from '../catalog/catalog.service';
+import type { UserRow } from '../identity/identity.schema';
+import { PaymentsService } from '../payments/payments.service';
+import type { Clock } from '../platform/clock';
+import type { Database, Tx } from '../platform/database/database';
+import { AppError } from '../platform/errors/app-error';
+import { CLOCK, DATABASE } from '../platform/platform.module';
+import { OrderBooks } from './order-books';
+import { canRefund, canSee, OrdersQuery } from './orders.query';
+import { orders, type OrderRow } from './orders.schema';
+
+export interface RefundInput {
+  /** Minor units; absent = everything not yet refunded. */
+  amount?: bigint;
+  /** Give the order's units back to the product (once per order). */
+  restock?: boolean;
+}
+
+/**
+ * Refunds by the merchant (or an admin). Wallet orders are refunded through the ledger in one
+ * transaction under the order's row lock, so concurrent refunds cannot together exceed the amount.
+ * Gateway orders are refunded by the provider through the payments core; the ledger side is booked
+ * by OrderPayments when the payment's `payment.refunded` is applied.
+ */
+@Injectable()
+export class OrderRefunds {
+  constructor(
+    @Inject(DATABASE) private readonly database: Database,
+    @Inject(CLOCK) private readonly clock: Clock,
+    private readonly query: OrdersQuery,
+    private readonly books: OrderBooks,
+    private readonly catalog: CatalogService,
+    private readonly payments: PaymentsService,
+  ) {}
+
+  async refund(actor: UserRow, id: string, input: RefundInput): Promise<OrderRow> {
+    const order = await this.query.find(this.database.db, id);
+    if (!order || !canSee(actor, order)) throw AppError.notFound('order', id);
+    if (!canRefund(actor, order)) {
+      throw AppError.forbidden('Only the merchant of the product or an admin can refund');
+    }
+    if (order.paymentMethod === 'WALLET') return this.refundWallet(id, input);
+    return this.refundGateway(order, input);
+  }
+
+  private refundWallet(id: string, input: RefundInput): Promise<OrderRow> {
+    return this.database.db.transaction(async (tx) => {
+      const order = (await this.query.find(tx, id, true))!;
+      const x = this.checkAmount(order, input.amount);
+      await this.books.refund(tx, order, x, order.metadata.buyer_account);
+      await this.recordRefunded(tx, order, order.refundedAmount + x);
+      if (input.restock) await this.restock(tx, order.id);
+      return (await this.query.find(tx, id))!;
+    });
+  }
+
+  private async refundGateway(order: OrderRow, input: RefundInput): Promise<OrderRow> {
+    const x = this.checkAmount(order, input.amount);
+    // The core records the refund under the payment's row lock and refuses more than was captured.
+    await this.payments.refund(order.paymentId!, x, `order ${order.id}`);
+    if (input.restock) await this.database.db.transaction((tx) => this.restock(tx, order.id));
+    return (await this.query.find(this.database.db, order.id))!;
+  }
+
+  private checkAmount(order: OrderRow, amount: bigint | undefined): bigint {
+    if (order.status !== 'COMPLETED' && order.status !== 'REFUNDED') {
+      throw new AppError(
+        'conflict',
+        'order_not_refundable',
+        `Order is ${order.status}; only completed orders can be refunded`,
+      );
+    }
+    const remaining = order.amount - order.refundedAmount;
+    const x = amount ?? remaining;
+    if (x <= 0n || x > remaining) {
+      throw AppError.validation(
+        `At most ${remaining} of this order can still be refunded`,
+        'amount',
+        'refund_exceeds_paid',
+      );
+    }
+    return x;
+  }
+
+  /** Sets the refunded total; REFUNDED once it reaches the amount. Caller holds the order's lock. */
+  async recordRefunded(tx: Tx, order: OrderRow, total: bigint): Promise<void> {
+    await tx
+      .update(orders)
+      .set({
+        refundedAmount: total,
+        status: total === order.amount ? 'REFUNDED' : order.status,
+        updatedAt: this.clock.now(),
+      })
+      .where(eq(orders.id, order.id));
+  }
+
+  /** Gives a refunded order's units back to the product, at most once. */
+  private async restock(tx: Tx, id: string): Promise<void> {
+    const [claimed] = await tx
+      .update(orders)
+      .set({ unitsRestored: true, updatedAt: this.clock.now() })
+      .where(and(eq(orders.id, id), eq(orders.unitsRestored, false)))
+      .returning();
+    if (claimed) await this.catalog.releaseUnits(tx, claimed.productId, claimed.quantity);
+  }
+}

@@ -1,0 +1,127 @@
+import { Body, Controller, Get, Headers, Inject, Param, Post, Query } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import { z } from 'zod';
+import { MAX_UNITS } from '../catalog/catalog.service';
+import { CurrentUser, Public } from '../identity/auth.decorators';
+import type { UserRow } from '../identity/identity.schema';
+import { PaymentsService } from '../payments/payments.service';
+import { Doc } from '../platform/http/doc';
+import { PageQuery, pageSchema } from '../platform/http/pagination';
+import { Idempotent } from '../platform/idempotency/idempotent.decorator';
+import { AppError } from '../platform/errors/app-error';
+import { DATABASE } from '../platform/platform.module';
+import type { Database } from '../platform/database/database';
+import { OrderRefunds } from './order-refunds';
+import { OrdersQuery } from './orders.query';
+import { ORDER_PAYMENT_METHODS, ORDER_STATUSES } from './orders.schema';
+import { OrdersService } from './orders.service';
+import { CreatedOrderView, OrderView, toOrderView } from './orders.view';
+
+const Id = z.string().min(1).max(64);
+const CreateBody = z.strictObject({
+  productId: Id,
+  quantity: z.number().int().min(1).max(MAX_UNITS).default(1),
+  paymentMethod: z.enum(ORDER_PAYMENT_METHODS),
+});
+const RefundBody = z.strictObject({
+  amount: z.number().int().positive().max(Number.MAX_SAFE_INTEGER).optional(),
+  restock: z.boolean().optional(),
+});
+const ListQuery = PageQuery.extend({
+  as: z.enum(['buyer', 'merchant']).optional(),
+  status: z.enum(ORDER_STATUSES).optional(),
+});
+const ReturnQuery = z.object({ order: Id });
+const ReturnView = z.object({ orderId: z.string(), status: z.enum(ORDER_STATUSES) });
+
+@ApiTags('orders')
+@Controller('api/v1/orders')
+export class OrdersController {
+  constructor(
+    private readonly orders: OrdersService,
+    private readonly query: OrdersQuery,
+    private readonly refunds: OrderRefunds,
+  ) {}
+
+  @Post()
+  @Idempotent({ required: true })
+  @Doc({
+    summary:
+      'Buy a product: WALLET pays at once (402 insufficient_funds, 409 out_of_stock); GATEWAY answers a checkoutUrl to pay on',
+    status: 201,
+    response: CreatedOrderView,
+  })
+  async create(
+    @CurrentUser() user: UserRow,
+    @Body({ schema: CreateBody }) b: z.infer<typeof CreateBody>,
+    @Headers('idempotency-key') key: string,
+  ) {
+    const { order, checkoutUrl } = await this.orders.create(user, { ...b, idempotencyKey: key });
+    return { ...toOrderView(order), checkoutUrl };
+  }
+
+  @Get()
+  @Doc({
+    summary: 'Your orders, newest first (`as=merchant`: your sales)',
+    response: pageSchema(OrderView),
+  })
+  list(@CurrentUser() user: UserRow, @Query({ schema: ListQuery }) q: z.infer<typeof ListQuery>) {
+    return this.query.list(user, q);
+  }
+
+  @Get(':id')
+  @Doc({ summary: 'One order (its buyer, the merchant, or an admin)', response: OrderView })
+  async get(@CurrentUser() user: UserRow, @Param('id', { schema: Id }) id: string) {
+    return toOrderView(await this.query.visible(user, id));
+  }
+
+  @Post(':id/refund')
+  @Idempotent()
+  @Doc({
+    summary:
+      'Refund all or part of an order (merchant or admin); `restock` gives its units back once',
+    status: 201,
+    response: OrderView,
+  })
+  async refund(
+    @CurrentUser() user: UserRow,
+    @Param('id', { schema: Id }) id: string,
+    @Body({ schema: RefundBody }) b: z.infer<typeof RefundBody>,
+  ) {
+    const amount = b.amount === undefined ? undefined : BigInt(b.amount);
+    return toOrderView(await this.refunds.refund(user, id, { amount, restock: b.restock }));
+  }
+}
+
+/** Where the hosted checkout sends the buyer back: reads the payment's truth and shows the order. */
+@ApiTags('orders')
+@Controller('api/v1/payments')
+export class OrderReturnsController {
+  constructor(
+    @Inject(DATABASE) private readonly database: Database,
+    private readonly query: OrdersQuery,
+    private readonly payments: PaymentsService,
+  ) {}
+
+  private async show(orderId: string) {
+    const order = await this.query.find(this.database.db, orderId);
+    if (!order) throw AppError.notFound('order', orderId);
+    if (order.paymentId) await this.payments.sync(order.paymentId, 'return');
+    const now = (await this.query.find(this.database.db, orderId))!;
+    return { orderId: now.id, status: now.status };
+  }
+
+  @Public()
+  @Get('success')
+  @Doc({ summary: 'Checkout success redirect: the order and its state', response: ReturnView })
+  success(@Query({ schema: ReturnQuery }) q: z.infer<typeof ReturnQuery>) {
+    return this.show(q.order);
+  }
+
+  @Public()
+  @Get('cancel')
+  @Doc({ summary: 'Checkout cancel redirect: the order and its state', response: ReturnView })
+  cancel(@Query({ schema: ReturnQuery }) q: z.infer<typeof ReturnQuery>) {
+    return this.show(q.order);
+  }
+}

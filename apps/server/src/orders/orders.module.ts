@@ -1,0 +1,19 @@
+import { Module } from '@nestjs/common';
+import { CatalogModule } from '../catalog/catalog.module';
+import { LedgerModule } from '../ledger/ledger.module';
+import { PaymentsModule } from '../payments/payments.module';
+import { OrderBooks } from './order-books';
+import { OrderPayments } from './order-payments';
+import { OrderRefunds } from './order-refunds';
+import { OrderReturnsController, OrdersController } from './orders.controller';
+import { OrdersQuery } from './orders.query';
+import { OrdersService } from './orders.service';
+
+/** Orders: buying products from the wallet or through the gateway, and refunds. */
+@Module({
+  imports: [LedgerModule, PaymentsModule, CatalogModule],
+  controllers: [OrdersController, OrderReturnsController],
+  providers: [OrdersService, OrdersQuery, OrderBooks, OrderRefunds, OrderPayments],
+  exports: [OrdersService],
+})
+export class OrdersModule {}

@@ -1,0 +1,98 @@
+import { sql } from 'drizzle-orm';
+import {
+  bigint,
+  boolean,
+  check,
+  index,
+  integer,
+  jsonb,
+  pgEnum,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+} from 'drizzle-orm/pg-core';
+import { products } from '../catalog/catalog.schema';
+import { users } from '../identity/identity.schema';
+
+export const ORDER_PAYMENT_METHODS = ['WALLET', 'GATEWAY'] as const;
+export type OrderPaymentMethod = (typeof ORDER_PAYMENT_METHODS)[number];
+export const orderPaymentMethod = pgEnum('order_payment_method', ORDER_PAYMENT_METHODS);
+
+export const ORDER_STATUSES = [
+  'PENDING',
+  'PAYMENT_PROCESSING',
+  'COMPLETED',
+  'FAILED',
+  'CANCELLED',
+  'REFUNDED',
+] as const;
+export type OrderStatus = (typeof ORDER_STATUSES)[number];
+export const orderStatus = pgEnum('order_status', ORDER_STATUSES);
+
+const money = (name: string) => bigint(name, { mode: 'bigint' });
+const ts = (name: string) => timestamp(name, { withTimezone: true });
+
+/**
+ * A purchase of `quantity` units of one product. Units are reserved from the product in the same
+ * transaction the order is inserted; they go back (once: `unitsRestored`) when the order fails, is
+ * cancelled, or is refunded with restock. Money moves only through the ledger (journal entries
+ * referencing the order or, for gateway orders, its payment).
+ */
+export const orders = pgTable(
+  'orders',
+  {
+    id: text('id').primaryKey(),
+    /** The buyer. */
+    userId: text('user_id')
+      .notNull()
+      .references(() => users.id),
+    productId: text('product_id')
+      .notNull()
+      .references(() => products.id),
+    /** Copied from the product at purchase: who is paid, and who may see and refund the order. */
+    merchantId: text('merchant_id')
+      .notNull()
+      .references(() => users.id),
+    quantity: integer('quantity').notNull(),
+    /** price × quantity, in minor units. */
+    amount: money('amount').notNull(),
+    /** The platform's cut of `amount` (PLATFORM_FEE_BPS at purchase time). */
+    fee: money('fee').notNull(),
+    currency: text('currency').notNull(),
+    paymentMethod: orderPaymentMethod('payment_method').notNull(),
+    status: orderStatus('status').notNull().default('PENDING'),
+    /** The gateway payment (payments core) for GATEWAY orders. */
+    paymentId: text('payment_id'),
+    refundedAmount: money('refunded_amount')
+      .notNull()
+      .default(sql`0`),
+    /** True once the reserved units went back to the product; they can go back only once. */
+    unitsRestored: boolean('units_restored').notNull().default(false),
+    idempotencyKey: text('idempotency_key'),
+    completedAt: ts('completed_at'),
+    failedAt: ts('failed_at'),
+    failureReason: text('failure_reason'),
+    metadata: jsonb('metadata').$type<Record<string, string>>().notNull().default({}),
+    createdAt: ts('created_at').notNull().defaultNow(),
+    updatedAt: ts('updated_at').notNull().defaultNow(),
+  },
+  (t) => [
+    // Defence in depth beside the Idempotency-Key store, whose rows expire after 24 h.
+    uniqueIndex('orders_user_idempotency_key').on(t.userId, t.idempotencyKey),
+    index('orders_user_idx').on(t.userId, t.id),
+    index('orders_merchant_idx').on(t.merchantId, t.id),
+    index('orders_product_idx').on(t.productId),
+    index('orders_payment_idx').on(t.paymentId),
+    check('orders_quantity_positive', sql`${t.quantity} > 0`),
+    check('orders_amount_positive', sql`${t.amount} > 0`),
+    check('orders_fee_range', sql`${t.fee} >= 0 AND ${t.fee} <= ${t.amount}`),
+    check(
+      'orders_refunded_range',
+      sql`${t.refundedAmount} >= 0 AND ${t.refundedAmount} <= ${t.amount}`,
+    ),
+    check('orders_currency_iso', sql`${t.currency} ~ '^[a-z]{3}$'`),
+  ],
+);
+
+export type OrderRow = typeof orders.$inferSelect;
