@@ -39,6 +39,8 @@ export class WebhooksService implements OnModuleInit {
       {
         retryLimit: 10,
         retryDelaySeconds: 1,
+        batchSize: 10,
+        concurrency: 2,
         // Applying takes milliseconds; one stuck (its process was killed) is retried soon after.
         expireInSeconds: 30,
       },
@@ -69,13 +71,19 @@ export class WebhooksService implements OnModuleInit {
       })
       .onConflictDoNothing()
       .returning({ id: webhookEvents.id });
-    this.metrics.webhook(inserted.length > 0 ? 'received' : 'duplicate', event.type);
-    // Also for a duplicate: if we died before queueing the first delivery, this one queues it.
-    const [stored] = await this.database.db
-      .select()
-      .from(webhookEvents)
-      .where(eq(webhookEvents.id, event.id));
-    if (!stored?.processedAt) await this.enqueue(event.id);
+    if (inserted.length > 0) {
+      this.metrics.webhook('received', event.type);
+      // A new event has no job yet: a plain send, no dedupe needed (the hot path).
+      await this.jobs.send(WEBHOOK_QUEUE, { eventId: event.id });
+    } else {
+      this.metrics.webhook('duplicate', event.type);
+      // If we died before queueing the first delivery, this one queues it (deduped by event id).
+      const [stored] = await this.database.db
+        .select({ processedAt: webhookEvents.processedAt })
+        .from(webhookEvents)
+        .where(eq(webhookEvents.id, event.id));
+      if (!stored?.processedAt) await this.enqueue(event.id);
+    }
     return { received: true };
   }
 

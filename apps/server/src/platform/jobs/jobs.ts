@@ -222,7 +222,11 @@ export class JobQueue {
     const work = { batchSize: options.batchSize ?? 1, includeMetadata: true as const };
     for (let i = 0; i < (options.concurrency ?? 1); i++) {
       def.workerIds.push(
-        await this.boss.work(def.name, work, (jobs) => this.track(this.runBatch(def, jobs))),
+        await this.boss.work(def.name, work, (jobs) => {
+          // A full batch means more may be waiting: fetch again at once, not after a poll interval.
+          if (jobs.length >= work.batchSize) this.wake(def.name);
+          return this.track(this.runBatch(def, jobs));
+        }),
       );
     }
   }
