@@ -60,6 +60,8 @@ export async function createRuntime(config: Config, opts: RuntimeOptions = {}): 
       {
         url,
         pollIntervalSeconds: config.jobs.pollIntervalSeconds,
+        // JOBS_WORKERS=0: an API-only node queues jobs (and stores schedules) but runs neither.
+        workers: config.jobs.workers,
         // Half the shutdown grace: requests drain first, and the pool must still close in time.
         stopTimeoutMs: Math.floor(config.http.shutdownGraceMs / 2),
       },

@@ -60,6 +60,15 @@ describe('loadConfig', () => {
     );
   });
 
+  it('runs job workers unless JOBS_WORKERS is off (an API-only node)', () => {
+    expect(loadConfig({}).jobs.workers).toBe(true);
+    expect(loadConfig({ JOBS_WORKERS: '1' }).jobs.workers).toBe(true);
+    expect(loadConfig({ JOBS_WORKERS: '0' }).jobs.workers).toBe(false);
+    expect(loadConfig({ JOBS_WORKERS: 'false' }).jobs.workers).toBe(false);
+    expect(loadConfig({ JOBS_WORKERS: '' }).jobs.workers).toBe(true);
+    expect(problems({ JOBS_WORKERS: 'off' })[0]).toMatch(/^JOBS_WORKERS/);
+  });
+
   it('reads the platform fee (basis points) and the order rate limit', () => {
     expect(loadConfig({}).orders).toEqual({ platformFeeBps: 500, rateLimitPerMinute: 60 });
     const c = loadConfig({ PLATFORM_FEE_BPS: '0', ORDER_RATE_LIMIT_PER_MINUTE: '5' });

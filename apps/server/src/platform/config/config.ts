@@ -40,6 +40,7 @@ const envSchema = z
     DATABASE_URL: url(['postgres:', 'postgresql:']).optional(),
     DATABASE_POOL_SIZE: positiveInt.max(200).default(10),
     JOBS_POLL_INTERVAL_SECONDS: z.coerce.number().min(0.5).max(3600).default(2),
+    JOBS_WORKERS: bool.default(true),
     REDIS_URL: url(['redis:', 'rediss:']).optional(),
     LOG_LEVEL: z
       .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
@@ -105,8 +106,15 @@ export interface Config {
   dataDir: string;
   database: { url?: string; poolSize: number };
   redisUrl?: string;
-  /** The durable job queue (pg-boss): how often idle workers poll, in seconds (≥ 0.5). */
-  jobs: { pollIntervalSeconds: number };
+  jobs: {
+    /** The durable job queue (pg-boss): how often idle workers poll, in seconds (≥ 0.5). */
+    pollIntervalSeconds: number;
+    /**
+     * Whether this instance runs jobs and cron schedules. Off: it only queues jobs (an API-only
+     * node); other instances with workers on run them.
+     */
+    workers: boolean;
+  };
   logLevel: Env['LOG_LEVEL'];
   auth: {
     /** Absent in embedded mode: a secret is generated once and kept under DATA_DIR. */
@@ -170,7 +178,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     dataDir: resolve(e.DATA_DIR),
     database: { url: e.DATABASE_URL, poolSize: e.DATABASE_POOL_SIZE },
     redisUrl: e.REDIS_URL,
-    jobs: { pollIntervalSeconds: e.JOBS_POLL_INTERVAL_SECONDS },
+    jobs: { pollIntervalSeconds: e.JOBS_POLL_INTERVAL_SECONDS, workers: e.JOBS_WORKERS },
     logLevel: e.LOG_LEVEL,
     auth: {
       jwtSecret: e.JWT_SECRET,

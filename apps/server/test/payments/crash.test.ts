@@ -1,0 +1,434 @@
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { readdirSync, statSync } from 'node:fs';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { Client } from 'pg';
+import Stripe from 'stripe';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { freePort } from '../../src/platform/net';
+import { createTestDatabase, PASSWORD, uniqueEmail } from '../helpers';
+
+/**
+ * The real server (`node apps/server/dist/main.js`) as a separate process, killed with SIGKILL
+ * between receiving a webhook and applying it, then restarted on the same database and DATA_DIR.
+ * The database is external (DATABASE_URL), so nothing but the Node process dies; its in-process
+ * Stripe sandbox dies with it and is not used here: events are signed and posted by the test.
+ */
+
+const ROOT = resolve(__dirname, '../../../..');
+const TSC = join(ROOT, 'node_modules/typescript/bin/tsc');
+const QUEUE = 'payments.webhook';
+
+/** Newest modification time of the non-test .ts files under `dir`. */
+function newestSource(dir: string): number {
+  let newest = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true, recursive: true })) {
+    if (!entry.isFile() || !entry.name.endsWith('.ts') || entry.name.endsWith('.test.ts')) continue;
+    newest = Math.max(newest, statSync(join(entry.parentPath, entry.name)).mtimeMs);
+  }
+  return newest;
+}
+
+function mtime(file: string): number {
+  try {
+    return statSync(file).mtimeMs;
+  } catch {
+    return 0;
+  }
+}
+
+/**
+ * Builds the sandbox (the server imports its dist) and the server unless their dist is newer than
+ * every source. Emit only (`--noCheck`): type checking is `tsc -p apps/server --noEmit`'s job, and
+ * skipping it here roughly halves the build.
+ */
+function buildIfStale(): void {
+  for (const [app, entry] of [
+    ['apps/stripe-sandbox', 'dist/index.js'],
+    ['apps/server', 'dist/main.js'],
+  ] as const) {
+    const dir = join(ROOT, app);
+    if (mtime(join(dir, entry)) > newestSource(join(dir, 'src'))) continue;
+    const r = spawnSync(
+      process.execPath,
+      [TSC, '-p', join(dir, 'tsconfig.build.json'), '--noCheck'],
+      { cwd: ROOT, encoding: 'utf8', timeout: 90_000 },
+    );
+    if (r.status !== 0)
+      throw new Error(`building ${app} failed (${r.status ?? r.signal}):\n${r.stdout}${r.stderr}`);
+  }
+}
+
+interface Server {
+  proc: ChildProcess;
+  url: string;
+  workers: boolean;
+  logs: string[];
+  exited: Promise<NodeJS.Signals | number | null>;
+}
+
+describe('webhooks across a SIGKILL of the real server process', () => {
+  let db: Awaited<ReturnType<typeof createTestDatabase>>;
+  let sql: Client;
+  let dataDir: string;
+  let server: Server | undefined;
+  const children = new Set<ChildProcess>();
+  const killAll = () => {
+    for (const c of children) if (c.exitCode === null && c.signalCode === null) c.kill('SIGKILL');
+  };
+  const stripe = new Stripe('sk_test_x');
+  let secret: string;
+
+  beforeAll(() => {
+    // If the test worker dies before afterAll, take the servers with it.
+    process.on('exit', killAll);
+    buildIfStale();
+  }, 120_000);
+  beforeAll(async () => {
+    db = await createTestDatabase();
+    sql = new Client({ connectionString: db.url });
+    await sql.connect();
+    dataDir = await mkdtemp(join(tmpdir(), 'tender-crash-'));
+  });
+  afterAll(async () => {
+    killAll();
+    await Promise.all([...children].map((c) => exitOf(c)));
+    process.off('exit', killAll);
+    await sql?.end();
+    await db?.drop();
+    if (dataDir) await rm(dataDir, { recursive: true, force: true });
+  });
+
+  function exitOf(proc: ChildProcess): Promise<NodeJS.Signals | number | null> {
+    if (proc.exitCode !== null || proc.signalCode !== null)
+      return Promise.resolve(proc.signalCode ?? proc.exitCode);
+    return new Promise((done) => proc.once('exit', (code, signal) => done(signal ?? code)));
+  }
+
+  async function startServer(workers: boolean): Promise<Server> {
+    const port = await freePort();
+    const proc = spawn(process.execPath, [join(ROOT, 'apps/server/dist/main.js')], {
+      cwd: ROOT,
+      // Only what the server needs: nothing of the test runner's environment leaks in.
+      env: {
+        PATH: process.env.PATH ?? '/usr/bin:/bin',
+        HOME: process.env.HOME ?? tmpdir(),
+        NODE_ENV: 'test',
+        DATABASE_URL: db.url,
+        DATA_DIR: dataDir,
+        PORT: String(port),
+        STRIPE_SANDBOX_PORT: String(await freePort()),
+        LOG_LEVEL: 'info',
+        JOBS_WORKERS: workers ? '1' : '0',
+        JOBS_POLL_INTERVAL_SECONDS: '0.5',
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    children.add(proc);
+    const logs: string[] = [];
+    const collect = (chunk: Buffer) => logs.push(...chunk.toString().split('\n').filter(Boolean));
+    proc.stdout.on('data', collect);
+    proc.stderr.on('data', collect);
+    const s: Server = {
+      proc,
+      url: `http://127.0.0.1:${port}`,
+      workers,
+      logs,
+      exited: exitOf(proc),
+    };
+    const deadline = Date.now() + 60_000;
+    for (;;) {
+      if (proc.exitCode !== null || proc.signalCode !== null)
+        throw new Error(`server exited while starting:\n${logs.slice(-30).join('\n')}`);
+      const ready = await fetch(`${s.url}/health/ready`).then(
+        (r) => r.status === 200,
+        () => false,
+      );
+      if (ready) break;
+      if (Date.now() > deadline)
+        throw new Error(`server not ready within 60 s:\n${logs.slice(-30).join('\n')}`);
+      await sleep(100);
+    }
+    secret = `whsec_${(await readFile(join(dataDir, 'secrets/stripe-sandbox-webhook-secret'), 'utf8')).trim()}`;
+    return s;
+  }
+
+  /** A new user over HTTP, made ADMIN in the database (there is no API for that). */
+  async function adminToken(s: Server): Promise<string> {
+    const res = await fetch(`${s.url}/api/v1/auth/register`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email: uniqueEmail('crash-admin'), password: PASSWORD }),
+    });
+    expect(res.status).toBe(201);
+    const body = (await res.json()) as { user: { id: string }; accessToken: string };
+    await sql.query(`UPDATE users SET role = 'ADMIN' WHERE id = $1`, [body.user.id]);
+    return body.accessToken;
+  }
+
+  async function sigkill(s: Server): Promise<void> {
+    s.proc.kill('SIGKILL');
+    expect(await s.exited).toBe('SIGKILL');
+  }
+
+  const amountOf = (n: number) => 1000 + n;
+  async function insertPayment(n: number): Promise<void> {
+    await sql.query(
+      `INSERT INTO payments (id, payable_type, payable_id, method, status, currency, amount, provider_intent_id)
+       VALUES ($1, 'test', $2, 'card', 'created', 'eur', $3, $4)`,
+      [`pay_crash_${n}`, `t_${n}`, amountOf(n), `pi_crash_${n}`],
+    );
+  }
+  /** One payload per event, fixed, so a redelivery is the same bytes (with a fresh signature). */
+  const bodies = new Map<number, string>();
+  function eventBody(n: number): string {
+    let body = bodies.get(n);
+    if (!body) {
+      body = JSON.stringify({
+        id: `evt_crash_${n}`,
+        object: 'event',
+        type: 'payment_intent.succeeded',
+        created: Math.floor(Date.now() / 1000),
+        livemode: false,
+        api_version: '2026-01-01',
+        data: {
+          object: {
+            id: `pi_crash_${n}`,
+            object: 'payment_intent',
+            status: 'succeeded',
+            amount: amountOf(n),
+            amount_received: amountOf(n),
+            metadata: {},
+          },
+        },
+      });
+      bodies.set(n, body);
+    }
+    return body;
+  }
+  async function deliver(s: Server, n: number): Promise<number> {
+    const payload = eventBody(n);
+    const res = await fetch(`${s.url}/api/v1/webhooks/stripe`, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        'stripe-signature': stripe.webhooks.generateTestHeaderString({ payload, secret }),
+      },
+      body: payload,
+    });
+    await res.text();
+    return res.status;
+  }
+
+  /** Everything the database says about payment n and its event. */
+  async function stateOf(n: number) {
+    const payment = await sql.query<{ status: string }>(
+      'SELECT status FROM payments WHERE id = $1',
+      [`pay_crash_${n}`],
+    );
+    const transitions = await sql.query<{ from_status: string; to_status: string; cause: string }>(
+      'SELECT from_status, to_status, cause FROM payment_transitions WHERE payment_id = $1 ORDER BY id',
+      [`pay_crash_${n}`],
+    );
+    const event = await sql.query<{ processed_at: Date | null; attempts: number }>(
+      'SELECT processed_at, attempts FROM webhook_events WHERE id = $1',
+      [`evt_crash_${n}`],
+    );
+    const jobs = await sql.query<{ state: string }>(
+      `SELECT state FROM pgboss.job WHERE name = $1 AND data->>'eventId' = $2 ORDER BY created_on`,
+      [QUEUE, `evt_crash_${n}`],
+    );
+    return {
+      status: payment.rows[0]?.status,
+      transitions: transitions.rows,
+      stored: event.rows.length === 1,
+      processedAt: event.rows[0]?.processed_at ?? null,
+      attempts: event.rows[0]?.attempts,
+      jobs: jobs.rows.map((j) => j.state),
+    };
+  }
+  const applied = (n: number) => [
+    { from_status: 'created', to_status: 'succeeded', cause: `webhook:evt_crash_${n}` },
+  ];
+
+  /** Never half-applied: the status, the transitions and the event's processed mark agree. */
+  async function expectConsistent(n: number): Promise<boolean> {
+    const s = await stateOf(n);
+    const done = s.processedAt !== null;
+    expect({ n, status: s.status, transitions: s.transitions, done }).toEqual(
+      done
+        ? { n, status: 'succeeded', transitions: applied(n), done }
+        : { n, status: 'created', transitions: [], done },
+    );
+    return done;
+  }
+
+  async function until(what: string, check: () => Promise<boolean>, ms: number): Promise<void> {
+    const deadline = Date.now() + ms;
+    while (!(await check())) {
+      if (Date.now() > deadline)
+        throw new Error(`${what}: not within ${ms} ms\n${server?.logs.slice(-20).join('\n')}`);
+      await sleep(200);
+    }
+  }
+  const unprocessed = async (ns: number[]) =>
+    Number(
+      (
+        await sql.query<{ n: string }>(
+          'SELECT count(*) AS n FROM webhook_events WHERE id = ANY($1) AND processed_at IS NULL',
+          [ns.map((n) => `evt_crash_${n}`)],
+        )
+      ).rows[0]!.n,
+    );
+
+  it('an event received by a node that died before applying it is applied once after restart', async () => {
+    await insertPayment(1);
+    // Workers off: the event is stored and its job queued, but nothing here will apply it.
+    server = await startServer(false);
+    expect(await deliver(server, 1)).toBe(200);
+    let s = await stateOf(1);
+    expect(s).toMatchObject({ stored: true, processedAt: null, jobs: ['created'] });
+    await sleep(1_500); // three poll intervals: still untouched
+    s = await stateOf(1);
+    expect(s).toMatchObject({ status: 'created', transitions: [], processedAt: null });
+    expect(s.jobs).toEqual(['created']);
+
+    await sigkill(server);
+    expect(await stateOf(1)).toMatchObject({
+      status: 'created',
+      transitions: [],
+      jobs: ['created'],
+    });
+
+    server = await startServer(true);
+    await until('event applied after restart', async () => (await unprocessed([1])) === 0, 20_000);
+    s = await stateOf(1);
+    expect(s.status).toBe('succeeded');
+    expect(s.transitions).toEqual(applied(1));
+    expect(s.attempts).toBe(1);
+    await until('job completed', async () => (await stateOf(1)).jobs[0] === 'completed', 10_000);
+    expect((await stateOf(1)).jobs).toEqual(['completed']);
+
+    // Stripe delivers it again: acknowledged, and nothing changes.
+    const processedAt = s.processedAt;
+    expect(await deliver(server, 1)).toBe(200);
+    await sleep(1_500);
+    expect(await stateOf(1)).toEqual({ ...s, jobs: ['completed'], processedAt });
+  }, 90_000);
+
+  it('a stream killed mid-way: acknowledged events apply once, the rest never half-apply, redelivery converges', async () => {
+    const ns = Array.from({ length: 30 }, (_, i) => 101 + i);
+    for (const n of ns) await insertPayment(n);
+    if (!server?.workers || server.proc.exitCode !== null || server.proc.signalCode !== null) {
+      if (server) server.proc.kill('SIGKILL');
+      server = await startServer(true);
+    }
+    const victim = server;
+
+    // All 30 at once; SIGKILL as soon as 10 are acknowledged.
+    const acked = new Set<number>();
+    const outcome = new Map<number, string>();
+    await Promise.all(
+      ns.map((n) =>
+        deliver(victim, n).then(
+          (status) => {
+            outcome.set(n, String(status));
+            if (status !== 200) return;
+            acked.add(n);
+            if (acked.size === 10) victim.proc.kill('SIGKILL');
+          },
+          (err: unknown) => outcome.set(n, (err as Error).cause ? 'connection lost' : String(err)),
+        ),
+      ),
+    );
+    expect(await victim.exited).toBe('SIGKILL');
+    expect(acked.size).toBeGreaterThanOrEqual(10);
+    // Anything other than 200 must be the crash, not a refusal.
+    for (const [n, o] of outcome)
+      expect({ n, o }).toEqual({ n, o: acked.has(n) ? '200' : 'connection lost' });
+
+    // Right after the kill, nothing runs: every payment is consistent and every ack was stored.
+    // Each event is then: applied; queued (a job waits to run); stranded (stored, not applied, and
+    // no job waits: the kill fell between storing and queueing, or the job was running — pg-boss
+    // keeps a running job 'active' until it expires); or absent.
+    const at = new Map<number, 'applied' | 'queued' | 'stranded' | 'absent'>();
+    let jobless = 0;
+    for (const n of ns) {
+      const done = await expectConsistent(n);
+      const s = await stateOf(n);
+      if (acked.has(n)) expect({ n, stored: s.stored }).toEqual({ n, stored: true });
+      if (s.stored && !done && s.jobs.length === 0) jobless += 1;
+      at.set(
+        n,
+        done
+          ? 'applied'
+          : !s.stored
+            ? 'absent'
+            : s.jobs.some((j) => j === 'created' || j === 'retry')
+              ? 'queued'
+              : 'stranded',
+      );
+    }
+    const where = (k: string) => ns.filter((n) => at.get(n) === k);
+    const stored = ns.filter((n) => at.get(n) !== 'absent');
+
+    // Restart, no redelivery: queued events are applied by the workers at once; stranded ones by
+    // reconciliation, which requeues stored events still unapplied a minute after receipt (or, for
+    // an orphaned 'active' job, by pg-boss failing it for retry once it expires).
+    const restartedAt = Date.now();
+    server = await startServer(true);
+    await until(
+      'queued events applied',
+      async () => (await unprocessed(where('queued'))) === 0,
+      30_000,
+    );
+    const queuedAfterMs = Date.now() - restartedAt;
+    for (const n of ns) await expectConsistent(n);
+    let requeued = 0;
+    if (where('stranded').length > 0) {
+      // Reconciliation requeues events left unapplied for a minute. It runs every minute; rather
+      // than wait for its next run, an admin runs it once that minute has passed.
+      const { rows } = await sql.query<{ ms: string }>(
+        `SELECT extract(epoch FROM max(received_at) + interval '61 seconds' - now()) * 1000 AS ms
+           FROM webhook_events WHERE id = ANY($1)`,
+        [where('stranded').map((n) => `evt_crash_${n}`)],
+      );
+      await sleep(Math.max(0, Number(rows[0]!.ms)));
+      const res = await fetch(`${server.url}/api/v1/admin/payments/reconcile`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${await adminToken(server)}` },
+      });
+      expect(res.status).toBe(200);
+      requeued = ((await res.json()) as { webhooksRequeued: number }).webhooksRequeued;
+    }
+    await until('stranded events applied', async () => (await unprocessed(stored)) === 0, 30_000);
+    const strandedAfterMs = Date.now() - restartedAt;
+    for (const n of ns) {
+      const s = await stateOf(n);
+      expect({ n, stored: s.stored }).toEqual({ n, stored: at.get(n) !== 'absent' });
+      expect(await expectConsistent(n)).toBe(at.get(n) !== 'absent');
+    }
+    console.info(
+      `SIGKILL after ${acked.size} of 30 acknowledged: ${where('applied').length} applied, ` +
+        `${where('queued').length} queued, ${where('stranded').length} stranded ` +
+        `(${where('stranded').filter((n) => acked.has(n)).length} of them acknowledged, ${jobless} without a job), ` +
+        `${where('absent').length} never stored. After restart: queued applied in ${queuedAfterMs} ms, ` +
+        `stranded in ${strandedAfterMs} ms (${requeued} requeued by the reconciliation run).`,
+    );
+
+    // Stripe redelivers everything: all 30 converge, one transition each.
+    const statuses = await Promise.all(ns.map((n) => deliver(server!, n)));
+    expect(statuses).toEqual(ns.map(() => 200));
+    await until('all 30 applied', async () => (await unprocessed(ns)) === 0, 30_000);
+    for (const n of ns) {
+      const s = await stateOf(n);
+      expect({ n, status: s.status, transitions: s.transitions }).toEqual({
+        n,
+        status: 'succeeded',
+        transitions: applied(n),
+      });
+    }
+  }, 240_000);
+});
