@@ -10,6 +10,7 @@ const BENCHMARKS = {
   startup: 'spawn to first 200 /health/ready, fresh and existing DATA_DIR, vs PostgreSQL alone',
   webhooks:
     'signed webhook events/s acknowledged and applied vs a bare Fastify verifying the signature',
+  sandbox: 'Stripe sandbox payments/s (create + confirm via the SDK) vs canned answers; webhooks/s',
 };
 
 const root = fileURLToPath(new URL('..', import.meta.url));

@@ -45,6 +45,10 @@ export class WebhooksService implements OnModuleInit {
         expireInSeconds: 30,
       },
     );
+    // Events stored by a process that died before queueing (or finishing) them: queue them now
+    // rather than at the next reconciliation. Applying is exactly-once, so a spare job is harmless.
+    const requeued = await this.requeueUnprocessed(0);
+    if (requeued > 0) this.logger.info({ requeued }, 'requeued stored webhooks not yet applied');
   }
 
   async receive(
