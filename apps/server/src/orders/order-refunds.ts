@@ -49,7 +49,9 @@ export class OrderRefunds {
     return this.database.db.transaction(async (tx) => {
       const order = (await this.query.find(tx, id, true))!;
       const x = this.checkAmount(order, input.amount);
-      await this.books.refund(tx, order, x, order.metadata.buyer_account);
+      const buyerAccount = order.metadata.buyer_account;
+      if (!buyerAccount) throw new Error(`wallet order ${id} does not name the buyer's account`);
+      await this.books.refund(tx, order, x, buyerAccount);
       await this.recordRefunded(tx, order, order.refundedAmount + x);
       if (input.restock) await this.restock(tx, order.id);
       return (await this.query.find(tx, id))!;

@@ -10,6 +10,7 @@ import type { Clock } from '../platform/clock';
 import type { Config } from '../platform/config/config';
 import type { Database, Tx } from '../platform/database/database';
 import { isUniqueViolation } from '../platform/database/pg-errors';
+import { AppError } from '../platform/errors/app-error';
 import { newId } from '../platform/ids/ids';
 import { CLOCK, CONFIG, DATABASE, RATE_LIMITER } from '../platform/platform.module';
 import { enforceRateLimits, type RateLimiter } from '../platform/rate-limit/rate-limiter';
@@ -64,7 +65,7 @@ export class OrdersService {
         windowSeconds: 60,
       },
     ]);
-    const existing = await this.byKey(buyer, input.idempotencyKey);
+    const existing = await this.byKey(buyer, input);
     if (existing) return { order: existing, checkoutUrl: await this.checkoutUrl(existing) };
     try {
       return input.paymentMethod === 'WALLET'
@@ -72,20 +73,35 @@ export class OrdersService {
         : await this.payThroughGateway(buyer, input);
     } catch (err) {
       // A concurrent request under the same key won the unique index; ours rolled back whole.
-      const winner = isUniqueViolation(err)
-        ? await this.byKey(buyer, input.idempotencyKey)
-        : undefined;
+      const winner = isUniqueViolation(err) ? await this.byKey(buyer, input) : undefined;
       if (!winner) throw err;
       return { order: winner, checkoutUrl: await this.checkoutUrl(winner) };
     }
   }
 
-  private async byKey(buyer: UserRow, key: string | undefined): Promise<OrderRow | undefined> {
-    if (!key) return undefined;
+  /**
+   * The buyer's order under this key, if any. The Idempotency-Key store answers replays for 24 h;
+   * this covers later replays and racing duplicates. A different purchase under the key is a 422,
+   * as the store would answer.
+   */
+  private async byKey(buyer: UserRow, input: NewOrder): Promise<OrderRow | undefined> {
+    if (!input.idempotencyKey) return undefined;
     const [row] = await this.database.db
       .select()
       .from(orders)
-      .where(and(eq(orders.userId, buyer.id), eq(orders.idempotencyKey, key)));
+      .where(and(eq(orders.userId, buyer.id), eq(orders.idempotencyKey, input.idempotencyKey)));
+    if (
+      row &&
+      (row.productId !== input.productId ||
+        row.quantity !== input.quantity ||
+        row.paymentMethod !== input.paymentMethod)
+    ) {
+      throw new AppError(
+        'unprocessable',
+        'idempotency_key_reused',
+        'This Idempotency-Key was used for a different order',
+      );
+    }
     return row;
   }
 

@@ -117,6 +117,17 @@ describe('orders under concurrency', () => {
     expect(rows[0].n).toBe(1);
     expect(await f.balance(buyer!.token)).toBe(2_700);
     expect(await f.stock(product.id)).toBe(9);
+
+    // After the key store forgot the key (24 h), the key on the order still makes it one order.
+    await pool().query('DELETE FROM idempotency_keys');
+    const late = await f.order(buyer!.token, body, 'same-key');
+    expect(late.status).toBe(201);
+    expect(ids.has(late.body.id)).toBe(true);
+    await pool().query('DELETE FROM idempotency_keys');
+    const other = await f.order(buyer!.token, { ...body, quantity: 2 }, 'same-key');
+    expect(other.status).toBe(422);
+    expect(other.body.error.code).toBe('idempotency_key_reused');
+    expect(await f.balance(buyer!.token)).toBe(2_700);
     expect(await verifyLedger(pool())).toEqual([]);
   });
 

@@ -222,6 +222,30 @@ describe('orders: the seed journeys over HTTP', () => {
     await invariantsHold();
   });
 
+  it('a gateway order whose checkout cannot be started fails and gives its units back', async () => {
+    const buyer = await f.buyer();
+    const merchant = await f.merchant();
+    const product = await f.product(merchant.accessToken, 700, 1);
+    // More provider errors in a row than the client retries.
+    const fault = await fetch(`${app.running.sandboxUrl}/_sandbox/faults`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ type: 'api_error', count: 4 }),
+    });
+    expect(fault.ok).toBe(true);
+    const res = await f.order(buyer.accessToken, {
+      productId: product.id,
+      quantity: 1,
+      paymentMethod: 'GATEWAY',
+    });
+    expect(res.status).toBe(503);
+    const mine = (await f.api.get('/api/v1/orders', buyer.accessToken)).body.data;
+    expect(mine).toHaveLength(1);
+    expect(mine[0]).toMatchObject({ status: 'FAILED', unitsRestored: true });
+    expect(await f.stock(product.id)).toBe(1);
+    await invariantsHold();
+  });
+
   // Last: it moves the sandbox's clock a day forward, expiring every open checkout.
   it('an unpaid gateway order expires: units released, order CANCELLED', async () => {
     const buyer = await f.buyer();
