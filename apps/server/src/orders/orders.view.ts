@@ -28,6 +28,12 @@ export type OrderView = z.infer<typeof OrderView>;
 /** A new order; gateway orders carry the hosted checkout page the buyer pays on. */
 export const CreatedOrderView = OrderView.extend({ checkoutUrl: z.string().nullable() });
 
+/** Internal bookkeeping keys (the buyer's ledger account) stay out of the API. */
+function publicMetadata(m: Record<string, string>): Record<string, string> {
+  const { buyer_account: _internal, ...rest } = m;
+  return rest;
+}
+
 export function toOrderView(o: OrderRow): OrderView {
   return {
     id: o.id,
@@ -46,7 +52,7 @@ export function toOrderView(o: OrderRow): OrderView {
     completedAt: o.completedAt?.toISOString() ?? null,
     failedAt: o.failedAt?.toISOString() ?? null,
     failureReason: o.failureReason,
-    metadata: o.metadata,
+    metadata: publicMetadata(o.metadata),
     createdAt: o.createdAt.toISOString(),
     updatedAt: o.updatedAt.toISOString(),
   };

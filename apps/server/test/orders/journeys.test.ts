@@ -43,6 +43,7 @@ describe('orders: the seed journeys over HTTP', () => {
       checkoutUrl: null,
     });
     expect(res.body.id).toMatch(/^ord_/);
+    expect(res.body.metadata).toEqual({});
     expect(await f.balance(buyer.accessToken)).toBe(5_000);
     expect(await f.balance(merchant.accessToken)).toBe(4_750);
     expect(await f.stock(product.id)).toBe(3);
