@@ -16,6 +16,10 @@ declare module 'autocannon' {
     url: string;
     connections?: number;
     duration?: number;
+    /** Stop after this many requests (overrides duration). */
+    amount?: number;
+    /** Seconds to wait for a response (default 10). */
+    timeout?: number;
     workers?: number;
     headers?: Record<string, string>;
     requests?: Request[];

@@ -11,6 +11,8 @@ const BENCHMARKS = {
   webhooks:
     'signed webhook events/s acknowledged and applied vs a bare Fastify verifying the signature',
   sandbox: 'Stripe sandbox payments/s (create + confirm via the SDK) vs canned answers; webhooks/s',
+  'flash-sale': '2,000 concurrent WALLET orders for 100 units: exactly 100 sold, orders/s, p50/p99',
+  ledger: 'WALLET payments/s over HTTP vs pgbench running the same SQL, hot and spread merchant',
 };
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -18,7 +20,7 @@ const [name, ...args] = process.argv.slice(2);
 
 if (!name) {
   console.log('Benchmarks (npm run bench -- <name>):');
-  for (const [n, what] of Object.entries(BENCHMARKS)) console.log(`  ${n.padEnd(8)} ${what}`);
+  for (const [n, what] of Object.entries(BENCHMARKS)) console.log(`  ${n.padEnd(10)} ${what}`);
   process.exit(0);
 }
 if (!Object.hasOwn(BENCHMARKS, name)) {
