@@ -1,0 +1,257 @@
+// Wallet payments/s: WALLET orders over HTTP on the real Tender server vs pgbench running the same
+// SQL transaction the WALLET order path runs, on the same PostgreSQL, in the same run. Two shapes:
+// hot merchant (every buyer pays one merchant, one product) and spread merchant (buyer i buys the
+// product of merchant i). The machine is shared and noisy, so the ratios tender/pgbench are the
+// result, not the absolute numbers.
+import { execFile } from 'node:child_process';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { intEnv } from './lib.mjs';
+import { fees, fireOrders, fund, makeProducts, makeUsers, startTender, verify } from './shop.mjs';
+
+const DURATION = intEnv('BENCH_DURATION', 10);
+const CONNECTIONS = intEnv('BENCH_CONNECTIONS', 50);
+const BUYERS = intEnv('BENCH_BUYERS', 500);
+const WARMUP = 3;
+const ROUNDS = intEnv('BENCH_ROUNDS', 2);
+const GOAL = 0.5;
+const PRICE = 1999;
+const UNITS = 2_000_000_000; // never sold out within a run
+const PGBENCH = process.env.PGBENCH ?? 'pgbench';
+const run = promisify(execFile);
+
+/**
+ * What one WALLET order runs in its transaction (orders.service payFromWallet, catalog
+ * reserveUnits, ledger wallet/platform lookups, order-books payment, ledger post), statement for
+ * statement, for buyer :i picked at random from the bench's table of pre-created rows. Not in it:
+ * what Tender does around the transaction (token check and user SELECT, the Idempotency-Key store,
+ * the rate limiter, the replay lookup by key) — that is Tender's overhead, which the ratio shows.
+ * @param {string} table
+ */
+const script = (table) => `\\set i random(1, :n)
+SELECT buyer, buyer_wallet, merchant, merchant_wallet, product FROM ${table} WHERE i = :i \\gset
+BEGIN;
+UPDATE products SET available_units = available_units - 1, updated_at = now()
+  WHERE id = :product AND is_active AND deleted_at IS NULL AND available_units >= 1 RETURNING *;
+SELECT * FROM ledger_accounts WHERE type = 'USER_WALLET' AND owner_id = :buyer AND currency = 'usd';
+INSERT INTO orders (id, user_id, product_id, merchant_id, quantity, amount, fee, currency,
+    payment_method, status, idempotency_key, completed_at, metadata, created_at, updated_at)
+  VALUES ('ord_pgb_' || gen_random_uuid(), :buyer, :product, :merchant, 1, :price, :fee, 'usd',
+    'WALLET', 'COMPLETED', gen_random_uuid()::text, now(),
+    jsonb_build_object('buyer_account', :buyer_wallet::text), now(), now())
+  RETURNING * \\gset order_
+SELECT * FROM ledger_accounts WHERE type = 'MERCHANT_WALLET' AND owner_id = :merchant AND currency = 'usd';
+SELECT * FROM ledger_accounts WHERE type = 'PLATFORM_FEES' AND owner_id IS NULL AND currency = 'usd';
+SELECT * FROM ledger_accounts WHERE id IN (:buyer_wallet, :merchant_wallet, :fees) ORDER BY id FOR UPDATE;
+INSERT INTO journal_entries (id, kind, reference_type, reference_id, description, metadata, created_at)
+  VALUES ('jrn_pgb_' || gen_random_uuid(), 'PAYMENT', 'order', :order_id,
+    'Order ' || :order_id::text || ': 1 × ' || :product::text,
+    jsonb_build_object('order_id', :order_id::text, 'product_id', :product::text), now())
+  RETURNING * \\gset entry_
+UPDATE ledger_accounts SET balance = balance + :debit, updated_at = now() WHERE id = :buyer_wallet RETURNING balance \\gset b_
+INSERT INTO postings (id, entry_id, account_id, amount, currency, balance_after, created_at)
+  VALUES ('pst_pgb_' || gen_random_uuid(), :entry_id, :buyer_wallet, :debit, 'usd', :b_balance, now());
+UPDATE ledger_accounts SET balance = balance + :net, updated_at = now() WHERE id = :merchant_wallet RETURNING balance \\gset m_
+INSERT INTO postings (id, entry_id, account_id, amount, currency, balance_after, created_at)
+  VALUES ('pst_pgb_' || gen_random_uuid(), :entry_id, :merchant_wallet, :net, 'usd', :m_balance, now());
+UPDATE ledger_accounts SET balance = balance + :fee, updated_at = now() WHERE id = :fees RETURNING balance \\gset f_
+INSERT INTO postings (id, entry_id, account_id, amount, currency, balance_after, created_at)
+  VALUES ('pst_pgb_' || gen_random_uuid(), :entry_id, :fees, :fee, 'usd', :f_balance, now());
+COMMIT;
+`;
+
+/** @typedef {{ rps: number, p50?: number, p99?: number }} Run */
+const row = (/** @type {string} */ label, /** @type {string[]} */ cells) =>
+  label.padEnd(22) + cells.map((c) => c.padStart(9)).join('');
+
+const dataDir = await mkdtemp(join(tmpdir(), 'tender-bench-ledger-'));
+/** @type {(() => Promise<unknown>)[]} */
+const cleanups = [() => rm(dataDir, { recursive: true, force: true })];
+let exitCode = 0;
+try {
+  const started = await startTender(dataDir);
+  const { config, runtime, running } = started;
+  cleanups.unshift(() => running.close());
+  const pool = runtime.database.pool;
+  const databaseUrl = runtime.embedded?.url ?? config.database.url ?? '';
+  const clients = intEnv('BENCH_PGBENCH_CLIENTS', config.database.poolSize);
+  const tag = `lg${Date.now().toString(36)}${process.pid.toString(36)}`;
+  const fee = fees.feeFor(BigInt(PRICE), config.orders.platformFeeBps);
+  if (fee === 0n)
+    throw new Error('PLATFORM_FEE_BPS gives a zero fee: the script posts three lines');
+
+  const buyers = await makeUsers(started, BUYERS, 'USER', `${tag}b`);
+  const merchants = await makeUsers(started, BUYERS, 'MERCHANT', `${tag}m`);
+  const feesAccount = await fund(
+    started,
+    buyers.map((b) => b.wallet),
+    1_000_000_000_000n,
+  );
+  const hotMerchant = merchants[0];
+  if (!hotMerchant) throw new Error('no merchant');
+  const [hotProduct = ''] = await makeProducts(started, [hotMerchant.id], UNITS, PRICE);
+  const spreadProducts = await makeProducts(
+    started,
+    merchants.map((m) => m.id),
+    UNITS,
+    PRICE,
+  );
+
+  /** Buyer i -> (merchant, product) for each shape. */
+  const shapes = {
+    hot: buyers.map(() => ({ merchant: hotMerchant, product: hotProduct })),
+    spread: buyers.map((_, i) => ({
+      merchant: merchants[i] ?? hotMerchant,
+      product: spreadProducts[i] ?? '',
+    })),
+  };
+
+  for (const [shape, picks] of Object.entries(shapes)) {
+    const table = `bench_${tag}_${shape}`;
+    await pool.query(
+      `CREATE TABLE ${table} (i int PRIMARY KEY, buyer text, buyer_wallet text, merchant text,
+                              merchant_wallet text, product text)`,
+    );
+    cleanups.unshift(() => pool.query(`DROP TABLE IF EXISTS ${table}`));
+    await pool.query(
+      `INSERT INTO ${table} SELECT * FROM unnest($1::int[], $2::text[], $3::text[], $4::text[],
+                                                $5::text[], $6::text[])`,
+      [
+        buyers.map((_, i) => i + 1),
+        buyers.map((b) => b.id),
+        buyers.map((b) => b.wallet),
+        picks.map((p) => p.merchant.id),
+        picks.map((p) => p.merchant.wallet),
+        picks.map((p) => p.product),
+      ],
+    );
+    await writeFile(join(dataDir, `${shape}.sql`), script(table));
+    await writeFile(
+      join(dataDir, `${shape}.txt`),
+      buyers.map((b, i) => `${b.token}\t${picks[i]?.product}`).join('\n'),
+    );
+  }
+
+  /** @param {string} shape @param {number} seconds @returns {Promise<Run>} */
+  async function pgbench(shape, seconds) {
+    const args = [
+      '-n',
+      '-M',
+      'prepared',
+      '-f',
+      join(dataDir, `${shape}.sql`),
+      '-c',
+      String(clients),
+      '-j',
+      String(Math.min(2, clients)),
+      '-T',
+      String(seconds),
+      '-D',
+      `n=${BUYERS}`,
+      '-D',
+      `price=${PRICE}`,
+      '-D',
+      `debit=${-PRICE}`,
+      '-D',
+      `fee=${fee}`,
+      '-D',
+      `net=${BigInt(PRICE) - fee}`,
+      '-D',
+      `fees=${feesAccount}`,
+      databaseUrl,
+    ];
+    let stdout;
+    try {
+      ({ stdout } = await run(PGBENCH, args, { maxBuffer: 16 << 20 }));
+    } catch (err) {
+      const e = /** @type {{ stderr?: string, message: string }} */ (err);
+      throw new Error(`pgbench ${shape} failed: ${(e.stderr ?? e.message).slice(-2000)}`);
+    }
+    const tps = /tps = ([\d.]+) \(without initial connection time\)/.exec(stdout);
+    const failed = /number of failed transactions: (\d+)/.exec(stdout);
+    if (!tps || (failed && failed[1] !== '0'))
+      throw new Error(`pgbench ${shape}: unexpected output:\n${stdout}`);
+    const lat = /latency average = ([\d.]+) ms/.exec(stdout);
+    return { rps: Number(tps[1]), p50: lat ? Number(lat[1]) : undefined };
+  }
+
+  let runs = 0;
+  /** @param {string} shape @param {number} seconds @returns {Promise<Run>} */
+  async function tender(shape, seconds) {
+    const r = await fireOrders(running.url, join(dataDir, `${shape}.txt`), `${tag}-${++runs}-`, {
+      connections: CONNECTIONS,
+      seconds,
+    });
+    if (r.ok !== r.total || r.errors || r.timeouts || r.total === 0)
+      throw new Error(
+        `tender ${shape}: ${JSON.stringify(r.byStatus)}, ${r.errors} errors, ${r.timeouts} timeouts`,
+      );
+    return r;
+  }
+
+  console.log(
+    `ledger: WALLET orders over HTTP (${CONNECTIONS} connections) vs pgbench of the same ` +
+      `transaction (${clients} clients = Tender's DB pool), ${BUYERS} buyers, ` +
+      `${ROUNDS} x ${DURATION} s each (after ${WARMUP} s warm-up), ` +
+      `${runtime.embedded ? 'embedded' : 'external'} PostgreSQL, pool ${config.database.poolSize}`,
+  );
+  // pgbench reports its mean latency, not percentiles: shown as 'avg' in the p50 column.
+  console.log(row('', ['pay/s', 'p50 ms', 'p99 ms']));
+  /** @type {Record<string, Record<string, Run>>} */
+  const best = {};
+  for (const shape of Object.keys(shapes)) {
+    await pgbench(shape, WARMUP);
+    await tender(shape, WARMUP);
+    const b = (best[shape] = /** @type {Record<string, Run>} */ ({}));
+    // Alternate so drift on the shared machine hits both sides alike; keep the better run of each.
+    for (let round = 1; round <= ROUNDS; round++) {
+      for (const [side, fn] of /** @type {const} */ ([
+        ['pgbench', pgbench],
+        ['tender', tender],
+      ])) {
+        const r = await fn(shape, DURATION);
+        console.log(
+          row(`  ${shape} ${round}: ${side}`, [
+            r.rps.toFixed(0),
+            side === 'pgbench' ? `avg ${r.p50?.toFixed(0)}` : String(r.p50),
+            side === 'pgbench' ? '' : String(r.p99),
+          ]),
+        );
+        if (!b[side] || r.rps > (b[side]?.rps ?? 0)) b[side] = r;
+      }
+    }
+  }
+
+  const violations = await verify.verifyLedger(pool);
+  if (violations.length)
+    throw new Error(
+      `ledger:verify: ${violations
+        .slice(0, 10)
+        .map((v) => `${v.invariant}: ${v.detail}`)
+        .join('; ')}`,
+    );
+
+  console.log(`\n${row('best of each', ['tender', 'pgbench', 'ratio'])}`);
+  let below = false;
+  for (const [shape, b] of Object.entries(best)) {
+    const t = b.tender?.rps ?? 0;
+    const p = b.pgbench?.rps ?? 1;
+    console.log(row(`${shape} merchant`, [t.toFixed(0), p.toFixed(0), (t / p).toFixed(2)]));
+    if (t / p < GOAL) below = true;
+  }
+  console.log(`\ntender / pgbench payments/s, goal >= ${GOAL}; ledger:verify clean after both`);
+  if (below) {
+    console.log(
+      `below the goal${process.env.BENCH_STRICT === '1' ? ' (BENCH_STRICT=1: failing)' : ''}`,
+    );
+    if (process.env.BENCH_STRICT === '1') exitCode = 1;
+  }
+} catch (err) {
+  console.error(`ledger bench failed: ${err instanceof Error ? err.message : String(err)}`);
+  exitCode = 1;
+} finally {
+  for (const fn of cleanups) await fn().catch((e) => console.error(`cleanup: ${e}`));
+}
+process.exit(exitCode);
