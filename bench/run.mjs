@@ -20,7 +20,7 @@ const [name, ...args] = process.argv.slice(2);
 
 if (!name) {
   console.log('Benchmarks (npm run bench -- <name>):');
-  for (const [n, what] of Object.entries(BENCHMARKS)) console.log(`  ${n.padEnd(10)} ${what}`);
+  for (const [n, what] of Object.entries(BENCHMARKS)) console.log(`  ${n.padEnd(11)} ${what}`);
   process.exit(0);
 }
 if (!Object.hasOwn(BENCHMARKS, name)) {
