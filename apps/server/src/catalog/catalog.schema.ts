@@ -1,17 +1,7 @@
 import { sql } from 'drizzle-orm';
-import {
-  bigint,
-  boolean,
-  check,
-  index,
-  integer,
-  pgTable,
-  text,
-  timestamp,
-} from 'drizzle-orm/pg-core';
+import { boolean, check, index, integer, pgTable, text } from 'drizzle-orm/pg-core';
 import { users } from '../identity/identity.schema';
-
-const ts = (name: string) => timestamp(name, { withTimezone: true });
+import { money, ts } from '../platform/database/columns';
 
 /**
  * A merchant's product. Stock lives on the row: `available_units` is changed only by
@@ -29,7 +19,7 @@ export const products = pgTable(
     name: text('name').notNull(),
     description: text('description').notNull().default(''),
     /** Minor units of `currency`. */
-    price: bigint('price', { mode: 'bigint' }).notNull(),
+    price: money('price').notNull(),
     currency: text('currency').notNull(),
     availableUnits: integer('available_units').notNull(),
     /** Every unit ever stocked: the first stock plus restocks. Orders can never exceed it. */

@@ -1,6 +1,5 @@
 import { sql } from 'drizzle-orm';
 import {
-  bigint,
   bigserial,
   boolean,
   check,
@@ -9,10 +8,10 @@ import {
   pgEnum,
   pgTable,
   text,
-  timestamp,
   uniqueIndex,
 } from 'drizzle-orm/pg-core';
 import { users } from '../identity/identity.schema';
+import { money, ts } from '../platform/database/columns';
 
 /**
  * Account types. Wallets belong to a user and may never go below zero; the platform's own accounts
@@ -41,9 +40,6 @@ export const ENTRY_KINDS = [
 ] as const;
 export type EntryKind = (typeof ENTRY_KINDS)[number];
 export const entryKind = pgEnum('journal_entry_kind', ENTRY_KINDS);
-
-const money = (name: string) => bigint(name, { mode: 'bigint' });
-const ts = (name: string) => timestamp(name, { withTimezone: true });
 
 export const ledgerAccounts = pgTable(
   'ledger_accounts',

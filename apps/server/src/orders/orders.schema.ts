@@ -1,6 +1,5 @@
 import { sql } from 'drizzle-orm';
 import {
-  bigint,
   boolean,
   check,
   index,
@@ -9,11 +8,11 @@ import {
   pgEnum,
   pgTable,
   text,
-  timestamp,
   uniqueIndex,
 } from 'drizzle-orm/pg-core';
 import { products } from '../catalog/catalog.schema';
 import { users } from '../identity/identity.schema';
+import { money, ts } from '../platform/database/columns';
 
 export const ORDER_PAYMENT_METHODS = ['WALLET', 'GATEWAY'] as const;
 export type OrderPaymentMethod = (typeof ORDER_PAYMENT_METHODS)[number];
@@ -29,9 +28,6 @@ export const ORDER_STATUSES = [
 ] as const;
 export type OrderStatus = (typeof ORDER_STATUSES)[number];
 export const orderStatus = pgEnum('order_status', ORDER_STATUSES);
-
-const money = (name: string) => bigint(name, { mode: 'bigint' });
-const ts = (name: string) => timestamp(name, { withTimezone: true });
 
 /**
  * A purchase of `quantity` units of one product. Units are reserved from the product in the same

@@ -1,6 +1,5 @@
 import { sql } from 'drizzle-orm';
 import {
-  bigint,
   check,
   index,
   integer,
@@ -8,10 +7,10 @@ import {
   pgEnum,
   pgTable,
   text,
-  timestamp,
   uniqueIndex,
 } from 'drizzle-orm/pg-core';
 import { users } from '../identity/identity.schema';
+import { money, ts } from '../platform/database/columns';
 
 export const PAYMENT_STATUSES = [
   'created',
@@ -34,9 +33,6 @@ export type PaymentMethod = (typeof PAYMENT_METHODS)[number];
 export const paymentMethod = pgEnum('payment_method', PAYMENT_METHODS);
 
 export const captureMethod = pgEnum('capture_method', ['automatic', 'manual']);
-
-const money = (name: string) => bigint(name, { mode: 'bigint' });
-const ts = (name: string) => timestamp(name, { withTimezone: true });
 
 /**
  * One row per attempt to collect money for a payable (an order, a charging session, a booking, an

@@ -1,7 +1,8 @@
 import { sql } from 'drizzle-orm';
-import { bigint, check, index, pgEnum, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
+import { check, index, pgEnum, pgTable, text } from 'drizzle-orm/pg-core';
 import { ledgerAccounts } from '../ledger/ledger.schema';
 import { users } from '../identity/identity.schema';
+import { money, ts } from '../platform/database/columns';
 
 export const PAYOUT_STATUSES = ['PENDING', 'PAID', 'FAILED'] as const;
 export const payoutStatus = pgEnum('payout_status', PAYOUT_STATUSES);
@@ -20,14 +21,14 @@ export const payouts = pgTable(
     accountId: text('account_id')
       .notNull()
       .references(() => ledgerAccounts.id),
-    amount: bigint('amount', { mode: 'bigint' }).notNull(),
+    amount: money('amount').notNull(),
     currency: text('currency').notNull(),
     destination: text('destination').notNull(),
     status: payoutStatus('status').notNull().default('PENDING'),
     providerPayoutId: text('provider_payout_id'),
     failureReason: text('failure_reason'),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+    createdAt: ts('created_at').notNull().defaultNow(),
+    updatedAt: ts('updated_at').notNull().defaultNow(),
   },
   (t) => [
     index('payouts_user_idx').on(t.userId),
