@@ -10,7 +10,7 @@ import autocannon from 'autocannon';
 import Fastify from 'fastify';
 import { jwtVerify } from 'jose';
 import pg from 'pg';
-import { intEnv, server } from './lib.mjs';
+import { goalExitCode, intEnv, server } from './lib.mjs';
 
 const DURATION = intEnv('BENCH_DURATION', 10);
 const CONNECTIONS = intEnv('BENCH_CONNECTIONS', 50);
@@ -181,12 +181,7 @@ try {
   console.log(row('bare fastify', fmt(b)));
   console.log(row('tender', fmt(t)));
   console.log(`\ntender / bare req/s: ${ratio.toFixed(2)} (goal >= ${GOAL})`);
-  if (ratio < GOAL) {
-    console.log(
-      `below the goal${process.env.BENCH_STRICT === '1' ? ' (BENCH_STRICT=1: failing)' : ''}`,
-    );
-    if (process.env.BENCH_STRICT === '1') exitCode = 1;
-  }
+  exitCode = Math.max(exitCode, goalExitCode(ratio < GOAL));
 } catch (err) {
   console.error(`http bench failed: ${err instanceof Error ? err.message : String(err)}`);
   exitCode = 1;

@@ -75,3 +75,14 @@ export function assertNoPostgres(/** @type {string} */ clusterDir) {
   if (existsSync(join(clusterDir, 'postmaster.pid')))
     throw new Error(`postmaster.pid left in ${clusterDir}`);
 }
+
+/**
+ * Says when a ratio missed its goal. Returns the exit code that implies: 1 only under
+ * BENCH_STRICT=1 (this machine is shared and noisy, so a miss is reported, not failed, by default).
+ */
+export function goalExitCode(/** @type {boolean} */ below) {
+  if (!below) return 0;
+  const strict = process.env.BENCH_STRICT === '1';
+  console.log(`below the goal${strict ? ' (BENCH_STRICT=1: failing)' : ''}`);
+  return strict ? 1 : 0;
+}
