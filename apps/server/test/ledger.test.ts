@@ -200,6 +200,39 @@ describe('ledger', () => {
     expect(await verifyLedger(database.pool)).toEqual([]);
   });
 
+  it('remembers committed account ids only: an account created by a rolled-back transaction is not reused', async () => {
+    const owner = await user();
+    const rolledBack = new Error('roll back');
+    let lost = '';
+    await expect(
+      database.db.transaction(async (tx) => {
+        lost = await ledger.walletId(tx, owner, 'USER_WALLET', 'usd');
+        // Found again in the same transaction: still uncommitted, so still not remembered.
+        expect(await ledger.walletId(tx, owner, 'USER_WALLET', 'usd')).toBe(lost);
+        throw rolledBack;
+      }),
+    ).rejects.toBe(rolledBack);
+    const count = async (id: string) =>
+      Number(
+        (await database.pool.query('SELECT count(*) FROM ledger_accounts WHERE id = $1', [id]))
+          .rows[0].count,
+      );
+    expect(await count(lost)).toBe(0);
+
+    const kept = await database.db.transaction((tx) =>
+      ledger.walletId(tx, owner, 'USER_WALLET', 'usd'),
+    );
+    expect(kept).not.toBe(lost);
+    expect(await count(kept)).toBe(1);
+    // Committed now: the next lookup is the same id (from memory or the database alike) and the
+    // account takes postings.
+    await fund(owner, 5n);
+    expect(
+      await database.db.transaction((tx) => ledger.walletId(tx, owner, 'USER_WALLET', 'usd')),
+    ).toBe(kept);
+    expect(await balance(kept)).toBe(5n);
+  });
+
   it('verification names the broken rows', async () => {
     const buyer = await user();
     const wallet = await fund(buyer, 70n);

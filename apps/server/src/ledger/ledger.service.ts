@@ -1,14 +1,13 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
+import { and, eq, getTableColumns, isNull, sql } from 'drizzle-orm';
 import type { Clock } from '../platform/clock';
 import type { Tx } from '../platform/database/database';
+import { sqlState } from '../platform/database/pg-errors';
 import { AppError } from '../platform/errors/app-error';
 import { newId } from '../platform/ids/ids';
 import { CLOCK } from '../platform/platform.module';
 import {
-  journalEntries,
   ledgerAccounts,
-  postings,
   type AccountType,
   type EntryKind,
   type JournalEntryRow,
@@ -31,16 +30,35 @@ export interface EntryInput {
 
 /** Clearing accounts mirror outside parties and may go negative; everything else may not. */
 const MAY_GO_NEGATIVE: AccountType[] = ['PROVIDER_CLEARING', 'PAYOUT_CLEARING'];
-const WALLETS: AccountType[] = ['USER_WALLET', 'MERCHANT_WALLET'];
+/** Beyond this many remembered account ids the memo starts over (a bound, not an eviction policy). */
+const MAX_REMEMBERED_IDS = 50_000;
+
+/** SQLSTATEs raised by the `ledger_post` function (migration 0007). */
+const REFUSALS: Record<string, () => AppError> = {
+  TL402: () =>
+    new AppError('payment_required', 'insufficient_funds', 'The wallet balance is too low', {
+      declineCode: 'insufficient_funds',
+    }),
+  TL409: () =>
+    new AppError('conflict', 'wallet_locked', 'This wallet is locked; no money can move in or out'),
+};
 
 /**
  * The double-entry ledger. `post` writes one balanced journal entry inside the caller's transaction
- * — the same transaction as the business change that causes it — locking the touched accounts in id
- * order (so concurrent entries cannot deadlock), refusing locked wallets and overdrafts, and keeping
- * each account's balance equal to the sum of its postings.
+ * — the same transaction as the business change that causes it — through the `ledger_post`
+ * database function, which locks the touched accounts in id order (so concurrent entries cannot
+ * deadlock), refuses locked wallets and overdrafts, and keeps each account's balance equal to the
+ * sum of its postings. One round trip per entry: the accounts stay locked only as long as the
+ * database needs, not for as many trips through Node as there are postings.
  */
 @Injectable()
 export class LedgerService {
+  /**
+   * Account ids by (type, owner, currency). An account row is never deleted or re-keyed, so once
+   * committed its id can be remembered and the lookup skipped on the hot paths (orders).
+   */
+  private readonly ids = new Map<string, string>();
+
   constructor(@Inject(CLOCK) private readonly clock: Clock) {}
 
   /** The user's wallet (or merchant wallet) in a currency, created on first use. */
@@ -54,12 +72,41 @@ export class LedgerService {
   }
 
   /** One platform account per type and currency (revenue, fees, clearing), created on first use. */
-  platform(
-    tx: Tx,
-    type: Exclude<AccountType, 'USER_WALLET' | 'MERCHANT_WALLET'>,
-    currency: string,
-  ): Promise<LedgerAccountRow> {
+  platform(tx: Tx, type: PlatformAccountType, currency: string): Promise<LedgerAccountRow> {
     return this.account(tx, type, null, currency);
+  }
+
+  /** The id of `wallet(…)`, without a query once known. */
+  walletId(
+    tx: Tx,
+    ownerId: string,
+    type: 'USER_WALLET' | 'MERCHANT_WALLET',
+    currency: string,
+  ): Promise<string> {
+    return this.accountId(tx, type, ownerId, currency);
+  }
+
+  /** The id of `platform(…)`, without a query once known. */
+  platformId(tx: Tx, type: PlatformAccountType, currency: string): Promise<string> {
+    return this.accountId(tx, type, null, currency);
+  }
+
+  private async accountId(
+    tx: Tx,
+    type: AccountType,
+    ownerId: string | null,
+    currency: string,
+  ): Promise<string> {
+    const key = `${type}/${ownerId ?? ''}/${currency.toLowerCase()}`;
+    const known = this.ids.get(key);
+    if (known) return known;
+    const row = await this.account(tx, type, ownerId, currency);
+    // A row this very transaction created may still roll back: remember only committed ones.
+    if (!row.createdHere) {
+      if (this.ids.size >= MAX_REMEMBERED_IDS) this.ids.clear();
+      this.ids.set(key, row.id);
+    }
+    return row.id;
   }
 
   /** Get or create: concurrent first uses race on the unique index and both read the winner. */
@@ -68,20 +115,27 @@ export class LedgerService {
     type: AccountType,
     ownerId: string | null,
     currencyCode: string,
-  ): Promise<LedgerAccountRow> {
+  ): Promise<LedgerAccountRow & { createdHere: boolean }> {
     const currency = currencyCode.toLowerCase();
     const where = and(
       eq(ledgerAccounts.type, type),
       ownerId === null ? isNull(ledgerAccounts.ownerId) : eq(ledgerAccounts.ownerId, ownerId),
       eq(ledgerAccounts.currency, currency),
     );
-    const [found] = await tx.select().from(ledgerAccounts).where(where);
+    const find = async () =>
+      (
+        await tx
+          .select({ ...getTableColumns(ledgerAccounts), createdHere })
+          .from(ledgerAccounts)
+          .where(where)
+      )[0];
+    const found = await find();
     if (found) return found;
     await tx
       .insert(ledgerAccounts)
       .values(this.newAccount(type, currency, ownerId))
       .onConflictDoNothing();
-    return (await tx.select().from(ledgerAccounts).where(where))[0]!;
+    return (await find())!;
   }
 
   private newAccount(type: AccountType, currency: string, ownerId: string | null) {
@@ -100,76 +154,45 @@ export class LedgerService {
   async post(tx: Tx, input: EntryInput): Promise<JournalEntryRow> {
     if (input.lines.length < 2) throw new Error('a journal entry needs at least two postings');
     if (input.lines.some((l) => l.amount === 0n)) throw new Error('a posting cannot be zero');
-    const ids = [...new Set(input.lines.map((l) => l.accountId))].sort();
-    // Lock in a global order: two entries touching the same accounts queue instead of deadlocking.
-    const locked = await tx
-      .select()
-      .from(ledgerAccounts)
-      .where(inArray(ledgerAccounts.id, ids))
-      .orderBy(ledgerAccounts.id)
-      .for('update');
-    const accounts = new Map(locked.map((a) => [a.id, a]));
-    const totals = new Map<string, bigint>();
-    for (const line of input.lines) {
-      const account = accounts.get(line.accountId);
-      if (!account) throw new Error(`unknown ledger account ${line.accountId}`);
-      totals.set(account.currency, (totals.get(account.currency) ?? 0n) + line.amount);
-    }
-    for (const [currency, total] of totals) {
-      if (total !== 0n)
-        throw new Error(`journal entry does not balance in ${currency}: off by ${total}`);
-    }
-
     const now = this.clock.now();
-    const entryId = newId('journalEntry', now.getTime());
-    const [entry] = await tx
-      .insert(journalEntries)
-      .values({
-        id: entryId,
-        kind: input.kind,
-        referenceType: input.reference?.type ?? null,
-        referenceId: input.reference?.id ?? null,
-        description: input.description,
-        metadata: input.metadata ?? {},
-        createdAt: now,
-      })
-      .returning();
-
-    for (const line of input.lines) {
-      const account = accounts.get(line.accountId)!;
-      if (account.isLocked && WALLETS.includes(account.type)) {
-        throw new AppError(
-          'conflict',
-          'wallet_locked',
-          'This wallet is locked; no money can move in or out',
-        );
-      }
-      const balance = account.balance + line.amount;
-      if (balance < 0n && !account.allowNegative) {
-        throw new AppError(
-          'payment_required',
-          'insufficient_funds',
-          'The wallet balance is too low',
-          {
-            declineCode: 'insufficient_funds',
-          },
-        );
-      }
-      account.balance = balance;
-      await tx
-        .update(ledgerAccounts)
-        .set({ balance: sql`${ledgerAccounts.balance} + ${line.amount}`, updatedAt: now })
-        .where(eq(ledgerAccounts.id, account.id));
-      await tx.insert(postings).values({
-        id: newId('posting', now.getTime()),
-        entryId,
-        accountId: account.id,
-        amount: line.amount,
-        currency: account.currency,
-        balanceAfter: balance,
-        createdAt: now,
-      });
+    const entry: JournalEntryRow = {
+      id: newId('journalEntry', now.getTime()),
+      kind: input.kind,
+      referenceType: input.reference?.type ?? null,
+      referenceId: input.reference?.id ?? null,
+      description: input.description,
+      metadata: input.metadata ?? {},
+      createdAt: now,
+    };
+    const accountIds = input.lines.map((l) => l.accountId);
+    const amounts = input.lines.map((l) => l.amount.toString());
+    const postingIds = input.lines.map(() => newId('posting', now.getTime()));
+    try {
+      await tx.execute(
+        sql`SELECT ledger_post(${entry.id}, ${entry.kind}, ${entry.referenceType},
+          ${entry.referenceId}, ${entry.description}, ${JSON.stringify(entry.metadata)}::jsonb,
+          ${now.toISOString()}::timestamptz, ${sql.param(accountIds)}::text[],
+          ${sql.param(amounts)}::bigint[], ${sql.param(postingIds)}::text[])`,
+      );
+    } catch (err) {
+      const refusal = REFUSALS[sqlState(err) ?? ''];
+      if (refusal) throw refusal();
+      // Anything else is a bug in the caller (unbalanced, unknown account): keep the database's
+      // reason in front, not Drizzle's "Failed query" with every parameter.
+      const reason = err instanceof Error && err.cause instanceof Error ? err.cause.message : null;
+      throw reason ? new Error(`ledger_post refused: ${reason}`, { cause: err }) : err;
     }
-    return entry!;
+    return entry;
   }
 }
+
+type PlatformAccountType = Exclude<AccountType, 'USER_WALLET' | 'MERCHANT_WALLET'>;
+
+/**
+ * True when the row was inserted by the current transaction: its xmin is this transaction's id
+ * (xmin holds the low 32 bits of the 64-bit transaction id). No id assigned yet: nothing written.
+ */
+const createdHere =
+  sql<boolean>`coalesce(${ledgerAccounts}.xmin::text::bigint = pg_current_xact_id_if_assigned()::text::bigint % 4294967296, false)`.as(
+    'created_here',
+  );

@@ -18,24 +18,20 @@ export class OrderBooks {
   constructor(private readonly ledger: LedgerService) {}
 
   private async payees(tx: Tx, order: OrderRow) {
-    const merchant = await this.ledger.wallet(
-      tx,
-      order.merchantId,
-      'MERCHANT_WALLET',
-      order.currency,
-    );
-    const fees = await this.ledger.platform(tx, 'PLATFORM_FEES', order.currency);
-    return { merchant, fees };
+    return {
+      merchant: await this.ledger.walletId(tx, order.merchantId, 'MERCHANT_WALLET', order.currency),
+      fees: await this.ledger.platformId(tx, 'PLATFORM_FEES', order.currency),
+    };
   }
 
   private clearing(tx: Tx, order: OrderRow) {
-    return this.ledger.platform(tx, 'PROVIDER_CLEARING', order.currency);
+    return this.ledger.platformId(tx, 'PROVIDER_CLEARING', order.currency);
   }
 
   /** Books a paid order; `fromAccountId` is the buyer's wallet, or provider clearing if absent. */
   async payment(tx: Tx, order: OrderRow, fromAccountId?: string): Promise<JournalEntryRow> {
     const { merchant, fees } = await this.payees(tx, order);
-    const from = fromAccountId ?? (await this.clearing(tx, order)).id;
+    const from = fromAccountId ?? (await this.clearing(tx, order));
     return this.ledger.post(tx, {
       kind: 'PAYMENT',
       reference: { type: 'order', id: order.id },
@@ -47,8 +43,8 @@ export class OrderBooks {
       },
       lines: nonZero([
         { accountId: from, amount: -order.amount },
-        { accountId: merchant.id, amount: order.amount - order.fee },
-        { accountId: fees.id, amount: order.fee },
+        { accountId: merchant, amount: order.amount - order.fee },
+        { accountId: fees, amount: order.fee },
       ]),
     });
   }
@@ -60,7 +56,7 @@ export class OrderBooks {
    */
   async refund(tx: Tx, order: OrderRow, x: bigint, toAccountId?: string): Promise<void> {
     const { merchant, fees } = await this.payees(tx, order);
-    const to = toAccountId ?? (await this.clearing(tx, order)).id;
+    const to = toAccountId ?? (await this.clearing(tx, order));
     const split = refundSplit(order, x);
     await this.ledger.post(tx, {
       kind: 'REFUND',
@@ -68,8 +64,8 @@ export class OrderBooks {
       description: `Refund of order ${order.id}`,
       metadata: { order_id: order.id, fee_returned: split.fee.toString() },
       lines: nonZero([
-        { accountId: merchant.id, amount: -split.merchant },
-        { accountId: fees.id, amount: -split.fee },
+        { accountId: merchant, amount: -split.merchant },
+        { accountId: fees, amount: -split.fee },
         { accountId: to, amount: x },
       ]),
     });

@@ -145,7 +145,7 @@ export class OrdersService {
       // The guarded decrement first: it serialises buyers of one product on its row, and a sold-out
       // product answers 409 before any wallet is touched.
       const product = await this.catalog.reserveUnits(tx, input.productId, input.quantity);
-      const wallet = await this.ledger.wallet(
+      const wallet = await this.ledger.walletId(
         tx,
         buyer.id,
         buyerWalletType(buyer),
@@ -154,10 +154,10 @@ export class OrdersService {
       const order = await this.insert(tx, buyer, product, input, {
         status: 'COMPLETED',
         completedAt: this.clock.now(),
-        metadata: { buyer_account: wallet.id },
+        metadata: { buyer_account: wallet },
       });
       // Throws 402 insufficient_funds (or 409 wallet_locked): the whole transaction rolls back.
-      await this.books.payment(tx, order, wallet.id);
+      await this.books.payment(tx, order, wallet);
       return order;
     });
   }

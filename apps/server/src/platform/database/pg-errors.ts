@@ -1,5 +1,5 @@
 /** PostgreSQL SQLSTATE checks, looking through Drizzle's wrapping of the driver error. */
-function sqlState(err: unknown): string | undefined {
+export function sqlState(err: unknown): string | undefined {
   let e: unknown = err;
   for (let depth = 0; depth < 5 && typeof e === 'object' && e !== null; depth++) {
     const code = (e as { code?: unknown }).code;
