@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { and, eq } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import { CatalogService } from '../catalog/catalog.service';
 import type { ProductRow } from '../catalog/catalog.schema';
 import type { UserRow } from '../identity/identity.schema';
@@ -45,6 +45,9 @@ const buyerWalletType = (u: Pick<UserRow, 'role'>) =>
  */
 @Injectable()
 export class OrdersService {
+  /** Built once: every order request looks its key up first. */
+  private orderByKey?: ReturnType<OrdersService['prepareOrderByKey']>;
+
   constructor(
     @Inject(DATABASE) private readonly database: Database,
     @Inject(CLOCK) private readonly clock: Clock,
@@ -86,10 +89,8 @@ export class OrdersService {
    */
   private async byKey(buyer: UserRow, input: NewOrder): Promise<OrderRow | undefined> {
     if (!input.idempotencyKey) return undefined;
-    const [row] = await this.database.db
-      .select()
-      .from(orders)
-      .where(and(eq(orders.userId, buyer.id), eq(orders.idempotencyKey, input.idempotencyKey)));
+    this.orderByKey ??= this.prepareOrderByKey();
+    const [row] = await this.orderByKey.execute({ userId: buyer.id, key: input.idempotencyKey });
     if (
       row &&
       (row.productId !== input.productId ||
@@ -103,6 +104,19 @@ export class OrdersService {
       );
     }
     return row;
+  }
+
+  private prepareOrderByKey() {
+    return this.database.db
+      .select()
+      .from(orders)
+      .where(
+        and(
+          eq(orders.userId, sql.placeholder('userId')),
+          eq(orders.idempotencyKey, sql.placeholder('key')),
+        ),
+      )
+      .prepare('orders_by_key');
   }
 
   private async checkoutUrl(order: OrderRow): Promise<string | null> {

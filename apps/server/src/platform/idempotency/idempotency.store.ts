@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { and, eq, isNull, lte, or, sql } from 'drizzle-orm';
 import type { Clock } from '../clock';
-import type { Database, DbOrTx } from '../database/database';
+import type { Database, Db, DbOrTx } from '../database/database';
 import { AppError } from '../errors/app-error';
 import { CLOCK, DATABASE } from '../platform.module';
 import { idempotencyKeys } from './idempotency.schema';
@@ -41,6 +41,9 @@ const CLAIM_ATTEMPTS = 3;
  */
 @Injectable()
 export class IdempotencyStore {
+  /** Every keyed request claims and completes: both statements are built once, then only run. */
+  private queries?: ReturnType<typeof prepareQueries>;
+
   constructor(
     @Inject(DATABASE) private readonly database: Database,
     @Inject(CLOCK) private readonly clock: Clock,
@@ -52,32 +55,19 @@ export class IdempotencyStore {
    */
   async claim(req: ClaimRequest): Promise<ClaimOutcome> {
     const t = idempotencyKeys;
+    this.queries ??= prepareQueries(this.database.db);
     for (let attempt = 0; attempt < CLAIM_ATTEMPTS; attempt++) {
       const now = this.clock.now();
-      const fresh = {
+      const won = await this.queries.claim.execute({
+        scope: req.scope,
+        key: req.key,
         method: req.method,
         path: req.path,
         requestHash: req.requestHash,
-        responseStatus: null,
-        responseBody: null,
+        now,
         lockedUntil: new Date(now.getTime() + req.lockMs),
-        createdAt: now,
         expiresAt: new Date(now.getTime() + IDEMPOTENCY_TTL_MS),
-      };
-      // Insert, or take over a row nobody can use any more: expired, or in flight past its lock
-      // (a crashed request). ON CONFLICT locks the existing row, so of N racers exactly one wins.
-      const won = await this.database.db
-        .insert(t)
-        .values({ scope: req.scope, key: req.key, ...fresh })
-        .onConflictDoUpdate({
-          target: [t.scope, t.key],
-          set: fresh,
-          setWhere: or(
-            lte(t.expiresAt, now),
-            and(isNull(t.responseStatus), lte(t.lockedUntil, now)),
-          ),
-        })
-        .returning({ lockedUntil: t.lockedUntil });
+      });
       if (won[0]) return { kind: 'claimed', lockedUntil: won[0].lockedUntil };
 
       const [row] = await this.database.db
@@ -106,12 +96,12 @@ export class IdempotencyStore {
 
   /** Stores the response of a claimed request. False if the claim was lost (taken over). */
   async complete(claim: Claim, status: number, body: string | null): Promise<boolean> {
-    const t = idempotencyKeys;
-    const done = await this.database.db
-      .update(t)
-      .set({ responseStatus: status, responseBody: body })
-      .where(ours(claim))
-      .returning({ key: t.key });
+    this.queries ??= prepareQueries(this.database.db);
+    const done = await this.queries.complete.execute({
+      ...claim,
+      status,
+      body: body === null ? null : JSON.stringify(body),
+    });
     return done.length > 0;
   }
 
@@ -146,6 +136,67 @@ export async function purgeExpiredIdempotencyKeys(
     total += deleted;
     if (deleted < batchSize) return total;
   }
+}
+
+const p = (name: string) => sql.placeholder(name);
+
+function prepareQueries(db: Db) {
+  const t = idempotencyKeys;
+  // Insert, or take over a row nobody can use any more: expired, or in flight past its lock
+  // (a crashed request). ON CONFLICT locks the existing row, so of N racers exactly one wins.
+  const claim = db
+    .insert(t)
+    .values({
+      scope: p('scope'),
+      key: p('key'),
+      method: p('method'),
+      path: p('path'),
+      requestHash: p('requestHash'),
+      responseStatus: null,
+      responseBody: null,
+      lockedUntil: p('lockedUntil'),
+      createdAt: p('now'),
+      expiresAt: p('expiresAt'),
+    })
+    .onConflictDoUpdate({
+      target: [t.scope, t.key],
+      // The taken-over row starts afresh: everything as this request would have inserted it.
+      set: Object.fromEntries(
+        (
+          [
+            'method',
+            'path',
+            'requestHash',
+            'responseStatus',
+            'responseBody',
+            'lockedUntil',
+            'createdAt',
+            'expiresAt',
+          ] as const
+        ).map((k) => [k, sql.raw(`excluded.${t[k].name}`)]),
+      ),
+      setWhere: or(
+        lte(t.expiresAt, p('now')),
+        and(isNull(t.responseStatus), lte(t.lockedUntil, p('now'))),
+      ),
+    })
+    .returning({ lockedUntil: t.lockedUntil })
+    .prepare('idempotency_claim');
+  const complete = db
+    .update(t)
+    // A jsonb *string* holding the exact JSON text (see the schema): encoded by the caller.
+    .set({ responseStatus: sql`${p('status')}`, responseBody: sql`${p('body')}::jsonb` })
+    .where(
+      and(
+        eq(t.scope, p('scope')),
+        eq(t.key, p('key')),
+        isNull(t.responseStatus),
+        eq(t.lockedUntil, p('lockedUntil')),
+      ),
+    )
+    .returning({ key: t.key })
+    .prepare('idempotency_complete');
+  return { claim, complete };
 }
 
 function ours(claim: Claim) {
