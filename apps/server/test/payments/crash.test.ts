@@ -1,14 +1,12 @@
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { readdirSync, statSync } from 'node:fs';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { Client } from 'pg';
 import Stripe from 'stripe';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { freePort } from '../../src/platform/net';
 import { createTestDatabase } from '../helpers';
+import { isRunning, RealServers, sigkill as kill, type RealServer } from '../real-server';
 
 /**
  * The real server (`node apps/server/dist/main.js`) as a separate process, killed with SIGKILL
@@ -17,56 +15,10 @@ import { createTestDatabase } from '../helpers';
  * Stripe sandbox dies with it and is not used here: events are signed and posted by the test.
  */
 
-const ROOT = resolve(__dirname, '../../../..');
-const TSC = join(ROOT, 'node_modules/typescript/bin/tsc');
 const QUEUE = 'payments.webhook';
 
-/** Newest modification time of the non-test .ts files under `dir`. */
-function newestSource(dir: string): number {
-  let newest = 0;
-  for (const entry of readdirSync(dir, { withFileTypes: true, recursive: true })) {
-    if (!entry.isFile() || !entry.name.endsWith('.ts') || entry.name.endsWith('.test.ts')) continue;
-    newest = Math.max(newest, statSync(join(entry.parentPath, entry.name)).mtimeMs);
-  }
-  return newest;
-}
-
-function mtime(file: string): number {
-  try {
-    return statSync(file).mtimeMs;
-  } catch {
-    return 0;
-  }
-}
-
-/**
- * Builds the sandbox (the server imports its dist) and the server unless their dist is newer than
- * every source. Emit only (`--noCheck`): type checking is `tsc -p apps/server --noEmit`'s job, and
- * skipping it here roughly halves the build.
- */
-function buildIfStale(): void {
-  for (const [app, entry] of [
-    ['apps/stripe-sandbox', 'dist/index.js'],
-    ['apps/server', 'dist/main.js'],
-  ] as const) {
-    const dir = join(ROOT, app);
-    if (mtime(join(dir, entry)) > newestSource(join(dir, 'src'))) continue;
-    const r = spawnSync(
-      process.execPath,
-      [TSC, '-p', join(dir, 'tsconfig.build.json'), '--noCheck'],
-      { cwd: ROOT, encoding: 'utf8', timeout: 90_000 },
-    );
-    if (r.status !== 0)
-      throw new Error(`building ${app} failed (${r.status ?? r.signal}):\n${r.stdout}${r.stderr}`);
-  }
-}
-
-interface Server {
-  proc: ChildProcess;
-  url: string;
+interface Server extends RealServer {
   workers: boolean;
-  logs: string[];
-  exited: Promise<NodeJS.Signals | number | null>;
 }
 
 describe('webhooks across a SIGKILL of the real server process', () => {
@@ -74,18 +26,11 @@ describe('webhooks across a SIGKILL of the real server process', () => {
   let sql: Client;
   let dataDir: string;
   let server: Server | undefined;
-  const children = new Set<ChildProcess>();
-  const killAll = () => {
-    for (const c of children) if (c.exitCode === null && c.signalCode === null) c.kill('SIGKILL');
-  };
+  const servers = new RealServers();
   const stripe = new Stripe('sk_test_x');
   let secret: string;
 
-  beforeAll(() => {
-    // If the test worker dies before afterAll, take the servers with it.
-    process.on('exit', killAll);
-    buildIfStale();
-  }, 120_000);
+  beforeAll(() => servers.setUp(), 120_000);
   beforeAll(async () => {
     db = await createTestDatabase();
     sql = new Client({ connectionString: db.url });
@@ -93,71 +38,24 @@ describe('webhooks across a SIGKILL of the real server process', () => {
     dataDir = await mkdtemp(join(tmpdir(), 'tender-crash-'));
   });
   afterAll(async () => {
-    killAll();
-    await Promise.all([...children].map((c) => exitOf(c)));
-    process.off('exit', killAll);
+    await servers.tearDown();
     await sql?.end();
     await db?.drop();
     if (dataDir) await rm(dataDir, { recursive: true, force: true });
   });
 
-  function exitOf(proc: ChildProcess): Promise<NodeJS.Signals | number | null> {
-    if (proc.exitCode !== null || proc.signalCode !== null)
-      return Promise.resolve(proc.signalCode ?? proc.exitCode);
-    return new Promise((done) => proc.once('exit', (code, signal) => done(signal ?? code)));
-  }
-
   async function startServer(workers: boolean): Promise<Server> {
-    const port = await freePort();
-    const proc = spawn(process.execPath, [join(ROOT, 'apps/server/dist/main.js')], {
-      cwd: ROOT,
-      // Only what the server needs: nothing of the test runner's environment leaks in.
-      env: {
-        PATH: process.env.PATH ?? '/usr/bin:/bin',
-        HOME: process.env.HOME ?? tmpdir(),
-        NODE_ENV: 'test',
-        DATABASE_URL: db.url,
-        DATA_DIR: dataDir,
-        PORT: String(port),
-        STRIPE_SANDBOX_PORT: String(await freePort()),
-        LOG_LEVEL: 'info',
-        JOBS_WORKERS: workers ? '1' : '0',
-        JOBS_POLL_INTERVAL_SECONDS: '0.5',
-      },
-      stdio: ['ignore', 'pipe', 'pipe'],
+    const s = await servers.start({
+      databaseUrl: db.url,
+      dataDir,
+      env: { JOBS_WORKERS: workers ? '1' : '0', JOBS_POLL_INTERVAL_SECONDS: '0.5' },
     });
-    children.add(proc);
-    const logs: string[] = [];
-    const collect = (chunk: Buffer) => logs.push(...chunk.toString().split('\n').filter(Boolean));
-    proc.stdout.on('data', collect);
-    proc.stderr.on('data', collect);
-    const s: Server = {
-      proc,
-      url: `http://127.0.0.1:${port}`,
-      workers,
-      logs,
-      exited: exitOf(proc),
-    };
-    const deadline = Date.now() + 60_000;
-    for (;;) {
-      if (proc.exitCode !== null || proc.signalCode !== null)
-        throw new Error(`server exited while starting:\n${logs.slice(-30).join('\n')}`);
-      const ready = await fetch(`${s.url}/health/ready`).then(
-        (r) => r.status === 200,
-        () => false,
-      );
-      if (ready) break;
-      if (Date.now() > deadline)
-        throw new Error(`server not ready within 60 s:\n${logs.slice(-30).join('\n')}`);
-      await sleep(100);
-    }
     secret = `whsec_${(await readFile(join(dataDir, 'secrets/stripe-sandbox-webhook-secret'), 'utf8')).trim()}`;
-    return s;
+    return { ...s, workers };
   }
 
   async function sigkill(s: Server): Promise<void> {
-    s.proc.kill('SIGKILL');
-    expect(await s.exited).toBe('SIGKILL');
+    expect(await kill(s)).toBe('SIGKILL');
   }
 
   const amountOf = (n: number) => 1000 + n;
@@ -315,7 +213,7 @@ describe('webhooks across a SIGKILL of the real server process', () => {
   it('a stream killed mid-way: acknowledged events apply once, the rest never half-apply, redelivery converges', async () => {
     const ns = Array.from({ length: 30 }, (_, i) => 101 + i);
     for (const n of ns) await insertPayment(n);
-    if (!server?.workers || server.proc.exitCode !== null || server.proc.signalCode !== null) {
+    if (!server?.workers || !isRunning(server)) {
       if (server) server.proc.kill('SIGKILL');
       server = await startServer(true);
     }
