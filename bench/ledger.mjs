@@ -22,50 +22,54 @@ const UNITS = 2_000_000_000; // never sold out within a run
 const PGBENCH = process.env.PGBENCH ?? 'pgbench';
 const run = promisify(execFile);
 
-/**
- * What one WALLET order runs in its transaction (orders.service payFromWallet, catalog
- * reserveUnits, order insert, order-books payment → the `ledger_post` function), statement for
- * statement, for buyer :i picked at random from the bench's table of pre-created rows. Tender looks
- * each ledger account id up once and then remembers it, so in steady state (and here) there is no
- * account SELECT. Not in it:
- * what Tender does around the transaction (token check and user SELECT, the Idempotency-Key store,
- * the rate limiter, the replay lookup by key) — that is Tender's overhead, which the ratio shows.
- * @param {string} table
- */
-const transaction = (table) => `\\set i random(1, :n)
+/** Picks buyer :i at random from the bench's table of pre-created rows (not part of an order). */
+const pick = (/** @type {string} */ table) => `\\set i random(1, :n)
 SELECT buyer, buyer_wallet, merchant, merchant_wallet, product FROM ${table} WHERE i = :i \\gset
-BEGIN;
-UPDATE products SET available_units = available_units - 1, updated_at = now()
-  WHERE id = :product AND is_active AND deleted_at IS NULL AND available_units >= 1 RETURNING *;
-INSERT INTO orders (id, user_id, product_id, merchant_id, quantity, amount, fee, currency,
-    payment_method, status, idempotency_key, completed_at, metadata, created_at, updated_at)
-  VALUES ('ord_pgb_' || gen_random_uuid(), :buyer, :product, :merchant, 1, :price, :fee, 'usd',
-    'WALLET', 'COMPLETED', gen_random_uuid()::text, now(),
-    jsonb_build_object('buyer_account', :buyer_wallet::text), now(), now())
-  RETURNING * \\gset order_
-SELECT ledger_post('jrn_pgb_' || gen_random_uuid(), 'PAYMENT', 'order', :order_id,
-    'Order ' || :order_id::text || ': 1 × ' || :product::text,
-    jsonb_build_object('order_id', :order_id::text, 'product_id', :product::text), now(),
-    ARRAY[:buyer_wallet::text, :merchant_wallet::text, :fees::text],
-    ARRAY[:debit::bigint, :net::bigint, :fee::bigint],
-    ARRAY['pst_pgb_' || gen_random_uuid(), 'pst_pgb_' || gen_random_uuid(), 'pst_pgb_' || gen_random_uuid()]);
-COMMIT;
 `;
 
 /**
- * For context only (not the ratio): the transaction plus the statements Tender runs around it for
- * the same request, each in its own autocommit, as seen in a statement trace of one order: the
- * guard's user SELECT, the Idempotency-Key claim (INSERT … ON CONFLICT DO UPDATE … RETURNING), the
- * replay lookup by key, and after the commit the stored response (UPDATE … RETURNING; a 600-char
- * JSON string standing in for the order's JSON). Three commits per order instead of one.
+ * What one WALLET order runs (orders.service payFromWallet), statement for statement: the product
+ * read (catalog peek), then one statement that reserves the unit against that version (catalog
+ * reserveStatement), inserts the COMPLETED order and posts the payment (`ledger_post`), committed
+ * on its own. Tender looks each ledger account id up once and then remembers it, so in steady state
+ * (and here) there is no account SELECT. `key` is the order's Idempotency-Key expression. Not in
+ * it: what Tender does around it (token check and user SELECT, the Idempotency-Key store, the rate
+ * limiter) — that is Tender's overhead, which the ratio shows.
+ * @param {string} key
+ */
+const order = (key) => `SELECT * FROM products WHERE id = :product AND is_active AND deleted_at IS NULL \\gset p_
+WITH reserved AS (
+  UPDATE products SET available_units = available_units - 1, updated_at = now()
+  WHERE id = :product AND is_active AND deleted_at IS NULL AND available_units >= 1
+    AND version = :p_version RETURNING id),
+placed AS (
+  INSERT INTO orders (id, user_id, product_id, merchant_id, quantity, amount, fee, currency,
+    payment_method, status, idempotency_key, completed_at, metadata, created_at, updated_at)
+  SELECT 'ord_pgb_' || gen_random_uuid(), :buyer, :product, :merchant, 1, :price, :fee, 'usd',
+    'WALLET', 'COMPLETED', ${key}, now(), jsonb_build_object('buyer_account', :buyer_wallet::text),
+    now(), now() FROM reserved
+  RETURNING *)
+SELECT placed.*, ledger_post('jrn_pgb_' || gen_random_uuid(), 'PAYMENT', 'order', placed.id,
+    'Order ' || placed.id || ': 1 × ' || :product::text,
+    jsonb_build_object('order_id', placed.id, 'product_id', :product::text), now(),
+    ARRAY[:buyer_wallet::text, :merchant_wallet::text, :fees::text],
+    ARRAY[:debit::bigint, :net::bigint, :fee::bigint],
+    ARRAY['pst_pgb_' || gen_random_uuid(), 'pst_pgb_' || gen_random_uuid(), 'pst_pgb_' || gen_random_uuid()])
+  AS posted FROM placed;
+`;
+
+/** The order alone: what the ratio compares Tender with. @param {string} table */
+const transaction = (table) => pick(table) + order('gen_random_uuid()::text');
+
+/**
+ * For context only (not the ratio): the order plus the statements Tender runs around it for the
+ * same request, each committed on its own, as seen in a statement trace of one order: the guard's
+ * user SELECT, the Idempotency-Key claim (INSERT … ON CONFLICT DO UPDATE … RETURNING), and after
+ * the order the stored response (UPDATE … RETURNING; a 600-char JSON string standing in for the
+ * order's JSON). Three commits per order instead of one.
  * @param {string} table
  */
-const wholeRequest = (table) => {
-  const [pick = '', ...rest] = transaction(table)
-    .replace('gen_random_uuid()::text, now()', ':idem_key, now()')
-    .split('\nBEGIN;\n');
-  return `${pick}
-SELECT * FROM users WHERE id = :buyer AND deleted_at IS NULL;
+const wholeRequest = (table) => `${pick(table)}SELECT * FROM users WHERE id = :buyer AND deleted_at IS NULL;
 INSERT INTO idempotency_keys (scope, key, method, path, request_hash, response_status,
     response_body, locked_until, created_at, expires_at)
   VALUES (:buyer, 'pgb_' || gen_random_uuid(), 'POST', '/api/v1/orders', md5(random()::text), NULL,
@@ -74,13 +78,10 @@ INSERT INTO idempotency_keys (scope, key, method, path, request_hash, response_s
   WHERE idempotency_keys.expires_at <= now()
      OR (idempotency_keys.response_status IS NULL AND idempotency_keys.locked_until <= now())
   RETURNING key, locked_until \\gset idem_
-SELECT * FROM orders WHERE user_id = :buyer AND idempotency_key = :idem_key;
-BEGIN;
-${rest.join('')}UPDATE idempotency_keys SET response_status = 201, response_body = to_jsonb(repeat('x', 600))
+${order(':idem_key')}UPDATE idempotency_keys SET response_status = 201, response_body = to_jsonb(repeat('x', 600))
   WHERE scope = :buyer AND key = :idem_key AND response_status IS NULL
     AND locked_until = :idem_locked_until RETURNING key;
 `;
-};
 
 /** @typedef {{ rps: number, p50?: number, p99?: number }} Run */
 const row = (/** @type {string} */ label, /** @type {string[]} */ cells) =>

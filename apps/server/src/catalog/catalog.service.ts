@@ -54,17 +54,25 @@ export interface ListQuery extends PageQuery {
 }
 
 const live = and(eq(products.isActive, true), isNull(products.deletedAt));
+/**
+ * Of any number of concurrent guarded decrements only those that fit succeed: PostgreSQL re-checks
+ * the WHERE on the locked row under READ COMMITTED, the default.
+ */
+const reservable = (productId: string, quantity: number) =>
+  and(eq(products.id, productId), live, gte(products.availableUnits, quantity));
 const canManage = (actor: UserRow, p: ProductRow) =>
   actor.role === 'ADMIN' || actor.id === p.merchantId;
 
 /**
  * Products and their stock. Edits come from the API (owner or admin; others get a 404 so ids do not
  * leak). Stock moves only through `reserveUnits` / `releaseUnits`, which the orders module calls
- * inside its own transaction, so a reservation commits or rolls back with the order.
+ * inside its own transaction, or `reserveStatement`, which it composes into its own statement: either
+ * way a reservation commits or rolls back with the order.
  */
 @Injectable()
 export class CatalogService {
   private readonly listings: GenerationalCache;
+  private liveById?: ReturnType<CatalogService['prepareLiveById']>;
 
   constructor(
     @Inject(DATABASE) private readonly database: Database,
@@ -200,9 +208,8 @@ export class CatalogService {
   }
 
   /**
-   * Takes `quantity` units for an order, inside the caller's transaction, in one guarded UPDATE: of
-   * any number of concurrent reservations only those that fit succeed (PostgreSQL re-checks the
-   * WHERE on the locked row under READ COMMITTED, the default). Returns the product as reserved
+   * Takes `quantity` units for an order, inside the caller's transaction, in one guarded UPDATE
+   * (see `reservable`). Returns the product as reserved
    * (price, currency, merchant for the order). 404 `product_not_found` if the product does not
    * exist, is inactive or deleted; 409 `out_of_stock` if fewer units are left.
    */
@@ -210,16 +217,65 @@ export class CatalogService {
     assertQuantity(quantity);
     const [row] = await tx
       .update(products)
-      .set({
-        availableUnits: sql`${products.availableUnits} - ${quantity}`,
-        updatedAt: this.clock.now(),
-      })
-      .where(and(eq(products.id, productId), live, gte(products.availableUnits, quantity)))
+      .set(this.taking(quantity))
+      .where(reservable(productId, quantity))
       .returning();
     if (row) return row;
-    const current = await this.findLive(tx, productId);
-    if (!current) throw AppError.notFound('product', productId);
-    throw new AppError(
+    throw this.unreservable(await this.findLive(tx, productId), productId, quantity);
+  }
+
+  /**
+   * The product as it is now, read without a lock, for an order that then reserves against this
+   * very version in one statement (`reserveStatement`). Prepared: every wallet order reads it.
+   */
+  async peek(productId: string): Promise<ProductRow | undefined> {
+    this.liveById ??= this.prepareLiveById();
+    return (await this.liveById.execute({ id: productId }))[0];
+  }
+
+  private prepareLiveById() {
+    return this.db
+      .select()
+      .from(products)
+      .where(and(eq(products.id, sql.placeholder('id')), live))
+      .prepare('products_live_by_id');
+  }
+
+  /**
+   * The guarded decrement of `reserveUnits` as a statement to compose (a CTE yielding one row when
+   * it took the units), that also requires `seen.version` to be current: price, currency and
+   * merchant are then exactly those the caller priced the order with. Matching nothing means sold
+   * out, gone, or changed since `seen`: ask `explainUnreserved`.
+   */
+  reserveStatement(seen: ProductRow, quantity: number) {
+    assertQuantity(quantity);
+    return this.db
+      .update(products)
+      .set(this.taking(quantity))
+      .where(and(reservable(seen.id, quantity), eq(products.version, seen.version)))
+      .returning({ id: products.id });
+  }
+
+  /**
+   * Why `reserveStatement(seen, …)` took nothing: 'changed' when the product was edited since
+   * `seen` (price the order again); otherwise the 404 or 409 `reserveUnits` would answer.
+   */
+  async explainUnreserved(seen: ProductRow, quantity: number): Promise<'changed' | AppError> {
+    const now = await this.peek(seen.id);
+    if (now && now.version !== seen.version) return 'changed';
+    return this.unreservable(now, seen.id, quantity);
+  }
+
+  private taking(quantity: number) {
+    return {
+      availableUnits: sql`${products.availableUnits} - ${quantity}`,
+      updatedAt: this.clock.now(),
+    };
+  }
+
+  private unreservable(current: ProductRow | undefined, productId: string, quantity: number) {
+    if (!current) return AppError.notFound('product', productId);
+    return new AppError(
       'conflict',
       'out_of_stock',
       `Not enough units of ${productId}: ${current.availableUnits} left, ${quantity} asked`,

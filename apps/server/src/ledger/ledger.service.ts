@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { and, eq, getTableColumns, isNull, sql } from 'drizzle-orm';
+import { and, eq, getTableColumns, isNull, sql, type SQL } from 'drizzle-orm';
 import type { Clock } from '../platform/clock';
-import type { Tx } from '../platform/database/database';
+import type { DbOrTx, Tx } from '../platform/database/database';
 import { sqlState } from '../platform/database/pg-errors';
 import { AppError } from '../platform/errors/app-error';
 import { newId } from '../platform/ids/ids';
@@ -78,7 +78,7 @@ export class LedgerService {
 
   /** The id of `wallet(…)`, without a query once known. */
   walletId(
-    tx: Tx,
+    tx: DbOrTx,
     ownerId: string,
     type: 'USER_WALLET' | 'MERCHANT_WALLET',
     currency: string,
@@ -87,12 +87,12 @@ export class LedgerService {
   }
 
   /** The id of `platform(…)`, without a query once known. */
-  platformId(tx: Tx, type: PlatformAccountType, currency: string): Promise<string> {
+  platformId(tx: DbOrTx, type: PlatformAccountType, currency: string): Promise<string> {
     return this.accountId(tx, type, null, currency);
   }
 
   private async accountId(
-    tx: Tx,
+    tx: DbOrTx,
     type: AccountType,
     ownerId: string | null,
     currency: string,
@@ -111,7 +111,7 @@ export class LedgerService {
 
   /** Get or create: concurrent first uses race on the unique index and both read the winner. */
   private async account(
-    tx: Tx,
+    tx: DbOrTx,
     type: AccountType,
     ownerId: string | null,
     currencyCode: string,
@@ -151,7 +151,12 @@ export class LedgerService {
     };
   }
 
-  async post(tx: Tx, input: EntryInput): Promise<JournalEntryRow> {
+  /**
+   * The `ledger_post(…)` call that writes `input`, for a caller that composes it into a larger
+   * statement (see OrdersService), and the entry it will write. Run it through `post`, or map a
+   * failure of the composed statement with `ledgerRefusal`.
+   */
+  entryCall(input: EntryInput): { entry: JournalEntryRow; call: SQL } {
     if (input.lines.length < 2) throw new Error('a journal entry needs at least two postings');
     if (input.lines.some((l) => l.amount === 0n)) throw new Error('a posting cannot be zero');
     const now = this.clock.now();
@@ -167,16 +172,21 @@ export class LedgerService {
     const accountIds = input.lines.map((l) => l.accountId);
     const amounts = input.lines.map((l) => l.amount.toString());
     const postingIds = input.lines.map(() => newId('posting', now.getTime()));
+    const call = sql`ledger_post(${entry.id}, ${entry.kind}::journal_entry_kind,
+      ${entry.referenceType}::text, ${entry.referenceId}::text, ${entry.description}::text,
+      ${JSON.stringify(entry.metadata)}::jsonb, ${now.toISOString()}::timestamptz,
+      ${sql.param(accountIds)}::text[], ${sql.param(amounts)}::bigint[],
+      ${sql.param(postingIds)}::text[])`;
+    return { entry, call };
+  }
+
+  async post(tx: Tx, input: EntryInput): Promise<JournalEntryRow> {
+    const { entry, call } = this.entryCall(input);
     try {
-      await tx.execute(
-        sql`SELECT ledger_post(${entry.id}, ${entry.kind}, ${entry.referenceType},
-          ${entry.referenceId}, ${entry.description}, ${JSON.stringify(entry.metadata)}::jsonb,
-          ${now.toISOString()}::timestamptz, ${sql.param(accountIds)}::text[],
-          ${sql.param(amounts)}::bigint[], ${sql.param(postingIds)}::text[])`,
-      );
+      await tx.execute(sql`SELECT ${call}`);
     } catch (err) {
-      const refusal = REFUSALS[sqlState(err) ?? ''];
-      if (refusal) throw refusal();
+      const refused = ledgerRefusal(err);
+      if (refused !== err) throw refused;
       // Anything else is a bug in the caller (unbalanced, unknown account): keep the database's
       // reason in front, not Drizzle's "Failed query" with every parameter.
       const reason = err instanceof Error && err.cause instanceof Error ? err.cause.message : null;
@@ -184,6 +194,12 @@ export class LedgerService {
     }
     return entry;
   }
+}
+
+/** A refusal raised by `ledger_post` (overdraft, locked wallet) as its API error; else `err`. */
+export function ledgerRefusal(err: unknown): unknown {
+  const refusal = REFUSALS[sqlState(err) ?? ''];
+  return refusal ? refusal() : err;
 }
 
 type PlatformAccountType = Exclude<AccountType, 'USER_WALLET' | 'MERCHANT_WALLET'>;

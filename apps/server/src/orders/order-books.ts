@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { JournalEntryRow } from '../ledger/ledger.schema';
-import { LedgerService } from '../ledger/ledger.service';
-import type { Tx } from '../platform/database/database';
+import { LedgerService, type EntryInput } from '../ledger/ledger.service';
+import type { DbOrTx, Tx } from '../platform/database/database';
 import { nonZero, refundSplit } from './fees';
 import type { OrderRow } from './orders.schema';
 
@@ -17,22 +17,30 @@ import type { OrderRow } from './orders.schema';
 export class OrderBooks {
   constructor(private readonly ledger: LedgerService) {}
 
-  private async payees(tx: Tx, order: OrderRow) {
+  private async payees(tx: DbOrTx, order: OrderRow) {
     return {
       merchant: await this.ledger.walletId(tx, order.merchantId, 'MERCHANT_WALLET', order.currency),
       fees: await this.ledger.platformId(tx, 'PLATFORM_FEES', order.currency),
     };
   }
 
-  private clearing(tx: Tx, order: OrderRow) {
+  private clearing(tx: DbOrTx, order: OrderRow) {
     return this.ledger.platformId(tx, 'PROVIDER_CLEARING', order.currency);
   }
 
   /** Books a paid order; `fromAccountId` is the buyer's wallet, or provider clearing if absent. */
   async payment(tx: Tx, order: OrderRow, fromAccountId?: string): Promise<JournalEntryRow> {
-    const { merchant, fees } = await this.payees(tx, order);
-    const from = fromAccountId ?? (await this.clearing(tx, order));
-    return this.ledger.post(tx, {
+    return this.ledger.post(tx, await this.paymentEntry(tx, order, fromAccountId));
+  }
+
+  /**
+   * The PAYMENT entry of `payment`, to post later or compose into a statement. Looking up the
+   * accounts (through `db` when outside a transaction) creates any that do not exist yet.
+   */
+  async paymentEntry(db: DbOrTx, order: OrderRow, fromAccountId?: string): Promise<EntryInput> {
+    const { merchant, fees } = await this.payees(db, order);
+    const from = fromAccountId ?? (await this.clearing(db, order));
+    return {
       kind: 'PAYMENT',
       reference: { type: 'order', id: order.id },
       description: `Order ${order.id}: ${order.quantity} × ${order.productId}`,
@@ -46,7 +54,7 @@ export class OrderBooks {
         { accountId: merchant, amount: order.amount - order.fee },
         { accountId: fees, amount: order.fee },
       ]),
-    });
+    };
   }
 
   /**

@@ -3,12 +3,13 @@ import { and, eq, sql } from 'drizzle-orm';
 import { CatalogService } from '../catalog/catalog.service';
 import type { ProductRow } from '../catalog/catalog.schema';
 import type { UserRow } from '../identity/identity.schema';
-import { LedgerService } from '../ledger/ledger.service';
+import { LedgerService, ledgerRefusal } from '../ledger/ledger.service';
 import { PaymentsService } from '../payments/payments.service';
 import { PUBLIC_URL, type PublicUrl } from '../payments/payments.tokens';
 import type { Clock } from '../platform/clock';
 import type { Config } from '../platform/config/config';
 import type { Database, Tx } from '../platform/database/database';
+import { insertFrom, rowFrom } from '../platform/database/compose';
 import { isUniqueViolation } from '../platform/database/pg-errors';
 import { AppError } from '../platform/errors/app-error';
 import { newId } from '../platform/ids/ids';
@@ -32,6 +33,9 @@ export interface CreatedOrder {
   order: OrderRow;
   checkoutUrl: string | null;
 }
+
+/** A product edited between our read and the order's statement is priced again, this often. */
+const PRICING_ATTEMPTS = 3;
 
 const buyerWalletType = (u: Pick<UserRow, 'role'>) =>
   u.role === 'MERCHANT' ? 'MERCHANT_WALLET' : 'USER_WALLET';
@@ -68,15 +72,22 @@ export class OrdersService {
         windowSeconds: 60,
       },
     ]);
-    const existing = await this.byKey(buyer, input);
-    if (existing) return { order: existing, checkoutUrl: await this.checkoutUrl(existing) };
+    // A WALLET order's statement writes nothing when it fails, so its key is looked up only then;
+    // a GATEWAY order must find an earlier one before it opens a second checkout.
+    if (input.paymentMethod === 'GATEWAY') {
+      const existing = await this.byKey(buyer, input);
+      if (existing) return { order: existing, checkoutUrl: await this.checkoutUrl(existing) };
+    }
     try {
       return input.paymentMethod === 'WALLET'
         ? { order: await this.payFromWallet(buyer, input), checkoutUrl: null }
         : await this.payThroughGateway(buyer, input);
     } catch (err) {
-      // A concurrent request under the same key won the unique index; ours rolled back whole.
-      const winner = isUniqueViolation(err) ? await this.byKey(buyer, input) : undefined;
+      // The key may have its order already: a concurrent duplicate won the unique index (ours
+      // rolled back whole), or a WALLET replay came after the 24 h store forgot the key and failed
+      // (sold out since, say) where the first one succeeded.
+      const lookUp = isUniqueViolation(err) || input.paymentMethod === 'WALLET';
+      const winner = lookUp ? await this.byKey(buyer, input) : undefined;
       if (!winner) throw err;
       return { order: winner, checkoutUrl: await this.checkoutUrl(winner) };
     }
@@ -124,63 +135,88 @@ export class OrdersService {
     return (await this.payments.get(order.paymentId)).nextActionUrl;
   }
 
-  private async insert(
-    tx: Tx,
+  /** The order row for `product` as it was read; `extra` sets its status and the like. */
+  private newOrder(
     buyer: UserRow,
     product: ProductRow,
     input: NewOrder,
     extra: Partial<typeof orders.$inferInsert>,
-  ): Promise<OrderRow> {
+  ): typeof orders.$inferInsert {
     const now = this.clock.now();
     const amount = product.price * BigInt(input.quantity);
-    const [row] = await tx
-      .insert(orders)
-      .values({
-        id: newId('order', now.getTime()),
-        userId: buyer.id,
-        productId: product.id,
-        merchantId: product.merchantId,
-        quantity: input.quantity,
-        amount,
-        fee: feeFor(amount, this.config.orders.platformFeeBps),
-        currency: product.currency,
-        paymentMethod: input.paymentMethod,
-        idempotencyKey: input.idempotencyKey ?? null,
-        createdAt: now,
-        updatedAt: now,
-        ...extra,
-      })
-      .returning();
-    return row!;
+    return {
+      id: newId('order', now.getTime()),
+      userId: buyer.id,
+      productId: product.id,
+      merchantId: product.merchantId,
+      quantity: input.quantity,
+      amount,
+      fee: feeFor(amount, this.config.orders.platformFeeBps),
+      currency: product.currency,
+      paymentMethod: input.paymentMethod,
+      idempotencyKey: input.idempotencyKey ?? null,
+      createdAt: now,
+      updatedAt: now,
+      ...extra,
+    };
   }
 
-  private payFromWallet(buyer: UserRow, input: NewOrder): Promise<OrderRow> {
-    return this.database.db.transaction(async (tx) => {
-      // The guarded decrement first: it serialises buyers of one product on its row, and a sold-out
-      // product answers 409 before any wallet is touched.
-      const product = await this.catalog.reserveUnits(tx, input.productId, input.quantity);
+  /**
+   * One statement — one round trip, one commit, nothing held across trips through Node: take the
+   * units (guarded by stock and by the product version the order is priced from), insert the
+   * COMPLETED order, post the payment (`ledger_post` refuses an overdraft, 402, or a locked wallet,
+   * 409, undoing the whole statement). It matches nothing when the product sold out (409), went
+   * away (404) or changed since it was read; a changed product is read and priced again.
+   */
+  private async payFromWallet(buyer: UserRow, input: NewOrder): Promise<OrderRow> {
+    const db = this.database.db;
+    for (let attempt = 1; attempt <= PRICING_ATTEMPTS; attempt++) {
+      const product = await this.catalog.peek(input.productId);
+      if (!product) throw AppError.notFound('product', input.productId);
+      // Found or created outside the statement: an empty account is harmless if the order fails.
       const wallet = await this.ledger.walletId(
-        tx,
+        db,
         buyer.id,
         buyerWalletType(buyer),
         product.currency,
       );
-      const order = await this.insert(tx, buyer, product, input, {
+      const order = this.newOrder(buyer, product, input, {
         status: 'COMPLETED',
         completedAt: this.clock.now(),
         metadata: { buyer_account: wallet },
       });
-      // Throws 402 insufficient_funds (or 409 wallet_locked): the whole transaction rolls back.
-      await this.books.payment(tx, order, wallet);
-      return order;
-    });
+      const { call } = this.ledger.entryCall(
+        await this.books.paymentEntry(db, order as OrderRow, wallet),
+      );
+      const placed = await db
+        .execute<Record<string, unknown>>(
+          // drizzle wraps an embedded query in parentheses itself.
+          sql`WITH reserved AS ${this.catalog.reserveStatement(product, input.quantity)},
+            placed AS (${insertFrom(orders, order, 'reserved')} RETURNING *)
+          SELECT placed.*, ${call} AS posted FROM placed`,
+        )
+        .catch((err: unknown) => {
+          throw ledgerRefusal(err);
+        });
+      if (placed.rows[0]) return rowFrom(orders, placed.rows[0]);
+      const why = await this.catalog.explainUnreserved(product, input.quantity);
+      if (why !== 'changed') throw why;
+    }
+    throw new AppError(
+      'conflict',
+      'product_changed',
+      'The product kept changing while the order was placed; try again',
+    );
   }
 
   private async payThroughGateway(buyer: UserRow, input: NewOrder): Promise<CreatedOrder> {
     const { order, product } = await this.database.db.transaction(async (tx) => {
       const product = await this.catalog.reserveUnits(tx, input.productId, input.quantity);
-      const order = await this.insert(tx, buyer, product, input, { status: 'PAYMENT_PROCESSING' });
-      return { order, product };
+      const [order] = await tx
+        .insert(orders)
+        .values(this.newOrder(buyer, product, input, { status: 'PAYMENT_PROCESSING' }))
+        .returning();
+      return { order: order!, product };
     });
     const back = (path: string) =>
       `${this.publicUrl.value}/api/v1/payments/${path}?order=${order.id}`;

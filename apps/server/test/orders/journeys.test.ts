@@ -1,4 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { CatalogService } from '../../src/catalog/catalog.service';
 import { verifyLedger } from '../../src/ledger/verify';
 import { bootTestApp, promote, register, type TestApp } from '../helpers';
 import { eventually } from '../payments/harness';
@@ -118,6 +119,39 @@ describe('orders: the seed journeys over HTTP', () => {
       expect((await f.order(buyer.accessToken, bad)).status).toBe(400);
     }
     expect((await f.api.get('/api/v1/orders', buyer.accessToken)).body.data).toEqual([]);
+    await invariantsHold();
+  });
+
+  it('a product repriced between the read and the order statement is charged at its new price', async () => {
+    const buyer = await f.buyer(10_000);
+    const merchant = await f.merchant();
+    const product = await f.product(merchant.accessToken, 1_000, 5);
+    const catalog = app.running.app.get(CatalogService);
+    // The race, made certain: the order reads the product, then the merchant reprices it before
+    // the order's statement runs. The statement is guarded by the version it read, so it takes
+    // nothing; the order reads the product again and pays the new price.
+    const stale = await catalog.peek(product.id);
+    const patched = await f.api.call('PATCH', `/api/v1/products/${product.id}`, {
+      body: { price: 1_500 },
+      token: merchant.accessToken,
+    });
+    expect(patched.status).toBe(200);
+    const peek = vi.spyOn(catalog, 'peek').mockResolvedValueOnce(stale);
+    try {
+      const res = await f.order(buyer.accessToken, {
+        productId: product.id,
+        quantity: 2,
+        paymentMethod: 'WALLET',
+      });
+      expect(res.status).toBe(201);
+      expect(res.body).toMatchObject({ amount: 3_000, fee: 150, status: 'COMPLETED' });
+      // Read stale once, then again (first attempt refused by the version guard, then explained).
+      expect(peek.mock.calls.length).toBeGreaterThanOrEqual(2);
+    } finally {
+      peek.mockRestore();
+    }
+    expect(await f.balance(buyer.accessToken)).toBe(7_000);
+    expect(await f.stock(product.id)).toBe(3);
     await invariantsHold();
   });
 
