@@ -15,6 +15,9 @@ import type { UserRole } from './identity.schema';
 export const TOKEN_ISSUER = 'tender';
 export const TOKEN_AUDIENCE = 'tender-api';
 
+/** Bound on remembered verified tokens; beyond it the memo starts over (a bound, not a policy). */
+const MAX_VERIFIED_TOKENS = 10_000;
+
 export type VerifiedToken =
   | { kind: 'local'; userId: string }
   | { kind: 'oidc'; issuer: string; subject: string; email?: string; name?: string };
@@ -34,6 +37,12 @@ export class TokenService {
   /** A KeyObject made once: jose would otherwise import the raw secret on every verification. */
   private readonly key: KeyObject;
   private readonly jwks?: JWTVerifyGetKey;
+  /**
+   * Tokens already verified, until they expire. A token is an immutable signed string, so checking
+   * its signature again on each of a client's requests proves nothing new (the guard still reads
+   * the user row every time, so a deleted user is refused at once).
+   */
+  private readonly verified = new Map<string, { identity: VerifiedToken; expiresAtMs: number }>();
 
   constructor(
     private readonly settings: TokenSettings,
@@ -57,6 +66,20 @@ export class TokenService {
   }
 
   async verifyAccessToken(token: string): Promise<VerifiedToken> {
+    const known = this.verified.get(token);
+    if (known) {
+      if (this.clock.now().getTime() < known.expiresAtMs) return known.identity;
+      this.verified.delete(token);
+    }
+    const { identity, exp } = await this.verify(token);
+    if (exp !== undefined) {
+      if (this.verified.size >= MAX_VERIFIED_TOKENS) this.verified.clear();
+      this.verified.set(token, { identity, expiresAtMs: exp * 1000 });
+    }
+    return identity;
+  }
+
+  private async verify(token: string): Promise<{ identity: VerifiedToken; exp?: number }> {
     let claimedIssuer: string | undefined;
     try {
       claimedIssuer = decodeJwt(token).iss;
@@ -72,7 +95,7 @@ export class TokenService {
           algorithms: ['RS256', 'RS384', 'RS512', 'ES256', 'ES384', 'PS256'],
           currentDate: this.clock.now(),
         });
-        return oidcIdentity(oidc.issuer, payload);
+        return { identity: oidcIdentity(oidc.issuer, payload), exp: payload.exp };
       }
       const { payload } = await jwtVerify(token, this.key, {
         issuer: TOKEN_ISSUER,
@@ -82,7 +105,7 @@ export class TokenService {
       });
       if (!payload.sub)
         throw AppError.unauthenticated('invalid_token', 'The access token has no subject');
-      return { kind: 'local', userId: payload.sub };
+      return { identity: { kind: 'local', userId: payload.sub }, exp: payload.exp };
     } catch (err) {
       if (err instanceof AppError) throw err;
       if (err instanceof joseErrors.JWTExpired) {
