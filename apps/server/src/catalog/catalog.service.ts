@@ -19,6 +19,7 @@ import { newId } from '../platform/ids/ids';
 import type { Logger } from '../platform/logging/logger';
 import { CLOCK, DATABASE, LOGGER } from '../platform/platform.module';
 import { products, type ProductRow } from './catalog.schema';
+import { ProductPeek } from './product-peek';
 import { toProductView, type ProductView } from './products.view';
 
 /** The public listing is cached this long; stock shown there may be this stale (see `list`). */
@@ -72,7 +73,7 @@ const canManage = (actor: UserRow, p: ProductRow) =>
 @Injectable()
 export class CatalogService {
   private readonly listings: GenerationalCache;
-  private liveById?: ReturnType<CatalogService['prepareLiveById']>;
+  private readonly peeked: ProductPeek;
 
   constructor(
     @Inject(DATABASE) private readonly database: Database,
@@ -80,6 +81,7 @@ export class CatalogService {
     @Inject(CACHE) cache: Cache,
     @Inject(LOGGER) logger: Logger,
   ) {
+    this.peeked = new ProductPeek(database, clock);
     this.listings = new GenerationalCache(cache, 'catalog:list', LISTING_TTL_SECONDS, (err, op) =>
       logger.warn({ err, op }, 'catalog listing cache unavailable; served from the database'),
     );
@@ -190,6 +192,7 @@ export class CatalogService {
         .returning();
       return updated!;
     });
+    this.peeked.forget(id);
     await this.listings.invalidate();
     return toProductView(row);
   }
@@ -204,6 +207,7 @@ export class CatalogService {
         .set({ deletedAt: now, updatedAt: now, version: sql`${products.version} + 1` })
         .where(eq(products.id, id));
     });
+    this.peeked.forget(id);
     await this.listings.invalidate();
   }
 
@@ -225,20 +229,12 @@ export class CatalogService {
   }
 
   /**
-   * The product as it is now, read without a lock, for an order that then reserves against this
-   * very version in one statement (`reserveStatement`). Prepared: every wallet order reads it.
+   * The live product, read without a lock (and possibly remembered from a moment ago: see
+   * ProductPeek), for an order that then reserves against this very version in one statement
+   * (`reserveStatement`).
    */
-  async peek(productId: string): Promise<ProductRow | undefined> {
-    this.liveById ??= this.prepareLiveById();
-    return (await this.liveById.execute({ id: productId }))[0];
-  }
-
-  private prepareLiveById() {
-    return this.db
-      .select()
-      .from(products)
-      .where(and(eq(products.id, sql.placeholder('id')), live))
-      .prepare('products_live_by_id');
+  peek(productId: string): Promise<ProductRow | undefined> {
+    return this.peeked.get(productId);
   }
 
   /**
@@ -261,7 +257,7 @@ export class CatalogService {
    * `seen` (price the order again); otherwise the 404 or 409 `reserveUnits` would answer.
    */
   async explainUnreserved(seen: ProductRow, quantity: number): Promise<'changed' | AppError> {
-    const now = await this.peek(seen.id);
+    const now = await this.peeked.fresh(seen.id);
     if (now && now.version !== seen.version) return 'changed';
     return this.unreservable(now, seen.id, quantity);
   }

@@ -152,6 +152,21 @@ describe('orders: the seed journeys over HTTP', () => {
     }
     expect(await f.balance(buyer.accessToken)).toBe(7_000);
     expect(await f.stock(product.id)).toBe(3);
+
+    // Another node reprices it: this node still remembers the product as it read it for the order
+    // above, and must not sell at that price.
+    await app.runtime.database.pool.query(
+      'UPDATE products SET price = 2000, version = version + 1 WHERE id = $1',
+      [product.id],
+    );
+    const dearer = await f.order(buyer.accessToken, {
+      productId: product.id,
+      quantity: 1,
+      paymentMethod: 'WALLET',
+    });
+    expect(dearer.status).toBe(201);
+    expect(dearer.body).toMatchObject({ amount: 2_000, fee: 100 });
+    expect(await f.balance(buyer.accessToken)).toBe(5_000);
     await invariantsHold();
   });
 

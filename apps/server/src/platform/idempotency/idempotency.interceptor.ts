@@ -7,7 +7,7 @@ import {
 } from '@nestjs/common';
 import { HTTP_CODE_METADATA } from '@nestjs/common/constants';
 import { Reflector } from '@nestjs/core';
-import type { FastifyRequest } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { defer, lastValueFrom, map, type Observable } from 'rxjs';
 import { AppError } from '../errors/app-error';
 import { toAppError } from '../errors/error-mapper';
@@ -34,8 +34,8 @@ type ScopedRequest = FastifyRequest & { user?: { id: string } };
  * the guards (so the user is known) and before the pipes and the handler, which it wraps:
  * claim the key → run the handler → store the response; or replay / 422 / 409 without running it.
  *
- * Responses of marked routes are sent as a web `Response` built here from the exact JSON text we
- * store, so the first answer and every replay carry the same status and bytes.
+ * Responses of marked routes are the exact JSON text we store: the first answer as a string body,
+ * a replay as a web `Response` with the stored status, so both carry the same status and bytes.
  */
 @Injectable()
 export class IdempotencyInterceptor implements NestInterceptor {
@@ -51,6 +51,7 @@ export class IdempotencyInterceptor implements NestInterceptor {
     if (!meta) return next.handle();
 
     const req = ctx.switchToHttp().getRequest<ScopedRequest>();
+    const reply = ctx.switchToHttp().getResponse<FastifyReply>();
     const key = readKey(req.headers['idempotency-key'], meta.required);
     // The status Nest would send on success: @HttpCode() or its per-method default.
     const successStatus =
@@ -58,20 +59,19 @@ export class IdempotencyInterceptor implements NestInterceptor {
       (req.method === 'POST' ? 201 : 200);
     if (key === undefined) {
       // No key, nothing to remember; answered the same way so bigint bodies work here too.
-      return next
-        .handle()
-        .pipe(map((result) => jsonResponse(successStatus, toJsonText(result) ?? null, false)));
+      return next.handle().pipe(map((result) => jsonText(reply, toJsonText(result) ?? null)));
     }
-    return defer(() => this.run(req, key, meta, successStatus, next));
+    return defer(() => this.run(req, reply, key, meta, successStatus, next));
   }
 
   private async run(
     req: ScopedRequest,
+    reply: FastifyReply,
     key: string,
     meta: IdempotentMetadata,
     successStatus: number,
     next: CallHandler,
-  ): Promise<Response> {
+  ): Promise<Response | string | undefined> {
     const scope = req.user?.id ?? ANONYMOUS_SCOPE;
     const outcome = await this.store.claim({
       scope,
@@ -93,7 +93,7 @@ export class IdempotencyInterceptor implements NestInterceptor {
     }
     const body = toJsonText(result) ?? null;
     await this.save(req, claim, successStatus, body);
-    return jsonResponse(successStatus, body, false);
+    return jsonText(reply, body);
   }
 
   /**
@@ -152,10 +152,23 @@ function readKey(header: string | string[] | undefined, required: boolean): stri
   return header;
 }
 
+const JSON_TYPE = 'application/json; charset=utf-8';
+
+/**
+ * A first answer: the JSON text as the body, sent as is (Fastify does not serialise a string
+ * again) with the status Nest gives the route — the one the stored copy records.
+ */
+function jsonText(reply: FastifyReply, body: string | null): string | undefined {
+  if (body === null) return undefined;
+  void reply.header('content-type', JSON_TYPE);
+  return body;
+}
+
+/** A replay, whose stored status may differ from the route's (a 402 decline, say). */
 function jsonResponse(status: number, body: string | null, replayed: boolean): Response {
   const headers = new Headers();
   if (body !== null) {
-    headers.set('content-type', 'application/json; charset=utf-8');
+    headers.set('content-type', JSON_TYPE);
     // Known up front, so the answer is not sent chunked like a stream of unknown length.
     headers.set('content-length', String(Buffer.byteLength(body)));
   }
