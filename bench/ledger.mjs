@@ -24,24 +24,25 @@ const run = promisify(execFile);
 
 /** Picks buyer :i at random from the bench's table of pre-created rows (not part of an order). */
 const pick = (/** @type {string} */ table) => `\\set i random(1, :n)
-SELECT buyer, buyer_wallet, merchant, merchant_wallet, product FROM ${table} WHERE i = :i \\gset
+SELECT buyer, buyer_wallet, merchant, merchant_wallet, product, product_version
+  FROM ${table} WHERE i = :i \\gset
 `;
 
 /**
- * What one WALLET order runs (orders.service payFromWallet), statement for statement: the product
- * read (catalog peek), then one statement that reserves the unit against that version (catalog
+ * What one WALLET order runs (orders.service payFromWallet) in steady state: one statement that
+ * reserves the unit against the product version the order was priced from (catalog
  * reserveStatement), inserts the COMPLETED order and posts the payment (`ledger_post`), committed
- * on its own. Tender looks each ledger account id up once and then remembers it, so in steady state
- * (and here) there is no account SELECT. `key` is the order's Idempotency-Key expression. Not in
+ * on its own. Tender remembers the product it read for the last order (ProductPeek, 60 s) and each
+ * ledger account id, so there is no product or account SELECT per order; here the version comes
+ * from the pick table, read once at set-up. `key` is the order's Idempotency-Key expression. Not in
  * it: what Tender does around it (token check and user SELECT, the Idempotency-Key store, the rate
  * limiter) — that is Tender's overhead, which the ratio shows.
  * @param {string} key
  */
-const order = (key) => `SELECT * FROM products WHERE id = :product AND is_active AND deleted_at IS NULL \\gset p_
-WITH reserved AS (
+const order = (key) => `WITH reserved AS (
   UPDATE products SET available_units = available_units - 1, updated_at = now()
   WHERE id = :product AND is_active AND deleted_at IS NULL AND available_units >= 1
-    AND version = :p_version RETURNING id),
+    AND version = :product_version RETURNING id),
 placed AS (
   INSERT INTO orders (id, user_id, product_id, merchant_id, quantity, amount, fee, currency,
     payment_method, status, idempotency_key, completed_at, metadata, created_at, updated_at)
@@ -133,12 +134,13 @@ try {
     const table = `bench_${tag}_${shape}`;
     await pool.query(
       `CREATE TABLE ${table} (i int PRIMARY KEY, buyer text, buyer_wallet text, merchant text,
-                              merchant_wallet text, product text)`,
+                              merchant_wallet text, product text, product_version int)`,
     );
     cleanups.unshift(() => pool.query(`DROP TABLE IF EXISTS ${table}`));
     await pool.query(
-      `INSERT INTO ${table} SELECT * FROM unnest($1::int[], $2::text[], $3::text[], $4::text[],
-                                                $5::text[], $6::text[])`,
+      `INSERT INTO ${table} SELECT u.*, p.version FROM unnest($1::int[], $2::text[], $3::text[],
+         $4::text[], $5::text[], $6::text[]) AS u(i, b, bw, m, mw, product)
+       JOIN products p ON p.id = u.product`,
       [
         buyers.map((_, i) => i + 1),
         buyers.map((b) => b.id),
@@ -184,6 +186,11 @@ try {
       `fees=${feesAccount}`,
       databaseUrl,
     ];
+    const placed = async () =>
+      Number(
+        (await pool.query(`SELECT count(*) AS n FROM orders WHERE id LIKE 'ord_pgb_%'`)).rows[0].n,
+      );
+    const before = await placed();
     let stdout;
     try {
       ({ stdout } = await run(PGBENCH, args, { maxBuffer: 16 << 20 }));
@@ -195,6 +202,12 @@ try {
     const failed = /number of failed transactions: (\d+)/.exec(stdout);
     if (!tps || (failed && failed[1] !== '0'))
       throw new Error(`pgbench ${script}: unexpected output:\n${stdout}`);
+    // Every transaction must have placed its order: a guard that matched nothing (a wrong version,
+    // say) would make pgbench fast at doing nothing.
+    const processed = /number of transactions actually processed: (\d+)/.exec(stdout);
+    const orders = (await placed()) - before;
+    if (!processed || Number(processed[1]) !== orders)
+      throw new Error(`pgbench ${script}: ${processed?.[1]} transactions but ${orders} orders`);
     const lat = /latency average = ([\d.]+) ms/.exec(stdout);
     return { rps: Number(tps[1]), p50: lat ? Number(lat[1]) : undefined };
   }
