@@ -1,11 +1,12 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { and, eq, gte, isNull, sql } from 'drizzle-orm';
+import { and, eq, gte, isNull, sql, type Placeholder } from 'drizzle-orm';
 import type { UserRow } from '../identity/identity.schema';
 import { users } from '../identity/identity.schema';
 import type { Cache } from '../platform/cache/cache';
 import { CACHE } from '../platform/cache/cache.module';
 import { GenerationalCache } from '../platform/cache/generational-cache';
 import type { Clock } from '../platform/clock';
+import { slot } from '../platform/database/compose';
 import type { Database, DbOrTx } from '../platform/database/database';
 import { AppError } from '../platform/errors/app-error';
 import {
@@ -59,7 +60,7 @@ const live = and(eq(products.isActive, true), isNull(products.deletedAt));
  * Of any number of concurrent guarded decrements only those that fit succeed: PostgreSQL re-checks
  * the WHERE on the locked row under READ COMMITTED, the default.
  */
-const reservable = (productId: string, quantity: number) =>
+const reservable = (productId: string | Placeholder, quantity: number | Placeholder) =>
   and(eq(products.id, productId), live, gte(products.availableUnits, quantity));
 const canManage = (actor: UserRow, p: ProductRow) =>
   actor.role === 'ADMIN' || actor.id === p.merchantId;
@@ -238,18 +239,36 @@ export class CatalogService {
   }
 
   /**
-   * The guarded decrement of `reserveUnits` as a statement to compose (a CTE yielding one row when
-   * it took the units), that also requires `seen.version` to be current: price, currency and
-   * merchant are then exactly those the caller priced the order with. Matching nothing means sold
-   * out, gone, or changed since `seen`: ask `explainUnreserved`.
+   * The guarded decrement of `reserveUnits` as a part of a composed statement (see
+   * platform/database/compose): a CTE yielding one row when it took the units, that also requires
+   * the product version the order was priced from — price, currency and merchant are then exactly
+   * those. Its slots are filled by `reserveValues`. Matching nothing means sold out, gone, or
+   * changed since read: ask `explainUnreserved`.
    */
-  reserveStatement(seen: ProductRow, quantity: number) {
-    assertQuantity(quantity);
+  reserveStatement() {
     return this.db
       .update(products)
-      .set(this.taking(quantity))
-      .where(and(reservable(seen.id, quantity), eq(products.version, seen.version)))
+      .set({
+        availableUnits: sql`${products.availableUnits} - ${slot('reserve_quantity')}`,
+        updatedAt: sql`${slot('reserve_now')}`,
+      })
+      .where(
+        and(
+          reservable(slot('reserve_product'), slot('reserve_quantity')),
+          eq(products.version, slot('reserve_version')),
+        ),
+      )
       .returning({ id: products.id });
+  }
+
+  reserveValues(seen: ProductRow, quantity: number): Record<string, unknown> {
+    assertQuantity(quantity);
+    return {
+      reserve_product: seen.id,
+      reserve_quantity: quantity,
+      reserve_version: seen.version,
+      reserve_now: this.clock.now(),
+    };
   }
 
   /**

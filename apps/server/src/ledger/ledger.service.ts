@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { and, eq, getTableColumns, isNull, sql, type SQL } from 'drizzle-orm';
+import { and, eq, getTableColumns, isNull, sql, type SQL, type SQLChunk } from 'drizzle-orm';
 import type { Clock } from '../platform/clock';
 import type { DbOrTx, Tx } from '../platform/database/database';
 import { sqlState } from '../platform/database/pg-errors';
@@ -152,11 +152,11 @@ export class LedgerService {
   }
 
   /**
-   * The `ledger_post(…)` call that writes `input`, for a caller that composes it into a larger
-   * statement (see OrdersService), and the entry it will write. Run it through `post`, or map a
-   * failure of the composed statement with `ledgerRefusal`.
+   * The entry `input` makes and the values of the `ledger_post(…)` call that writes it: for
+   * `post`, or for a caller that composes the call into a statement (`postCall(slot)`, see
+   * OrdersService) and maps a failure with `ledgerRefusal`.
    */
-  entryCall(input: EntryInput): { entry: JournalEntryRow; call: SQL } {
+  entryValues(input: EntryInput): { entry: JournalEntryRow; values: Record<string, unknown> } {
     if (input.lines.length < 2) throw new Error('a journal entry needs at least two postings');
     if (input.lines.some((l) => l.amount === 0n)) throw new Error('a posting cannot be zero');
     const now = this.clock.now();
@@ -169,19 +169,25 @@ export class LedgerService {
       metadata: input.metadata ?? {},
       createdAt: now,
     };
-    const accountIds = input.lines.map((l) => l.accountId);
-    const amounts = input.lines.map((l) => l.amount.toString());
-    const postingIds = input.lines.map(() => newId('posting', now.getTime()));
-    const call = sql`ledger_post(${entry.id}, ${entry.kind}::journal_entry_kind,
-      ${entry.referenceType}::text, ${entry.referenceId}::text, ${entry.description}::text,
-      ${JSON.stringify(entry.metadata)}::jsonb, ${now.toISOString()}::timestamptz,
-      ${sql.param(accountIds)}::text[], ${sql.param(amounts)}::bigint[],
-      ${sql.param(postingIds)}::text[])`;
-    return { entry, call };
+    const values = {
+      entry_id: entry.id,
+      entry_kind: entry.kind,
+      entry_reference_type: entry.referenceType,
+      entry_reference_id: entry.referenceId,
+      entry_description: entry.description,
+      entry_metadata: JSON.stringify(entry.metadata),
+      entry_at: now.toISOString(),
+      entry_accounts: input.lines.map((l) => l.accountId),
+      entry_amounts: input.lines.map((l) => l.amount.toString()),
+      entry_postings: input.lines.map(() => newId('posting', now.getTime())),
+    };
+    return { entry, values };
   }
 
   async post(tx: Tx, input: EntryInput): Promise<JournalEntryRow> {
-    const { entry, call } = this.entryCall(input);
+    const { entry, values } = this.entryValues(input);
+    // sql.param: an array is one parameter here, not a list.
+    const call = postCall((name) => sql.param(values[name]));
     try {
       await tx.execute(sql`SELECT ${call}`);
     } catch (err) {
@@ -194,6 +200,27 @@ export class LedgerService {
     }
     return entry;
   }
+}
+
+const POST_ARGS = [
+  ['entry_id', 'text'],
+  ['entry_kind', 'journal_entry_kind'],
+  ['entry_reference_type', 'text'],
+  ['entry_reference_id', 'text'],
+  ['entry_description', 'text'],
+  ['entry_metadata', 'jsonb'],
+  ['entry_at', 'timestamptz'],
+  ['entry_accounts', 'text[]'],
+  ['entry_amounts', 'bigint[]'],
+  ['entry_postings', 'text[]'],
+] as const;
+
+/** `ledger_post(…)` (migration 0007) with each argument from `arg(name)`: a value or a slot. */
+export function postCall(arg: (name: (typeof POST_ARGS)[number][0]) => SQLChunk): SQL {
+  return sql`ledger_post(${sql.join(
+    POST_ARGS.map(([name, type]) => sql`${arg(name)}::${sql.raw(type)}`),
+    sql`, `,
+  )})`;
 }
 
 /** A refusal raised by `ledger_post` (overdraft, locked wallet) as its API error; else `err`. */

@@ -5,6 +5,12 @@ import type { DbOrTx, Tx } from '../platform/database/database';
 import { nonZero, refundSplit } from './fees';
 import type { OrderRow } from './orders.schema';
 
+/** What a PAYMENT entry needs of an order (a row, or one about to be inserted). */
+type PaidOrder = Pick<
+  OrderRow,
+  'id' | 'quantity' | 'productId' | 'amount' | 'fee' | 'merchantId' | 'currency'
+> & { paymentId?: string | null };
+
 /**
  * The ledger side of orders: every entry references the order, and is posted inside the caller's
  * transaction — the one that changes the order — so money and order state commit together.
@@ -17,14 +23,14 @@ import type { OrderRow } from './orders.schema';
 export class OrderBooks {
   constructor(private readonly ledger: LedgerService) {}
 
-  private async payees(tx: DbOrTx, order: OrderRow) {
+  private async payees(tx: DbOrTx, order: Pick<OrderRow, 'merchantId' | 'currency'>) {
     return {
       merchant: await this.ledger.walletId(tx, order.merchantId, 'MERCHANT_WALLET', order.currency),
       fees: await this.ledger.platformId(tx, 'PLATFORM_FEES', order.currency),
     };
   }
 
-  private clearing(tx: DbOrTx, order: OrderRow) {
+  private clearing(tx: DbOrTx, order: Pick<OrderRow, 'currency'>) {
     return this.ledger.platformId(tx, 'PROVIDER_CLEARING', order.currency);
   }
 
@@ -37,7 +43,7 @@ export class OrderBooks {
    * The PAYMENT entry of `payment`, to post later or compose into a statement. Looking up the
    * accounts (through `db` when outside a transaction) creates any that do not exist yet.
    */
-  async paymentEntry(db: DbOrTx, order: OrderRow, fromAccountId?: string): Promise<EntryInput> {
+  async paymentEntry(db: DbOrTx, order: PaidOrder, fromAccountId?: string): Promise<EntryInput> {
     const { merchant, fees } = await this.payees(db, order);
     const from = fromAccountId ?? (await this.clearing(db, order));
     return {

@@ -11,6 +11,7 @@ import { Idempotent } from '../platform/idempotency/idempotent.decorator';
 import { AppError } from '../platform/errors/app-error';
 import { DATABASE } from '../platform/platform.module';
 import type { Database } from '../platform/database/database';
+import { OrderRecovery } from './order-recovery';
 import { OrderRefunds } from './order-refunds';
 import { OrdersQuery } from './orders.query';
 import { ORDER_PAYMENT_METHODS, ORDER_STATUSES } from './orders.schema';
@@ -41,6 +42,7 @@ export class OrdersController {
     private readonly orders: OrdersService,
     private readonly query: OrdersQuery,
     private readonly refunds: OrderRefunds,
+    private readonly recovery: OrderRecovery,
   ) {}
 
   @Post()
@@ -72,7 +74,7 @@ export class OrdersController {
   @Get(':id')
   @Doc({ summary: 'One order (its buyer, the merchant, or an admin)', response: OrderView })
   async get(@CurrentUser() user: UserRow, @Param('id', { schema: Id }) id: string) {
-    return toOrderView(await this.query.visible(user, id));
+    return toOrderView(await this.recovery.linked(await this.query.visible(user, id)));
   }
 
   @Post(':id/refund')
@@ -101,11 +103,13 @@ export class OrderReturnsController {
     @Inject(DATABASE) private readonly database: Database,
     private readonly query: OrdersQuery,
     private readonly payments: PaymentsService,
+    private readonly recovery: OrderRecovery,
   ) {}
 
   private async show(orderId: string) {
-    const order = await this.query.find(this.database.db, orderId);
-    if (!order) throw AppError.notFound('order', orderId);
+    const found = await this.query.find(this.database.db, orderId);
+    if (!found) throw AppError.notFound('order', orderId);
+    const order = await this.recovery.linked(found);
     if (order.paymentId) await this.payments.sync(order.paymentId, 'return');
     const now = (await this.query.find(this.database.db, orderId))!;
     return { orderId: now.id, status: now.status };

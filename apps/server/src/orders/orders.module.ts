@@ -4,16 +4,20 @@ import { LedgerModule } from '../ledger/ledger.module';
 import { PaymentsModule } from '../payments/payments.module';
 import { OrderBooks } from './order-books';
 import { OrderPayments } from './order-payments';
+import { OrderRecovery } from './order-recovery';
 import { OrderRefunds } from './order-refunds';
 import { OrderReturnsController, OrdersController } from './orders.controller';
 import { OrdersQuery } from './orders.query';
 import { OrdersService } from './orders.service';
 
-/** Orders: buying products from the wallet or through the gateway, and refunds. */
+/**
+ * Orders: buying products from the wallet or through the gateway, refunds, and the recovery of
+ * gateway orders whose request died half-way.
+ */
 @Module({
   imports: [LedgerModule, PaymentsModule, CatalogModule],
   controllers: [OrdersController, OrderReturnsController],
-  providers: [OrdersService, OrdersQuery, OrderBooks, OrderRefunds, OrderPayments],
+  providers: [OrdersService, OrdersQuery, OrderBooks, OrderRefunds, OrderPayments, OrderRecovery],
   exports: [OrdersService],
 })
 export class OrdersModule {}

@@ -80,6 +80,11 @@ export const orders = pgTable(
     index('orders_merchant_idx').on(t.merchantId, t.id),
     index('orders_product_idx').on(t.productId),
     index('orders_payment_idx').on(t.paymentId),
+    // The recovery job's per-minute search (order-recovery.ts): only gateway orders in flight or
+    // left behind by a crash match, so it stays tiny and the job never scans every order.
+    index('orders_unlinked_checkout_idx')
+      .on(t.createdAt)
+      .where(sql`${t.status} = 'PAYMENT_PROCESSING' AND ${t.paymentId} IS NULL`),
     check('orders_quantity_positive', sql`${t.quantity} > 0`),
     check('orders_amount_positive', sql`${t.amount} > 0`),
     check('orders_fee_range', sql`${t.fee} >= 0 AND ${t.fee} <= ${t.amount}`),

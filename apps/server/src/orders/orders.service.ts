@@ -3,13 +3,19 @@ import { and, eq, sql } from 'drizzle-orm';
 import { CatalogService } from '../catalog/catalog.service';
 import type { ProductRow } from '../catalog/catalog.schema';
 import type { UserRow } from '../identity/identity.schema';
-import { LedgerService, ledgerRefusal } from '../ledger/ledger.service';
+import { LedgerService, ledgerRefusal, postCall } from '../ledger/ledger.service';
 import { PaymentsService } from '../payments/payments.service';
 import { PUBLIC_URL, type PublicUrl } from '../payments/payments.tokens';
 import type { Clock } from '../platform/clock';
 import type { Config } from '../platform/config/config';
 import type { Database, Tx } from '../platform/database/database';
-import { insertFrom, rowFrom } from '../platform/database/compose';
+import {
+  insertFrom,
+  PreparedStatement,
+  rowFrom,
+  rowValues,
+  slot,
+} from '../platform/database/compose';
 import { isUniqueViolation } from '../platform/database/pg-errors';
 import { AppError } from '../platform/errors/app-error';
 import { newId } from '../platform/ids/ids';
@@ -17,6 +23,7 @@ import { CLOCK, CONFIG, DATABASE, RATE_LIMITER } from '../platform/platform.modu
 import { enforceRateLimits, type RateLimiter } from '../platform/rate-limit/rate-limiter';
 import { feeFor } from './fees';
 import { OrderBooks } from './order-books';
+import { isUnlinked, linkOrderPayment } from './order-links';
 import { orders, type OrderPaymentMethod, type OrderRow } from './orders.schema';
 
 export const ORDER_PAYABLE = 'order';
@@ -34,6 +41,25 @@ export interface CreatedOrder {
   checkoutUrl: string | null;
 }
 
+/** The columns a WALLET order is inserted with (the rest take their defaults). */
+const WALLET_ORDER_COLUMNS = [
+  'id',
+  'userId',
+  'productId',
+  'merchantId',
+  'quantity',
+  'amount',
+  'fee',
+  'currency',
+  'paymentMethod',
+  'status',
+  'idempotencyKey',
+  'completedAt',
+  'metadata',
+  'createdAt',
+  'updatedAt',
+] as const;
+
 /** A product edited between our read and the order's statement is priced again, this often. */
 const PRICING_ATTEMPTS = 3;
 
@@ -49,6 +75,7 @@ const buyerWalletType = (u: Pick<UserRow, 'role'>) =>
  */
 @Injectable()
 export class OrdersService {
+  private walletOrder?: PreparedStatement;
   /** Built once: every order request looks its key up first. */
   private orderByKey?: ReturnType<OrdersService['prepareOrderByKey']>;
 
@@ -131,8 +158,20 @@ export class OrdersService {
   }
 
   private async checkoutUrl(order: OrderRow): Promise<string | null> {
-    if (!order.paymentId) return null;
-    return (await this.payments.get(order.paymentId)).nextActionUrl;
+    // A request that died between payByLink and storing its id left the order unlinked: find its
+    // payment now, or the buyer of a replay could never pay (the recovery job links it too).
+    const payment = order.paymentId
+      ? await this.payments.get(order.paymentId)
+      : isUnlinked(order)
+        ? await linkOrderPayment(
+            this.database.db,
+            this.payments,
+            { type: ORDER_PAYABLE, id: order.id },
+            this.clock.now(),
+          )
+        : undefined;
+    if (payment) order.paymentId = payment.id; // so the answer shows the link it just made
+    return payment?.nextActionUrl ?? null;
   }
 
   /** The order row for `product` as it was read; `extra` sets its status and the like. */
@@ -185,20 +224,17 @@ export class OrdersService {
         completedAt: this.clock.now(),
         metadata: { buyer_account: wallet },
       });
-      const { call } = this.ledger.entryCall(
-        await this.books.paymentEntry(db, order as OrderRow, wallet),
-      );
-      const placed = await db
-        .execute<Record<string, unknown>>(
-          // drizzle wraps an embedded query in parentheses itself.
-          sql`WITH reserved AS ${this.catalog.reserveStatement(product, input.quantity)},
-            placed AS (${insertFrom(orders, order, 'reserved')} RETURNING *)
-          SELECT placed.*, ${call} AS posted FROM placed`,
-        )
+      const { values } = this.ledger.entryValues(await this.books.paymentEntry(db, order, wallet));
+      const [placed] = await this.walletOrderStatement()
+        .run(this.database.pool, {
+          ...this.catalog.reserveValues(product, input.quantity),
+          ...rowValues(orders, WALLET_ORDER_COLUMNS, order, 'order_'),
+          ...values,
+        })
         .catch((err: unknown) => {
           throw ledgerRefusal(err);
         });
-      if (placed.rows[0]) return rowFrom(orders, placed.rows[0]);
+      if (placed) return rowFrom(orders, placed);
       const why = await this.catalog.explainUnreserved(product, input.quantity);
       if (why !== 'changed') throw why;
     }
@@ -207,6 +243,21 @@ export class OrdersService {
       'product_changed',
       'The product kept changing while the order was placed; try again',
     );
+  }
+
+  /**
+   * The statement of `payFromWallet`, composed once from the catalog's reservation, the order's
+   * insert and the ledger's posting: `reserved` yields the product when the units were taken,
+   * `placed` the order when it was inserted, and the posting runs for that order only.
+   */
+  private walletOrderStatement(): PreparedStatement {
+    this.walletOrder ??= new PreparedStatement(
+      'orders_pay_from_wallet',
+      sql`WITH reserved AS ${this.catalog.reserveStatement()},
+        placed AS (${insertFrom(orders, WALLET_ORDER_COLUMNS, 'reserved', 'order_')} RETURNING *)
+      SELECT placed.*, ${postCall(slot)} AS posted FROM placed`,
+    );
+    return this.walletOrder;
   }
 
   private async payThroughGateway(buyer: UserRow, input: NewOrder): Promise<CreatedOrder> {
