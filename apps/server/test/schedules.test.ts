@@ -8,13 +8,14 @@ describe('periodic jobs', () => {
   });
   afterAll(() => app?.close());
 
-  it('schedules reconciliation every minute and the idempotency-key purge hourly', async () => {
+  it('schedules reconciliation and order recovery every minute, the idempotency-key purge hourly', async () => {
     const { rows } = await app.runtime.database.pool.query(
       'SELECT name, cron FROM pgboss.schedule ORDER BY name',
     );
     expect(rows).toEqual(
       expect.arrayContaining([
         { name: 'idempotency.purge', cron: '17 * * * *' },
+        { name: 'orders.recover-checkouts', cron: '* * * * *' },
         { name: 'payments.reconcile', cron: '* * * * *' },
       ]),
     );

@@ -69,10 +69,23 @@ describe('loadConfig', () => {
     expect(problems({ JOBS_WORKERS: 'off' })[0]).toMatch(/^JOBS_WORKERS/);
   });
 
-  it('reads the platform fee (basis points) and the order rate limit', () => {
-    expect(loadConfig({}).orders).toEqual({ platformFeeBps: 500, rateLimitPerMinute: 60 });
-    const c = loadConfig({ PLATFORM_FEE_BPS: '0', ORDER_RATE_LIMIT_PER_MINUTE: '5' });
-    expect(c.orders).toEqual({ platformFeeBps: 0, rateLimitPerMinute: 5 });
+  it('reads the platform fee (basis points), the order rate limit and the checkout grace', () => {
+    expect(loadConfig({}).orders).toEqual({
+      platformFeeBps: 500,
+      rateLimitPerMinute: 60,
+      checkoutGraceSeconds: 600,
+    });
+    const c = loadConfig({
+      PLATFORM_FEE_BPS: '0',
+      ORDER_RATE_LIMIT_PER_MINUTE: '5',
+      ORDER_CHECKOUT_GRACE_SECONDS: '60',
+    });
+    expect(c.orders).toEqual({
+      platformFeeBps: 0,
+      rateLimitPerMinute: 5,
+      checkoutGraceSeconds: 60,
+    });
+    expect(problems({ ORDER_CHECKOUT_GRACE_SECONDS: '59' })[0]).toMatch(/^ORDER_CHECKOUT_GRACE/);
     expect(problems({ PLATFORM_FEE_BPS: '10001' })[0]).toMatch(/^PLATFORM_FEE_BPS/);
     expect(problems({ PLATFORM_FEE_BPS: '2.5' })[0]).toMatch(/^PLATFORM_FEE_BPS/);
     expect(problems({ ORDER_RATE_LIMIT_PER_MINUTE: '0' })[0]).toMatch(/^ORDER_RATE_LIMIT/);

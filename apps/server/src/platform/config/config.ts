@@ -59,6 +59,8 @@ const envSchema = z
     AUTH_RATE_LIMIT_WINDOW_SECONDS: positiveInt.default(60),
     PLATFORM_FEE_BPS: z.coerce.number().int().min(0).max(10_000).default(500),
     ORDER_RATE_LIMIT_PER_MINUTE: positiveInt.default(60),
+    // Below a minute a slow but live checkout call (provider retries) could be taken for a dead one.
+    ORDER_CHECKOUT_GRACE_SECONDS: positiveInt.min(60).default(600),
     SEED_DEMO: bool.optional(),
     SHUTDOWN_GRACE_MS: positiveInt.default(10_000),
     PUBLIC_URL: url(['http:', 'https:']).optional(),
@@ -135,6 +137,11 @@ export interface Config {
     platformFeeBps: number;
     /** Orders one user may create per minute (across nodes when REDIS_URL is set). */
     rateLimitPerMinute: number;
+    /**
+     * How old a GATEWAY order still without its payment must be before the recovery job links it
+     * to its payment or, having none, releases it: longer than any live checkout call takes.
+     */
+    checkoutGraceSeconds: number;
   };
   /** Demo users on first start: on by default only on the embedded database. */
   seedDemo: boolean;
@@ -203,6 +210,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     orders: {
       platformFeeBps: e.PLATFORM_FEE_BPS,
       rateLimitPerMinute: e.ORDER_RATE_LIMIT_PER_MINUTE,
+      checkoutGraceSeconds: e.ORDER_CHECKOUT_GRACE_SECONDS,
     },
     seedDemo: e.SEED_DEMO ?? !e.DATABASE_URL,
     publicUrl: e.PUBLIC_URL?.replace(/\/+$/, ''),

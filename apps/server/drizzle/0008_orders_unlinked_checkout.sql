@@ -1,0 +1,1 @@
+CREATE INDEX "orders_unlinked_checkout_idx" ON "orders" USING btree ("created_at") WHERE "orders"."status" = 'PAYMENT_PROCESSING' AND "orders"."payment_id" IS NULL;
