@@ -21,29 +21,37 @@ const ME = '/api/v1/auth/me';
 
 /**
  * The same work as Tender's AuthGuard + /me, with nothing else: jose HS256 verify with the same
- * issuer/audience/algorithms, the same SELECT on a pg Pool of the same size, the same JSON.
+ * issuer/audience/algorithms (once per token, remembered until it expires, as Tender does), the same SELECT on a pg Pool of the same size, the same JSON.
  * @param {{ databaseUrl: string, poolSize: number, secret: string }} opts
  */
 async function startBare({ databaseUrl, poolSize, secret }) {
   const pool = new pg.Pool({ connectionString: databaseUrl, max: poolSize });
   const key = new TextEncoder().encode(secret);
   const app = Fastify({ logger: false });
+  // Tender's TokenService remembers a verified token until it expires; so does the limit, or it
+  // would not be one.
+  /** @type {Map<string, { sub: string | undefined, expMs: number }>} */
+  const verifiedTokens = new Map();
   app.get(ME, async (req, reply) => {
     const bearer = /^Bearer\s+(\S+)$/i.exec(req.headers.authorization ?? '');
     if (!bearer) return reply.code(401).send({ error: 'missing_token' });
-    let sub;
-    try {
-      const verified = await jwtVerify(bearer[1] ?? '', key, {
-        issuer: 'tender',
-        audience: 'tender-api',
-        algorithms: ['HS256'],
-      });
-      sub = verified.payload.sub;
-    } catch {
-      return reply.code(401).send({ error: 'invalid_token' });
+    const token = bearer[1] ?? '';
+    let sub = verifiedTokens.get(token);
+    if (!sub || sub.expMs <= Date.now()) {
+      try {
+        const { payload } = await jwtVerify(token, key, {
+          issuer: 'tender',
+          audience: 'tender-api',
+          algorithms: ['HS256'],
+        });
+        sub = { sub: payload.sub, expMs: (payload.exp ?? 0) * 1000 };
+        verifiedTokens.set(token, sub);
+      } catch {
+        return reply.code(401).send({ error: 'invalid_token' });
+      }
     }
     const { rows } = await pool.query('SELECT * FROM users WHERE id = $1 AND deleted_at IS NULL', [
-      sub,
+      sub.sub,
     ]);
     const u = rows[0];
     if (!u || !u.is_active) return reply.code(401).send({ error: 'invalid_token' });
