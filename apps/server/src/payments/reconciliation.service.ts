@@ -87,7 +87,14 @@ export class ReconciliationService implements OnModuleInit {
             : p;
         if (synced !== p) report.synced += 1;
         const abandoned = p.createdAt.getTime() < now.getTime() - ReconciliationService.ABANDON_MS;
-        if (synced.status === 'created' && synced.method === 'card' && abandoned) {
+        // A link payment without a session never got its page to anyone (the provider call failed,
+        // or we crashed before storing the session): nobody can pay it, and its payable (an
+        // order's units, say) waits for it to end.
+        const neverStarted =
+          synced.method === 'card' ||
+          ((synced.method === 'card_link' || synced.method === 'crypto_link') &&
+            !synced.providerSessionId);
+        if (synced.status === 'created' && neverStarted && abandoned) {
           // Never confirmed (the provider was down): make sure it never can be, then fail it.
           if (synced.providerIntentId) await this.payments.abandonIntent(synced);
           await this.writer.apply(p.id, ABANDONED, 'reconcile');

@@ -74,4 +74,29 @@ describe('provider faults', () => {
     await reconcile(11);
     expect((await payment(rows[0].id)).status).toBe('failed');
   });
+
+  it('a link payment whose checkout session was never created is failed by reconciliation', async () => {
+    await h.control('faults', { type: 'api_error', count: 4 });
+    const res = await h.api.post('/test/payments/link', { amount: 5500 }, h.user.accessToken);
+    expect(res.status).toBe(503);
+    const { rows } = await h.app.runtime.database.pool.query(
+      `SELECT id, status, provider_session_id FROM payments WHERE amount = 5500`,
+    );
+    expect(rows).toEqual([
+      { id: expect.any(String), status: 'created', provider_session_id: null },
+    ]);
+    // Not yet: the request that made it may still be running.
+    await reconcile(2);
+    expect((await payment(rows[0].id)).status).toBe('created');
+    await reconcile(11);
+    expect(await payment(rows[0].id)).toMatchObject({
+      status: 'failed',
+      failureCode: 'provider_unavailable',
+    });
+    // A link payment whose session exists is left to the session (expiry, payment), not failed.
+    const live = await h.api.post('/test/payments/link', { amount: 5600 }, h.user.accessToken);
+    expect(live.status).toBe(201);
+    await reconcile(11);
+    expect((await payment(live.body.id)).status).toBe('created');
+  });
 });
