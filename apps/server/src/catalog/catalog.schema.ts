@@ -24,6 +24,12 @@ export const products = pgTable(
     availableUnits: integer('available_units').notNull(),
     /** Every unit ever stocked: the first stock plus restocks. Orders can never exceed it. */
     initialUnits: integer('initial_units').notNull(),
+    /**
+     * Units stocked but never for sale here: `initialUnits − availableUnits` of a product created
+     * with fewer available than initial. Fixed at creation, so at any time units held by orders =
+     * initial − available − withheld (`ledger:verify` checks it).
+     */
+    withheldUnits: integer('withheld_units').notNull().default(0),
     isActive: boolean('is_active').notNull().default(true),
     /** Bumped by every edit through the API, for optimistic concurrency (`version` in PATCH). */
     version: integer('version').notNull().default(1),
@@ -37,6 +43,10 @@ export const products = pgTable(
     check('products_available_non_negative', sql`${t.availableUnits} >= 0`),
     check('products_initial_non_negative', sql`${t.initialUnits} >= 0`),
     check('products_available_within_initial', sql`${t.availableUnits} <= ${t.initialUnits}`),
+    check(
+      'products_withheld_within_initial',
+      sql`${t.withheldUnits} >= 0 AND ${t.availableUnits}::bigint + ${t.withheldUnits} <= ${t.initialUnits}`,
+    ),
     check('products_version_positive', sql`${t.version} >= 1`),
     check('products_name_present', sql`length(${t.name}) BETWEEN 1 AND 200`),
     check('products_description_length', sql`length(${t.description}) <= 5000`),

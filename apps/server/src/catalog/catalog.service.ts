@@ -116,6 +116,7 @@ export class CatalogService {
         currency: input.currency,
         initialUnits: input.initialUnits,
         availableUnits: input.availableUnits ?? input.initialUnits,
+        withheldUnits: input.initialUnits - (input.availableUnits ?? input.initialUnits),
         isActive: input.isActive ?? true,
         createdAt: now,
         updatedAt: now,
@@ -316,7 +317,7 @@ export class CatalogService {
         and(
           eq(products.id, productId),
           // bigint arithmetic: the sum may exceed `integer` even though the result never will.
-          sql`${products.availableUnits}::bigint + ${quantity} <= ${products.initialUnits}`,
+          sql`${products.availableUnits}::bigint + ${quantity} + ${products.withheldUnits} <= ${products.initialUnits}`,
         ),
       )
       .returning();
@@ -329,7 +330,7 @@ export class CatalogService {
     throw new AppError(
       'conflict',
       'release_exceeds_reserved',
-      `Releasing ${quantity} unit(s) would raise ${productId} above its initial units`,
+      `Releasing ${quantity} unit(s) would raise ${productId} above the units its orders hold`,
     );
   }
 

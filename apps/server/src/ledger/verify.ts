@@ -55,17 +55,19 @@ const CHECKS: {
   // Orders (orders/). Units are held by an order from its reservation until they are given back
   // (failed, cancelled, or refunded with restock), which sets units_restored.
   {
-    invariant: 'orders of a product never exceed its initial units (held = initial − available)',
-    sql: `SELECT p.id, p.initial_units, p.available_units, coalesce(h.held, 0)::text AS held
+    invariant:
+      'orders of a product never exceed its initial units (held = initial − available − withheld)',
+    sql: `SELECT p.id, p.initial_units, p.available_units, p.withheld_units,
+                 coalesce(h.held, 0)::text AS held
           FROM products p LEFT JOIN (
             SELECT product_id, sum(quantity) AS held FROM orders
             WHERE status IN ('PAYMENT_PROCESSING', 'COMPLETED', 'REFUNDED') AND NOT units_restored
             GROUP BY product_id) h ON h.product_id = p.id
-          WHERE coalesce(h.held, 0) <> p.initial_units - p.available_units
+          WHERE coalesce(h.held, 0) <> p.initial_units - p.available_units - p.withheld_units
              OR coalesce(h.held, 0) > p.initial_units
           LIMIT 100`,
     describe: (r) =>
-      `product ${String(r.id)}: orders hold ${String(r.held)} units, but initial ${String(r.initial_units)} − available ${String(r.available_units)}`,
+      `product ${String(r.id)}: orders hold ${String(r.held)} units, but initial ${String(r.initial_units)} − available ${String(r.available_units)} − withheld ${String(r.withheld_units)}`,
   },
   {
     invariant: 'order refunds never exceed the amount paid',

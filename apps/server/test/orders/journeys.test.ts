@@ -170,6 +170,45 @@ describe('orders: the seed journeys over HTTP', () => {
     await invariantsHold();
   });
 
+  it('a product created with fewer units available than stocked keeps the books straight', async () => {
+    const buyer = await f.buyer(10_000);
+    const merchant = await f.merchant();
+    const created = await f.post(
+      '/api/v1/products',
+      { name: 'Part-stocked', price: 1_000, initialUnits: 5, availableUnits: 3 },
+      merchant.accessToken,
+    );
+    expect(created.status).toBe(201);
+    const id = created.body.id as string;
+    await invariantsHold();
+    const res = await f.order(buyer.accessToken, {
+      productId: id,
+      quantity: 2,
+      paymentMethod: 'WALLET',
+    });
+    expect(res.status).toBe(201);
+    await invariantsHold();
+    const refund = await f.post(
+      `/api/v1/orders/${res.body.id}/refund`,
+      { restock: true },
+      merchant.accessToken,
+    );
+    expect(refund.status).toBe(201);
+    expect(await f.stock(id)).toBe(3);
+    await invariantsHold();
+    // The withheld units are not the orders' to give back: a release beyond them is refused.
+    const { rows } = await app.runtime.database.pool.query(
+      'SELECT withheld_units FROM products WHERE id = $1',
+      [id],
+    );
+    expect(rows).toEqual([{ withheld_units: 2 }]);
+    await expect(
+      app.runtime.database.db.transaction((tx) =>
+        app.running.app.get(CatalogService).releaseUnits(tx, id, 1),
+      ),
+    ).rejects.toMatchObject({ code: 'release_exceeds_reserved' });
+  });
+
   it('wallet refunds: partial then full with restock, merchant or admin only, never above the amount', async () => {
     const buyer = await f.buyer(5_000);
     const merchant = await f.merchant();
