@@ -70,7 +70,9 @@ const transaction = (table) => pick(table) + order('gen_random_uuid()::text');
  * order's JSON). Three commits per order instead of one.
  * @param {string} table
  */
-const wholeRequest = (table) => `${pick(table)}SELECT * FROM users WHERE id = :buyer AND deleted_at IS NULL;
+const wholeRequest = (
+  table,
+) => `${pick(table)}SELECT * FROM users WHERE id = :buyer AND deleted_at IS NULL;
 INSERT INTO idempotency_keys (scope, key, method, path, request_hash, response_status,
     response_body, locked_until, created_at, expires_at)
   VALUES (:buyer, 'pgb_' || gen_random_uuid(), 'POST', '/api/v1/orders', md5(random()::text), NULL,
