@@ -47,6 +47,8 @@ export const ROOTS = [
   'event',
   'webhook_endpoint',
   'deleted_webhook_endpoint',
+  'account',
+  'transfer',
   'error',
 ];
 

@@ -9,6 +9,7 @@ import { silentLogger, type Logger } from './logger';
 import { registerThreeDSecure } from './pages/three-d-secure';
 import { registerCheckoutPage } from './pages/checkout-page';
 import { registerDocuments } from './pages/documents';
+import { accounts } from './resources/accounts';
 import { charges } from './resources/charges';
 import { checkout } from './resources/checkout';
 import { customers } from './resources/customers';
@@ -21,6 +22,7 @@ import { products } from './resources/products';
 import { refunds } from './resources/refunds';
 import { setupIntents } from './resources/setup-intents';
 import { subscriptions } from './resources/subscriptions';
+import { transfers } from './resources/transfers';
 import { newWebhookSecret, webhookEndpoints } from './resources/webhook-endpoints';
 import type { ResourceModule } from './router';
 import { buildServer } from './server';
@@ -68,6 +70,8 @@ export const MODULES: ResourceModule[] = [
   invoices,
   subscriptions,
   checkout,
+  accounts,
+  transfers,
   events,
   webhookEndpoints,
 ];

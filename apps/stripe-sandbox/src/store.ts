@@ -89,6 +89,8 @@ const NAMES: Record<Kind, string> = {
   invoice_payment: 'invoice_payment',
   event: 'event',
   webhook_endpoint: 'webhook endpoint',
+  account: 'account',
+  transfer: 'transfer',
 };
 
 export class Store {

@@ -36,6 +36,8 @@ export interface Collections {
   invoice_payment: Stripe.InvoicePayment;
   event: Stripe.Event;
   webhook_endpoint: Stripe.WebhookEndpoint;
+  account: Stripe.Account;
+  transfer: Stripe.Transfer;
 }
 export type Kind = keyof Collections;
 
@@ -56,6 +58,8 @@ export const KINDS: readonly Kind[] = [
   'invoice_payment',
   'event',
   'webhook_endpoint',
+  'account',
+  'transfer',
 ];
 
 /** Id prefix → kind, so `expand` can resolve any id it meets. */
@@ -76,6 +80,8 @@ export const PREFIXES: Record<string, Kind> = {
   inpay: 'invoice_payment',
   evt: 'event',
   we: 'webhook_endpoint',
+  acct: 'account',
+  tr: 'transfer',
 };
 
 /** Behaviour a test card number or `pm_card_*` token selects. */

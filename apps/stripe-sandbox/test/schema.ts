@@ -45,6 +45,8 @@ const SCHEMA_OF: Record<string, string> = {
   line_item: 'line_item',
   event: 'event',
   webhook_endpoint: 'webhook_endpoint',
+  account: 'account',
+  transfer: 'transfer',
 };
 
 const cache = new Map<string, ValidateFunction>();
