@@ -68,12 +68,12 @@ export class LedgerService {
     type: 'USER_WALLET' | 'MERCHANT_WALLET',
     currency: string,
   ): Promise<LedgerAccountRow> {
-    return this.account(tx, type, ownerId, currency);
+    return this.account(tx, type, ownerId, currency).then(withoutMark);
   }
 
   /** One platform account per type and currency (revenue, fees, clearing), created on first use. */
   platform(tx: Tx, type: PlatformAccountType, currency: string): Promise<LedgerAccountRow> {
-    return this.account(tx, type, null, currency);
+    return this.account(tx, type, null, currency).then(withoutMark);
   }
 
   /** The id of `wallet(…)`, without a query once known. */
@@ -228,6 +228,9 @@ export function ledgerRefusal(err: unknown): unknown {
   const refusal = REFUSALS[sqlState(err) ?? ''];
   return refusal ? refusal() : err;
 }
+
+const withoutMark = ({ createdHere: _, ...row }: LedgerAccountRow & { createdHere: boolean }) =>
+  row;
 
 type PlatformAccountType = Exclude<AccountType, 'USER_WALLET' | 'MERCHANT_WALLET'>;
 
