@@ -3,10 +3,13 @@ import Stripe from 'stripe';
 import type { Config } from '../../platform/config/config';
 import { freePort } from '../../platform/net';
 import { configuredOrGeneratedSecret } from '../../platform/secrets';
-import { StripeProvider } from './stripe-provider';
+import { StripeProvider, type RetryPolicy } from './stripe-provider';
 
 export interface ProviderSetup {
   provider: StripeProvider;
+  /** The same SDK client and retry policy, for other Stripe APIs (Connect transfers for payouts). */
+  stripe: Stripe;
+  retry: RetryPolicy;
   /** Present when no STRIPE_SECRET_KEY is set: the sandbox the SDK points at, started after listen. */
   sandbox?: { port: number; webhookSecret: string; stateFile: string };
 }
@@ -21,12 +24,11 @@ export async function createPaymentProvider(config: Config): Promise<ProviderSet
   const common = { maxNetworkRetries: 0, timeout: 30_000, appInfo: { name: 'Tender' } };
   const retry = { retries: stripe.maxNetworkRetries, baseDelayMs: 250 };
   if (stripe.secretKey) {
+    const client = new Stripe(stripe.secretKey, common);
     return {
-      provider: new StripeProvider(
-        new Stripe(stripe.secretKey, common),
-        stripe.webhookSecret!,
-        retry,
-      ),
+      provider: new StripeProvider(client, stripe.webhookSecret!, retry),
+      stripe: client,
+      retry,
     };
   }
   // Unset (or 0): any free port, so several instances can run side by side.
@@ -42,6 +44,8 @@ export async function createPaymentProvider(config: Config): Promise<ProviderSet
   });
   return {
     provider: new StripeProvider(client, webhookSecret, retry),
+    stripe: client,
+    retry,
     sandbox: { port, webhookSecret, stateFile: `${config.dataDir}/stripe-sandbox.json` },
   };
 }

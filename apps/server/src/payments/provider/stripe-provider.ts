@@ -131,7 +131,7 @@ function translate(err: unknown): never {
 }
 
 /** Worth retrying with the same idempotency key: rate limits, provider errors, lost connections. */
-function transient(err: unknown): boolean {
+export function transient(err: unknown): boolean {
   if (!(err instanceof Stripe.errors.StripeError)) return false;
   return (
     err.type === 'StripeRateLimitError' ||
@@ -153,7 +153,7 @@ export interface RetryPolicy {
  * retry those) are retried with exponential backoff, resending the same idempotency key, so a retry
  * can never act twice. What remains is translated into an AppError.
  */
-async function withRetries<T>(policy: RetryPolicy, fn: () => Promise<T>): Promise<T> {
+export async function withRetries<T>(policy: RetryPolicy, fn: () => Promise<T>): Promise<T> {
   for (let attempt = 0; ; attempt++) {
     try {
       return await fn();
