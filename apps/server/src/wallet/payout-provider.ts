@@ -1,40 +1,147 @@
-import { randomBytes } from 'node:crypto';
+import Stripe from 'stripe';
+import type { ProviderSetup } from '../payments/provider/stripe-client';
+import { transient, withRetries, type RetryPolicy } from '../payments/provider/stripe-provider';
+import { AppError } from '../platform/errors/app-error';
 
 export interface PayoutResult {
-  id: string;
+  /** The provider's transfer id (`tr_…`); null when it refused to create one. */
+  id: string | null;
   status: 'paid' | 'failed';
   failureReason?: string;
 }
 
-/** Sends money to a user's payout destination (a bank account, a card, a connected account). */
+export interface PayoutInput {
+  id: string;
+  amount: bigint;
+  currency: string;
+  /** The user's connected account (`acct_…`), which pays out to their bank on its own schedule. */
+  destination: string;
+}
+
+/**
+ * Sends a withdrawal to the user's connected account. `send` resolves `failed` only when the
+ * provider definitively refused it; anything that leaves the outcome unknown (rate limit, outage,
+ * lost connection) throws, so the payout stays PENDING and is sent again with the same key.
+ */
 export interface PayoutProvider {
   send(
-    payout: { id: string; amount: bigint; currency: string; destination: string },
+    payout: PayoutInput,
     idempotencyKey: string,
+    options?: { recovering?: boolean },
   ): Promise<PayoutResult>;
+  /** Creates a connected account for a user (no onboarding link: see docs/operations.md). */
+  createAccount(input: { userId: string; email: string }, idempotencyKey: string): Promise<string>;
 }
 
 export const PAYOUT_PROVIDER = Symbol('PAYOUT_PROVIDER');
 
 /**
- * The sandbox payout rail: records the payout and answers at once. A destination containing
- * `fail` is refused (`account_closed`), so the reversal path can be exercised. Real payouts need
- * Stripe Connect accounts for users, which Tender does not onboard yet.
+ * Refusals that are the platform's problem, not the user's: the payout must wait (PENDING) rather
+ * than bounce the money back. `balance_insufficient`: the platform's Stripe balance cannot cover
+ * the transfer yet.
  */
-export class SandboxPayoutProvider implements PayoutProvider {
-  private readonly sent = new Map<string, PayoutResult>();
+const PLATFORM_SIDE = new Set(['balance_insufficient']);
 
-  send(payout: { destination: string }, idempotencyKey: string): Promise<PayoutResult> {
-    const previous = this.sent.get(idempotencyKey);
-    if (previous) return Promise.resolve(previous);
-    const result: PayoutResult = payout.destination.includes('fail')
-      ? {
-          id: `po_${randomBytes(12).toString('hex')}`,
-          status: 'failed',
-          failureReason: 'account_closed',
-        }
-      : { id: `po_${randomBytes(12).toString('hex')}`, status: 'paid' };
-    this.sent.set(idempotencyKey, result);
-    return Promise.resolve(result);
+/** A definitive refusal of this transfer: a 400/402 card or invalid-request error. */
+function refusal(err: unknown): string | null {
+  if (!(err instanceof Stripe.errors.StripeError) || transient(err)) return null;
+  // 409 (idempotency key in use: the first attempt is still running) and 401/403 (our keys or
+  // permissions) say nothing about the transfer itself.
+  if (err.statusCode !== 400 && err.statusCode !== 402) return null;
+  if (err.type !== 'StripeInvalidRequestError' && err.type !== 'StripeCardError') return null;
+  const code = err.code ?? 'transfer_refused';
+  return PLATFORM_SIDE.has(code) ? null : code;
+}
+
+function unavailable(err: unknown): AppError {
+  return new AppError(
+    'unavailable',
+    'provider_unavailable',
+    'The payout provider is unavailable; the payout will be retried',
+    { cause: err },
+  );
+}
+
+/**
+ * Payouts as Stripe Connect transfers from the platform balance to the user's connected account,
+ * through the same SDK client (real Stripe or the embedded sandbox) as the payments core.
+ */
+export class StripeTransferPayoutProvider implements PayoutProvider {
+  constructor(
+    private readonly stripe: Stripe,
+    private readonly retry: RetryPolicy,
+  ) {}
+
+  static from(setup: ProviderSetup): StripeTransferPayoutProvider {
+    return new StripeTransferPayoutProvider(setup.stripe, setup.retry);
   }
+
+  async send(
+    payout: PayoutInput,
+    idempotencyKey: string,
+    options: { recovering?: boolean } = {},
+  ): Promise<PayoutResult> {
+    try {
+      // Stripe forgets idempotency keys after 24 h: a payout retried later than that (a long
+      // outage) could transfer twice. Its transfer_group is our payout id, so look it up first.
+      if (options.recovering) {
+        const found = await withRetries(this.retry, () =>
+          this.stripe.transfers.list({ transfer_group: payout.id, limit: 1 }),
+        );
+        if (found.data[0]) return { id: found.data[0].id, status: 'paid' };
+      }
+      const transfer = await withRetries(this.retry, () =>
+        this.stripe.transfers.create(
+          {
+            amount: toStripeAmount(payout.amount),
+            currency: payout.currency,
+            destination: payout.destination,
+            transfer_group: payout.id,
+            description: 'Wallet withdrawal',
+            metadata: { payout_id: payout.id },
+          },
+          { idempotencyKey },
+        ),
+      );
+      return { id: transfer.id, status: 'paid' };
+    } catch (err) {
+      const reason = refusal(err);
+      if (reason === null) throw unavailable(err);
+      return { id: null, status: 'failed', failureReason: reason };
+    }
+  }
+
+  async createAccount(
+    input: { userId: string; email: string },
+    idempotencyKey: string,
+  ): Promise<string> {
+    try {
+      const account = await withRetries(this.retry, () =>
+        this.stripe.accounts.create(
+          {
+            type: 'express',
+            email: input.email,
+            capabilities: { transfers: { requested: true } },
+            metadata: { user_id: input.userId },
+          },
+          { idempotencyKey },
+        ),
+      );
+      return account.id;
+    } catch (err) {
+      if (err instanceof Stripe.errors.StripeError && !transient(err) && err.statusCode === 400) {
+        throw new AppError('validation', err.code ?? 'provider_invalid_request', err.message, {
+          cause: err,
+        });
+      }
+      throw unavailable(err);
+    }
+  }
+}
+
+function toStripeAmount(amount: bigint): number {
+  if (amount <= 0n || amount > BigInt(Number.MAX_SAFE_INTEGER)) {
+    throw AppError.validation('Amount out of range', 'amount');
+  }
+  return Number(amount);
 }

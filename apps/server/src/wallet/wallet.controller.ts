@@ -5,6 +5,7 @@ import { CurrentUser, Roles } from '../identity/auth.decorators';
 import type { UserRow } from '../identity/identity.schema';
 import type { LedgerAccountRow } from '../ledger/ledger.schema';
 import { minorUnits, PaymentView, toPaymentView } from '../payments/payments.view';
+import { AppError } from '../platform/errors/app-error';
 import { Doc } from '../platform/http/doc';
 import { pageSchema } from '../platform/http/pagination';
 import { Idempotent } from '../platform/idempotency/idempotent.decorator';
@@ -30,11 +31,19 @@ const DepositBody = z.strictObject({
   successUrl: Url.optional(),
   cancelUrl: Url.optional(),
 });
+/** A Stripe connected account id; which one a user may use is checked against their own. */
+const AccountId = z
+  .string()
+  .trim()
+  .regex(/^acct_[A-Za-z0-9]{1,64}$/, 'must be a connected account id (acct_…)');
 const WithdrawBody = z.strictObject({
   amount: Amount,
   currency: Currency,
-  destination: z.string().trim().min(1).max(100),
+  /** Optional: defaults to the user's payout account, and may only name that account. */
+  destination: AccountId.optional(),
 });
+const PayoutAccountView = z.object({ accountId: z.string() });
+const NoBody = z.strictObject({}).optional();
 const CurrencyQuery = z.strictObject({ currency: Currency });
 
 const WalletView = z.object({
@@ -118,10 +127,34 @@ export class WalletController {
     return toPaymentView(await this.wallets.deposit(user, { ...b, amount: BigInt(b.amount) }));
   }
 
+  @Post('payout-account')
+  @Doc({
+    summary:
+      'Create your payout account (a Stripe Connect Express account) once; later calls return it',
+    status: 201,
+    response: PayoutAccountView,
+  })
+  async createPayoutAccount(
+    @CurrentUser() user: UserRow,
+    @Body({ schema: NoBody }) _b: z.infer<typeof NoBody>,
+  ) {
+    const { accountId } = await this.wallets.createPayoutAccount(user);
+    return { accountId };
+  }
+
+  @Get('payout-account')
+  @Doc({ summary: 'Your payout account', response: PayoutAccountView })
+  async getPayoutAccount(@CurrentUser() user: UserRow) {
+    const accountId = await this.wallets.payoutAccount(user.id);
+    if (!accountId) throw AppError.notFound('payout account');
+    return { accountId };
+  }
+
   @Post('withdraw')
   @Idempotent()
   @Doc({
-    summary: 'Withdraw to a payout destination; returned to the wallet if the payout fails',
+    summary:
+      'Withdraw to your payout account by Connect transfer: PAID, FAILED (money returned) or PENDING (retried)',
     status: 201,
     response: PayoutView,
   })

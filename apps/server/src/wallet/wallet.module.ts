@@ -1,7 +1,9 @@
 import { Module } from '@nestjs/common';
 import { LedgerModule } from '../ledger/ledger.module';
 import { PaymentsModule } from '../payments/payments.module';
-import { PAYOUT_PROVIDER, SandboxPayoutProvider } from './payout-provider';
+import { PROVIDER_SETUP } from '../payments/payments.tokens';
+import type { ProviderSetup } from '../payments/provider/stripe-client';
+import { PAYOUT_PROVIDER, StripeTransferPayoutProvider } from './payout-provider';
 import { WalletAdminController, WalletController } from './wallet.controller';
 import { WalletHistory } from './wallet-history';
 import { WalletService } from './wallet.service';
@@ -12,7 +14,12 @@ import { WalletService } from './wallet.service';
   providers: [
     WalletService,
     WalletHistory,
-    { provide: PAYOUT_PROVIDER, useClass: SandboxPayoutProvider },
+    {
+      // Connect transfers through the payments core's own Stripe client (real or sandbox).
+      provide: PAYOUT_PROVIDER,
+      inject: [PROVIDER_SETUP],
+      useFactory: (setup: ProviderSetup) => StripeTransferPayoutProvider.from(setup),
+    },
   ],
   exports: [WalletService],
 })

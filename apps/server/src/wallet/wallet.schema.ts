@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { check, index, pgEnum, pgTable, text } from 'drizzle-orm/pg-core';
+import { check, index, pgEnum, pgTable, text, uniqueIndex } from 'drizzle-orm/pg-core';
 import { ledgerAccounts } from '../ledger/ledger.schema';
 import { users } from '../identity/identity.schema';
 import { money, ts } from '../platform/database/columns';
@@ -37,3 +37,22 @@ export const payouts = pgTable(
 );
 
 export type PayoutRow = typeof payouts.$inferSelect;
+
+/**
+ * The connected account (`acct_…`) each user's withdrawals go to: created by the platform for that
+ * user, never supplied by a client, so nobody can pay out to someone else's account. Only the
+ * provider's id is stored; everything else about the account lives at the provider.
+ */
+export const payoutAccounts = pgTable(
+  'payout_accounts',
+  {
+    userId: text('user_id')
+      .primaryKey()
+      .references(() => users.id),
+    providerAccountId: text('provider_account_id').notNull(),
+    createdAt: ts('created_at').notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('payout_accounts_provider_account_uq').on(t.providerAccountId)],
+);
+
+export type PayoutAccountRow = typeof payoutAccounts.$inferSelect;

@@ -1,5 +1,5 @@
 import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq, lt, sql } from 'drizzle-orm';
 import type { UserRow } from '../identity/identity.schema';
 import { journalEntries } from '../ledger/ledger.schema';
 import { LedgerService } from '../ledger/ledger.service';
@@ -8,13 +8,23 @@ import { PaymentsService, requireCollected } from '../payments/payments.service'
 import type { PaymentRow } from '../payments/payments.schema';
 import type { Clock } from '../platform/clock';
 import type { Database, Tx } from '../platform/database/database';
+import { AppError } from '../platform/errors/app-error';
 import { newId } from '../platform/ids/ids';
-import { CLOCK, DATABASE } from '../platform/platform.module';
+import type { JobQueue } from '../platform/jobs/jobs';
+import type { Logger } from '../platform/logging/logger';
+import { CLOCK, DATABASE, JOBS, LOGGER } from '../platform/platform.module';
 import { PAYOUT_PROVIDER, type PayoutProvider } from './payout-provider';
-import { payouts, type PayoutRow } from './wallet.schema';
+import { payoutAccounts, payouts, type PayoutRow } from './wallet.schema';
 
 export const DEPOSIT_PAYABLE = 'wallet_deposit';
 export const DEFAULT_CURRENCY = 'usd';
+export const SETTLE_PAYOUTS_QUEUE = 'wallet.settle-payouts';
+
+export interface SettleReport {
+  paid: number;
+  failed: number;
+  errors: number;
+}
 
 const walletType = (u: Pick<UserRow, 'role'>) =>
   u.role === 'MERCHANT' ? 'MERCHANT_WALLET' : 'USER_WALLET';
@@ -38,14 +48,24 @@ export class WalletService implements OnModuleInit {
   constructor(
     @Inject(DATABASE) private readonly database: Database,
     @Inject(CLOCK) private readonly clock: Clock,
+    @Inject(LOGGER) private readonly logger: Logger,
+    @Inject(JOBS) private readonly jobs: JobQueue,
     @Inject(PAYOUT_PROVIDER) private readonly payoutProvider: PayoutProvider,
     private readonly ledger: LedgerService,
     private readonly payments: PaymentsService,
     private readonly registry: PayablesRegistry,
   ) {}
 
-  onModuleInit(): void {
+  /** A PENDING payout older than this is sent again by the settle job (same idempotency key). */
+  static readonly PAYOUT_RETRY_AFTER_MS = 60_000;
+
+  async onModuleInit(): Promise<void> {
     this.registry.register(DEPOSIT_PAYABLE, (tx, event) => this.onDepositPayment(tx, event));
+    await this.jobs.define(SETTLE_PAYOUTS_QUEUE, async () => void (await this.settlePending()), {
+      retryLimit: 0,
+      retryDelaySeconds: 1,
+    });
+    await this.jobs.schedule(SETTLE_PAYOUTS_QUEUE, '* * * * *');
   }
 
   account(user: Pick<UserRow, 'id' | 'role'>, currency = DEFAULT_CURRENCY) {
@@ -109,17 +129,80 @@ export class WalletService implements OnModuleInit {
     });
   }
 
+  /** The user's connected account id, or null before they have one. */
+  async payoutAccount(userId: string): Promise<string | null> {
+    const [row] = await this.database.db
+      .select({ id: payoutAccounts.providerAccountId })
+      .from(payoutAccounts)
+      .where(eq(payoutAccounts.userId, userId));
+    return row?.id ?? null;
+  }
+
+  /**
+   * Creates the user's connected account once. The provider call's idempotency key is per user,
+   * so concurrent or repeated requests converge on one account; the row is written only after.
+   */
+  async createPayoutAccount(user: UserRow): Promise<{ accountId: string; created: boolean }> {
+    const existing = await this.payoutAccount(user.id);
+    if (existing) return { accountId: existing, created: false };
+    const accountId = await this.payoutProvider.createAccount(
+      { userId: user.id, email: user.email },
+      `payout-account:${user.id}`,
+    );
+    const [row] = await this.database.db
+      .insert(payoutAccounts)
+      .values({ userId: user.id, providerAccountId: accountId, createdAt: this.clock.now() })
+      .onConflictDoNothing()
+      .returning();
+    return {
+      accountId: row?.providerAccountId ?? (await this.payoutAccount(user.id))!,
+      created: !!row,
+    };
+  }
+
+  /**
+   * Debits the wallet and sends the payout to the user's own connected account — never to an
+   * account id a client names: a `destination` is accepted only when it is that account.
+   */
   async withdraw(
     user: UserRow,
     amount: bigint,
     currency: string,
-    destination: string,
+    requested?: string,
   ): Promise<PayoutRow> {
+    const destination = await this.payoutAccount(user.id);
+    if (!destination) {
+      throw new AppError(
+        'conflict',
+        'payout_account_required',
+        'Create your payout account first (POST /api/v1/wallet/payout-account)',
+      );
+    }
+    if (requested !== undefined && requested !== destination) {
+      // The same answer whether the account exists or belongs to someone else: no id probing.
+      throw AppError.validation(
+        'destination must be your own payout account',
+        'destination',
+        'destination_not_allowed',
+      );
+    }
     const now = this.clock.now();
     const payout = await this.database.db.transaction(async (tx) => {
       const wallet = await this.ledger.wallet(tx, user.id, walletType(user), currency);
       const clearing = await this.ledger.platform(tx, 'PAYOUT_CLEARING', currency);
       const id = newId('payout', now.getTime());
+      // Ledger first: ledger_post locks the wallet row FOR UPDATE. Inserting the payout before it
+      // would take a KEY SHARE lock on that row (its foreign key), and two concurrent withdrawals
+      // from one wallet would each wait for the other's share lock: a deadlock, not a 402.
+      await this.ledger.post(tx, {
+        kind: 'WITHDRAWAL',
+        reference: { type: 'payout', id },
+        description: `Withdrawal to ${destination}`,
+        lines: [
+          { accountId: wallet.id, amount: -amount },
+          { accountId: clearing.id, amount },
+        ],
+      });
       const [row] = await tx
         .insert(payouts)
         .values({
@@ -133,23 +216,47 @@ export class WalletService implements OnModuleInit {
           updatedAt: now,
         })
         .returning();
-      await this.ledger.post(tx, {
-        kind: 'WITHDRAWAL',
-        reference: { type: 'payout', id },
-        description: `Withdrawal to ${destination}`,
-        lines: [
-          { accountId: wallet.id, amount: -amount },
-          { accountId: clearing.id, amount },
-        ],
-      });
       return row!;
     });
-    return this.settle(payout);
+    try {
+      return await this.settle(payout);
+    } catch (err) {
+      // The money is in payout clearing and the payout is recorded: the withdrawal is accepted and
+      // stays PENDING until the settle job gets a definite answer (same idempotency key).
+      this.logger.warn({ err, payoutId: payout.id }, 'payout not settled yet; will retry');
+      return payout;
+    }
+  }
+
+  /** Sends every payout left PENDING (an outage, a crash) again; safe to run at any time. */
+  async settlePending(now = this.clock.now()): Promise<SettleReport> {
+    const report: SettleReport = { paid: 0, failed: 0, errors: 0 };
+    const stale = await this.database.db
+      .select()
+      .from(payouts)
+      .where(
+        and(
+          eq(payouts.status, 'PENDING'),
+          lt(payouts.createdAt, new Date(now.getTime() - WalletService.PAYOUT_RETRY_AFTER_MS)),
+        ),
+      )
+      .limit(200);
+    for (const p of stale) {
+      try {
+        const settled = await this.settle(p, { recovering: true });
+        if (settled.status === 'PAID') report.paid += 1;
+        if (settled.status === 'FAILED') report.failed += 1;
+      } catch (err) {
+        report.errors += 1;
+        this.logger.warn({ err, payoutId: p.id }, 'payout still not settled; will retry');
+      }
+    }
+    return report;
   }
 
   /** Sends a pending payout (again, after a crash: same idempotency key) and records the outcome. */
-  async settle(payout: PayoutRow): Promise<PayoutRow> {
-    const result = await this.payoutProvider.send(payout, payout.id);
+  async settle(payout: PayoutRow, options: { recovering?: boolean } = {}): Promise<PayoutRow> {
+    const result = await this.payoutProvider.send(payout, payout.id, options);
     return this.database.db.transaction(async (tx) => {
       const [claimed] = await tx
         .update(payouts)

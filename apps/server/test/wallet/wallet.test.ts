@@ -3,6 +3,7 @@ import { load, submit } from '../../../stripe-sandbox/test/browser';
 import { verifyLedger } from '../../src/ledger/verify';
 import { bootTestApp, client, promote, register, type TestApp } from '../helpers';
 import { eventually } from '../payments/harness';
+import { linkFailingAccount, sandboxSdk } from './fixture';
 
 describe('wallet: deposits, withdrawals and history on the ledger', () => {
   let app: TestApp;
@@ -89,20 +90,24 @@ describe('wallet: deposits, withdrawals and history on the ledger', () => {
       { amount: 3000, paymentMethodId: 'pm_card_visa' },
       me.accessToken,
     );
-    const ok = await post(
-      '/api/v1/wallet/withdraw',
-      { amount: 1000, destination: 'bank_1234' },
-      me.accessToken,
-    );
+    const acct = await post('/api/v1/wallet/payout-account', {}, me.accessToken);
+    expect(acct.status).toBe(201);
+    const accountId: string = acct.body.accountId;
+    const ok = await post('/api/v1/wallet/withdraw', { amount: 1000 }, me.accessToken);
     expect(ok.status).toBe(201);
-    expect(ok.body).toMatchObject({ status: 'PAID', amount: 1000 });
+    expect(ok.body).toMatchObject({ status: 'PAID', amount: 1000, destination: accountId });
+    const transfers = await sandboxSdk(app).transfers.list({ destination: accountId });
+    expect(transfers.data.map((t) => [t.amount, t.currency, t.metadata.payout_id])).toEqual([
+      [1000, 'usd', ok.body.id],
+    ]);
     expect((await wallet(me.accessToken)).balance).toBe(2000);
-    const failed = await post(
-      '/api/v1/wallet/withdraw',
-      { amount: 500, destination: 'bank_fail' },
-      me.accessToken,
-    );
-    expect(failed.body).toMatchObject({ status: 'FAILED', failureReason: 'account_closed' });
+    // The user's account stops accepting transfers (the sandbox's fail flag).
+    await linkFailingAccount(app, me.user.id);
+    const failed = await post('/api/v1/wallet/withdraw', { amount: 500 }, me.accessToken);
+    expect(failed.body).toMatchObject({
+      status: 'FAILED',
+      failureReason: 'insufficient_capabilities_for_transfer',
+    });
     expect((await wallet(me.accessToken)).balance).toBe(2000);
     const items = (await history(me.accessToken)).data;
     expect(
@@ -122,11 +127,7 @@ describe('wallet: deposits, withdrawals and history on the ledger', () => {
     for (let i = 1; i < chronological.length; i++)
       expect(chronological[i].balanceBefore).toBe(chronological[i - 1].balanceAfter);
     expect((await history(me.accessToken, '?type=DEPOSIT')).data).toHaveLength(1);
-    const over = await post(
-      '/api/v1/wallet/withdraw',
-      { amount: 2001, destination: 'bank_1234' },
-      me.accessToken,
-    );
+    const over = await post('/api/v1/wallet/withdraw', { amount: 2001 }, me.accessToken);
     expect(over.status).toBe(402);
     expect(over.body.error.code).toBe('insufficient_funds');
   });
@@ -145,24 +146,15 @@ describe('wallet: deposits, withdrawals and history on the ledger', () => {
     expect(
       (await api.post(`/api/v1/admin/wallets/${w.id}/lock`, {}, admin.accessToken)).status,
     ).toBe(204);
-    const res = await post(
-      '/api/v1/wallet/withdraw',
-      { amount: 100, destination: 'bank_1' },
-      me.accessToken,
-    );
+    await post('/api/v1/wallet/payout-account', {}, me.accessToken);
+    const res = await post('/api/v1/wallet/withdraw', { amount: 100 }, me.accessToken);
     expect(res.status).toBe(409);
     expect(res.body.error.code).toBe('wallet_locked');
     expect((await wallet(me.accessToken)).isLocked).toBe(true);
     await api.post(`/api/v1/admin/wallets/${w.id}/unlock`, {}, admin.accessToken);
-    expect(
-      (
-        await post(
-          '/api/v1/wallet/withdraw',
-          { amount: 100, destination: 'bank_1' },
-          me.accessToken,
-        )
-      ).status,
-    ).toBe(201);
+    expect((await post('/api/v1/wallet/withdraw', { amount: 100 }, me.accessToken)).status).toBe(
+      201,
+    );
   });
 
   it('one Idempotency-Key sent 20 times at once deposits once', async () => {
