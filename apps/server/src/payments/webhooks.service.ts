@@ -2,6 +2,7 @@ import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
 import { and, eq, isNull, lt, sql } from 'drizzle-orm';
 import type { Clock } from '../platform/clock';
 import type { Database, Tx } from '../platform/database/database';
+import { GroupCommit } from '../platform/database/group-commit';
 import { AppError } from '../platform/errors/app-error';
 import type { JobQueue } from '../platform/jobs/jobs';
 import type { Logger } from '../platform/logging/logger';
@@ -22,6 +23,10 @@ export const WEBHOOK_QUEUE = 'payments.webhook';
  */
 @Injectable()
 export class WebhooksService implements OnModuleInit {
+  private readonly inbox = new GroupCommit((rows: (typeof webhookEvents.$inferInsert)[]) =>
+    this.store(rows),
+  );
+
   constructor(
     @Inject(DATABASE) private readonly database: Database,
     @Inject(CLOCK) private readonly clock: Clock,
@@ -64,21 +69,15 @@ export class WebhooksService implements OnModuleInit {
       this.metrics.webhook('rejected');
       throw err;
     }
-    const inserted = await this.database.db
-      .insert(webhookEvents)
-      .values({
-        id: event.id,
-        provider: this.provider.name,
-        type: event.type,
-        payload: event,
-        receivedAt: this.clock.now(),
-      })
-      .onConflictDoNothing()
-      .returning({ id: webhookEvents.id });
-    if (inserted.length > 0) {
+    const isNew = await this.inbox.submit({
+      id: event.id,
+      provider: this.provider.name,
+      type: event.type,
+      payload: event,
+      receivedAt: this.clock.now(),
+    });
+    if (isNew) {
       this.metrics.webhook('received', event.type);
-      // A new event has no job yet: a plain send, no dedupe needed (the hot path).
-      await this.jobs.send(WEBHOOK_QUEUE, { eventId: event.id });
     } else {
       this.metrics.webhook('duplicate', event.type);
       // If we died before queueing the first delivery, this one queues it (deduped by event id).
@@ -89,6 +88,27 @@ export class WebhooksService implements OnModuleInit {
       if (!stored?.processedAt) await this.enqueue(event.id);
     }
     return { received: true };
+  }
+
+  /**
+   * Stores new events and queues their jobs, for every delivery arriving while the previous batch
+   * was being written: one INSERT of the events and one of their jobs per batch, not two per event
+   * (the acknowledgement waits for both, as before). True for an event stored now, false for one
+   * already stored (a redelivery, or its twin in the same batch).
+   */
+  private async store(rows: (typeof webhookEvents.$inferInsert)[]): Promise<boolean[]> {
+    const inserted = await this.database.db
+      .insert(webhookEvents)
+      .values(rows)
+      .onConflictDoNothing()
+      .returning({ id: webhookEvents.id });
+    const fresh = new Set(inserted.map((r) => r.id));
+    // A new event has no job yet: a plain insert, no dedupe needed (the hot path).
+    await this.jobs.sendMany(
+      WEBHOOK_QUEUE,
+      [...fresh].map((eventId) => ({ eventId })),
+    );
+    return rows.map((r) => fresh.delete(r.id));
   }
 
   private enqueue(eventId: string): Promise<string> {

@@ -134,6 +134,45 @@ describe('webhook robustness', () => {
     ]);
   });
 
+  it('a burst of deliveries, twins included, is stored in shared batches and each event applied once', async () => {
+    const ids = Array.from({ length: 30 }, (_, i) => `evt_burst_${i}`);
+    const counted = async (stage: string) => {
+      const text = await (await fetch(`${h.app.url}/metrics`)).text();
+      const line = text
+        .split('\n')
+        .find((l) =>
+          l.startsWith(`tender_webhooks_total{stage="${stage}",type="payment_intent.succeeded"}`),
+        );
+      return Number(line?.split(' ').pop() ?? 0);
+    };
+    const before = { received: await counted('received'), duplicate: await counted('duplicate') };
+    const bodies = ids.map(event);
+    const sign = (payload: string) => stripe.webhooks.generateTestHeaderString({ payload, secret });
+    // Every event twice, all at once: twins land in the same batch or in consecutive ones.
+    const statuses = await Promise.all(
+      [...bodies, ...bodies].map(async (b) => (await post(b, sign(b))).status),
+    );
+    expect(statuses).toEqual(statuses.map(() => 200));
+    // Acknowledged means stored: every event is there at once, once.
+    expect(
+      await count(`SELECT count(*)::int AS n FROM webhook_events WHERE id = ANY($1)`, [ids]),
+    ).toBe(30);
+    await eventually(async () =>
+      expect(
+        await count(
+          `SELECT count(*)::int AS n FROM webhook_events
+            WHERE id = ANY($1) AND processed_at IS NOT NULL AND attempts = 1`,
+          [ids],
+        ),
+      ).toBe(30),
+    );
+    // Of each pair exactly one was new, whichever batch the twins fell in.
+    expect({
+      received: (await counted('received')) - before.received,
+      duplicate: (await counted('duplicate')) - before.duplicate,
+    }).toEqual({ received: 30, duplicate: 30 });
+  });
+
   it('reordered and delayed deliveries converge to the right final state', async () => {
     // Hold the next deliveries back and release them in reverse order, after a refund has happened.
     await h.control('webhooks/reorder', { count: 1000 });

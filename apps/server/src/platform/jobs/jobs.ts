@@ -158,6 +158,14 @@ export class JobQueue {
     return id;
   }
 
+  /** Queues one job per item in one statement (no singleton keys): for a batch of new work. */
+  async sendMany<T extends object>(name: string, items: T[]): Promise<void> {
+    this.assertStarted();
+    if (items.length === 0) return;
+    await this.boss.insert(items.map((data) => ({ name, data })));
+    this.wake(name);
+  }
+
   /** Sends `data` to the queue on a cron schedule (UTC unless tz); replaces an earlier schedule. */
   async schedule(name: string, cron: string, data: object = {}, tz = 'UTC'): Promise<void> {
     this.assertStarted();
