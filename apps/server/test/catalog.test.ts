@@ -81,6 +81,16 @@ describe('products over HTTP', () => {
     );
     expect(notMerchant.status).toBe(400);
     expect(notMerchant.body.error).toMatchObject({ code: 'invalid_merchant', param: 'merchantId' });
+    // An admin is not a seller: its own product's earnings would land in no wallet it can see.
+    const forItself = await api.post('/api/v1/products', widget, admin.accessToken);
+    expect(forItself.status).toBe(400);
+    expect(forItself.body.error).toMatchObject({ code: 'merchant_required', param: 'merchantId' });
+    const asSelf = await api.post(
+      '/api/v1/products',
+      { ...widget, merchantId: admin.user.id },
+      admin.accessToken,
+    );
+    expect(asSelf.status).toBe(400);
   });
 
   it.each([

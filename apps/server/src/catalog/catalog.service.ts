@@ -93,9 +93,19 @@ export class CatalogService {
   }
 
   async create(actor: UserRow, input: NewProduct): Promise<ProductView> {
+    // A product's seller is always a merchant: its earnings go to a MERCHANT_WALLET, which is the
+    // wallet a merchant sees. An admin names the merchant it creates for.
+    if (actor.role === 'ADMIN' && input.merchantId === undefined) {
+      throw AppError.validation(
+        'An admin creates products for a merchant: name it in merchantId',
+        'merchantId',
+        'merchant_required',
+      );
+    }
     const merchantId = input.merchantId ?? actor.id;
-    if (merchantId !== actor.id) {
-      if (actor.role !== 'ADMIN') throw AppError.forbidden('Only an admin may create for others');
+    if (merchantId !== actor.id && actor.role !== 'ADMIN')
+      throw AppError.forbidden('Only an admin may create for others');
+    if (actor.role === 'ADMIN') {
       const [merchant] = await this.db
         .select({ role: users.role })
         .from(users)
