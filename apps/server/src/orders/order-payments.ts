@@ -11,6 +11,7 @@ import { OrderRefunds } from './order-refunds';
 import { OrdersQuery } from './orders.query';
 import { orders, type OrderRow } from './orders.schema';
 import { ORDER_PAYABLE, OrdersService } from './orders.service';
+import { UnfulfillableRefunds } from './unfulfillable-refunds';
 
 /**
  * Gateway orders as a payable of the payments core. Runs inside the transaction that changes the
@@ -27,6 +28,7 @@ export class OrderPayments implements OnModuleInit {
     private readonly books: OrderBooks,
     private readonly orders: OrdersService,
     private readonly refunds: OrderRefunds,
+    private readonly unfulfillable: UnfulfillableRefunds,
   ) {}
 
   onModuleInit(): void {
@@ -71,14 +73,14 @@ export class OrderPayments implements OnModuleInit {
       await this.books.payment(tx, completed);
       return;
     }
-    if (order.status === 'FAILED' || order.status === 'CANCELLED') {
+    if ((order.status === 'FAILED' || order.status === 'CANCELLED') && p.status === 'succeeded') {
       // Money arrived for an order that already gave its units back (e.g. the checkout call failed
-      // after the provider had created the session). Never sell the units twice: flag it for an
-      // operator to refund rather than guess.
-      this.logger.error(
+      // after the provider had created the session). Never sell the units twice: give it back.
+      this.logger.warn(
         { orderId: order.id, paymentId: p.id, status: order.status },
-        'payment succeeded for an order that is no longer awaiting payment; refund it',
+        'payment succeeded for an order that is no longer awaiting payment; refunding it',
       );
+      await this.unfulfillable.request(p.id);
     }
   }
 

@@ -9,6 +9,7 @@ import { OrderRefunds } from './order-refunds';
 import { OrderReturnsController, OrdersController } from './orders.controller';
 import { OrdersQuery } from './orders.query';
 import { OrdersService } from './orders.service';
+import { UnfulfillableRefunds } from './unfulfillable-refunds';
 
 /**
  * Orders: buying products from the wallet or through the gateway, refunds, and the recovery of
@@ -17,7 +18,15 @@ import { OrdersService } from './orders.service';
 @Module({
   imports: [LedgerModule, PaymentsModule, CatalogModule],
   controllers: [OrdersController, OrderReturnsController],
-  providers: [OrdersService, OrdersQuery, OrderBooks, OrderRefunds, OrderPayments, OrderRecovery],
+  providers: [
+    OrdersService,
+    OrdersQuery,
+    OrderBooks,
+    OrderRefunds,
+    OrderPayments,
+    OrderRecovery,
+    UnfulfillableRefunds,
+  ],
   exports: [OrdersService],
 })
 export class OrdersModule {}

@@ -6,6 +6,8 @@ import {
   ORDER_RECOVERY_QUEUE,
   OrderRecovery,
 } from '../../src/orders/order-recovery';
+import { OrdersService } from '../../src/orders/orders.service';
+import { UnfulfillableRefunds } from '../../src/orders/unfulfillable-refunds';
 import { PaymentsService } from '../../src/payments/payments.service';
 import { newId } from '../../src/platform/ids/ids';
 import { bootTestApp, type TestApp } from '../helpers';
@@ -251,6 +253,45 @@ describe('orders: recovering gateway orders whose request died half-way', () => 
     await recovery.run(later(GRACE_MS + 60_000));
     expect((await row(o.id)).payment_id).toBe(o.paymentId);
     await invariantsHold();
+  });
+
+  it('money paid for an order that already gave its units back is refunded in full', async () => {
+    const buyer = await f.buyer();
+    const merchant = await f.merchant();
+    const product = await f.product(merchant.accessToken, 700, 1);
+    const o = await gatewayOrder(buyer.accessToken, product.id, `paid-late-${product.id}`);
+    // The order ends without its money (as when the checkout call failed after the provider had
+    // made the session, or the recovery job released it), and its unit is sold to someone else.
+    await app.runtime.database.db.transaction((tx) =>
+      app.running.app
+        .get(OrdersService)
+        .release(tx, { id: o.id, productId: product.id, quantity: 1 }, 'FAILED', 'test'),
+    );
+    const other = await f.buyer(700);
+    const sold = await f.order(other.accessToken, {
+      productId: product.id,
+      quantity: 1,
+      paymentMethod: 'WALLET',
+    });
+    expect(sold.status).toBe(201);
+    // Then the first buyer pays on the page they still have.
+    await payOnHostedPage(o.checkoutUrl);
+    const payments = app.running.app.get(PaymentsService);
+    await eventually(async () => expect((await payments.get(o.paymentId)).status).toBe('refunded'));
+    const paid = await payments.get(o.paymentId);
+    expect(paid.amountRefunded).toBe(700n);
+    expect(await row(o.id)).toMatchObject({ status: 'FAILED', units_restored: true });
+    expect(await available(product.id)).toBe(0);
+    const entries = await pool().query(
+      `SELECT count(*)::int AS n FROM journal_entries WHERE reference_type = 'order' AND reference_id = $1`,
+      [o.id],
+    );
+    expect(entries.rows[0].n).toBe(0);
+    await invariantsHold();
+    // A second request for the same payment changes nothing.
+    expect(await app.running.app.get(UnfulfillableRefunds).refund(o.paymentId)).toBe(
+      'nothing to do',
+    );
   });
 
   it('runs as a job on the queue', async () => {

@@ -1,0 +1,65 @@
+import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
+import { PaymentsService } from '../payments/payments.service';
+import type { Database } from '../platform/database/database';
+import { AppError } from '../platform/errors/app-error';
+import type { JobQueue } from '../platform/jobs/jobs';
+import type { Logger } from '../platform/logging/logger';
+import { DATABASE, JOBS, LOGGER } from '../platform/platform.module';
+import { OrdersQuery } from './orders.query';
+
+export const UNFULFILLABLE_QUEUE = 'orders.refund-unfulfillable';
+
+/**
+ * Money that arrived for an order that had already given its units back (FAILED or CANCELLED: its
+ * checkout call failed after the provider had made the session, or the recovery job released it).
+ * The units are never sold twice, so the payment goes back to the buyer in full — by a job, since a
+ * provider call never runs inside the payment's transaction, which is where this is noticed. No
+ * PAYMENT entry was posted for such an order, so the refund posts none either.
+ */
+@Injectable()
+export class UnfulfillableRefunds implements OnModuleInit {
+  constructor(
+    @Inject(DATABASE) private readonly database: Database,
+    @Inject(JOBS) private readonly jobs: JobQueue,
+    @Inject(LOGGER) private readonly logger: Logger,
+    private readonly payments: PaymentsService,
+    private readonly query: OrdersQuery,
+  ) {}
+
+  async onModuleInit(): Promise<void> {
+    await this.jobs.define<{ paymentId: string }>(
+      UNFULFILLABLE_QUEUE,
+      async (job) => void (await this.refund(job.data.paymentId)),
+      // A provider outage is waited out; the dead-letter queue keeps what never went through.
+      { retryLimit: 10, retryDelaySeconds: 30 },
+    );
+  }
+
+  /**
+   * Asks for the refund. Called inside the payment's transaction, which may still roll back: the
+   * job decides from what is committed when it runs, so a spare request is harmless.
+   */
+  async request(paymentId: string): Promise<void> {
+    await this.jobs.send(UNFULFILLABLE_QUEUE, { paymentId }, { singletonKey: paymentId });
+  }
+
+  /** Refunds what is left of the payment if its order still cannot be fulfilled. */
+  async refund(paymentId: string): Promise<'refunded' | 'nothing to do'> {
+    const p = await this.payments.get(paymentId);
+    if (p.status !== 'succeeded' && p.status !== 'partially_refunded') return 'nothing to do';
+    const order = await this.query.find(this.database.db, p.payableId);
+    if (order?.status !== 'FAILED' && order?.status !== 'CANCELLED') return 'nothing to do';
+    try {
+      await this.payments.refund(p.id, undefined, 'order_not_fulfillable');
+    } catch (err) {
+      // Everything is refunded or on its way already (a duplicate job, an operator).
+      if (err instanceof AppError && err.code === 'refund_exceeds_captured') return 'nothing to do';
+      throw err;
+    }
+    this.logger.warn(
+      { orderId: order.id, paymentId: p.id },
+      'refunded a payment for an order that had given its units back',
+    );
+    return 'refunded';
+  }
+}
