@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 import { startApp, type RunningApp } from './bootstrap';
+import { seedDemoProducts } from './catalog/demo-products';
 import { seedDemoData } from './identity/demo-seed';
 import { ConfigError, loadConfig, type Config } from './platform/config/config';
 import { createRuntime, type Runtime } from './platform/runtime';
@@ -35,6 +36,10 @@ export async function run(
   const demo = config.seedDemo
     ? await seedDemoData(runtime.database, runtime.clock, config.dataDir)
     : undefined;
+  const merchant = demo?.find((a) => a.role === 'MERCHANT');
+  const demoProducts = merchant
+    ? await seedDemoProducts(runtime.database, runtime.clock, merchant.email)
+    : 0;
   const running = await startApp(runtime);
 
   const lines: string[] = [
@@ -50,6 +55,8 @@ export async function run(
   if (demo) {
     lines.push('', 'Demo accounts (passwords shown once; also in DATA_DIR/demo-credentials.txt):');
     for (const a of demo) lines.push(`  ${a.role.padEnd(9)} ${a.email.padEnd(24)} ${a.password}`);
+    if (demoProducts > 0)
+      lines.push(`  ${demoProducts} products of the demo merchant: ${running.url}/api/v1/products`);
   }
   out.write(`${lines.join('\n')}\n\n`);
   return { config, runtime, running };

@@ -81,6 +81,15 @@ describe('start-up', () => {
     const op = await api.post('/api/v1/auth/login', { email: operator[1], password: operator[2] });
     expect(op.body.user.companyId).toMatch(/^cmp_/);
     expect(await readFile(join(dataDir, 'demo-credentials.txt'), 'utf8')).toContain(match![2]);
+    // The marketplace has something to buy: the demo merchant's products, public.
+    const merchant = /MERCHANT\s+(\S+)/.exec(first.out)!;
+    const listed = (await api.get('/api/v1/products')).body.data as { merchantId: string }[];
+    expect(listed).toHaveLength(3);
+    const seller = await api.post('/api/v1/auth/login', {
+      email: merchant[1],
+      password: /MERCHANT\s+\S+\s+(\S+)/.exec(first.out)![1],
+    });
+    expect(new Set(listed.map((p) => p.merchantId))).toEqual(new Set([seller.body.user.id]));
     expect(
       existsSync(join(dataDir, 'postgres', 'PG_VERSION')) ||
         existsSync(join(dataDir, 'postgres.location')),
@@ -89,6 +98,9 @@ describe('start-up', () => {
 
     const second = await start({ DATA_DIR: dataDir });
     expect(second.out).not.toContain('Demo accounts');
+    expect(
+      (await client(second.started.running.url).get('/api/v1/products')).body.data,
+    ).toHaveLength(3);
     const api2 = client(second.started.running.url);
     // Same users, and the generated signing secret survived: the old access token still works.
     expect((await api2.get('/api/v1/auth/me', login.body.accessToken)).status).toBe(200);
