@@ -1,6 +1,6 @@
 import Stripe from 'stripe';
 import type { ProviderSetup } from '../payments/provider/stripe-client';
-import { transient, withRetries, type RetryPolicy } from '../payments/provider/stripe-provider';
+import { transient, withRetries, type RetryPolicy } from '../payments/provider/stripe-retries';
 import { AppError } from '../platform/errors/app-error';
 
 export interface PayoutResult {

@@ -3,7 +3,8 @@ import Stripe from 'stripe';
 import type { Config } from '../../platform/config/config';
 import { freePort } from '../../platform/net';
 import { configuredOrGeneratedSecret } from '../../platform/secrets';
-import { StripeProvider, type RetryPolicy } from './stripe-provider';
+import { StripeProvider } from './stripe-provider';
+import type { RetryPolicy } from './stripe-retries';
 
 export interface ProviderSetup {
   provider: StripeProvider;

@@ -1,6 +1,5 @@
 import Stripe from 'stripe';
 import { AppError } from '../../platform/errors/app-error';
-import type { Observation } from '../payment-state';
 import type {
   ConfirmIntentInput,
   EventFacts,
@@ -13,70 +12,16 @@ import type {
   ProviderRefund,
   SavedCard,
 } from './payment-provider';
+import { idOf, interpretStripeEvent, observeCheckout, observeIntent } from './stripe-events';
+import { withRetries, type RetryPolicy } from './stripe-retries';
 
 const WEBHOOK_TOLERANCE_SECONDS = 300;
-
-const toMinor = (n: number | null | undefined): bigint | undefined =>
-  n === null || n === undefined ? undefined : BigInt(n);
 
 function toStripeAmount(amount: bigint): number {
   if (amount <= 0n || amount > BigInt(Number.MAX_SAFE_INTEGER)) {
     throw AppError.validation('Amount out of range', 'amount');
   }
   return Number(amount);
-}
-
-const idOf = (v: string | { id: string } | null | undefined): string | null =>
-  v === null || v === undefined ? null : typeof v === 'string' ? v : v.id;
-
-/** A PaymentIntent, read in the state machine's terms. */
-export function observeIntent(pi: Stripe.PaymentIntent): Observation {
-  const charge = typeof pi.latest_charge === 'object' ? pi.latest_charge : null;
-  const refunded = toMinor(charge?.amount_refunded);
-  switch (pi.status) {
-    case 'requires_action':
-      return {
-        status: 'requires_action',
-        nextActionUrl: pi.next_action?.redirect_to_url?.url ?? null,
-      };
-    case 'processing':
-      return { status: 'processing' };
-    case 'requires_capture':
-      return { status: 'authorized', amountCapturable: toMinor(pi.amount_capturable) };
-    case 'succeeded':
-      return {
-        status: 'succeeded',
-        amountCaptured: toMinor(pi.amount_received),
-        amountCapturable: 0n,
-        ...(refunded !== undefined ? { amountRefunded: refunded } : {}),
-      };
-    case 'canceled':
-      return { status: 'canceled' };
-    case 'requires_payment_method': {
-      const err = pi.last_payment_error;
-      if (!err) return {};
-      return {
-        status: 'failed',
-        failure: {
-          code: err.code ?? 'payment_failed',
-          message: err.message ?? 'The payment failed',
-          ...(err.decline_code ? { declineCode: err.decline_code } : {}),
-        },
-      };
-    }
-    case 'requires_confirmation':
-      return {};
-    default:
-      return {};
-  }
-}
-
-export function observeCheckout(s: Stripe.Checkout.Session): Observation {
-  if (s.status === 'expired') return { status: 'expired' };
-  if (s.status !== 'complete') return {};
-  if (s.payment_status === 'paid')
-    return { status: 'succeeded', amountCaptured: toMinor(s.amount_total) };
-  return { status: 'processing' };
 }
 
 function toIntent(pi: Stripe.PaymentIntent): ProviderIntent {
@@ -127,41 +72,6 @@ function translate(err: unknown): never {
           cause: err,
         },
       );
-  }
-}
-
-/** Worth retrying with the same idempotency key: rate limits, provider errors, lost connections. */
-export function transient(err: unknown): boolean {
-  if (!(err instanceof Stripe.errors.StripeError)) return false;
-  return (
-    err.type === 'StripeRateLimitError' ||
-    err.type === 'StripeAPIError' ||
-    err.type === 'StripeConnectionError' ||
-    (err.statusCode !== undefined && err.statusCode >= 500)
-  );
-}
-
-export interface RetryPolicy {
-  /** Retries after the first attempt. */
-  retries: number;
-  /** First backoff; doubled each retry, with jitter. */
-  baseDelayMs: number;
-}
-
-/**
- * Every provider call goes through here: transient failures (429 included — the SDK itself does not
- * retry those) are retried with exponential backoff, resending the same idempotency key, so a retry
- * can never act twice. What remains is translated into an AppError.
- */
-export async function withRetries<T>(policy: RetryPolicy, fn: () => Promise<T>): Promise<T> {
-  for (let attempt = 0; ; attempt++) {
-    try {
-      return await fn();
-    } catch (err) {
-      if (attempt >= policy.retries || !transient(err)) throw err;
-      const delay = policy.baseDelayMs * 2 ** attempt * (0.5 + Math.random() / 2);
-      await new Promise((r) => setTimeout(r, delay));
-    }
   }
 }
 
@@ -407,67 +317,5 @@ export class StripeProvider implements PaymentProvider {
 
   interpretEvent(event: ProviderEvent): EventFacts | null {
     return interpretStripeEvent(event);
-  }
-}
-
-const metaPaymentId = (o: { metadata?: Stripe.Metadata | null }) => o.metadata?.payment_id;
-
-/** Stripe event → facts. Only the object's own fields are used, so any delivery order works. */
-export function interpretStripeEvent(event: ProviderEvent): EventFacts | null {
-  const object = event.object;
-  switch (object.object) {
-    case 'payment_intent': {
-      const pi = object as unknown as Stripe.PaymentIntent;
-      return {
-        paymentId: metaPaymentId(pi),
-        intentId: pi.id,
-        source: 'intent',
-        observation: observeIntent(pi),
-      };
-    }
-    case 'checkout.session': {
-      const s = object as unknown as Stripe.Checkout.Session;
-      const observation =
-        event.type === 'checkout.session.async_payment_failed'
-          ? {
-              status: 'failed' as const,
-              failure: { code: 'async_payment_failed', message: 'The payment failed' },
-            }
-          : observeCheckout(s);
-      return {
-        paymentId: metaPaymentId(s),
-        sessionId: s.id,
-        intentId: idOf(s.payment_intent) ?? undefined,
-        source: 'session',
-        observation,
-      };
-    }
-    case 'charge': {
-      const c = object as unknown as Stripe.Charge;
-      return {
-        paymentId: metaPaymentId(c),
-        intentId: idOf(c.payment_intent) ?? undefined,
-        source: 'charge',
-        observation: {
-          ...(c.captured ? { amountCaptured: toMinor(c.amount_captured) } : {}),
-          amountRefunded: toMinor(c.amount_refunded),
-        },
-      };
-    }
-    case 'refund': {
-      const r = object as unknown as Stripe.Refund;
-      return {
-        paymentId: r.metadata?.payment_id,
-        intentId: idOf(r.payment_intent) ?? undefined,
-        source: 'refund',
-        observation: {},
-        refund: {
-          providerRefundId: r.id,
-          status: (r.status ?? 'pending') as ProviderRefund['status'],
-        },
-      };
-    }
-    default:
-      return null;
   }
 }
