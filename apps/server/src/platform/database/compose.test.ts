@@ -31,11 +31,18 @@ describe('composed statements', () => {
       COLUMNS,
       {
         id: 'ord_1',
+        userId: 'usr_1',
+        productId: 'prd_1',
+        merchantId: 'usr_2',
+        quantity: 1,
         amount: 12_345_678_901_234n,
+        fee: 0n,
+        currency: 'usd',
+        paymentMethod: 'WALLET',
         metadata: { a: 'b' },
         completedAt: at,
         idempotencyKey: null,
-      } as typeof orders.$inferInsert,
+      },
       'o_',
     );
     await statement.run(pool, values);
