@@ -1,4 +1,5 @@
 import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
+import { isFinal } from '../payments/payment-state';
 import { PaymentsService } from '../payments/payments.service';
 import type { Database } from '../platform/database/database';
 import { AppError } from '../platform/errors/app-error';
@@ -30,8 +31,9 @@ export class UnfulfillableRefunds implements OnModuleInit {
     await this.jobs.define<{ paymentId: string }>(
       UNFULFILLABLE_QUEUE,
       async (job) => void (await this.refund(job.data.paymentId)),
-      // A provider outage is waited out; the dead-letter queue keeps what never went through.
-      { retryLimit: 10, retryDelaySeconds: 30 },
+      // Too early (the payment's transaction not committed yet) or a provider outage: try again;
+      // the dead-letter queue keeps what never went through.
+      { retryLimit: 20, retryDelaySeconds: 5 },
     );
   }
 
@@ -40,13 +42,22 @@ export class UnfulfillableRefunds implements OnModuleInit {
    * job decides from what is committed when it runs, so a spare request is harmless.
    */
   async request(paymentId: string): Promise<void> {
-    await this.jobs.send(UNFULFILLABLE_QUEUE, { paymentId }, { singletonKey: paymentId });
+    // A moment later: the request is made before that transaction commits.
+    await this.jobs.send(
+      UNFULFILLABLE_QUEUE,
+      { paymentId },
+      { singletonKey: paymentId, startAfter: 2 },
+    );
   }
 
   /** Refunds what is left of the payment if its order still cannot be fulfilled. */
   async refund(paymentId: string): Promise<'refunded' | 'nothing to do'> {
     const p = await this.payments.get(paymentId);
-    if (p.status !== 'succeeded' && p.status !== 'partially_refunded') return 'nothing to do';
+    if (p.status !== 'succeeded' && p.status !== 'partially_refunded') {
+      if (isFinal(p.status)) return 'nothing to do';
+      // Still before the success that asked for this (its transaction had not committed): retry.
+      throw new Error(`payment ${p.id} is ${p.status}, not succeeded yet`);
+    }
     const order = await this.query.find(this.database.db, p.payableId);
     if (order?.status !== 'FAILED' && order?.status !== 'CANCELLED') return 'nothing to do';
     try {

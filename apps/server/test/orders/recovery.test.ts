@@ -274,10 +274,19 @@ describe('orders: recovering gateway orders whose request died half-way', () => 
       paymentMethod: 'WALLET',
     });
     expect(sold.status).toBe(201);
+    // A refund job running before the success it was asked for is committed must retry later,
+    // not conclude there is nothing to refund.
+    await expect(app.running.app.get(UnfulfillableRefunds).refund(o.paymentId)).rejects.toThrow(
+      /not succeeded yet/,
+    );
     // Then the first buyer pays on the page they still have.
     await payOnHostedPage(o.checkoutUrl);
     const payments = app.running.app.get(PaymentsService);
-    await eventually(async () => expect((await payments.get(o.paymentId)).status).toBe('refunded'));
+    // Several job hops (the event applied, the refund, its event applied); retries 5 s apart.
+    await eventually(
+      async () => expect((await payments.get(o.paymentId)).status).toBe('refunded'),
+      40_000,
+    );
     const paid = await payments.get(o.paymentId);
     expect(paid.amountRefunded).toBe(700n);
     expect(await row(o.id)).toMatchObject({ status: 'FAILED', units_restored: true });
