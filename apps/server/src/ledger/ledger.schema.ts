@@ -37,6 +37,8 @@ export const ENTRY_KINDS = [
   'REFUND',
   'REVERSAL',
   'FEE',
+  /** Money the provider took back for a dispute (or, reversed, gave back when it was won). */
+  'DISPUTE',
 ] as const;
 export type EntryKind = (typeof ENTRY_KINDS)[number];
 export const entryKind = pgEnum('journal_entry_kind', ENTRY_KINDS);
@@ -65,7 +67,12 @@ export const ledgerAccounts = pgTable(
     uniqueIndex('ledger_accounts_platform_key')
       .on(t.type, t.currency)
       .where(sql`${t.ownerId} IS NULL`),
-    check('ledger_accounts_non_negative', sql`${t.allowNegative} OR ${t.balance} >= 0`),
+    // Wallets go below zero only through forced entries (ledger_post checks, ledger:verify audits):
+    // a dispute takes money back whether or not the wallet still holds it. Platform accounts never.
+    check(
+      'ledger_accounts_non_negative',
+      sql`${t.allowNegative} OR ${t.balance} >= 0 OR ${t.type} IN ('USER_WALLET', 'MERCHANT_WALLET')`,
+    ),
     check('ledger_accounts_currency_iso', sql`${t.currency} ~ '^[a-z]{3}$'`),
   ],
 );
@@ -80,9 +87,22 @@ export const journalEntries = pgTable(
     referenceId: text('reference_id'),
     description: text('description').notNull(),
     metadata: jsonb('metadata').$type<Record<string, string>>().notNull().default({}),
+    /**
+     * The business event this entry books (`deposit:pay_…`), unique: a second post of the same
+     * event — a retried job, a replayed handler — is a no-op that returns the first entry's id.
+     */
+    idempotencyKey: text('idempotency_key'),
+    /**
+     * The entry records money an outside party already moved (a dispute, a refund the provider
+     * made): neither a wallet's lock nor its balance could refuse it, so a wallet may go negative.
+     */
+    forced: boolean('forced').notNull().default(false),
     createdAt: ts('created_at').notNull().defaultNow(),
   },
-  (t) => [index('journal_entries_reference_idx').on(t.referenceType, t.referenceId)],
+  (t) => [
+    index('journal_entries_reference_idx').on(t.referenceType, t.referenceId),
+    uniqueIndex('journal_entries_idempotency_key').on(t.idempotencyKey),
+  ],
 );
 
 /** A signed amount on one account (positive raises its balance). Never updated or deleted. */

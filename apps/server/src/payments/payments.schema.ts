@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import {
+  boolean,
   check,
   index,
   integer,
@@ -60,6 +61,10 @@ export const payments = pgTable(
     amountRefunded: money('amount_refunded')
       .notNull()
       .default(sql`0`),
+    /** What open or lost disputes took back (the provider no longer holds it for us). */
+    amountDisputed: money('amount_disputed')
+      .notNull()
+      .default(sql`0`),
     captureMethod: captureMethod('capture_method').notNull().default('automatic'),
     provider: text('provider').notNull().default('stripe'),
     providerCustomerId: text('provider_customer_id'),
@@ -74,10 +79,17 @@ export const payments = pgTable(
     declineCode: text('decline_code'),
     expiresAt: ts('expires_at'),
     metadata: jsonb('metadata').$type<Record<string, string>>().notNull().default({}),
+    /**
+     * The Idempotency-Key of the request that asked for this payment (a deposit), unique per user:
+     * a replay at any time — after a crash, after the 24 h key store forgot it — finds this payment
+     * instead of charging again. Provider keys derive from the payment id, so they agree too.
+     */
+    requestKey: text('request_key'),
     createdAt: ts('created_at').notNull().defaultNow(),
     updatedAt: ts('updated_at').notNull().defaultNow(),
   },
   (t) => [
+    uniqueIndex('payments_user_request_key').on(t.userId, t.requestKey),
     uniqueIndex('payments_provider_intent_key').on(t.providerIntentId),
     uniqueIndex('payments_provider_session_key').on(t.providerSessionId),
     index('payments_payable_idx').on(t.payableType, t.payableId),
@@ -97,8 +109,51 @@ export const payments = pgTable(
       sql`${t.amountRefunded} >= 0 AND ${t.amountRefunded} <= ${t.amountCaptured}`,
     ),
     check('payments_currency_iso', sql`${t.currency} ~ '^[a-z]{3}$'`),
+    check(
+      'payments_disputed_range',
+      sql`${t.amountDisputed} >= 0 AND ${t.amountDisputed} <= ${t.amountCaptured}`,
+    ),
   ],
 );
+
+export const DISPUTE_STATUSES = [
+  'warning_needs_response',
+  'warning_under_review',
+  'warning_closed',
+  'needs_response',
+  'under_review',
+  'won',
+  'lost',
+] as const;
+export type DisputeStatus = (typeof DISPUTE_STATUSES)[number];
+
+/**
+ * A cardholder's dispute of a payment, as the provider reports it. Its status moves only through
+ * DISPUTE_TRANSITIONS (payment-state.ts); `fundsWithdrawn` says whether the provider holds the
+ * disputed amount back right now (from the dispute's opening until it is won).
+ */
+export const paymentDisputes = pgTable(
+  'payment_disputes',
+  {
+    id: text('id').primaryKey(),
+    paymentId: text('payment_id')
+      .notNull()
+      .references(() => payments.id),
+    providerDisputeId: text('provider_dispute_id').notNull().unique(),
+    amount: money('amount').notNull(),
+    currency: text('currency').notNull(),
+    status: text('status').$type<DisputeStatus>().notNull(),
+    reason: text('reason'),
+    fundsWithdrawn: boolean('funds_withdrawn').notNull().default(false),
+    createdAt: ts('created_at').notNull().defaultNow(),
+    updatedAt: ts('updated_at').notNull().defaultNow(),
+  },
+  (t) => [
+    index('payment_disputes_payment_idx').on(t.paymentId),
+    check('payment_disputes_amount_positive', sql`${t.amount} > 0`),
+  ],
+);
+export type DisputeRow = typeof paymentDisputes.$inferSelect;
 
 /** Append-only audit of every status change and what caused it. */
 export const paymentTransitions = pgTable(

@@ -27,11 +27,14 @@ export const payouts = pgTable(
     status: payoutStatus('status').notNull().default('PENDING'),
     providerPayoutId: text('provider_payout_id'),
     failureReason: text('failure_reason'),
+    /** The client's Idempotency-Key of the withdrawal request: one payout per key, ever. */
+    idempotencyKey: text('idempotency_key'),
     createdAt: ts('created_at').notNull().defaultNow(),
     updatedAt: ts('updated_at').notNull().defaultNow(),
   },
   (t) => [
     index('payouts_user_idx').on(t.userId),
+    uniqueIndex('payouts_user_idempotency_key').on(t.userId, t.idempotencyKey),
     check('payouts_amount_positive', sql`${t.amount} > 0`),
   ],
 );
