@@ -1,7 +1,9 @@
 // `/_sandbox/*`: controls real Stripe lacks, for tests. JSON or form bodies; no API key needed.
+import { threadId } from 'node:worker_threads';
 import type { FastifyInstance } from 'fastify';
 import type { Engine } from './engine';
 import type { Faults, FaultKind } from './faults';
+import { own } from './protocol/dict';
 
 interface ControlDeps {
   engine: Engine;
@@ -11,12 +13,28 @@ interface ControlDeps {
 
 type Body = Record<string, unknown> | undefined;
 
+/** A body field, own keys only (a JSON body is a plain object). */
+function field(body: Body, key: string): unknown {
+  return body !== null && typeof body === 'object' ? own(body, key) : undefined;
+}
+
 function num(body: Body, key: string, fallback?: number): number {
-  const v = body?.[key];
+  const v = field(body, key);
   const n = typeof v === 'number' ? v : typeof v === 'string' && v !== '' ? Number(v) : fallback;
   if (n === undefined || !Number.isFinite(n)) throw new Error(`${key} must be a number`);
   return n;
 }
+
+/** Counts are queued one entry each: bounded, so one request cannot exhaust memory or time. */
+function count(body: Body, fallback: number): number {
+  const n = num(body, 'count', fallback);
+  if (!Number.isInteger(n) || n < 0 || n > MAX_COUNT) {
+    throw new Error(`count must be an integer from 0 to ${MAX_COUNT}`);
+  }
+  return n;
+}
+
+const MAX_COUNT = 10_000;
 
 export function registerControls(app: FastifyInstance, deps: ControlDeps): void {
   const { engine, faults } = deps;
@@ -25,7 +43,8 @@ export function registerControls(app: FastifyInstance, deps: ControlDeps): void 
       .code(400)
       .send({ error: { type: 'invalid_request_error', message: (err as Error).message } });
 
-  app.get('/_sandbox/health', () => ({ ok: true, now: engine.now() }));
+  // `thread_id` tells an embedding process whether the sandbox runs on its own thread (worker.ts).
+  app.get('/_sandbox/health', () => ({ ok: true, now: engine.now(), thread_id: threadId }));
 
   app.get('/_sandbox/clock', () => ({
     now: engine.now(),
@@ -35,7 +54,7 @@ export function registerControls(app: FastifyInstance, deps: ControlDeps): void 
   /** `{ seconds }` to move forward, or `{ to }` (unix seconds). Runs everything that fell due. */
   app.post<{ Body: Body }>('/_sandbox/clock/advance', (req, reply) => {
     try {
-      const to = req.body?.to;
+      const to = field(req.body, 'to');
       const seconds =
         to !== undefined ? num(req.body, 'to') - engine.now() : num(req.body, 'seconds');
       if (seconds < 0) throw new Error('the sandbox clock only moves forward');
@@ -50,9 +69,9 @@ export function registerControls(app: FastifyInstance, deps: ControlDeps): void 
 
   app.post<{ Body: Body }>('/_sandbox/webhooks/duplicate', (req, reply) => {
     try {
-      const count = num(req.body, 'count', 1);
-      engine.dispatcher.duplicateNext(count);
-      return { duplicate_next: count };
+      const n = count(req.body, 1);
+      engine.dispatcher.duplicateNext(n);
+      return { duplicate_next: n };
     } catch (err) {
       return bad(reply, err);
     }
@@ -60,9 +79,9 @@ export function registerControls(app: FastifyInstance, deps: ControlDeps): void 
 
   app.post<{ Body: Body }>('/_sandbox/webhooks/reorder', (req, reply) => {
     try {
-      const count = num(req.body, 'count', 2);
-      engine.dispatcher.reorderNext(count);
-      return { reorder_next: count };
+      const n = count(req.body, 2);
+      engine.dispatcher.reorderNext(n);
+      return { reorder_next: n };
     } catch (err) {
       return bad(reply, err);
     }
@@ -87,12 +106,12 @@ export function registerControls(app: FastifyInstance, deps: ControlDeps): void 
   /** `{ type: 'rate_limit' | 'api_error' | 'delay', count, delay_ms }` for the next API calls. */
   app.post<{ Body: Body }>('/_sandbox/faults', (req, reply) => {
     try {
-      const type = req.body?.type;
+      const type = field(req.body, 'type');
       const kinds: FaultKind[] = ['rate_limit', 'api_error', 'delay'];
       if (typeof type !== 'string' || !kinds.includes(type as FaultKind)) {
         throw new Error(`type must be one of ${kinds.join(', ')}`);
       }
-      faults.inject(type as FaultKind, num(req.body, 'count', 1), num(req.body, 'delay_ms', 0));
+      faults.inject(type as FaultKind, count(req.body, 1), num(req.body, 'delay_ms', 0));
       return { pending: faults.pending };
     } catch (err) {
       return bad(reply, err);

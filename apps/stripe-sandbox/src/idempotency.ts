@@ -2,6 +2,7 @@
 // reusing the key with other parameters is an error; a concurrent duplicate is a 409; keys live
 // 24 hours of (sandbox) time.
 import type { Clock } from './clock';
+import { own } from './protocol/dict';
 import { StripeError } from './protocol/errors';
 import type { IdempotencyEntry, Store } from './store';
 
@@ -16,6 +17,7 @@ export class Idempotency {
     private readonly clock: Clock,
   ) {}
 
+  /** A dict (store.ts): keys are the client's. */
   private get entries(): Record<string, IdempotencyEntry> {
     return this.store.state.idempotency;
   }
@@ -23,7 +25,7 @@ export class Idempotency {
   /** `scope` is the API key: two accounts may use the same idempotency key. */
   claim(scope: string, key: string, params: string): Claim {
     const id = `${scope}:${key}`;
-    const existing = this.entries[id];
+    const existing = own(this.entries, id);
     if (existing !== undefined && existing.createdAt + TTL_SECONDS > this.clock.now()) {
       if (existing.inFlight) {
         throw new StripeError(409, {
@@ -53,7 +55,7 @@ export class Idempotency {
    */
   complete(scope: string, key: string, status: number, body: string, requestId: string): void {
     const id = `${scope}:${key}`;
-    const entry = this.entries[id];
+    const entry = own(this.entries, id);
     if (entry === undefined) return;
     if (status === 400 || status === 401 || status === 409 || status === 429) {
       delete this.entries[id];

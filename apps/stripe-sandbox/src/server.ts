@@ -5,6 +5,7 @@ import { API_VERSION, type Engine } from './engine';
 import type { Faults } from './faults';
 import type { Idempotency } from './idempotency';
 import { StripeError, invalidRequest } from './protocol/errors';
+import { dict } from './protocol/dict';
 import { expand, type ExpandContext } from './protocol/expand';
 import { canonical, parseForm, type Params } from './protocol/form';
 import { randomToken } from './protocol/ids';
@@ -54,6 +55,12 @@ export function buildServer(deps: ServerDeps): FastifyInstance {
     routerOptions: { querystringParser: (s: string) => parseForm(s) },
     bodyLimit: 1024 * 1024,
   });
+  // Every route, for `GET /_sandbox/routes`: tests that must cover every route read it there.
+  const routes: { method: string; url: string }[] = [];
+  app.addHook('onRoute', (r) => {
+    for (const method of [r.method].flat())
+      if (method !== 'HEAD') routes.push({ method, url: r.url });
+  });
   app.addContentTypeParser(
     'application/x-www-form-urlencoded',
     { parseAs: 'string' },
@@ -68,10 +75,13 @@ export function buildServer(deps: ServerDeps): FastifyInstance {
 
   const expandCtx: ExpandContext = {
     resolve: (id) => engine.store.byId(id)?.obj,
-    virtuals: Object.assign(
-      {},
-      ...deps.modules.map((m) => m.virtuals?.(engine) ?? {}),
-    ) as ExpandContext['virtuals'],
+    // Read with own-key checks (expand.ts): the field names looked up are the client's.
+    virtuals: dict(
+      Object.assign(
+        {},
+        ...deps.modules.map((m) => m.virtuals?.(engine) ?? {}),
+      ) as ExpandContext['virtuals'],
+    ),
   };
 
   app.addHook('onRequest', (req, reply, done) => {
@@ -161,6 +171,7 @@ export function buildServer(deps: ServerDeps): FastifyInstance {
   }
 
   deps.registerExtras(app);
+  app.get('/_sandbox/routes', () => ({ object: 'list', data: routes }));
 
   app.setNotFoundHandler((req, reply) => {
     const err = invalidRequest(

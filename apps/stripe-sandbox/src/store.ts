@@ -1,6 +1,12 @@
 // All sandbox state in one JSON-serialisable value, so persistence is one atomic file write.
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+//
+// Every record in it is keyed by ids and keys clients choose (`/v1/customers/<id>`, idempotency
+// keys), so every record is a prototype-less dict (protocol/dict.ts) — made so by `emptyState()`
+// and again by `load()`, since JSON.parse builds plain objects — and lookups check own keys, so
+// `constructor` or `__proto__` is just an id nothing has.
+import { chmodSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
+import { dict, own } from './protocol/dict';
 import { notFound } from './protocol/errors';
 import type { Collections, Internal, Kind } from './types';
 import { KINDS, PREFIXES } from './types';
@@ -43,32 +49,51 @@ export interface State {
   deliveries: Delivery[];
 }
 
-export function emptyState(): State {
-  const objects = {} as { [K in Kind]: Record<string, Collections[K]> };
-  for (const k of KINDS) objects[k] = {};
+const INTERNAL_RECORDS = [
+  'cards',
+  'offSessionReady',
+  'holds',
+  'threeDS',
+  'lineItems',
+  'cryptoSettlements',
+  'invoiceOfIntent',
+  'pendingProrations',
+  'endpointSecrets',
+  'offSessionIntents',
+  'checkoutOptions',
+  'deleted',
+] as const satisfies readonly (keyof Internal)[];
+
+/**
+ * `loaded` (a parsed state file, possibly older and lacking collections added since) with every
+ * record rebuilt as a dict; without it, an empty state.
+ */
+function dictState(loaded?: Partial<State>): State {
+  const objects = dict<Record<string, unknown>>() as unknown as State['objects'];
+  for (const k of KINDS) {
+    const from = loaded?.objects?.[k] as Record<string, unknown> | undefined;
+    (objects as Record<Kind, Record<string, unknown>>)[k] = dict(from);
+  }
+  const internal = dict<Record<string, unknown>>() as unknown as Internal;
+  for (const k of INTERNAL_RECORDS) {
+    (internal as unknown as Record<string, Record<string, unknown>>)[k] = dict(
+      loaded?.internal?.[k] as Record<string, unknown> | undefined,
+    );
+  }
   return {
     version: 1,
-    seq: 0,
-    clockOffsetMs: 0,
+    seq: loaded?.seq ?? 0,
+    clockOffsetMs: loaded?.clockOffsetMs ?? 0,
     objects,
-    order: {},
-    internal: {
-      cards: {},
-      offSessionReady: {},
-      holds: {},
-      threeDS: {},
-      lineItems: {},
-      cryptoSettlements: {},
-      invoiceOfIntent: {},
-      pendingProrations: {},
-      endpointSecrets: {},
-      offSessionIntents: {},
-      checkoutOptions: {},
-      deleted: {},
-    },
-    idempotency: {},
-    deliveries: [],
+    order: dict(loaded?.order),
+    internal,
+    idempotency: dict(loaded?.idempotency),
+    deliveries: loaded?.deliveries ?? [],
   };
+}
+
+export function emptyState(): State {
+  return dictState();
 }
 
 /** Human names used in Stripe's "No such …" messages. */
@@ -107,7 +132,7 @@ export class Store {
   }
 
   find<K extends Kind>(kind: K, id: string): Collections[K] | undefined {
-    return this.state.objects[kind][id];
+    return own(this.state.objects[kind], id);
   }
 
   get<K extends Kind>(kind: K, id: string, param = 'id'): Collections[K] {
@@ -117,7 +142,7 @@ export class Store {
   }
 
   remove(kind: Kind, id: string): void {
-    delete this.state.objects[kind][id];
+    if (Object.hasOwn(this.state.objects[kind], id)) delete this.state.objects[kind][id];
   }
 
   /** Newest first, ties broken by insertion order, as Stripe lists are. */
@@ -126,13 +151,13 @@ export class Store {
     const order = this.state.order;
     return rows
       .filter((o) => (filter ? filter(o) : true))
-      .sort((a, b) => (order[idOf(b)] ?? 0) - (order[idOf(a)] ?? 0));
+      .sort((a, b) => (own(order, idOf(b)) ?? 0) - (own(order, idOf(a)) ?? 0));
   }
 
   /** Any object by id, whatever its kind (used by `expand`). */
   byId(id: string): { kind: Kind; obj: Collections[Kind] } | undefined {
     const prefix = id.startsWith('cs_') ? 'cs' : id.slice(0, id.indexOf('_'));
-    const kind = PREFIXES[prefix];
+    const kind = own(PREFIXES, prefix);
     if (kind === undefined) return undefined;
     const obj = this.find(kind, id);
     return obj === undefined ? undefined : { kind, obj };
@@ -148,6 +173,7 @@ function idOf(o: unknown): string {
 }
 
 const WRITE_DELAY_MS = 25;
+const FILE_MODE = 0o600;
 
 /** Writes state atomically (tmp + rename) so a crash never leaves half a file. */
 export class StateFile {
@@ -170,15 +196,13 @@ export class StateFile {
       if ((err as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
       throw err;
     }
-    const parsed = JSON.parse(text) as State;
-    // Older files may lack collections added later; fill them from an empty state.
-    const base = emptyState();
-    return {
-      ...base,
-      ...parsed,
-      objects: { ...base.objects, ...parsed.objects },
-      internal: { ...base.internal, ...parsed.internal },
-    };
+    // Files written before it was owner-only were world-readable (0644).
+    try {
+      chmodSync(this.path, FILE_MODE);
+    } catch (err) {
+      this.onError(err);
+    }
+    return dictState(JSON.parse(text) as Partial<State>);
   }
 
   /**
@@ -207,10 +231,16 @@ export class StateFile {
     this.resolveIdle?.();
   }
 
+  /**
+   * The file holds customers' e-mails and names: owner-only (0600), the temp file too, since it
+   * becomes the file. `mode` applies only when a file is created, so a temp file left by a crash
+   * is chmod-ed as well.
+   */
   writeNow(): void {
     mkdirSync(dirname(this.path), { recursive: true });
     const tmp = `${this.path}.${process.pid}.tmp`;
-    writeFileSync(tmp, JSON.stringify(this.snapshot()));
+    writeFileSync(tmp, JSON.stringify(this.snapshot()), { mode: FILE_MODE });
+    chmodSync(tmp, FILE_MODE);
     renameSync(tmp, this.path);
   }
 

@@ -1,5 +1,6 @@
 // `expand[]=a.b.c`: replaces id strings with the objects they name, level by level. Some fields
 // are only ever returned when expanded ("includable"); `virtuals` computes those.
+import { own } from './dict';
 import { invalidRequest } from './errors';
 
 export type Resolver = (id: string) => object | undefined;
@@ -34,15 +35,18 @@ function expandAt(node: unknown, segments: string[], ctx: ExpandContext, path: s
   const obj = node as Record<string, unknown>;
   const [field, ...rest] = segments as [string, ...string[]];
   const kind = typeof obj.object === 'string' ? obj.object : '';
-  const virtual = ctx.virtuals[kind]?.[field];
-  let value = obj[field];
+  // Field names come from the client: only own fields expand (never `constructor`, `__proto__`).
+  const byKind = own(ctx.virtuals, kind);
+  const virtual = byKind === undefined ? undefined : own(byKind, field);
+  const present = Object.hasOwn(obj, field);
+  let value = present ? obj[field] : undefined;
   if (virtual !== undefined && (value === undefined || typeof value === 'string')) {
     value = virtual(obj);
   } else if (typeof value === 'string') {
     const found = ctx.resolve(value);
     if (found === undefined) return;
     value = structuredClone(found);
-  } else if (value === undefined && !(field in obj)) {
+  } else if (value === undefined && !present) {
     throw invalidRequest(
       `This property cannot be expanded (${field}). You may want to try expanding 'data.${path}' instead.`,
       'expand',

@@ -1,6 +1,12 @@
 // Stripe's wire format: `application/x-www-form-urlencoded` with bracketed nesting
 // (`metadata[k]=v`, `items[0][price]=p`, `expand[]=x`). The SDK sends indexed arrays
 // (`expand[0]=x`); curl users send `expand[]=x`. Both are accepted.
+//
+// Every object this parser builds has no prototype (see dict.ts), so a key named `__proto__`,
+// `constructor` or `prototype` is an ordinary parameter name, as it is to Stripe: an endpoint
+// answers it with `parameter_unknown` like any other name it does not know, and a metadata key of
+// that name is stored as data. It can never reach Object.prototype.
+import { dict, own } from './dict';
 
 export type ParamValue = string | Params | ParamValue[];
 export interface Params {
@@ -35,9 +41,12 @@ export function splitKey(key: string): string[] {
   return parts;
 }
 
-type Tree = { [key: string]: Tree | string } | string;
+interface Node {
+  [key: string]: Node | string;
+}
+type Tree = Node | string;
 
-function assign(node: { [key: string]: Tree | string }, path: string[], value: string): void {
+function assign(node: Node, path: string[], value: string): void {
   const [head, ...rest] = path;
   if (head === undefined) return;
   // `[]` appends: give it the next free numeric slot.
@@ -46,9 +55,9 @@ function assign(node: { [key: string]: Tree | string }, path: string[], value: s
     node[key] = value;
     return;
   }
-  let child = node[key];
+  let child = own(node, key);
   if (typeof child !== 'object') {
-    child = {};
+    child = dict<Node | string>();
     node[key] = child;
   }
   assign(child, rest, value);
@@ -58,14 +67,14 @@ function assign(node: { [key: string]: Tree | string }, path: string[], value: s
 function normalise(tree: Tree): ParamValue {
   if (typeof tree === 'string') return tree;
   const keys = Object.keys(tree);
-  const values = keys.map((k) => normalise(tree[k] as Tree));
+  const values = keys.map((k) => normalise(own(tree, k) as Tree));
   if (keys.length > 0 && keys.every((k) => /^(0|[1-9]\d*)$/.test(k))) {
     return keys
       .map((k, i) => [Number(k), values[i] as ParamValue] as const)
       .sort((a, b) => a[0] - b[0])
       .map(([, v]) => v);
   }
-  const out: Params = {};
+  const out: Params = dict();
   keys.forEach((k, i) => {
     out[k] = values[i] as ParamValue;
   });
@@ -73,8 +82,8 @@ function normalise(tree: Tree): ParamValue {
 }
 
 export function parseForm(body: string): Params {
-  const root: { [key: string]: Tree | string } = {};
-  if (body.length === 0) return {};
+  const root: Node = dict();
+  if (body.length === 0) return dict();
   for (const pair of body.split('&')) {
     if (pair === '') continue;
     const eq = pair.indexOf('=');
@@ -91,7 +100,7 @@ export function canonical(value: unknown): string {
   if (value !== null && typeof value === 'object') {
     const entries = Object.keys(value)
       .sort()
-      .map((k) => `${JSON.stringify(k)}:${canonical((value as Record<string, unknown>)[k])}`);
+      .map((k) => `${JSON.stringify(k)}:${canonical(own(value as Record<string, unknown>, k))}`);
     return `{${entries.join(',')}}`;
   }
   return JSON.stringify(value);

@@ -1,5 +1,6 @@
 // Typed reads of decoded form parameters, raising Stripe's own validation errors.
 import type Stripe from 'stripe';
+import { dict, own } from './dict';
 import { invalidRequest, missingParam } from './errors';
 import type { ParamValue, Params } from './form';
 
@@ -13,8 +14,13 @@ export class ParamReader {
     private readonly path = '',
   ) {}
 
+  /** Own keys only: `raw` may be a plain object (a JSON body, a record loaded from disk). */
+  private get(key: string): ParamValue | undefined {
+    return own(this.raw, key);
+  }
+
   has(key: string): boolean {
-    return this.raw[key] !== undefined;
+    return this.get(key) !== undefined;
   }
 
   /** Rejects parameters the endpoint does not know, as Stripe does. */
@@ -32,13 +38,13 @@ export class ParamReader {
 
   /** The same parameters minus `keys` (already consumed by the caller). */
   without(keys: readonly string[]): ParamReader {
-    const rest: Params = {};
+    const rest: Params = dict();
     for (const [k, v] of Object.entries(this.raw)) if (!keys.includes(k)) rest[k] = v;
     return new ParamReader(rest, this.path);
   }
 
   str(key: string): string | undefined {
-    const v = this.raw[key];
+    const v = this.get(key);
     if (v === undefined) return undefined;
     if (typeof v !== 'string') {
       throw invalidRequest(`Invalid string: ${label(this.path, key)}`, label(this.path, key));
@@ -112,7 +118,7 @@ export class ParamReader {
   }
 
   obj(key: string): ParamReader | undefined {
-    const v = this.raw[key];
+    const v = this.get(key);
     if (v === undefined || v === '') return undefined;
     if (typeof v !== 'object' || Array.isArray(v)) {
       throw invalidRequest(`Invalid object`, label(this.path, key));
@@ -121,7 +127,7 @@ export class ParamReader {
   }
 
   list(key: string): ParamReader[] {
-    const v = this.raw[key];
+    const v = this.get(key);
     if (v === undefined || v === '') return [];
     const items: ParamValue[] = Array.isArray(v) ? v : [v];
     return items.map((item, i) => {
@@ -133,7 +139,7 @@ export class ParamReader {
   }
 
   strings(key: string): string[] | undefined {
-    const v = this.raw[key];
+    const v = this.get(key);
     if (v === undefined) return undefined;
     const items: ParamValue[] = Array.isArray(v) ? v : [v];
     return items.map((item) => {
@@ -147,11 +153,12 @@ export class ParamReader {
    * empty `metadata=` clears everything, matching Stripe's update semantics.
    */
   metadata(existing: Stripe.Metadata = {}): Stripe.Metadata {
-    const v = this.raw.metadata;
+    const v = this.get('metadata');
     if (v === undefined) return existing;
-    if (v === '') return {};
+    if (v === '') return dict();
     if (typeof v !== 'object' || Array.isArray(v)) throw invalidRequest('Invalid hash', 'metadata');
-    const out: Stripe.Metadata = { ...existing };
+    // Keys are the client's: a `__proto__` key must stay a key, not become the prototype.
+    const out: Stripe.Metadata = dict(existing);
     for (const [k, val] of Object.entries(v)) {
       if (typeof val !== 'string') throw invalidRequest('Invalid hash', `metadata[${k}]`);
       if (val === '') delete out[k];

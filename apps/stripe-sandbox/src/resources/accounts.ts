@@ -4,6 +4,7 @@
 // which leaves its `transfers` capability inactive (see transfers.ts).
 import type Stripe from 'stripe';
 import type { Engine } from '../engine';
+import { dict } from '../protocol/dict';
 import { invalidRequest } from '../protocol/errors';
 import { newId } from '../protocol/ids';
 import { createdFilter, paginate } from '../protocol/list';
@@ -59,7 +60,8 @@ function createAccount(engine: Engine, p: ParamReader): Stripe.Account {
   }
   const metadata = p.metadata();
   const failing = metadata[FAIL_TRANSFERS_FLAG] === 'true';
-  const capabilities: Record<string, 'active' | 'inactive'> = {};
+  // Capability names are the client's (`capabilities[<name>]`).
+  const capabilities = dict<'active' | 'inactive'>();
   for (const name of requestedCapabilities(p)) {
     capabilities[name] = failing && name === 'transfers' ? 'inactive' : 'active';
   }

@@ -1,5 +1,6 @@
 // Stripe's documented test cards (https://docs.stripe.com/testing) and the `pm_card_*` /
 // `tok_*` shortcuts for them, with the behaviour each one triggers.
+import { own } from '../protocol/dict';
 import type { CardBehaviour } from '../types';
 
 export interface TestCard {
@@ -70,7 +71,8 @@ export function cardForNumber(number: string): TestCard | undefined {
 /** `pm_card_visa` → the visa card; undefined when `id` is not a shortcut. */
 export function cardForShortcut(id: string): TestCard | undefined {
   const m = /^(?:pm_card_|tok_)(.+)$/.exec(id);
-  return m === null ? undefined : CARD_SHORTCUTS[m[1] ?? ''];
+  // The name is the client's: `pm_card_constructor` names no card.
+  return m === null ? undefined : own(CARD_SHORTCUTS, m[1] ?? '');
 }
 
 export interface Decline {
