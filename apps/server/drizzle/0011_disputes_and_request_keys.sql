@@ -19,11 +19,14 @@ ALTER TABLE "journal_entries" ADD COLUMN "idempotency_key" text;--> statement-br
 ALTER TABLE "journal_entries" ADD COLUMN "forced" boolean DEFAULT false NOT NULL;--> statement-breakpoint
 ALTER TABLE "payments" ADD COLUMN "amount_disputed" bigint DEFAULT 0 NOT NULL;--> statement-breakpoint
 ALTER TABLE "payments" ADD COLUMN "request_key" text;--> statement-breakpoint
+ALTER TABLE "refunds" ADD COLUMN "request_key" text;--> statement-breakpoint
 ALTER TABLE "payouts" ADD COLUMN "idempotency_key" text;--> statement-breakpoint
 ALTER TABLE "payment_disputes" ADD CONSTRAINT "payment_disputes_payment_id_payments_id_fk" FOREIGN KEY ("payment_id") REFERENCES "public"."payments"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "payment_disputes_payment_idx" ON "payment_disputes" USING btree ("payment_id");--> statement-breakpoint
+CREATE INDEX "refresh_tokens_revoked_family_idx" ON "refresh_tokens" USING btree ("family_id") WHERE "refresh_tokens"."revoked_at" IS NOT NULL;--> statement-breakpoint
 CREATE UNIQUE INDEX "journal_entries_idempotency_key" ON "journal_entries" USING btree ("idempotency_key");--> statement-breakpoint
 CREATE UNIQUE INDEX "payments_user_request_key" ON "payments" USING btree ("user_id","request_key");--> statement-breakpoint
+CREATE UNIQUE INDEX "refunds_payment_request_key" ON "refunds" USING btree ("payment_id","request_key");--> statement-breakpoint
 CREATE UNIQUE INDEX "payouts_user_idempotency_key" ON "payouts" USING btree ("user_id","idempotency_key");--> statement-breakpoint
 ALTER TABLE "ledger_accounts" ADD CONSTRAINT "ledger_accounts_non_negative" CHECK ("ledger_accounts"."allow_negative" OR "ledger_accounts"."balance" >= 0 OR "ledger_accounts"."type" IN ('USER_WALLET', 'MERCHANT_WALLET'));--> statement-breakpoint
 ALTER TABLE "payments" ADD CONSTRAINT "payments_disputed_range" CHECK ("payments"."amount_disputed" >= 0 AND "payments"."amount_disputed" <= "payments"."amount_captured");--> statement-breakpoint

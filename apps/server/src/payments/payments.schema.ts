@@ -183,11 +183,14 @@ export const refunds = pgTable(
     amount: money('amount').notNull(),
     status: text('status').notNull().default('pending'),
     reason: text('reason'),
+    /** The Idempotency-Key of the request that asked for it: one refund per key and payment. */
+    requestKey: text('request_key'),
     createdAt: ts('created_at').notNull().defaultNow(),
     updatedAt: ts('updated_at').notNull().defaultNow(),
   },
   (t) => [
     index('refunds_payment_idx').on(t.paymentId),
+    uniqueIndex('refunds_payment_request_key').on(t.paymentId, t.requestKey),
     check('refunds_amount_positive', sql`${t.amount} > 0`),
   ],
 );
