@@ -5,6 +5,7 @@ import { Client } from 'pg';
 import type { TestProject } from 'vitest/node';
 import { openDatabase, runMigrations } from '../src/platform/database/database';
 import { startEmbeddedPostgres } from '../src/platform/database/embedded-postgres';
+import { buildIfStale } from './real-server';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -21,6 +22,9 @@ declare module 'vitest' {
  * file clones it (CREATE DATABASE … TEMPLATE), which is far faster than migrating per file.
  */
 export default async function setup(project: TestProject) {
+  // The server runs from source here, but its embedded sandbox runs on a worker thread, which on
+  // Node 20 can load only JavaScript: the sandbox's dist/worker.js (rebuilt when older than its src).
+  await buildIfStale(['apps/stripe-sandbox']);
   let adminUrl = process.env.DATABASE_URL;
   let cleanup = (): Promise<void> => Promise.resolve();
   if (!adminUrl) {

@@ -34,13 +34,22 @@ function mtime(file: string): number {
   }
 }
 
+/** Each app's dist, and the file whose age tells whether it is older than the sources. */
+const BUILT = {
+  // The embedded sandbox's thread runs dist/worker.js, also when the server runs from source.
+  'apps/stripe-sandbox': 'dist/worker.js',
+  'apps/server': 'dist/main.js',
+} as const;
+
 /**
  * Builds the sandbox (the server imports its dist) and the server unless their dist is newer than
  * every source. Emit only (`--noCheck`): type checking is `tsc -p apps/server --noEmit`'s job, and
  * skipping it here roughly halves the build. Test files run in parallel workers: a lock directory
  * makes one build while the others wait, so none starts a server from a half-written dist.
  */
-export async function buildIfStale(): Promise<void> {
+export async function buildIfStale(
+  apps: readonly (keyof typeof BUILT)[] = ['apps/stripe-sandbox', 'apps/server'],
+): Promise<void> {
   const hash = createHash('sha1').update(ROOT).digest('hex').slice(0, 12);
   const lock = join(tmpdir(), `tender-dist-build-${hash}.lock`);
   const deadline = Date.now() + 180_000;
@@ -57,10 +66,8 @@ export async function buildIfStale(): Promise<void> {
     }
   }
   try {
-    for (const [app, entry] of [
-      ['apps/stripe-sandbox', 'dist/index.js'],
-      ['apps/server', 'dist/main.js'],
-    ] as const) {
+    for (const app of apps) {
+      const entry = BUILT[app];
       const dir = join(ROOT, app);
       if (mtime(join(dir, entry)) > newestSource(join(dir, 'src'))) continue;
       const r = spawnSync(

@@ -191,3 +191,5 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
     },
   };
 }
+
+export { startSandboxWorker, type SandboxWorker } from './worker-host';

@@ -1,5 +1,5 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { startSandbox } from '@tender/stripe-sandbox';
+import { startSandboxWorker } from '@tender/stripe-sandbox';
 import type { Logger } from '../../platform/logging/logger';
 import { PROVIDER_SETUP, PUBLIC_URL, type PublicUrl } from '../payments.tokens';
 import type { ProviderSetup } from './stripe-client';
@@ -8,6 +8,11 @@ import type { ProviderSetup } from './stripe-client';
  * Once the server listens, tells the payments core its public URL and — without STRIPE_SECRET_KEY —
  * starts the Stripe sandbox the SDK already points at, delivering webhooks to our own endpoint.
  * Started after listen because the webhook URL needs our port. Returns how to stop it.
+ *
+ * The sandbox runs on its own worker thread: it serves unauthenticated public pages, and nothing
+ * sent to it may reach this process's objects (Object.prototype included) or occupy our event loop
+ * (it rewrites its whole state file after changes). A thread, unlike a child process, dies with us
+ * on SIGKILL, so no orphan is left writing the state file. Its log lines come back to our logger.
  */
 export async function startPaymentsRuntime(
   app: NestFastifyApplication,
@@ -19,7 +24,7 @@ export async function startPaymentsRuntime(
   const setup = app.get<ProviderSetup>(PROVIDER_SETUP);
   if (!setup.sandbox) return { close: () => Promise.resolve() };
   const log = logger.child({ component: 'stripe-sandbox' });
-  const sandbox = await startSandbox({
+  const sandbox = await startSandboxWorker({
     port: setup.sandbox.port,
     stateFile: setup.sandbox.stateFile,
     webhookUrl: `${publicUrl.value}/api/v1/webhooks/stripe`,
