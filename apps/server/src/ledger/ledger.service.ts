@@ -1,5 +1,16 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { and, eq, getTableColumns, isNull, sql, type SQL, type SQLChunk } from 'drizzle-orm';
+import {
+  and,
+  eq,
+  getTableColumns,
+  desc,
+  inArray,
+  isNull,
+  lt,
+  sql,
+  type SQL,
+  type SQLChunk,
+} from 'drizzle-orm';
 import type { Clock } from '../platform/clock';
 import type { DbOrTx, Tx } from '../platform/database/database';
 import { sqlState } from '../platform/database/pg-errors';
@@ -7,7 +18,9 @@ import { AppError } from '../platform/errors/app-error';
 import { newId } from '../platform/ids/ids';
 import { CLOCK } from '../platform/platform.module';
 import {
+  journalEntries,
   ledgerAccounts,
+  postings,
   type AccountType,
   type EntryKind,
   type JournalEntryRow,
@@ -26,6 +39,22 @@ export interface EntryInput {
   description: string;
   metadata?: Record<string, string>;
   lines: PostingLine[];
+  /**
+   * The business event this entry books (`deposit:pay_…`): posting the same key again — a retried
+   * job, a handler asked twice — is a no-op (unique index), so no event is ever booked twice.
+   */
+  idempotencyKey?: string;
+  /**
+   * Money an outside party already moved (a dispute, a refund made at the provider): the books
+   * must follow, so neither a wallet's lock nor its balance may refuse it (a wallet may go negative).
+   */
+  forced?: boolean;
+}
+
+/** What `post` did: the entry, and whether this call wrote it (false: its key was booked before). */
+export interface Posted {
+  entry: JournalEntryRow;
+  posted: boolean;
 }
 
 /** Clearing accounts mirror outside parties and may go negative; everything else may not. */
@@ -167,6 +196,8 @@ export class LedgerService {
       referenceId: input.reference?.id ?? null,
       description: input.description,
       metadata: input.metadata ?? {},
+      idempotencyKey: input.idempotencyKey ?? null,
+      forced: input.forced ?? false,
       createdAt: now,
     };
     const values = {
@@ -180,16 +211,106 @@ export class LedgerService {
       entry_accounts: input.lines.map((l) => l.accountId),
       entry_amounts: input.lines.map((l) => l.amount.toString()),
       entry_postings: input.lines.map(() => newId('posting', now.getTime())),
+      entry_idempotency_key: entry.idempotencyKey,
+      entry_forced: entry.forced,
     };
     return { entry, values };
   }
 
+  /** One account by id, locked FOR UPDATE when `lock` (to check and move its money atomically). */
+  async accountById(tx: DbOrTx, id: string, lock = false): Promise<LedgerAccountRow | undefined> {
+    const q = tx.select().from(ledgerAccounts).where(eq(ledgerAccounts.id, id));
+    return (await (lock ? q.for('update') : q))[0];
+  }
+
+  /** Locks or unlocks a wallet; false when there is no such wallet. */
+  async setLocked(db: DbOrTx, id: string, locked: boolean): Promise<boolean> {
+    const rows = await db
+      .update(ledgerAccounts)
+      .set({ isLocked: locked, updatedAt: this.clock.now() })
+      .where(
+        and(
+          eq(ledgerAccounts.id, id),
+          inArray(ledgerAccounts.type, ['USER_WALLET', 'MERCHANT_WALLET']),
+        ),
+      )
+      .returning({ id: ledgerAccounts.id });
+    return rows.length > 0;
+  }
+
+  /** Wallets below zero (a dispute or a forced refund took more than they held), newest first. */
+  walletsInDebt(db: DbOrTx, limit: number, startingAfter?: string): Promise<LedgerAccountRow[]> {
+    return db
+      .select()
+      .from(ledgerAccounts)
+      .where(
+        and(
+          inArray(ledgerAccounts.type, ['USER_WALLET', 'MERCHANT_WALLET']),
+          lt(ledgerAccounts.balance, 0n),
+          startingAfter ? lt(ledgerAccounts.id, startingAfter) : undefined,
+        ),
+      )
+      .orderBy(desc(ledgerAccounts.id))
+      .limit(limit);
+  }
+
+  /** What entries about `reference` moved on the account, per entry kind. */
+  async netsByKind(
+    tx: DbOrTx,
+    accountId: string,
+    reference: { type: string; id: string },
+  ): Promise<Partial<Record<EntryKind, bigint>>> {
+    const rows = await tx
+      .select({
+        kind: journalEntries.kind,
+        net: sql<bigint>`sum(${postings.amount})::bigint`.mapWith(BigInt),
+      })
+      .from(postings)
+      .innerJoin(journalEntries, eq(journalEntries.id, postings.entryId))
+      .where(
+        and(
+          eq(postings.accountId, accountId),
+          eq(journalEntries.referenceType, reference.type),
+          eq(journalEntries.referenceId, reference.id),
+        ),
+      )
+      .groupBy(journalEntries.kind);
+    return Object.fromEntries(rows.map((r) => [r.kind, r.net]));
+  }
+
+  /**
+   * What credits of `kind` booked on the account since `since` still add to it, net of every later
+   * entry about the same reference (a deposit later refunded or disputed adds nothing): the part of
+   * a wallet's balance that is not settled yet.
+   */
+  async unsettledCredits(tx: DbOrTx, accountId: string, kind: EntryKind, since: Date) {
+    const result = await tx.execute<{ total: string }>(sql`
+      SELECT coalesce(sum(greatest(net, 0)), 0)::text AS total FROM (
+        SELECT sum(p.amount) AS net
+        FROM ${postings} p JOIN ${journalEntries} e ON e.id = p.entry_id
+        WHERE p.account_id = ${accountId}
+          AND (e.reference_type, e.reference_id) IN (
+            SELECT e2.reference_type, e2.reference_id
+            FROM ${postings} p2 JOIN ${journalEntries} e2 ON e2.id = p2.entry_id
+            WHERE p2.account_id = ${accountId} AND e2.kind = ${kind}
+              AND e2.created_at >= ${since.toISOString()} AND p2.amount > 0)
+        GROUP BY e.reference_type, e.reference_id) credits`);
+    return BigInt(result.rows[0]?.total ?? '0');
+  }
+
   async post(tx: Tx, input: EntryInput): Promise<JournalEntryRow> {
+    return (await this.postOnce(tx, input)).entry;
+  }
+
+  /** `post`, telling whether this call wrote the entry or found its idempotency key booked. */
+  async postOnce(tx: Tx, input: EntryInput): Promise<Posted> {
     const { entry, values } = this.entryValues(input);
     // sql.param: an array is one parameter here, not a list.
     const call = postCall((name) => sql.param(values[name]));
     try {
-      await tx.execute(sql`SELECT ${call}`);
+      const result = await tx.execute<{ id: string }>(sql`SELECT ${call} AS id`);
+      const id = result.rows[0]?.id ?? entry.id;
+      return { entry: id === entry.id ? entry : { ...entry, id }, posted: id === entry.id };
     } catch (err) {
       const refused = ledgerRefusal(err);
       if (refused !== err) throw refused;
@@ -198,7 +319,6 @@ export class LedgerService {
       const reason = err instanceof Error && err.cause instanceof Error ? err.cause.message : null;
       throw reason ? new Error(`ledger_post refused: ${reason}`, { cause: err }) : err;
     }
-    return entry;
   }
 }
 
@@ -213,9 +333,11 @@ const POST_ARGS = [
   ['entry_accounts', 'text[]'],
   ['entry_amounts', 'bigint[]'],
   ['entry_postings', 'text[]'],
+  ['entry_idempotency_key', 'text'],
+  ['entry_forced', 'boolean'],
 ] as const;
 
-/** `ledger_post(…)` (migration 0007) with each argument from `arg(name)`: a value or a slot. */
+/** `ledger_post(…)` (migrations 0007, 0011) with each argument from `arg(name)`: a value or a slot. */
 export function postCall(arg: (name: (typeof POST_ARGS)[number][0]) => SQLChunk): SQL {
   return sql`ledger_post(${sql.join(
     POST_ARGS.map(([name, type]) => sql`${arg(name)}::${sql.raw(type)}`),

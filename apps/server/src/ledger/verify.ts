@@ -46,11 +46,49 @@ const CHECKS: {
       `posting ${String(r.id)} on ${String(r.account_id)} starts at ${String(r.before)}, previous ended at ${String(r.prev)}`,
   },
   {
-    invariant: 'no wallet below zero, ever',
+    // Only money an outside party already took (a dispute, a forced refund) may put a wallet in
+    // debt; no purchase, withdrawal or refund Tender decided may take it below zero.
+    invariant: 'no wallet goes below zero except by a forced entry',
     sql: `SELECT p.id, p.account_id, p.balance_after::text AS balance FROM postings p
           JOIN ledger_accounts a ON a.id = p.account_id
-          WHERE NOT a.allow_negative AND p.balance_after < 0 LIMIT 100`,
+          JOIN journal_entries e ON e.id = p.entry_id
+          WHERE NOT a.allow_negative AND p.balance_after < 0 AND p.amount < 0 AND NOT e.forced
+          LIMIT 100`,
     describe: (r) => `posting ${String(r.id)} left ${String(r.account_id)} at ${String(r.balance)}`,
+  },
+  {
+    // The books against the provider, per payment: what the ledger says the provider holds for a
+    // payment (provider clearing, over the entries naming it) equals what the payment records the
+    // provider said — captured − refunded − disputed. A wallet credited for a deposit that was
+    // refunded or disputed at the provider shows here. A deposit's refund counts once requested
+    // (its wallet gives the money back at once); an order's once the provider confirms it.
+    invariant: 'the books hold what the provider holds, for every payment',
+    sql: `SELECT p.id, p.payable_type,
+                 (p.amount_captured - p.amount_disputed - CASE WHEN p.payable_type = 'wallet_deposit'
+                    THEN greatest(p.amount_refunded, coalesce(r.requested, 0))
+                    ELSE p.amount_refunded END)::text AS provider,
+                 (-coalesce(b.held, 0))::text AS books
+          FROM payments p
+          LEFT JOIN (SELECT payment_id, sum(amount) AS requested FROM refunds
+                     WHERE status IN ('pending', 'requires_action', 'succeeded')
+                     GROUP BY payment_id) r ON r.payment_id = p.id
+          LEFT JOIN (SELECT CASE WHEN e.reference_type = 'payment' THEN e.reference_id
+                                 ELSE e.metadata->>'payment_id' END AS payment_id,
+                            sum(po.amount) AS held
+                     FROM postings po JOIN journal_entries e ON e.id = po.entry_id
+                     JOIN ledger_accounts a ON a.id = po.account_id
+                     WHERE a.type = 'PROVIDER_CLEARING' GROUP BY 1) b ON b.payment_id = p.id
+          WHERE p.amount_captured > 0
+            AND (p.payable_type = 'wallet_deposit'
+                 OR (p.payable_type = 'order' AND EXISTS (
+                       SELECT 1 FROM orders o WHERE o.id = p.payable_id AND o.payment_id = p.id
+                         AND o.status IN ('COMPLETED', 'REFUNDED'))))
+            AND p.amount_captured - p.amount_disputed - CASE WHEN p.payable_type = 'wallet_deposit'
+                  THEN greatest(p.amount_refunded, coalesce(r.requested, 0))
+                  ELSE p.amount_refunded END <> -coalesce(b.held, 0)
+          LIMIT 100`,
+    describe: (r) =>
+      `payment ${String(r.id)} (${String(r.payable_type)}): the provider holds ${String(r.provider)}, the books ${String(r.books)}`,
   },
   // Orders (orders/). Units are held by an order from its reservation until they are given back
   // (failed, cancelled, or refunded with restock), which sets units_restored.

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { JournalEntryRow } from '../ledger/ledger.schema';
 import { LedgerService, type EntryInput } from '../ledger/ledger.service';
 import type { DbOrTx, Tx } from '../platform/database/database';
-import { nonZero, refundSplit } from './fees';
+import { divHalfUp, nonZero, refundSplit } from './fees';
 import type { OrderRow } from './orders.schema';
 
 /** What a PAYMENT entry needs of an order (a row, or one about to be inserted). */
@@ -18,6 +18,7 @@ type PaidOrder = Pick<
  *   wallet payment:   buyer wallet −amount  → merchant +(amount − fee), platform fees +fee
  *   gateway payment:  provider clearing −amount → merchant +(amount − fee), platform fees +fee
  *   refund of x:      merchant −(x − share), fees −share → buyer wallet / provider clearing +x
+ *   dispute of x:     merchant −(x − share), fees −share → provider clearing +x   (won: back)
  */
 @Injectable()
 export class OrderBooks {
@@ -76,11 +77,47 @@ export class OrderBooks {
       kind: 'REFUND',
       reference: { type: 'order', id: order.id },
       description: `Refund of order ${order.id}`,
-      metadata: { order_id: order.id, fee_returned: split.fee.toString() },
+      metadata: {
+        order_id: order.id,
+        fee_returned: split.fee.toString(),
+        ...(order.paymentId && !toAccountId ? { payment_id: order.paymentId } : {}),
+      },
       lines: nonZero([
         { accountId: merchant, amount: -split.merchant },
         { accountId: fees, amount: -split.fee },
         { accountId: to, amount: x },
+      ]),
+    });
+  }
+
+  /**
+   * Brings the order's DISPUTE entries to what the provider holds back now (`disputed`, the
+   * payment's amountDisputed): an opened dispute takes the money from the merchant and the fee
+   * share from the platform, a won one gives it back. Forced: the provider already took it, so a
+   * merchant wallet may go into debt.
+   */
+  async dispute(tx: Tx, order: OrderRow, paymentId: string, disputed: bigint): Promise<void> {
+    const clearing = await this.clearing(tx, order);
+    const ref = { type: 'order', id: order.id };
+    const before = -((await this.ledger.netsByKind(tx, clearing, ref)).DISPUTE ?? 0n);
+    const delta = disputed - before;
+    if (delta === 0n) return;
+    const feeShare = (x: bigint) => divHalfUp(order.fee * x, order.amount);
+    const fee = feeShare(disputed) - feeShare(before);
+    const { merchant, fees } = await this.payees(tx, order);
+    await this.ledger.post(tx, {
+      kind: 'DISPUTE',
+      reference: ref,
+      description:
+        delta > 0n
+          ? `Order ${order.id} disputed by the cardholder`
+          : `Dispute of order ${order.id} won`,
+      metadata: { order_id: order.id, payment_id: paymentId, fee_returned: fee.toString() },
+      forced: true,
+      lines: nonZero([
+        { accountId: merchant, amount: -(delta - fee) },
+        { accountId: fees, amount: -fee },
+        { accountId: clearing, amount: delta },
       ]),
     });
   }

@@ -55,6 +55,13 @@ export class OrderPayments implements OnModuleInit {
       case 'payment.failed':
         await this.orders.release(tx, order, 'FAILED', p.failureMessage ?? 'The payment failed');
         return;
+      case 'payment.disputed':
+        // Only a completed order was booked; one that gave its units back booked nothing.
+        if (order.status === 'COMPLETED' || order.status === 'REFUNDED')
+          await this.books.dispute(tx, order, p.id, p.amountDisputed);
+        return;
+      case 'payment.refund_requested':
+      // Booked when the provider confirms the refund (payment.refunded), not before.
       case 'payment.requires_action':
       case 'payment.authorized':
         // Still waiting for the buyer or the capture: the order stays PAYMENT_PROCESSING.

@@ -9,6 +9,14 @@ export interface PaymentDomainEvent {
   payment: PaymentRow;
   /** The status before this change. */
   previousStatus: PaymentRow['status'];
+  /**
+   * On `payment.refunded` and `payment.refund_requested`: what Tender's own refunds of this payment
+   * add up to, pending or succeeded. A payable that must give the money back before the provider
+   * confirms (a wallet top-up) takes back max(amountRefunded, refundsRequested).
+   */
+  refundsRequested?: bigint;
+  /** On `payment.refund_requested`: an admin chose to refund even what the payable cannot cover. */
+  force?: boolean;
 }
 
 /**
@@ -30,7 +38,10 @@ export class PayablesRegistry {
     this.handlers.set(payableType, handler);
   }
 
+  /** An event for a payable type nobody registered is a bug (money nobody books): it throws. */
   async dispatch(tx: Tx, event: PaymentDomainEvent): Promise<void> {
-    await this.handlers.get(event.payment.payableType)?.(tx, event);
+    const handler = this.handlers.get(event.payment.payableType);
+    if (!handler) throw new Error(`no payable handler for '${event.payment.payableType}'`);
+    await handler(tx, event);
   }
 }

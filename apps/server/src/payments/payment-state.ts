@@ -1,4 +1,4 @@
-import type { PaymentStatus } from './payments.schema';
+import type { DisputeStatus, PaymentStatus } from './payments.schema';
 
 /**
  * The one payment state machine. Status only moves forward along this table; everything that
@@ -148,4 +148,48 @@ export type PaymentEventType =
   | 'payment.refunded'
   | 'payment.failed'
   | 'payment.expired'
-  | 'payment.canceled';
+  | 'payment.canceled'
+  /** A refund was requested through Tender, or one it requested failed: `refundsRequested` moved. */
+  | 'payment.refund_requested'
+  /** A dispute opened, moved or closed: `amountDisputed` is what the provider now holds back. */
+  | 'payment.disputed';
+
+/**
+ * Disputes, beside the payment's own status (a disputed payment stays `succeeded`): the
+ * provider's dispute statuses and the only moves between them. Inquiries (`warning_*`) may become
+ * chargebacks; `won` and `lost` are final. Out-of-order events converge as payments do.
+ */
+export const DISPUTE_TRANSITIONS: Readonly<Record<DisputeStatus, readonly DisputeStatus[]>> = {
+  warning_needs_response: [
+    'warning_under_review',
+    'warning_closed',
+    'needs_response',
+    'under_review',
+    'won',
+    'lost',
+  ],
+  warning_under_review: ['warning_closed', 'needs_response', 'under_review', 'won', 'lost'],
+  warning_closed: ['needs_response', 'under_review', 'won', 'lost'],
+  needs_response: ['under_review', 'won', 'lost'],
+  under_review: ['won', 'lost'],
+  won: [],
+  lost: [],
+};
+
+/** The status a dispute takes after hearing `next`: moves only along DISPUTE_TRANSITIONS. */
+export function advanceDispute(from: DisputeStatus, next: DisputeStatus): DisputeStatus {
+  return DISPUTE_TRANSITIONS[from].includes(next) ? next : from;
+}
+
+/**
+ * Whether the provider holds the disputed amount back in this status: from a chargeback's opening
+ * until it is won (the funds are reinstated), for good once lost. An inquiry withdraws nothing.
+ */
+export function disputeWithholds(status: DisputeStatus): boolean {
+  return status === 'needs_response' || status === 'under_review' || status === 'lost';
+}
+
+/** May this payment be captured, cancelled or refunded now? The rules beside the table. */
+export const canCapture = (s: PaymentStatus): boolean => s === 'authorized';
+export const canRefund = (s: PaymentStatus): boolean =>
+  s === 'succeeded' || s === 'partially_refunded';

@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { eq } from 'drizzle-orm';
+import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Clock } from '../platform/clock';
 import type { Database, Tx } from '../platform/database/database';
 import { AppError } from '../platform/errors/app-error';
@@ -9,10 +9,34 @@ import { CLOCK, DATABASE, LOGGER } from '../platform/platform.module';
 import { PayablesRegistry } from './payables';
 import { EVENT_FOR_STATUS, reduce, type Observation, type PaymentState } from './payment-state';
 import { PaymentMetrics } from './payment-metrics';
-import { payments, paymentTransitions, type PaymentRow } from './payments.schema';
+import { payments, paymentTransitions, refunds, type PaymentRow } from './payments.schema';
+
+/**
+ * What Tender's own refunds of a payment add up to, pending or succeeded (not failed or canceled):
+ * the money a payable must already treat as gone, before the provider confirms it.
+ */
+export async function refundsRequested(tx: Tx, paymentId: string): Promise<bigint> {
+  const [row] = await tx
+    .select({ total: sql<bigint>`coalesce(sum(${refunds.amount}), 0)::bigint`.mapWith(BigInt) })
+    .from(refunds)
+    .where(
+      and(
+        eq(refunds.paymentId, paymentId),
+        inArray(refunds.status, ['pending', 'requires_action', 'succeeded']),
+      ),
+    );
+  return row?.total ?? 0n;
+}
+
+/** Locks a payment's row for the rest of the transaction: every writer of a payment queues here. */
+export async function lockPayment(tx: Tx, paymentId: string): Promise<PaymentRow> {
+  const [row] = await tx.select().from(payments).where(eq(payments.id, paymentId)).for('update');
+  if (!row) throw AppError.notFound('payment', paymentId);
+  return row;
+}
 
 /** Where an observation came from: on hosted pages a failed *intent* attempt is not the end. */
-export type ObservationSource = 'intent' | 'session' | 'charge' | 'refund' | 'internal';
+export type ObservationSource = 'intent' | 'session' | 'charge' | 'refund' | 'dispute' | 'internal';
 
 export interface ProviderRefs {
   providerIntentId?: string | null;
@@ -73,12 +97,7 @@ export class PaymentWriter {
     refs: ProviderRefs = {},
     source: ObservationSource = 'internal',
   ): Promise<PaymentRow> {
-    const [current] = await tx
-      .select()
-      .from(payments)
-      .where(eq(payments.id, paymentId))
-      .for('update');
-    if (!current) throw AppError.notFound('payment', paymentId);
+    const current = await lockPayment(tx, paymentId);
     // The payer of a hosted page may retry after a decline; only the page's expiry ends it.
     const hosted = current.method === 'card_link' || current.method === 'crypto_link';
     const effective =
@@ -126,8 +145,30 @@ export class PaymentWriter {
     const type = EVENT_FOR_STATUS[after.status];
     // A further partial refund changes no status but is still news to the payable.
     if (type && (after.status !== before.status || (refundGrew && type === 'payment.refunded'))) {
-      await this.registry.dispatch(tx, { type, payment, previousStatus: before.status });
+      await this.registry.dispatch(tx, {
+        type,
+        payment,
+        previousStatus: before.status,
+        ...(type === 'payment.refunded'
+          ? { refundsRequested: await refundsRequested(tx, paymentId) }
+          : {}),
+      });
     }
     return payment;
+  }
+
+  /**
+   * Tells the payable that Tender's own refunds of the payment changed (one was recorded, or one
+   * failed) with no change the provider reported yet. The caller holds the payment's row lock; a
+   * payable may refuse (throw), which rolls the refund's record back with it.
+   */
+  async refundRequested(tx: Tx, payment: PaymentRow, force = false): Promise<void> {
+    await this.registry.dispatch(tx, {
+      type: 'payment.refund_requested',
+      payment,
+      previousStatus: payment.status,
+      refundsRequested: await refundsRequested(tx, payment.id),
+      force,
+    });
   }
 }

@@ -4,6 +4,7 @@ import { CONFIG } from '../platform/platform.module';
 import { CustomersService } from './customers.service';
 import { PayablesRegistry } from './payables';
 import { PaymentMetrics } from './payment-metrics';
+import { DisputeWriter } from './dispute-writer';
 import { PaymentWriter } from './payment-writer';
 import {
   PaymentsAdminController,
@@ -14,7 +15,11 @@ import { PaymentsQuery } from './payments.query';
 import { PaymentsService } from './payments.service';
 import { PAYMENT_PROVIDER, PROVIDER_SETUP, PUBLIC_URL, type PublicUrl } from './payments.tokens';
 import { createPaymentProvider, type ProviderSetup } from './provider/stripe-client';
+import { PaymentReturns } from './payment-returns';
 import { ReconciliationService } from './reconciliation.service';
+import { RedirectPolicy } from './redirects';
+import { ReturnLinks } from './return-links';
+import { ReturnRateLimit } from './return-rate-limit.guard';
 import { WebhooksService } from './webhooks.service';
 
 /**
@@ -42,12 +47,27 @@ import { WebhooksService } from './webhooks.service';
     PayablesRegistry,
     PaymentMetrics,
     PaymentWriter,
+    DisputeWriter,
     CustomersService,
     PaymentsService,
     PaymentsQuery,
     WebhooksService,
     ReconciliationService,
+    ReturnLinks,
+    RedirectPolicy,
+    PaymentReturns,
+    ReturnRateLimit,
   ],
-  exports: [PaymentsService, PayablesRegistry, CustomersService, PROVIDER_SETUP, PUBLIC_URL],
+  exports: [
+    PaymentsService,
+    PayablesRegistry,
+    CustomersService,
+    PaymentReturns,
+    ReturnLinks,
+    RedirectPolicy,
+    ReturnRateLimit,
+    PROVIDER_SETUP,
+    PUBLIC_URL,
+  ],
 })
 export class PaymentsModule {}

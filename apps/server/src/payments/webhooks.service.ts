@@ -1,5 +1,5 @@
 import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
-import { and, eq, isNull, lt, sql } from 'drizzle-orm';
+import { and, eq, isNull, lt, ne, sql } from 'drizzle-orm';
 import type { Clock } from '../platform/clock';
 import type { Database, Tx } from '../platform/database/database';
 import { GroupCommit } from '../platform/database/group-commit';
@@ -7,8 +7,9 @@ import { AppError } from '../platform/errors/app-error';
 import type { JobQueue } from '../platform/jobs/jobs';
 import type { Logger } from '../platform/logging/logger';
 import { CLOCK, DATABASE, JOBS, LOGGER } from '../platform/platform.module';
+import { DisputeWriter } from './dispute-writer';
 import { PaymentMetrics } from './payment-metrics';
-import { PaymentWriter } from './payment-writer';
+import { lockPayment, PaymentWriter } from './payment-writer';
 import { payments, refunds, webhookEvents } from './payments.schema';
 import { PAYMENT_PROVIDER } from './payments.tokens';
 import type { EventFacts, PaymentProvider } from './provider/payment-provider';
@@ -34,6 +35,7 @@ export class WebhooksService implements OnModuleInit {
     @Inject(JOBS) private readonly jobs: JobQueue,
     @Inject(PAYMENT_PROVIDER) private readonly provider: PaymentProvider,
     private readonly writer: PaymentWriter,
+    private readonly disputes: DisputeWriter,
     private readonly metrics: PaymentMetrics,
   ) {}
 
@@ -173,11 +175,25 @@ export class WebhooksService implements OnModuleInit {
       );
       return;
     }
+    if (facts.dispute) {
+      await this.disputes.applyInTx(tx, paymentId, facts.dispute, cause);
+      return;
+    }
     if (facts.refund) {
-      await tx
+      const payment = await lockPayment(tx, paymentId);
+      const [changed] = await tx
         .update(refunds)
         .set({ status: facts.refund.status, updatedAt: this.clock.now() })
-        .where(eq(refunds.providerRefundId, facts.refund.providerRefundId));
+        .where(
+          and(
+            eq(refunds.providerRefundId, facts.refund.providerRefundId),
+            ne(refunds.status, facts.refund.status),
+          ),
+        )
+        .returning();
+      // A refund Tender asked for failed at the provider: the payable gets its money back.
+      if (changed && (changed.status === 'failed' || changed.status === 'canceled'))
+        await this.writer.refundRequested(tx, payment);
     }
     await this.writer.applyInTx(
       tx,
@@ -195,7 +211,8 @@ export class WebhooksService implements OnModuleInit {
     return (
       (facts.paymentId ? await by(eq(payments.id, facts.paymentId)) : undefined) ??
       (facts.intentId ? await by(eq(payments.providerIntentId, facts.intentId)) : undefined) ??
-      (facts.sessionId ? await by(eq(payments.providerSessionId, facts.sessionId)) : undefined)
+      (facts.sessionId ? await by(eq(payments.providerSessionId, facts.sessionId)) : undefined) ??
+      (facts.chargeId ? await by(eq(payments.providerChargeId, facts.chargeId)) : undefined)
     );
   }
 }

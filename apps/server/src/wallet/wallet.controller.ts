@@ -1,16 +1,18 @@
-import { Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, Headers, Param, Post, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { z } from 'zod';
 import { CurrentUser, Roles } from '../identity/auth.decorators';
 import type { UserRow } from '../identity/identity.schema';
 import type { LedgerAccountRow } from '../ledger/ledger.schema';
 import { minorUnits, PaymentView, toPaymentView } from '../payments/payments.view';
+import { RedirectUrl } from '../payments/redirects';
 import { AppError } from '../platform/errors/app-error';
 import { Doc } from '../platform/http/doc';
-import { pageSchema } from '../platform/http/pagination';
+import { PageQuery, pageSchema, toPage } from '../platform/http/pagination';
+import { AmountSchema } from '../platform/money';
 import { Idempotent } from '../platform/idempotency/idempotent.decorator';
 import { HistoryQuery, WalletHistory, WalletTransaction } from './wallet-history';
-import { DEFAULT_CURRENCY, WalletService } from './wallet.service';
+import { DEFAULT_CURRENCY, WalletService, type WalletBalances } from './wallet.service';
 import type { PayoutRow } from './wallet.schema';
 
 const Currency = z
@@ -18,8 +20,9 @@ const Currency = z
   .regex(/^[a-zA-Z]{3}$/, 'must be an ISO 4217 code')
   .transform((c) => c.toLowerCase())
   .default(DEFAULT_CURRENCY);
-const Amount = z.number().int().positive().max(100_000_000);
-const Url = z.url().max(2000);
+const Amount = AmountSchema;
+// http(s) only; the origin is checked against the allow-list where the checkout is made.
+const Url = RedirectUrl;
 
 const DepositBody = z.strictObject({
   amount: Amount,
@@ -48,8 +51,16 @@ const CurrencyQuery = z.strictObject({ currency: Currency });
 
 const WalletView = z.object({
   id: z.string(),
+  ownerId: z.string(),
   type: z.enum(['USER_WALLET', 'MERCHANT_WALLET']),
+  /** Everything booked to the wallet; below zero when a dispute took back money already spent. */
   balance: z.number().int(),
+  /** Recent card deposits, spendable but not yet withdrawable (WALLET_SETTLEMENT_SECONDS). */
+  pending: z.number().int(),
+  /** What may be withdrawn now. */
+  available: z.number().int(),
+  /** What the owner owes (−balance when negative, else 0); withdrawals wait until it is repaid. */
+  debt: z.number().int(),
   currency: z.string(),
   isLocked: z.boolean(),
 });
@@ -63,10 +74,17 @@ const PayoutView = z.object({
   createdAt: z.string(),
 });
 
-const toWalletView = (a: LedgerAccountRow): z.infer<typeof WalletView> => ({
+const toWalletView = (
+  a: LedgerAccountRow,
+  b: Omit<WalletBalances, 'account'> = { pending: 0n, available: 0n },
+): z.infer<typeof WalletView> => ({
   id: a.id,
+  ownerId: a.ownerId ?? '',
   type: a.type as 'USER_WALLET' | 'MERCHANT_WALLET',
   balance: minorUnits(a.balance),
+  pending: minorUnits(b.pending),
+  available: minorUnits(b.available),
+  debt: minorUnits(a.balance < 0n ? -a.balance : 0n),
   currency: a.currency,
   isLocked: a.isLocked,
 });
@@ -90,12 +108,16 @@ export class WalletController {
   ) {}
 
   @Get()
-  @Doc({ summary: 'Your wallet: balance in minor units', response: WalletView })
+  @Doc({
+    summary: 'Your wallet: balance, pending, available and debt, in minor units',
+    response: WalletView,
+  })
   async get(
     @CurrentUser() user: UserRow,
     @Query({ schema: CurrencyQuery }) q: z.infer<typeof CurrencyQuery>,
   ) {
-    return toWalletView(await this.wallets.account(user, q.currency));
+    const { account, ...balances } = await this.wallets.balances(user, q.currency);
+    return toWalletView(account, balances);
   }
 
   @Get('transactions')
@@ -123,8 +145,11 @@ export class WalletController {
   async deposit(
     @CurrentUser() user: UserRow,
     @Body({ schema: DepositBody }) b: z.infer<typeof DepositBody>,
+    @Headers('idempotency-key') key: string | undefined,
   ) {
-    return toPaymentView(await this.wallets.deposit(user, { ...b, amount: BigInt(b.amount) }));
+    return toPaymentView(
+      await this.wallets.deposit(user, { ...b, amount: BigInt(b.amount), requestKey: key }),
+    );
   }
 
   @Post('payout-account')
@@ -161,9 +186,10 @@ export class WalletController {
   async withdraw(
     @CurrentUser() user: UserRow,
     @Body({ schema: WithdrawBody }) b: z.infer<typeof WithdrawBody>,
+    @Headers('idempotency-key') key: string | undefined,
   ) {
     return toPayoutView(
-      await this.wallets.withdraw(user, BigInt(b.amount), b.currency, b.destination),
+      await this.wallets.withdraw(user, BigInt(b.amount), b.currency, b.destination, key),
     );
   }
 }
@@ -172,6 +198,17 @@ export class WalletController {
 @Controller('api/v1/admin/wallets')
 export class WalletAdminController {
   constructor(private readonly wallets: WalletService) {}
+
+  @Get('in-debt')
+  @Roles('ADMIN')
+  @Doc({
+    summary: 'Wallets below zero (disputed or force-refunded deposits), newest first (admin)',
+    response: pageSchema(WalletView),
+  })
+  async inDebt(@Query({ schema: PageQuery }) q: PageQuery) {
+    const rows = await this.wallets.inDebt(q.limit + 1, q.startingAfter);
+    return toPage(rows, q.limit, (a) => toWalletView(a));
+  }
 
   @Post(':id/lock')
   @Roles('ADMIN')

@@ -5,6 +5,7 @@ import { PROVIDER_SETUP } from '../payments/payments.tokens';
 import type { ProviderSetup } from '../payments/provider/stripe-client';
 import { PAYOUT_PROVIDER, StripeTransferPayoutProvider } from './payout-provider';
 import { WalletAdminController, WalletController } from './wallet.controller';
+import { DepositBooks } from './deposit-books';
 import { WalletHistory } from './wallet-history';
 import { WalletService } from './wallet.service';
 
@@ -14,6 +15,7 @@ import { WalletService } from './wallet.service';
   providers: [
     WalletService,
     WalletHistory,
+    DepositBooks,
     {
       // Connect transfers through the payments core's own Stripe client (real or sandbox).
       provide: PAYOUT_PROVIDER,

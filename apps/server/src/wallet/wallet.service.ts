@@ -1,18 +1,21 @@
 import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
-import { and, eq, lt, sql } from 'drizzle-orm';
+import { and, eq, lt } from 'drizzle-orm';
 import type { UserRow } from '../identity/identity.schema';
-import { journalEntries } from '../ledger/ledger.schema';
+import type { LedgerAccountRow } from '../ledger/ledger.schema';
 import { LedgerService } from '../ledger/ledger.service';
-import { PayablesRegistry, type PaymentDomainEvent } from '../payments/payables';
+import { PayablesRegistry } from '../payments/payables';
 import { PaymentsService, requireCollected } from '../payments/payments.service';
 import type { PaymentRow } from '../payments/payments.schema';
 import type { Clock } from '../platform/clock';
+import type { Config } from '../platform/config/config';
 import type { Database, Tx } from '../platform/database/database';
 import { AppError } from '../platform/errors/app-error';
 import { newId } from '../platform/ids/ids';
 import type { JobQueue } from '../platform/jobs/jobs';
 import type { Logger } from '../platform/logging/logger';
-import { CLOCK, DATABASE, JOBS, LOGGER } from '../platform/platform.module';
+import { sqlState } from '../platform/database/pg-errors';
+import { CLOCK, CONFIG, DATABASE, JOBS, LOGGER } from '../platform/platform.module';
+import { DepositBooks } from './deposit-books';
 import { PAYOUT_PROVIDER, type PayoutProvider } from './payout-provider';
 import { payoutAccounts, payouts, type PayoutRow } from './wallet.schema';
 
@@ -36,6 +39,17 @@ export interface DepositInput {
   paymentMethodId?: string;
   successUrl?: string;
   cancelUrl?: string;
+  /** The request's Idempotency-Key: stored with the deposit's payment (one charge per key). */
+  requestKey?: string;
+}
+
+/** A wallet with the part of its balance not yet withdrawable (recent card deposits). */
+export interface WalletBalances {
+  account: LedgerAccountRow;
+  /** Card deposits younger than the settlement delay, net of their refunds and disputes. */
+  pending: bigint;
+  /** What may be withdrawn now: balance − pending, never below zero. */
+  available: bigint;
 }
 
 /**
@@ -48,19 +62,21 @@ export class WalletService implements OnModuleInit {
   constructor(
     @Inject(DATABASE) private readonly database: Database,
     @Inject(CLOCK) private readonly clock: Clock,
+    @Inject(CONFIG) private readonly config: Config,
     @Inject(LOGGER) private readonly logger: Logger,
     @Inject(JOBS) private readonly jobs: JobQueue,
     @Inject(PAYOUT_PROVIDER) private readonly payoutProvider: PayoutProvider,
     private readonly ledger: LedgerService,
     private readonly payments: PaymentsService,
     private readonly registry: PayablesRegistry,
+    private readonly books: DepositBooks,
   ) {}
 
   /** A PENDING payout older than this is sent again by the settle job (same idempotency key). */
   static readonly PAYOUT_RETRY_AFTER_MS = 60_000;
 
   async onModuleInit(): Promise<void> {
-    this.registry.register(DEPOSIT_PAYABLE, (tx, event) => this.onDepositPayment(tx, event));
+    this.registry.register(DEPOSIT_PAYABLE, (tx, event) => this.books.onPayment(tx, event));
     await this.jobs.define(SETTLE_PAYOUTS_QUEUE, async () => void (await this.settlePending()), {
       retryLimit: 0,
       retryDelaySeconds: 1,
@@ -74,9 +90,30 @@ export class WalletService implements OnModuleInit {
     );
   }
 
+  /** The wallet and what of it may be withdrawn now. */
+  async balances(user: Pick<UserRow, 'id' | 'role'>, currency = DEFAULT_CURRENCY) {
+    return this.database.db.transaction(async (tx) => {
+      const account = await this.ledger.wallet(tx, user.id, walletType(user), currency);
+      return this.withPending(tx, account);
+    });
+  }
+
+  private async withPending(tx: Tx, account: LedgerAccountRow): Promise<WalletBalances> {
+    const since = new Date(
+      this.clock.now().getTime() - this.config.wallet.settlementSeconds * 1000,
+    );
+    const unsettled = await this.ledger.unsettledCredits(tx, account.id, 'DEPOSIT', since);
+    const pending =
+      unsettled < account.balance ? unsettled : account.balance > 0n ? account.balance : 0n;
+    const available = account.balance - pending;
+    return { account, pending, available: available > 0n ? available : 0n };
+  }
+
   /** Starts a deposit: the payable is the wallet account itself. */
   async deposit(user: UserRow, input: DepositInput): Promise<PaymentRow> {
     const wallet = await this.account(user, input.currency);
+    // Refused before the card is charged: money taken for a locked wallet could not be used.
+    if (wallet.isLocked) throw walletLocked();
     const payable = { type: DEPOSIT_PAYABLE, id: wallet.id };
     if (input.paymentMethodId) {
       const payment = await this.payments.payByCard({
@@ -86,6 +123,7 @@ export class WalletService implements OnModuleInit {
         currency: input.currency,
         paymentMethodId: input.paymentMethodId,
         description: 'Wallet deposit',
+        requestKey: input.requestKey,
       });
       return requireCollected(payment);
     }
@@ -96,36 +134,9 @@ export class WalletService implements OnModuleInit {
       currency: input.currency,
       method: 'card_link',
       productName: 'Wallet deposit',
-      successUrl: input.successUrl ?? 'about:blank',
-      cancelUrl: input.cancelUrl ?? 'about:blank',
-    });
-  }
-
-  /** Credits the wallet once, when the deposit's payment succeeds (inside the payment's transaction). */
-  private async onDepositPayment(tx: Tx, event: PaymentDomainEvent): Promise<void> {
-    if (event.type !== 'payment.succeeded') return;
-    const p = event.payment;
-    const [already] = await tx
-      .select({ id: journalEntries.id })
-      .from(journalEntries)
-      .where(
-        and(
-          eq(journalEntries.kind, 'DEPOSIT'),
-          eq(journalEntries.referenceType, 'payment'),
-          eq(journalEntries.referenceId, p.id),
-        ),
-      );
-    if (already) return;
-    const clearing = await this.ledger.platform(tx, 'PROVIDER_CLEARING', p.currency);
-    await this.ledger.post(tx, {
-      kind: 'DEPOSIT',
-      reference: { type: 'payment', id: p.id },
-      description: 'Card deposit',
-      metadata: { payment_id: p.id },
-      lines: [
-        { accountId: clearing.id, amount: -p.amountCaptured },
-        { accountId: p.payableId, amount: p.amountCaptured },
-      ],
+      requestKey: input.requestKey,
+      successUrl: input.successUrl,
+      cancelUrl: input.cancelUrl,
     });
   }
 
@@ -169,7 +180,12 @@ export class WalletService implements OnModuleInit {
     amount: bigint,
     currency: string,
     requested?: string,
+    idempotencyKey?: string,
   ): Promise<PayoutRow> {
+    if (idempotencyKey !== undefined) {
+      const earlier = await this.payoutFor(user.id, idempotencyKey);
+      if (earlier) return this.replay(earlier, amount, currency);
+    }
     const destination = await this.payoutAccount(user.id);
     if (!destination) {
       throw new AppError(
@@ -187,37 +203,54 @@ export class WalletService implements OnModuleInit {
       );
     }
     const now = this.clock.now();
-    const payout = await this.database.db.transaction(async (tx) => {
-      const wallet = await this.ledger.wallet(tx, user.id, walletType(user), currency);
-      const clearing = await this.ledger.platform(tx, 'PAYOUT_CLEARING', currency);
-      const id = newId('payout', now.getTime());
-      // Ledger first: ledger_post locks the wallet row FOR UPDATE. Inserting the payout before it
-      // would take a KEY SHARE lock on that row (its foreign key), and two concurrent withdrawals
-      // from one wallet would each wait for the other's share lock: a deadlock, not a 402.
-      await this.ledger.post(tx, {
-        kind: 'WITHDRAWAL',
-        reference: { type: 'payout', id },
-        description: `Withdrawal to ${destination}`,
-        lines: [
-          { accountId: wallet.id, amount: -amount },
-          { accountId: clearing.id, amount },
-        ],
+    let payout: PayoutRow;
+    try {
+      payout = await this.database.db.transaction(async (tx) => {
+        const { id: walletId } = await this.ledger.wallet(tx, user.id, walletType(user), currency);
+        // Locked first, so the check below and the debit see the same balance.
+        const wallet = (await this.ledger.accountById(tx, walletId, true))!;
+        if (wallet.isLocked) throw walletLocked();
+        const { available, pending } = await this.withPending(tx, wallet);
+        if (amount > available) throw notWithdrawable(available, pending, wallet.balance);
+        const clearing = await this.ledger.platform(tx, 'PAYOUT_CLEARING', currency);
+        const id = newId('payout', now.getTime());
+        // Ledger first: ledger_post locks the wallet row FOR UPDATE. Inserting the payout before it
+        // would take a KEY SHARE lock on that row (its foreign key), and two concurrent withdrawals
+        // from one wallet would each wait for the other's share lock: a deadlock, not a 402.
+        await this.ledger.post(tx, {
+          kind: 'WITHDRAWAL',
+          reference: { type: 'payout', id },
+          description: `Withdrawal to ${destination}`,
+          lines: [
+            { accountId: wallet.id, amount: -amount },
+            { accountId: clearing.id, amount },
+          ],
+        });
+        const [row] = await tx
+          .insert(payouts)
+          .values({
+            id,
+            userId: user.id,
+            accountId: wallet.id,
+            amount,
+            currency,
+            destination,
+            idempotencyKey: idempotencyKey ?? null,
+            createdAt: now,
+            updatedAt: now,
+          })
+          .returning();
+        return row!;
       });
-      const [row] = await tx
-        .insert(payouts)
-        .values({
-          id,
-          userId: user.id,
-          accountId: wallet.id,
-          amount,
-          currency,
-          destination,
-          createdAt: now,
-          updatedAt: now,
-        })
-        .returning();
-      return row!;
-    });
+    } catch (err) {
+      // The same key raced in from another request (or node): that one's payout is the answer.
+      const earlier =
+        idempotencyKey !== undefined && sqlState(err) === '23505'
+          ? await this.payoutFor(user.id, idempotencyKey)
+          : undefined;
+      if (!earlier) throw err;
+      return this.replay(earlier, amount, currency);
+    }
     try {
       return await this.settle(payout);
     } catch (err) {
@@ -226,6 +259,31 @@ export class WalletService implements OnModuleInit {
       this.logger.warn({ err, payoutId: payout.id }, 'payout not settled yet; will retry');
       return payout;
     }
+  }
+
+  private async payoutFor(userId: string, key: string): Promise<PayoutRow | undefined> {
+    const [row] = await this.database.db
+      .select()
+      .from(payouts)
+      .where(and(eq(payouts.userId, userId), eq(payouts.idempotencyKey, key)));
+    return row;
+  }
+
+  /** A withdrawal's key seen again: its payout, settled if it can be — never a second payout. */
+  private async replay(p: PayoutRow, amount: bigint, currency: string): Promise<PayoutRow> {
+    if (p.amount !== amount || p.currency !== currency) {
+      throw new AppError(
+        'unprocessable',
+        'idempotency_key_reused',
+        'This Idempotency-Key was used for a different withdrawal',
+        { param: 'Idempotency-Key' },
+      );
+    }
+    if (p.status !== 'PENDING') return p;
+    return this.settle(p, { recovering: true }).catch((err: unknown) => {
+      this.logger.warn({ err, payoutId: p.id }, 'payout not settled yet; will retry');
+      return p;
+    });
   }
 
   /** Sends every payout left PENDING (an outage, a crash) again; safe to run at any time. */
@@ -288,8 +346,27 @@ export class WalletService implements OnModuleInit {
 
   /** Locks or unlocks a wallet (admin): a locked wallet refuses every movement. */
   async setLocked(accountId: string, locked: boolean): Promise<void> {
-    await this.database.db.execute(
-      sql`UPDATE ledger_accounts SET is_locked = ${locked}, updated_at = now() WHERE id = ${accountId}`,
-    );
+    if (!(await this.ledger.setLocked(this.database.db, accountId, locked)))
+      throw AppError.notFound('wallet', accountId);
   }
+
+  /** Wallets below zero, for the admin: what each user owes after disputes and forced refunds. */
+  async inDebt(limit: number, startingAfter?: string): Promise<LedgerAccountRow[]> {
+    return this.ledger.walletsInDebt(this.database.db, limit, startingAfter);
+  }
+}
+
+const walletLocked = () =>
+  new AppError('conflict', 'wallet_locked', 'This wallet is locked; no money can move in or out');
+
+function notWithdrawable(available: bigint, pending: bigint, balance: bigint): AppError {
+  const message =
+    balance < 0n
+      ? `The wallet owes ${-balance} (a disputed or refunded deposit); withdrawals are blocked until it is repaid`
+      : pending > 0n
+        ? `Only ${available} can be withdrawn now; ${pending} from recent card deposits becomes available after the settlement delay`
+        : 'The wallet balance is too low';
+  return new AppError('payment_required', 'insufficient_funds', message, {
+    declineCode: 'insufficient_funds',
+  });
 }

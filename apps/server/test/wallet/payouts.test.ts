@@ -13,7 +13,8 @@ describe('wallet payouts through Connect transfers', () => {
   let wallets: WalletService;
 
   beforeAll(async () => {
-    app = await bootTestApp({ STRIPE_MAX_NETWORK_RETRIES: '1' });
+    // Withdrawals right after a deposit: no settlement delay here (disputes.test covers it).
+    app = await bootTestApp({ STRIPE_MAX_NETWORK_RETRIES: '1', WALLET_SETTLEMENT_SECONDS: '0' });
     api = client(app.url);
     wallets = app.running.app.get(WalletService);
   });

@@ -11,7 +11,7 @@ describe('wallet: deposits, withdrawals and history on the ledger', () => {
   let admin: { accessToken: string };
 
   beforeAll(async () => {
-    app = await bootTestApp({ JOBS_POLL_INTERVAL_SECONDS: '0.5' });
+    app = await bootTestApp({ JOBS_POLL_INTERVAL_SECONDS: '0.5', WALLET_SETTLEMENT_SECONDS: '0' });
     api = client(app.url);
     const a = await register(api);
     await promote(app, a.user.id, 'ADMIN');

@@ -2,6 +2,8 @@ import type Stripe from 'stripe';
 import { diff, type Engine } from '../engine';
 import { newId, randomToken } from '../protocol/ids';
 import { createdFilter, paginate } from '../protocol/list';
+import { invalidRequest } from '../protocol/errors';
+import type { ParamReader } from '../protocol/params';
 import { get, post, type ResourceModule } from '../router';
 import type { Decline } from './test-cards';
 
@@ -204,7 +206,73 @@ export function openDispute(engine: Engine, charge: Stripe.Charge): Stripe.Dispu
   const before = structuredClone(charge);
   charge.disputed = true;
   engine.emit('charge.dispute.created', dispute);
+  // A chargeback takes the money at once, as Stripe's balance shows.
+  engine.emit('charge.dispute.funds_withdrawn', dispute);
   engine.emit('charge.updated', charge, diff(before, charge));
+  return dispute;
+}
+
+const EVIDENCE_FIELDS = [
+  'access_activity_log',
+  'billing_address',
+  'cancellation_policy_disclosure',
+  'cancellation_rebuttal',
+  'customer_communication',
+  'customer_email_address',
+  'customer_name',
+  'customer_purchase_ip',
+  'duplicate_charge_explanation',
+  'product_description',
+  'refund_policy_disclosure',
+  'refund_refusal_explanation',
+  'service_date',
+  'shipping_address',
+  'shipping_carrier',
+  'shipping_date',
+  'shipping_tracking_number',
+  'uncategorized_text',
+] as const;
+
+function closeDispute(engine: Engine, dispute: Stripe.Dispute, outcome: 'won' | 'lost'): void {
+  const before = structuredClone(dispute);
+  dispute.status = outcome;
+  dispute.is_charge_refundable = false;
+  engine.emit('charge.dispute.closed', dispute, diff(before, dispute));
+  if (outcome === 'won') engine.emit('charge.dispute.funds_reinstated', dispute);
+}
+
+/**
+ * Stripe's test mode decides a dispute by its evidence: `uncategorized_text` "winning_evidence"
+ * wins it, "losing_evidence" loses it; other evidence leaves it under review.
+ */
+function updateDispute(engine: Engine, dispute: Stripe.Dispute, p: ParamReader): Stripe.Dispute {
+  p.allowOnly(['evidence', 'metadata', 'submit']);
+  if (dispute.status === 'won' || dispute.status === 'lost') {
+    throw invalidRequest(`This dispute is already closed (${dispute.status}).`, undefined);
+  }
+  const before = structuredClone(dispute);
+  const evidence = p.obj('evidence');
+  if (evidence) {
+    evidence.allowOnly(EVIDENCE_FIELDS);
+    for (const field of EVIDENCE_FIELDS) {
+      const value = evidence.str(field);
+      if (value !== undefined)
+        (dispute.evidence as unknown as Record<string, string>)[field] = value;
+    }
+    dispute.evidence_details.has_evidence = true;
+  }
+  dispute.metadata = p.metadata(dispute.metadata);
+  const submit = p.bool('submit') ?? true;
+  if (!submit) {
+    engine.emit('charge.dispute.updated', dispute, diff(before, dispute));
+    return dispute;
+  }
+  dispute.evidence_details.submission_count += 1;
+  dispute.status = dispute.status.startsWith('warning_') ? 'warning_under_review' : 'under_review';
+  engine.emit('charge.dispute.updated', dispute, diff(before, dispute));
+  const text = dispute.evidence.uncategorized_text;
+  if (text === 'winning_evidence') closeDispute(engine, dispute, 'won');
+  if (text === 'losing_evidence') closeDispute(engine, dispute, 'lost');
   return dispute;
 }
 
@@ -239,6 +307,17 @@ export const charges: ResourceModule = {
     get('/disputes/:id', (engine, { params }) =>
       engine.store.get('dispute', params.id ?? '', 'dispute'),
     ),
+    post('/disputes/:id', (engine, { params, p }) =>
+      updateDispute(engine, engine.store.get('dispute', params.id ?? '', 'dispute'), p),
+    ),
+    // Accepting a dispute is conceding it: lost, the money stays with the cardholder.
+    post('/disputes/:id/close', (engine, { params, p }) => {
+      p.allowOnly([]);
+      const dispute = engine.store.get('dispute', params.id ?? '', 'dispute');
+      if (dispute.status !== 'won' && dispute.status !== 'lost')
+        closeDispute(engine, dispute, 'lost');
+      return dispute;
+    }),
     get('/disputes', (engine, { p }) => {
       const charge = p.str('charge');
       const rows = engine.store.all('dispute', (d) => charge === undefined || d.charge === charge);

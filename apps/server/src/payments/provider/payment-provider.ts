@@ -1,4 +1,8 @@
 import type { Observation } from '../payment-state';
+import { DISPUTE_STATUSES, type DisputeStatus } from '../payments.schema';
+
+export const isDisputeStatus = (s: unknown): s is DisputeStatus =>
+  (DISPUTE_STATUSES as readonly unknown[]).includes(s);
 
 /**
  * What the payments core needs from a card/checkout provider. The Stripe implementation talks to
@@ -30,6 +34,15 @@ export interface SavedCard {
   expYear: number;
 }
 
+export interface ProviderSetupIntent {
+  id: string;
+  status: string;
+  customerId: string | null;
+  paymentMethodId: string | null;
+  /** Why the last attempt failed (e.g. authentication failed), if it did. */
+  failure: { code: string; message: string } | null;
+}
+
 export interface ProviderRefund {
   id: string;
   amount: bigint;
@@ -44,15 +57,26 @@ export interface ProviderEvent {
   object: { id: string; object: string } & Record<string, unknown>;
 }
 
+/** What a dispute object says: its id, the amount disputed and where it stands. */
+export interface DisputeObservation {
+  providerDisputeId: string;
+  amount: bigint;
+  currency: string;
+  status: DisputeStatus;
+  reason: string | null;
+}
+
 /** What a provider event tells the core: which payment, and what about it. */
 export interface EventFacts {
   /** Our payment id from the object's metadata, when present. */
   paymentId?: string;
   intentId?: string;
   sessionId?: string;
-  source: 'intent' | 'session' | 'charge' | 'refund';
+  chargeId?: string;
+  source: 'intent' | 'session' | 'charge' | 'refund' | 'dispute';
   observation: Observation;
   refund?: { providerRefundId: string; status: ProviderRefund['status'] };
+  dispute?: DisputeObservation;
 }
 
 export interface CreateIntentInput {
@@ -90,6 +114,8 @@ export interface PaymentProvider {
     input: { customerId: string; paymentMethodId: string; returnUrl?: string },
     idempotencyKey: string,
   ): Promise<{ setupIntentId: string; status: string; nextActionUrl: string | null }>;
+  /** A SetupIntent as it stands now (the card setup's return page reports it). */
+  retrieveSetup(id: string): Promise<ProviderSetupIntent>;
   listCards(customerId: string): Promise<SavedCard[]>;
   /** The customer a card belongs to, or null when it is not attached. */
   cardOwner(paymentMethodId: string): Promise<string | null>;

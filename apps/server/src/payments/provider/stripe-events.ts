@@ -1,6 +1,11 @@
 import type Stripe from 'stripe';
 import type { Observation } from '../payment-state';
-import type { EventFacts, ProviderEvent, ProviderRefund } from './payment-provider';
+import {
+  isDisputeStatus,
+  type EventFacts,
+  type ProviderEvent,
+  type ProviderRefund,
+} from './payment-provider';
 
 // Stripe objects and events read in the state machine's terms: pure functions of the object's own
 // fields, so any delivery order and any source (event, retrieve, return page) agree.
@@ -115,6 +120,25 @@ export function interpretStripeEvent(event: ProviderEvent): EventFacts | null {
         refund: {
           providerRefundId: r.id,
           status: (r.status ?? 'pending') as ProviderRefund['status'],
+        },
+      };
+    }
+    case 'dispute': {
+      // charge.dispute.created | updated | closed | funds_withdrawn | funds_reinstated: the
+      // dispute's own status says everything (an unknown status is not acted on).
+      const d = object as unknown as Stripe.Dispute;
+      if (!isDisputeStatus(d.status)) return null;
+      return {
+        intentId: idOf(d.payment_intent) ?? undefined,
+        chargeId: idOf(d.charge) ?? undefined,
+        source: 'dispute',
+        observation: {},
+        dispute: {
+          providerDisputeId: d.id,
+          amount: BigInt(d.amount),
+          currency: d.currency,
+          status: d.status,
+          reason: d.reason ?? null,
         },
       };
     }

@@ -14,6 +14,7 @@ export const ID_PREFIXES = {
   payment: 'pay',
   paymentTransition: 'ptr',
   refund: 'rfd',
+  dispute: 'dsp',
   account: 'acc',
   journalEntry: 'jrn',
   posting: 'pst',
