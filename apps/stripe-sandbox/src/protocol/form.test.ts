@@ -57,3 +57,52 @@ describe('canonical', () => {
     expect(canonical({ a: '1' })).not.toBe(canonical({ a: '2' }));
   });
 });
+
+describe('prototype-named keys', () => {
+  const builtins = () => Reflect.ownKeys(Object.prototype).map(String).sort();
+
+  /** Every object in a parsed tree, arrays aside. */
+  const objects = (v: unknown): object[] =>
+    v !== null && typeof v === 'object'
+      ? [...(Array.isArray(v) ? [] : [v]), ...Object.values(v).flatMap(objects)]
+      : [];
+
+  it('never writes through __proto__, constructor or prototype: they are ordinary keys', () => {
+    const before = builtins();
+    const parsed = parseForm(
+      '__proto__[clockTolerance]=100000h&constructor[prototype][role]=MERCHANT' +
+        '&a[__proto__][x]=1&a[constructor][prototype][y]=2&items[0][__proto__][z]=3&__proto__[]=w',
+    );
+    expect(builtins()).toEqual(before);
+    expect(({} as Record<string, unknown>).clockTolerance).toBeUndefined();
+    expect(({} as Record<string, unknown>).role).toBeUndefined();
+    expect(Object.keys(parsed)).toEqual(['__proto__', 'constructor', 'a', 'items']);
+    expect(JSON.stringify(parsed)).toBe(
+      JSON.stringify(
+        JSON.parse(
+          '{"__proto__":{"clockTolerance":"100000h","1":"w"},"constructor":{"prototype":{"role":"MERCHANT"}},' +
+            '"a":{"__proto__":{"x":"1"},"constructor":{"prototype":{"y":"2"}}},"items":[{"__proto__":{"z":"3"}}]}',
+        ),
+      ),
+    );
+    // No object it builds has a prototype, so no later `obj[key] = …` can reach one either.
+    for (const o of objects(parsed)) expect(Object.getPrototypeOf(o)).toBeNull();
+  });
+
+  it('never reads inherited members: `constructor=` alone is a string, not Object', () => {
+    const parsed = parseForm('constructor=1&toString[a]=2&hasOwnProperty=3');
+    expect(parsed.constructor).toBe('1');
+    expect(parsed.toString).toEqual({ a: '2' });
+    expect(parsed.hasOwnProperty).toBe('3');
+    // A name no pair used is absent, even one every plain object inherits.
+    expect(parseForm('a=1').valueOf).toBeUndefined();
+  });
+
+  it('the query-string parse of an id-less body is empty and prototype-less', () => {
+    expect(Object.getPrototypeOf(parseForm(''))).toBeNull();
+  });
+
+  it('canonical() serialises a __proto__ key as data', () => {
+    expect(canonical(parseForm('__proto__[a]=1'))).toBe('{"__proto__":{"a":"1"}}');
+  });
+});
