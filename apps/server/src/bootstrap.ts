@@ -7,7 +7,10 @@ import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { AppModule, type ExtraModules } from './app.module';
 import { startPaymentsRuntime } from './payments/provider/embedded-sandbox';
+import { clientErrorHandler, frameworkErrors } from './platform/http/client-errors';
 import { HttpErrorFilter } from './platform/http/http-error.filter';
+import { registerInputGuard } from './platform/http/input-guard';
+import { acceptJsonBodiesOnly } from './platform/http/json-body';
 import { setupOpenApi } from './platform/http/openapi';
 import { serveStatic } from './platform/http/static-files';
 import { createValidationPipe } from './platform/http/validation';
@@ -60,6 +63,9 @@ export async function startApp(runtime: Runtime, options: StartOptions = {}): Pr
     requestIdHeader: false,
     // On close: finish in-flight requests, drop idle keep-alive sockets so shutdown is not held open.
     forceCloseConnections: 'idle',
+    // The router's and Node's HTTP parser's refusals in the one error shape too (client-errors.ts).
+    frameworkErrors,
+    clientErrorHandler: clientErrorHandler(logger),
     genReqId: (req: IncomingMessage) => {
       const given = req.headers['x-request-id'];
       return typeof given === 'string' && REQUEST_ID.test(given) ? given : newId('request');
@@ -86,6 +92,8 @@ export async function startApp(runtime: Runtime, options: StartOptions = {}): Pr
     const route = req.routeOptions.url ?? 'unmatched';
     metrics.observeRequest(req.method, route, reply.statusCode, reply.elapsedTime / 1000);
   });
+  // U+0000 and over-deep JSON in any param, query or body: a 400 before anything else runs.
+  registerInputGuard(fastify);
 
   await app.register(helmet, {
     contentSecurityPolicy: {
@@ -113,9 +121,7 @@ export async function startApp(runtime: Runtime, options: StartOptions = {}): Pr
 
   await app.init();
   // The API speaks JSON only: any other body type is a 415, not a string that fails validation.
-  for (const type of ['text/plain', 'application/x-www-form-urlencoded']) {
-    if (fastify.hasContentTypeParser(type)) fastify.removeContentTypeParser(type);
-  }
+  acceptJsonBodiesOnly(fastify);
   await app.listen(config.port, config.host);
   const address = fastify.server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;

@@ -5,8 +5,9 @@ import { bootTestApp, client, promote, register, type TestApp } from './helpers'
 /**
  * Bad input, table-driven over every route the OpenAPI document lists (so a new route is covered
  * the day it is added): malformed JSON, wrong types, missing and unknown fields, oversize bodies,
- * wrong content types, junk query strings and path ids. Each must be a 4xx in the error shape;
- * a 500 or a crash fails the test.
+ * wrong content types, junk query strings and path ids, U+0000 anywhere, JSON nested too deep,
+ * amounts past MAX_AMOUNT, `__proto__` keys. Each must be a 4xx in the error shape; a 500 or a
+ * crash fails the test.
  */
 describe('bad input on every route', () => {
   let app: TestApp;
@@ -76,6 +77,35 @@ describe('bad input on every route', () => {
   };
 
   const fill = (path: string, id: string) => path.replace(/\{[^}]+\}/g, encodeURIComponent(id));
+  const ID = 'usr_00000000000000000000000000';
+  const hasBody = (method: string) => method !== 'GET' && method !== 'DELETE';
+
+  /** The JSON schema of an operation's body and its top-level properties. */
+  const bodySchema = (op: any) => {
+    const schema = resolve(op.requestBody?.content?.['application/json']?.schema);
+    const props: Record<string, any> =
+      schema?.properties ?? resolve(schema?.anyOf?.[0])?.properties ?? {};
+    return { schema, props };
+  };
+  const typeOf = (prop: any): string | undefined =>
+    [resolve(prop)?.type ?? resolve(prop)?.anyOf?.[0]?.type].flat()[0];
+  const isIdempotent = (op: any) =>
+    (op.parameters ?? []).some(
+      (p: any) => p.in === 'header' && p.name.toLowerCase() === 'idempotency-key',
+    );
+  /** Raw JSON text nested `depth` levels deep (arrays inside one object). */
+  const nested = (depth: number) => `{"a":${'['.repeat(depth - 1)}${']'.repeat(depth - 1)}}`;
+  const sendRaw = (
+    method: string,
+    url: string,
+    raw: string,
+    headers: Record<string, string> = {},
+  ) =>
+    api.call(method, url, {
+      raw,
+      token,
+      headers: { 'content-type': 'application/json', 'idempotency-key': randomUUID(), ...headers },
+    });
 
   it('covers a real set of routes', () => {
     expect(operations().length).toBeGreaterThan(15);
@@ -105,7 +135,6 @@ describe('bad input on every route', () => {
         label('oversize'),
         413,
       );
-      expectClientError(await send('email=a', 'text/plain'), label('wrong content type'), 415);
       expectClientError(await send('[1,2,3]'), label('array body'), 400);
       expectClientError(
         await send(JSON.stringify({ zzUnknownField: 1 })),
@@ -132,9 +161,11 @@ describe('bad input on every route', () => {
 
   it('refuses junk path ids and query strings without a 500', async () => {
     for (const { method, path } of operations()) {
+      // Logging out ends the session's access token too: that route gets a throwaway one.
+      const session = path.endsWith('/auth/logout') ? (await register(api)).accessToken : token;
       for (const id of ["' OR 1=1 --", 'x'.repeat(500), '../../etc/passwd', '%00']) {
         const res = await api.call(method, fill(path, id), {
-          token,
+          token: session,
           body: method === 'GET' || method === 'DELETE' ? undefined : {},
         });
         expect(res.status, `${method} ${path} id=${id.slice(0, 20)}`).toBeLessThan(500);
@@ -166,5 +197,146 @@ describe('bad input on every route', () => {
       });
       expectClientError(res, `${method} ${path} without token`, 401);
     }
+  });
+
+  it('refuses every content type but JSON (415) and JSON in another charset than UTF-8', async () => {
+    const others = [
+      'application/x-www-form-urlencoded',
+      'application/x-www-form-urlencoded; charset=utf-8',
+      'multipart/form-data; boundary=x',
+      'text/plain',
+      'text/json',
+      'application/xml',
+      'application/octet-stream',
+      'application/vnd.api+json',
+      'application/json-patch+json',
+    ];
+    const writes = operations().filter((o) => hasBody(o.method));
+    expect(writes.length).toBeGreaterThan(10);
+    for (const { method, path } of writes) {
+      const url = fill(path, ID);
+      for (const type of others) {
+        const res = await sendRaw(method, url, 'email=a%40b.c&password=x', {
+          'content-type': type,
+        });
+        expectClientError(res, `${method} ${path} as ${type}`, 415);
+        expect(res.body.error.code, `${method} ${path} as ${type}`).toBe(
+          'unsupported_content_type',
+        );
+      }
+      for (const charset of ['utf-16', 'iso-8859-1', 'latin1']) {
+        const type = `application/json; charset=${charset}`;
+        const res = await sendRaw(method, url, '{}', { 'content-type': type });
+        expectClientError(res, `${method} ${path} as ${type}`, 415);
+        expect(res.body.error.code, `${method} ${path} as ${type}`).toBe('unsupported_charset');
+      }
+    }
+  });
+
+  it('refuses U+0000 in every path parameter, query parameter, body string and key (400)', async () => {
+    const nul = 'a\u0000b';
+    let cases = 0;
+    const expectNul = (res: { status: number; body: any }, label: string, param?: string) => {
+      cases++;
+      expectClientError(res, label, 400);
+      expect(res.body.error.code, `${label} ${JSON.stringify(res.body)}`).toBe(
+        'invalid_characters',
+      );
+      if (param !== undefined) expect(res.body.error.param, label).toBe(param);
+    };
+    for (const { method, path, op } of operations()) {
+      const params: any[] = op.parameters ?? [];
+      const body = hasBody(method) ? {} : undefined;
+      for (const p of params.filter((x) => x.in === 'path')) {
+        const url = path.replace(`{${p.name}}`, encodeURIComponent(nul)).replace(/\{[^}]+\}/g, ID);
+        expectNul(await api.call(method, url, { token, body }), `${method} ${url}`, p.name);
+      }
+      // Every documented query parameter, and one no route knows: the check precedes validation.
+      for (const name of [...params.filter((x) => x.in === 'query').map((x) => x.name), 'zz']) {
+        const url = `${fill(path, ID)}?${name}=${encodeURIComponent(nul)}`;
+        expectNul(await api.call(method, url, { token, body }), `${method} ${url}`, name);
+      }
+      if (!op.requestBody) continue;
+      const { props } = bodySchema(op);
+      for (const [name, prop] of Object.entries(props)) {
+        if (typeOf(prop) !== 'string') continue;
+        const res = await sendRaw(method, fill(path, ID), JSON.stringify({ [name]: nul }));
+        expectNul(res, `${method} ${path} body.${name}`, name);
+      }
+      // In a key, nested, and as an unpaired surrogate (which jsonb refuses too).
+      const url = fill(path, ID);
+      expectNul(await sendRaw(method, url, '{"a\\u0000": 1}'), `${method} ${path} key`);
+      expectNul(
+        await sendRaw(method, url, '{"a":{"b":["\\u0000"]}}'),
+        `${method} ${path}`,
+        'a.b.0',
+      );
+      expectNul(await sendRaw(method, url, '{"a":"\\ud800"}'), `${method} ${path} surrogate`, 'a');
+    }
+    expect(cases).toBeGreaterThan(89);
+    // The public case from the report.
+    expectNul(await api.get('/api/v1/products/%00'), 'GET /api/v1/products/%00', 'id');
+  });
+
+  it('refuses JSON nested deeper than 32 levels; 5,000 levels on an Idempotency-Key route store no key', async () => {
+    const keys = async () =>
+      (await app.runtime.database.pool.query('SELECT count(*)::int AS n FROM idempotency_keys'))
+        .rows[0].n as number;
+    const bodyOps = operations().filter((o) => o.op.requestBody);
+    const idempotent = bodyOps.filter((o) => isIdempotent(o.op));
+    expect(idempotent.length).toBeGreaterThanOrEqual(4);
+    const before = await keys();
+    for (const { method, path } of bodyOps) {
+      const url = fill(path, ID);
+      for (const depth of [33, 5_000, 20_000]) {
+        const res = await sendRaw(method, url, nested(depth));
+        expectClientError(res, `${method} ${path} depth ${depth}`, 400);
+        expect(res.body.error.code, `${method} ${path} depth ${depth}`).toBe('nesting_too_deep');
+      }
+      // 32 levels are allowed through to validation (`a` is an unknown field).
+      const res = await sendRaw(method, url, nested(32));
+      expectClientError(res, `${method} ${path} depth 32`, 400);
+      expect(res.body.error.code, `${method} ${path} depth 32`).not.toBe('nesting_too_deep');
+    }
+    expect(await keys()).toBe(before);
+  });
+
+  it('bounds every integer body field: 2^53 − 1 and 10^20 are a 400 about that field', async () => {
+    let money = 0;
+    for (const { method, path, op } of operations().filter((o) => o.op.requestBody)) {
+      const { props } = bodySchema(op);
+      for (const [name, prop] of Object.entries(props)) {
+        if (typeOf(prop) !== 'integer' && typeOf(prop) !== 'number') continue;
+        const schema = resolve(prop);
+        if (/amount|price/i.test(name)) {
+          money++;
+          // Money is bounded by the platform's MAX_AMOUNT (Stripe's per-charge limit), not 2^53.
+          expect(schema.maximum, `${method} ${path} ${name}.maximum`).toBeLessThanOrEqual(
+            99_999_999,
+          );
+        }
+        for (const big of ['9007199254740991', '100000000000000000000', '1e400']) {
+          const res = await sendRaw(method, fill(path, ID), `{"${name}":${big}}`);
+          expectClientError(res, `${method} ${path} ${name}=${big}`, 400);
+          expect(res.body.error.message, `${method} ${path} ${name}=${big}`).toContain(`${name}:`);
+        }
+      }
+    }
+    expect(money).toBeGreaterThanOrEqual(5);
+  });
+
+  it('refuses __proto__ and constructor.prototype keys in every body (400 forbidden_property)', async () => {
+    for (const { method, path } of operations().filter((o) => o.op.requestBody)) {
+      for (const raw of [
+        '{"__proto__":{"role":"ADMIN"}}',
+        '{"a":{"__proto__":{"x":1}}}',
+        '{"constructor":{"prototype":{"x":1}}}',
+      ]) {
+        const res = await sendRaw(method, fill(path, ID), raw);
+        expectClientError(res, `${method} ${path} ${raw}`, 400);
+        expect(res.body.error.code, `${method} ${path} ${raw}`).toBe('forbidden_property');
+      }
+    }
+    expect(({} as Record<string, unknown>).role).toBeUndefined();
   });
 });

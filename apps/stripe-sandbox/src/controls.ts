@@ -4,6 +4,7 @@ import type { FastifyInstance } from 'fastify';
 import type { Engine } from './engine';
 import type { Faults, FaultKind } from './faults';
 import { own } from './protocol/dict';
+import { openDispute } from './resources/charges';
 
 interface ControlDeps {
   engine: Engine;
@@ -45,6 +46,18 @@ export function registerControls(app: FastifyInstance, deps: ControlDeps): void 
 
   // `thread_id` tells an embedding process whether the sandbox runs on its own thread (worker.ts).
   app.get('/_sandbox/health', () => ({ ok: true, now: engine.now(), thread_id: threadId }));
+
+  /**
+   * `{ charge }`: the cardholder disputes that charge now (a chargeback, as test card
+   * 4000000000000259 does at payment time) — for disputes that arrive after the money was spent.
+   */
+  app.post<{ Body: Body }>('/_sandbox/disputes', (req, reply) => {
+    const id = field(req.body, 'charge');
+    const charge = typeof id === 'string' ? engine.store.find('charge', id) : undefined;
+    if (!charge || !charge.captured || charge.disputed)
+      return bad(reply, new Error('charge must be a captured, undisputed charge id'));
+    return openDispute(engine, charge);
+  });
 
   app.get('/_sandbox/clock', () => ({
     now: engine.now(),

@@ -14,6 +14,7 @@ import { z } from 'zod';
 import { CurrentUser, Public, Roles } from '../identity/auth.decorators';
 import type { UserRow } from '../identity/identity.schema';
 import { Doc } from '../platform/http/doc';
+import { AmountSchema } from '../platform/money';
 import { PageQuery, pageSchema } from '../platform/http/pagination';
 import { CatalogService, MAX_UNITS } from './catalog.service';
 import { OptionalAuthGuard, OptionalUser } from './optional-auth.guard';
@@ -22,13 +23,9 @@ import { ProductView } from './products.view';
 const ProductId = z.string().min(1).max(64);
 const Name = z.string().trim().min(1).max(200);
 const Description = z.string().max(5000);
-// Minor units as a JSON integer; bigint inside. Zero-priced products are refused (CHECK price > 0).
-const Price = z
-  .number()
-  .int()
-  .min(1)
-  .max(Number.MAX_SAFE_INTEGER)
-  .transform((v) => BigInt(v));
+// Minor units as a JSON integer, at most MAX_AMOUNT; bigint inside. Zero-priced products are
+// refused (CHECK price > 0).
+const Price = AmountSchema.transform((v) => BigInt(v));
 const Units = z.number().int().min(0).max(MAX_UNITS);
 
 const CreateBody = z
@@ -59,7 +56,7 @@ const PatchBody = z
     price: Price.optional(),
     isActive: z.boolean().optional(),
     addUnits: z.number().int().min(1).max(MAX_UNITS).optional(),
-    version: z.number().int().min(1).optional(),
+    version: z.number().int().min(1).max(2_147_483_647).optional(),
   })
   .refine((b) => Object.keys(b).some((k) => k !== 'version'), {
     message: 'Send at least one field to change',

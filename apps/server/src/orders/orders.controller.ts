@@ -9,6 +9,7 @@ import { Doc } from '../platform/http/doc';
 import { PageQuery, pageSchema } from '../platform/http/pagination';
 import { Idempotent } from '../platform/idempotency/idempotent.decorator';
 import { AppError } from '../platform/errors/app-error';
+import { AmountSchema } from '../platform/money';
 import { DATABASE } from '../platform/platform.module';
 import type { Database } from '../platform/database/database';
 import { OrderRecovery } from './order-recovery';
@@ -25,7 +26,7 @@ const CreateBody = z.strictObject({
   paymentMethod: z.enum(ORDER_PAYMENT_METHODS),
 });
 const RefundBody = z.strictObject({
-  amount: z.number().int().positive().max(Number.MAX_SAFE_INTEGER).optional(),
+  amount: AmountSchema.optional(),
   restock: z.boolean().optional(),
 });
 const ListQuery = PageQuery.extend({

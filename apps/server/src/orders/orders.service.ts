@@ -19,6 +19,7 @@ import {
 import { isUniqueViolation } from '../platform/database/pg-errors';
 import { AppError } from '../platform/errors/app-error';
 import { newId } from '../platform/ids/ids';
+import { totalOf } from '../platform/money';
 import { CLOCK, CONFIG, DATABASE, RATE_LIMITER } from '../platform/platform.module';
 import { enforceRateLimits, type RateLimiter } from '../platform/rate-limit/rate-limiter';
 import { feeFor } from './fees';
@@ -182,7 +183,8 @@ export class OrdersService {
     extra: Partial<typeof orders.$inferInsert>,
   ): typeof orders.$inferInsert {
     const now = this.clock.now();
-    const amount = product.price * BigInt(input.quantity);
+    // Checked against MAX_AMOUNT before any statement sees it (a stored price may predate the bound).
+    const amount = totalOf(product.price, input.quantity);
     return {
       id: newId('order', now.getTime()),
       userId: buyer.id,

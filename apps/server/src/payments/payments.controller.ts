@@ -22,7 +22,9 @@ import { CustomersService } from './customers.service';
 import { PaymentListQuery, PaymentsQuery } from './payments.query';
 import { PaymentsService } from './payments.service';
 import { PaymentView, RefundView, toPaymentView, toRefundView } from './payments.view';
+import { SignedRawBody } from '../platform/http/input-guard';
 import { Idempotent } from '../platform/idempotency/idempotent.decorator';
+import { AmountSchema } from '../platform/money';
 import { ReconciliationService } from './reconciliation.service';
 import { WebhooksService } from './webhooks.service';
 
@@ -115,6 +117,7 @@ export class WebhooksController {
 
   // The three paths the seeds use (002, 000, 003) are one handler.
   @Public()
+  @SignedRawBody()
   @Post(['api/v1/webhooks/stripe', 'api/v1/stripe/webhook', 'api/v1/payments/webhook'])
   @Doc({
     summary: 'Stripe webhooks: signature checked, stored once, applied by a job',
@@ -129,7 +132,7 @@ export class WebhooksController {
 }
 
 const RefundBody = z.strictObject({
-  amount: z.number().int().positive().max(Number.MAX_SAFE_INTEGER).optional(),
+  amount: AmountSchema.optional(),
   reason: z.string().trim().min(1).max(500).optional(),
 });
 

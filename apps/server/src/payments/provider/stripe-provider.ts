@@ -14,6 +14,7 @@ import type {
 } from './payment-provider';
 import { idOf, interpretStripeEvent, observeCheckout, observeIntent } from './stripe-events';
 import { withRetries, type RetryPolicy } from './stripe-retries';
+import { signedEvent } from './webhook-event';
 
 const WEBHOOK_TOLERANCE_SECONDS = 300;
 
@@ -307,12 +308,7 @@ export class StripeProvider implements PaymentProvider {
         'invalid_signature',
       );
     }
-    return {
-      id: event.id,
-      type: event.type,
-      created: event.created,
-      object: event.data.object as unknown as ProviderEvent['object'],
-    };
+    return signedEvent(event);
   }
 
   interpretEvent(event: ProviderEvent): EventFacts | null {

@@ -1,4 +1,5 @@
 import { HttpException } from '@nestjs/common';
+import { sqlState } from '../database/pg-errors';
 import { AppError, type ErrorKind } from './app-error';
 
 /**
@@ -11,11 +12,14 @@ const KIND_BY_STATUS: Record<number, ErrorKind> = {
   401: 'unauthenticated',
   403: 'forbidden',
   404: 'not_found',
+  408: 'request_timeout',
   409: 'conflict',
   413: 'payload_too_large',
+  414: 'uri_too_long',
   415: 'unsupported_media_type',
   422: 'unprocessable',
   429: 'rate_limited',
+  431: 'headers_too_large',
 };
 
 const FASTIFY_CODES: Record<string, { code: string; message: string }> = {
@@ -32,6 +36,32 @@ const FASTIFY_CODES: Record<string, { code: string; message: string }> = {
   FST_ERR_CTP_INVALID_CONTENT_LENGTH: {
     code: 'invalid_content_length',
     message: 'Content-Length does not match the body',
+  },
+  // The router's own errors, answered through `frameworkErrors` (platform/http/client-errors.ts).
+  FST_ERR_BAD_URL: {
+    code: 'invalid_url',
+    message: 'The request URL is not valid percent-encoding',
+  },
+  FST_ERR_MAX_PARAM_LENGTH: {
+    code: 'path_parameter_too_long',
+    message: 'A path parameter is longer than the server accepts',
+  },
+};
+
+/**
+ * PostgreSQL refusing a value the request carried. The input guard and the zod bounds stop these
+ * before any query; this is the backstop, so a bound someone forgets is a 400, never a 500.
+ */
+const SQLSTATES: Record<string, { code: string; message: string }> = {
+  '22001': { code: 'value_too_long', message: 'A value in the request is too long' },
+  '22003': { code: 'value_out_of_range', message: 'A number in the request is out of range' },
+  '22021': {
+    code: 'invalid_characters',
+    message: 'A value in the request contains characters that cannot be stored',
+  },
+  '22P05': {
+    code: 'invalid_characters',
+    message: 'A value in the request contains characters that cannot be stored',
   },
 };
 
@@ -58,6 +88,8 @@ export function toAppError(err: unknown): AppError {
     if (kind) return new AppError(kind, codeFor(kind), err.message);
     return internal(err);
   }
+  const refused = SQLSTATES[sqlState(err) ?? ''];
+  if (refused) return new AppError('validation', refused.code, refused.message, { cause: err });
   if (typeof err === 'object' && err !== null) {
     const e = err as StatusCarrier;
     const status = Number(e.statusCode ?? e.status);

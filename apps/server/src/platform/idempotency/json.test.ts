@@ -1,6 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { requestFingerprint, toJsonText } from './json';
+import { AppError } from '../errors/app-error';
+import { MAX_JSON_DEPTH } from '../http/input-guard';
+import { JsonTooDeepError, requestFingerprint, toJsonText } from './json';
 
 describe('toJsonText', () => {
   it('writes what JSON.stringify writes for any JSON value', () => {
@@ -78,5 +80,34 @@ describe('requestFingerprint', () => {
   it('tells arrays in another order, and an absent body from null, apart', () => {
     expect(fp('POST', '/x', [1, 2])).not.toBe(fp('POST', '/x', [2, 1]));
     expect(fp('POST', '/x', undefined)).not.toBe(fp('POST', '/x', null));
+  });
+});
+
+describe('nesting bounds', () => {
+  const nestedArray = (depth: number) => {
+    let v: unknown = 1;
+    for (let i = 0; i < depth; i++) v = [v];
+    return v;
+  };
+
+  it('fingerprints a body at MAX_JSON_DEPTH and refuses one level more with a 400', () => {
+    expect(requestFingerprint('POST', '/x', nestedArray(MAX_JSON_DEPTH))).toMatch(/^[0-9a-f]{64}$/);
+    for (const depth of [MAX_JSON_DEPTH + 1, 5_000, 100_000]) {
+      let err: unknown;
+      try {
+        requestFingerprint('POST', '/x', { a: nestedArray(depth) });
+      } catch (e) {
+        err = e;
+      }
+      expect(err, `depth ${depth}`).toBeInstanceOf(AppError);
+      expect((err as AppError).status).toBe(400);
+      expect((err as AppError).code).toBe('nesting_too_deep');
+    }
+  });
+
+  it('throws JsonTooDeepError past maxDepth instead of overflowing the stack', () => {
+    expect(toJsonText(nestedArray(3), { maxDepth: 3 })).toBe('[[[1]]]');
+    expect(() => toJsonText(nestedArray(4), { maxDepth: 3 })).toThrow(JsonTooDeepError);
+    expect(() => toJsonText(nestedArray(100_000))).toThrow(JsonTooDeepError);
   });
 });
