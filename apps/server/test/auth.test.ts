@@ -167,6 +167,15 @@ describe('identity over HTTP', () => {
 
   it('logout revokes the session of the given refresh token', async () => {
     const s = await register(api);
+    // Someone else's refresh token is refused (and revokes nothing).
+    const other = await register(api);
+    const foreign = await api.post(
+      '/api/v1/auth/logout',
+      { refreshToken: other.refreshToken },
+      s.accessToken,
+    );
+    expect(foreign.status).toBe(400);
+    expect((await api.get('/api/v1/auth/me', other.accessToken)).status).toBe(200);
     const out = await api.post(
       '/api/v1/auth/logout',
       { refreshToken: s.refreshToken },
@@ -176,13 +185,6 @@ describe('identity over HTTP', () => {
     expect((await api.post('/api/v1/auth/refresh', { refreshToken: s.refreshToken })).status).toBe(
       401,
     );
-    const other = await register(api);
-    const foreign = await api.post(
-      '/api/v1/auth/logout',
-      { refreshToken: other.refreshToken },
-      s.accessToken,
-    );
-    expect(foreign.status).toBe(400);
   });
 
   it('expires access tokens after 15 minutes', async () => {
@@ -216,6 +218,16 @@ describe('identity over HTTP', () => {
         'invalid_token',
       ],
       ['right issuer, wrong key', await oidcToken({ sub: 'x' }, strangerKey), 'invalid_token'],
+      [
+        'right issuer and key, no exp',
+        await new SignJWT({ sub: 'x' })
+          .setProtectedHeader({ alg: 'RS256', kid: 'k1' })
+          .setIssuer(OIDC_ISSUER)
+          .setAudience('tender-client')
+          .setSubject('no-exp')
+          .sign(oidcKey),
+        'invalid_token',
+      ],
       ['no token', undefined, 'missing_token'],
     ];
     for (const [name, token, code] of cases) {

@@ -6,8 +6,7 @@ import {
 } from '@nestjs/common';
 import type { AuthedRequest } from '../identity/auth.decorators';
 import type { UserRow } from '../identity/identity.schema';
-import { TokenService } from '../identity/tokens';
-import { UsersService } from '../identity/users.service';
+import { Authenticator } from '../identity/authenticator';
 import { AppError } from '../platform/errors/app-error';
 
 /**
@@ -18,10 +17,7 @@ import { AppError } from '../platform/errors/app-error';
  */
 @Injectable()
 export class OptionalAuthGuard implements CanActivate {
-  constructor(
-    private readonly tokens: TokenService,
-    private readonly users: UsersService,
-  ) {}
+  constructor(private readonly authenticator: Authenticator) {}
 
   async canActivate(ctx: ExecutionContext): Promise<boolean> {
     const req = ctx.switchToHttp().getRequest<AuthedRequest>();
@@ -29,16 +25,7 @@ export class OptionalAuthGuard implements CanActivate {
     if (header === undefined) return true;
     const match = /^Bearer\s+(\S+)$/i.exec(header);
     if (!match) throw AppError.unauthenticated('invalid_token', 'Malformed Authorization header');
-    const identity = await this.tokens.verifyAccessToken(match[1]!);
-    const user =
-      identity.kind === 'local'
-        ? await this.users.findActive(identity.userId)
-        : await this.users.findOrProvisionOidc(identity);
-    if (!user)
-      throw AppError.unauthenticated('invalid_token', 'The account behind this token is gone');
-    if (!user.isActive)
-      throw new AppError('forbidden', 'account_disabled', 'This account is disabled');
-    req.user = user;
+    req.user = (await this.authenticator.authenticate(match[1]!)).user;
     return true;
   }
 }

@@ -3,7 +3,7 @@ import { ApiTags } from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { Doc } from '../platform/http/doc';
-import { CurrentUser, Public } from './auth.decorators';
+import { CurrentSession, CurrentUser, Public } from './auth.decorators';
 import { AuthService } from './auth.service';
 import type { UserRow } from './identity.schema';
 import { PublicUser, toPublicUser } from './users.view';
@@ -69,14 +69,16 @@ export class AuthController {
 
   @Post('logout')
   @Doc({
-    summary: "Revoke the given refresh token's session, or every session without one",
+    summary:
+      "End this session and the given refresh token's (or every session without one): their refresh and access tokens stop working at once",
     status: 204,
   })
   async logout(
     @CurrentUser() user: UserRow,
+    @CurrentSession() sessionId: string | undefined,
     @Body({ schema: LogoutBody }) body: z.infer<typeof LogoutBody>,
   ) {
-    await this.auth.logout(user.id, body.refreshToken);
+    await this.auth.logout(user.id, body.refreshToken, sessionId);
   }
 
   @Get('me')

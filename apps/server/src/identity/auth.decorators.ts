@@ -20,7 +20,13 @@ export const Public = () =>
 export const Roles = (...roles: UserRole[]) =>
   applyDecorators(SetMetadata(ROLES_KEY, roles), ApiExtension('x-roles', roles));
 
-export type AuthedRequest = FastifyRequest & { user?: UserRow };
+export type AuthedRequest = FastifyRequest & { user?: UserRow; sessionId?: string };
+
+/** The session (refresh-token family) of the request's access token, if it is one of ours. */
+export const CurrentSession = createParamDecorator(
+  (_: unknown, ctx: ExecutionContext): string | undefined =>
+    ctx.switchToHttp().getRequest<AuthedRequest>().sessionId,
+);
 
 /** The authenticated user, as loaded from the database for this request. */
 export const CurrentUser = createParamDecorator((_: unknown, ctx: ExecutionContext): UserRow => {

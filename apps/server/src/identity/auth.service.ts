@@ -111,8 +111,10 @@ export class AuthService {
 
   /**
    * Rotation: the presented token is marked used by a guarded update, so of two concurrent refreshes
-   * with one token exactly one wins. A token that is already used (or revoked) was replayed: the whole
-   * family is revoked and the caller must log in again.
+   * with one token exactly one wins. A token already spent by a rotation was replayed (it leaked):
+   * the whole family is revoked — its access tokens too — and the caller must log in again. A
+   * token never spent but revoked belongs to a session that was ended (logout, a reuse detected
+   * on another token of the family, account deletion): a plain 401 `session_ended`.
    */
   async refresh(refreshToken: string): Promise<Session> {
     const now = this.clock.now();
@@ -136,11 +138,17 @@ export class AuthService {
         .where(eq(refreshTokens.tokenHash, tokenHash));
       if (!known)
         throw AppError.unauthenticated('invalid_refresh_token', 'The refresh token is invalid');
-      if (known.usedAt || known.revokedAt) {
+      if (known.usedAt) {
         await this.revokeFamily(known.familyId);
         throw AppError.unauthenticated(
           'refresh_token_reused',
           'This refresh token was already used; every session of its family is now revoked',
+        );
+      }
+      if (known.revokedAt) {
+        throw AppError.unauthenticated(
+          'session_ended',
+          'This session has ended (logged out or revoked); sign in again',
         );
       }
       throw AppError.unauthenticated('refresh_token_expired', 'The refresh token has expired');
@@ -156,8 +164,17 @@ export class AuthService {
     return this.issue(user, claimed.familyId);
   }
 
-  /** Revokes the family of the given token (it must be the caller's), or every family of the user. */
-  async logout(userId: string, refreshToken: string | undefined): Promise<void> {
+  /**
+   * Ends the caller's session (`sessionId`, from the access token) and the session of the given
+   * refresh token (it must be the caller's), or every session of the user without one. Ending a
+   * session revokes its refresh-token family, which the guard checks on every request: the
+   * session's access tokens stop working at once, on every node.
+   */
+  async logout(
+    userId: string,
+    refreshToken: string | undefined,
+    sessionId: string | undefined,
+  ): Promise<void> {
     const now = this.clock.now();
     if (!refreshToken) {
       await this.db
@@ -174,6 +191,21 @@ export class AuthService {
       throw AppError.validation('Unknown refresh token', 'refreshToken', 'invalid_refresh_token');
     }
     await this.revokeFamily(known.familyId);
+    if (sessionId && sessionId !== known.familyId) await this.endSession(userId, sessionId);
+  }
+
+  /** Revokes one session of the user (a family id from their own access token). */
+  private async endSession(userId: string, familyId: string): Promise<void> {
+    await this.db
+      .update(refreshTokens)
+      .set({ revokedAt: this.clock.now() })
+      .where(
+        and(
+          eq(refreshTokens.familyId, familyId),
+          eq(refreshTokens.userId, userId),
+          isNull(refreshTokens.revokedAt),
+        ),
+      );
   }
 
   async revokeFamily(familyId: string): Promise<void> {
@@ -200,7 +232,7 @@ export class AuthService {
     });
     return {
       user: toPublicUser(user),
-      accessToken: await this.tokens.signAccessToken(user),
+      accessToken: await this.tokens.signAccessToken(user, familyId),
       refreshToken: token,
     };
   }

@@ -6,8 +6,10 @@ import { CLOCK, CONFIG, SECRETS, type Secrets } from '../platform/platform.modul
 import { AuthController } from './auth.controller';
 import { AuthGuard } from './auth.guard';
 import { AuthService } from './auth.service';
+import { Authenticator } from './authenticator';
 import { CompaniesController } from './companies.controller';
 import { CompaniesService } from './companies.service';
+import { SellerStatusHooks } from './seller-status';
 import { TokenService } from './tokens';
 import { UsersController } from './users.controller';
 import { UsersService } from './users.service';
@@ -16,6 +18,8 @@ import { UsersService } from './users.service';
   controllers: [AuthController, UsersController, CompaniesController],
   providers: [
     AuthService,
+    Authenticator,
+    SellerStatusHooks,
     UsersService,
     CompaniesService,
     {
@@ -33,6 +37,6 @@ import { UsersService } from './users.service';
     },
     { provide: APP_GUARD, useClass: AuthGuard },
   ],
-  exports: [UsersService, CompaniesService, TokenService],
+  exports: [UsersService, CompaniesService, TokenService, Authenticator, SellerStatusHooks],
 })
 export class IdentityModule {}

@@ -69,6 +69,11 @@ export const refreshTokens = pgTable(
   (t) => [
     index('refresh_tokens_family_idx').on(t.familyId),
     index('refresh_tokens_user_idx').on(t.userId),
+    // The guard's per-request "has this session ended?" probe (UsersService.findForSession):
+    // only revoked rows, so the probe of a live session finds nothing at once.
+    index('refresh_tokens_revoked_family_idx')
+      .on(t.familyId)
+      .where(sql`${t.revokedAt} IS NOT NULL`),
   ],
 );
 

@@ -19,7 +19,8 @@ export const TOKEN_AUDIENCE = 'tender-api';
 const MAX_VERIFIED_TOKENS = 10_000;
 
 export type VerifiedToken =
-  | { kind: 'local'; userId: string }
+  /** `sessionId`: the refresh-token family the token was issued in (claim `sid`). */
+  | { kind: 'local'; userId: string; sessionId: string }
   | { kind: 'oidc'; issuer: string; subject: string; email?: string; name?: string };
 
 export interface TokenSettings {
@@ -31,7 +32,10 @@ export interface TokenSettings {
 /**
  * Access tokens are HS256 JWTs we sign (15 min). Tokens whose `iss` is the configured OIDC issuer
  * (AWS Cognito in seed 001) are verified against that issuer's JWKS instead. Only the listed
- * algorithms are accepted, so `alg: none` and algorithm-confusion tokens are refused.
+ * algorithms are accepted, so `alg: none` and algorithm-confusion tokens are refused, and a token
+ * without `exp` is refused (it would never expire). Ours carry `sid`, the session (refresh-token
+ * family) they belong to: a logout ends the session, and the guard refuses its tokens from then on
+ * (see UsersService.findForSession) — checked on every request, never remembered here.
  */
 export class TokenService {
   /** A KeyObject made once: jose would otherwise import the raw secret on every verification. */
@@ -39,8 +43,9 @@ export class TokenService {
   private readonly jwks?: JWTVerifyGetKey;
   /**
    * Tokens already verified, until they expire. A token is an immutable signed string, so checking
-   * its signature again on each of a client's requests proves nothing new (the guard still reads
-   * the user row every time, so a deleted user is refused at once).
+   * its signature again on each of a client's requests proves nothing new. Only the signature is
+   * remembered: the guard still reads the user row and the token's session every time, so a
+   * deleted user or a logged-out session is refused at once however long this memo keeps a token.
    */
   private readonly verified = new Map<string, { identity: VerifiedToken; expiresAtMs: number }>();
 
@@ -52,9 +57,9 @@ export class TokenService {
     if (settings.oidc) this.jwks = createRemoteJWKSet(new URL(settings.oidc.jwksUrl));
   }
 
-  async signAccessToken(user: { id: string; role: UserRole }): Promise<string> {
+  async signAccessToken(user: { id: string; role: UserRole }, sessionId: string): Promise<string> {
     const now = Math.floor(this.clock.now().getTime() / 1000);
-    return new SignJWT({ role: user.role })
+    return new SignJWT({ role: user.role, sid: sessionId })
       .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
       .setSubject(user.id)
       .setIssuer(TOKEN_ISSUER)
@@ -72,14 +77,12 @@ export class TokenService {
       this.verified.delete(token);
     }
     const { identity, exp } = await this.verify(token);
-    if (exp !== undefined) {
-      if (this.verified.size >= MAX_VERIFIED_TOKENS) this.verified.clear();
-      this.verified.set(token, { identity, expiresAtMs: exp * 1000 });
-    }
+    if (this.verified.size >= MAX_VERIFIED_TOKENS) this.verified.clear();
+    this.verified.set(token, { identity, expiresAtMs: exp * 1000 });
     return identity;
   }
 
-  private async verify(token: string): Promise<{ identity: VerifiedToken; exp?: number }> {
+  private async verify(token: string): Promise<{ identity: VerifiedToken; exp: number }> {
     let claimedIssuer: string | undefined;
     try {
       claimedIssuer = decodeJwt(token).iss;
@@ -93,19 +96,24 @@ export class TokenService {
           issuer: oidc.issuer,
           audience: oidc.audience,
           algorithms: ['RS256', 'RS384', 'RS512', 'ES256', 'ES384', 'PS256'],
+          requiredClaims: ['exp'],
           currentDate: this.clock.now(),
         });
-        return { identity: oidcIdentity(oidc.issuer, payload), exp: payload.exp };
+        return { identity: oidcIdentity(oidc.issuer, payload), exp: payload.exp! };
       }
       const { payload } = await jwtVerify(token, this.key, {
         issuer: TOKEN_ISSUER,
         audience: TOKEN_AUDIENCE,
         algorithms: ['HS256'],
+        requiredClaims: ['exp', 'sub', 'sid'],
         currentDate: this.clock.now(),
       });
-      if (!payload.sub)
-        throw AppError.unauthenticated('invalid_token', 'The access token has no subject');
-      return { identity: { kind: 'local', userId: payload.sub }, exp: payload.exp };
+      if (!payload.sub || typeof payload.sid !== 'string' || !payload.sid)
+        throw AppError.unauthenticated('invalid_token', 'The access token is invalid');
+      return {
+        identity: { kind: 'local', userId: payload.sub, sessionId: payload.sid },
+        exp: payload.exp!,
+      };
     } catch (err) {
       if (err instanceof AppError) throw err;
       if (err instanceof joseErrors.JWTExpired) {

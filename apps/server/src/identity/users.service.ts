@@ -14,6 +14,7 @@ import {
 import { newId } from '../platform/ids/ids';
 import { CLOCK, DATABASE } from '../platform/platform.module';
 import { refreshTokens, users, type UserRole, type UserRow } from './identity.schema';
+import { canSell, SellerStatusHooks, type SellerStatusChange } from './seller-status';
 import type { VerifiedToken } from './tokens';
 import { toPublicUser, type PublicUser } from './users.view';
 
@@ -29,6 +30,7 @@ export class UsersService {
   constructor(
     @Inject(DATABASE) private readonly database: Database,
     @Inject(CLOCK) private readonly clock: Clock,
+    private readonly sellers: SellerStatusHooks,
   ) {}
 
   private get db() {
@@ -50,6 +52,33 @@ export class UsersService {
     this.activeById ??= this.prepareActiveById();
     const [user] = await this.activeById.execute({ id });
     return user;
+  }
+
+  /** Prepared once: the guard runs this on every request with one of our access tokens. */
+  private inSession?: ReturnType<UsersService['prepareInSession']>;
+
+  private prepareInSession() {
+    // A session ends when its refresh-token family is revoked (logout, a detected reuse, account
+    // deletion), and revocation marks every row of the family: one probe of the partial index of
+    // revoked rows answers it, in the same round trip as the user row.
+    return this.database.db
+      .select({
+        user: users,
+        ended: sql<boolean>`EXISTS (SELECT 1 FROM ${refreshTokens} WHERE ${refreshTokens.familyId} = ${sql.placeholder('sid')} AND ${refreshTokens.revokedAt} IS NOT NULL)`,
+      })
+      .from(users)
+      .where(and(eq(users.id, sql.placeholder('id')), isNull(users.deletedAt)))
+      .prepare('users_active_in_session');
+  }
+
+  /** The live user behind one of our access tokens, and whether the token's session has ended. */
+  async findForSession(
+    id: string,
+    sessionId: string,
+  ): Promise<{ user: UserRow; sessionEnded: boolean } | undefined> {
+    this.inSession ??= this.prepareInSession();
+    const [row] = await this.inSession.execute({ id, sid: sessionId });
+    return row ? { user: row.user, sessionEnded: row.ended } : undefined;
   }
 
   /** A user of the external OIDC issuer is provisioned the first time one of their tokens is seen. */
@@ -134,24 +163,39 @@ export class UsersService {
         'use_company_operators',
       );
     }
-    const [row] = await this.db
-      .update(users)
-      .set({
-        ...patch,
-        // Leaving the operator role detaches the user from their company.
-        ...(patch.role !== undefined ? { companyId: null } : {}),
-        updatedAt: this.clock.now(),
-      })
-      .where(and(eq(users.id, id), isNull(users.deletedAt)))
-      .returning();
-    if (!row) throw AppError.notFound('user', id);
+    const { row, change } = await this.db.transaction(async (tx) => {
+      const [row] = await tx
+        .update(users)
+        .set({
+          ...patch,
+          // Leaving the operator role detaches the user from their company.
+          ...(patch.role !== undefined ? { companyId: null } : {}),
+          updatedAt: this.clock.now(),
+        })
+        .where(and(eq(users.id, id), isNull(users.deletedAt)))
+        .returning();
+      if (!row) throw AppError.notFound('user', id);
+      // A demoted or disabled merchant stops selling (and a restored one sells again) in the same
+      // transaction as the change.
+      let change: SellerStatusChange | undefined;
+      if (patch.role !== undefined || patch.isActive !== undefined) {
+        change = { userId: id, canSell: canSell(row) };
+        await this.sellers.changed(tx, change);
+      }
+      return { row, change };
+    });
+    if (change) await this.sellers.committed(change);
     return toPublicUser(row);
   }
 
-  /** Soft delete: the row stays for the audit trail; every refresh token is revoked in the same transaction. */
+  /**
+   * Soft delete: the row stays for the audit trail; every refresh token is revoked (so every session
+   * ends) and, for a merchant, every product goes off sale, in the same transaction.
+   */
   async softDelete(actor: UserRow, id: string): Promise<void> {
     await this.getVisible(actor, id);
     const now = this.clock.now();
+    const change = { userId: id, canSell: false };
     await this.db.transaction(async (tx) => {
       await tx
         .update(users)
@@ -161,6 +205,8 @@ export class UsersService {
         .update(refreshTokens)
         .set({ revokedAt: now })
         .where(and(eq(refreshTokens.userId, id), isNull(refreshTokens.revokedAt)));
+      await this.sellers.changed(tx, change);
     });
+    await this.sellers.committed(change);
   }
 }

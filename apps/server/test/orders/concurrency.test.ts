@@ -50,7 +50,10 @@ describe('orders under concurrency', () => {
             });
           });
         }
-        return { id, token: await tokens.signAccessToken({ id, role: 'USER' }) };
+        return {
+          id,
+          token: await tokens.signAccessToken({ id, role: 'USER' }, newId('refreshToken')),
+        };
       }),
     );
   }
