@@ -1,10 +1,22 @@
-import { Body, Controller, Get, Headers, Inject, Param, Post, Query } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Get,
+  Headers,
+  Inject,
+  Param,
+  Post,
+  Query,
+  UseGuards,
+} from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { z } from 'zod';
 import { MAX_UNITS } from '../catalog/catalog.service';
 import { CurrentUser, Public } from '../identity/auth.decorators';
 import type { UserRow } from '../identity/identity.schema';
-import { PaymentsService } from '../payments/payments.service';
+import { PaymentReturns } from '../payments/payment-returns';
+import { ReturnLinks } from '../payments/return-links';
+import { ReturnRateLimit } from '../payments/return-rate-limit.guard';
 import { Doc } from '../platform/http/doc';
 import { PageQuery, pageSchema } from '../platform/http/pagination';
 import { Idempotent } from '../platform/idempotency/idempotent.decorator';
@@ -33,7 +45,11 @@ const ListQuery = PageQuery.extend({
   as: z.enum(['buyer', 'merchant']).optional(),
   status: z.enum(ORDER_STATUSES).optional(),
 });
-const ReturnQuery = z.object({ order: Id });
+// Lenient: a missing or malformed order or token is answered like a wrong token (404).
+const ReturnQuery = z.object({
+  order: z.string().max(64).optional(),
+  token: z.string().max(200).optional(),
+});
 const ReturnView = z.object({ orderId: z.string(), status: z.enum(ORDER_STATUSES) });
 
 @ApiTags('orders')
@@ -96,37 +112,61 @@ export class OrdersController {
   }
 }
 
-/** Where the hosted checkout sends the buyer back: reads the payment's truth and shows the order. */
+/**
+ * Where the hosted checkout sends the buyer back. Public, so each link proves itself: `token` is
+ * the order's return token (ReturnLinks), minted only into the checkout's own URLs; anything else
+ * is a 404 that says nothing about whether the order exists. Rate-limited per IP, and the provider
+ * is read at most once per payment every few seconds (PaymentReturns).
+ */
 @ApiTags('orders')
 @Controller('api/v1/payments')
+@UseGuards(ReturnRateLimit)
 export class OrderReturnsController {
   constructor(
     @Inject(DATABASE) private readonly database: Database,
     private readonly query: OrdersQuery,
-    private readonly payments: PaymentsService,
+    private readonly returns: PaymentReturns,
+    private readonly links: ReturnLinks,
     private readonly recovery: OrderRecovery,
   ) {}
 
-  private async show(orderId: string) {
-    const found = await this.query.find(this.database.db, orderId);
-    if (!found) throw AppError.notFound('order', orderId);
+  private async show(q: z.infer<typeof ReturnQuery>, cancelled: boolean) {
+    const orderId = q.order ?? '';
+    const found =
+      orderId && this.links.verify('order', orderId, q.token)
+        ? await this.query.find(this.database.db, orderId)
+        : undefined;
+    if (!found) throw AppError.notFound('order', orderId || undefined);
     const order = await this.recovery.linked(found);
-    if (order.paymentId) await this.payments.sync(order.paymentId, 'return');
+    if (order.paymentId) {
+      // "Cancel and return": the buyer gave up, so the checkout ends now and the units go back
+      // (through the payment's expiry and the order's payable), not in ORDER_CHECKOUT_EXPIRY_SECONDS.
+      if (cancelled && order.status === 'PAYMENT_PROCESSING')
+        await this.returns.expireLink(order.paymentId);
+      else await this.returns.refresh(order.paymentId);
+    }
     const now = (await this.query.find(this.database.db, orderId))!;
     return { orderId: now.id, status: now.status };
   }
 
   @Public()
   @Get('success')
-  @Doc({ summary: 'Checkout success redirect: the order and its state', response: ReturnView })
+  @Doc({
+    summary: 'Checkout success redirect (link with its token): the order and its state',
+    response: ReturnView,
+  })
   success(@Query({ schema: ReturnQuery }) q: z.infer<typeof ReturnQuery>) {
-    return this.show(q.order);
+    return this.show(q, false);
   }
 
   @Public()
   @Get('cancel')
-  @Doc({ summary: 'Checkout cancel redirect: the order and its state', response: ReturnView })
+  @Doc({
+    summary:
+      'Checkout cancel redirect (link with its token): expires the checkout and releases the order (CANCELLED) unless it was paid',
+    response: ReturnView,
+  })
   cancel(@Query({ schema: ReturnQuery }) q: z.infer<typeof ReturnQuery>) {
-    return this.show(q.order);
+    return this.show(q, true);
   }
 }

@@ -5,7 +5,7 @@ import type { ProductRow } from '../catalog/catalog.schema';
 import type { UserRow } from '../identity/identity.schema';
 import { LedgerService, ledgerRefusal, postCall } from '../ledger/ledger.service';
 import { PaymentsService } from '../payments/payments.service';
-import { PUBLIC_URL, type PublicUrl } from '../payments/payments.tokens';
+import { ReturnLinks } from '../payments/return-links';
 import type { Clock } from '../platform/clock';
 import type { Config } from '../platform/config/config';
 import type { Database, Tx } from '../platform/database/database';
@@ -61,6 +61,12 @@ const WALLET_ORDER_COLUMNS = [
   'updatedAt',
 ] as const;
 
+/**
+ * Added to a checkout's expiry so a provider clock a little ahead of ours never sees less than
+ * its 30-minute minimum.
+ */
+const EXPIRY_CLOCK_MARGIN_MS = 60_000;
+
 /** A product edited between our read and the order's statement is priced again, this often. */
 const PRICING_ATTEMPTS = 3;
 
@@ -85,11 +91,11 @@ export class OrdersService {
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(CONFIG) private readonly config: Config,
     @Inject(RATE_LIMITER) private readonly limiter: RateLimiter,
-    @Inject(PUBLIC_URL) private readonly publicUrl: PublicUrl,
     private readonly catalog: CatalogService,
     private readonly ledger: LedgerService,
     private readonly books: OrderBooks,
     private readonly payments: PaymentsService,
+    private readonly links: ReturnLinks,
   ) {}
 
   async create(buyer: UserRow, input: NewOrder): Promise<CreatedOrder> {
@@ -271,8 +277,13 @@ export class OrdersService {
         .returning();
       return { order: order!, product };
     });
-    const back = (path: string) =>
-      `${this.publicUrl.value}/api/v1/payments/${path}?order=${order.id}`;
+    // The units are held while the page is open: a short expiry (ORDER_CHECKOUT_EXPIRY_SECONDS)
+    // gives them back soon if the buyer just leaves; "cancel and return" gives them back at once.
+    const expiresAt = new Date(
+      this.clock.now().getTime() +
+        this.config.orders.checkoutExpirySeconds * 1000 +
+        EXPIRY_CLOCK_MARGIN_MS,
+    );
     let payment;
     try {
       payment = await this.payments.payByLink({
@@ -282,8 +293,9 @@ export class OrdersService {
         currency: order.currency,
         method: 'card_link',
         productName: input.quantity > 1 ? `${product.name} × ${input.quantity}` : product.name,
-        successUrl: back('success'),
-        cancelUrl: back('cancel'),
+        successUrl: this.links.orderReturn('success', order.id),
+        cancelUrl: this.links.orderReturn('cancel', order.id),
+        expiresAt,
       });
     } catch (err) {
       await this.database.db.transaction((tx) =>

@@ -1,13 +1,27 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { eq } from 'drizzle-orm';
+import type { Clock } from '../platform/clock';
 import type { Database } from '../platform/database/database';
 import { AppError } from '../platform/errors/app-error';
-import { DATABASE } from '../platform/platform.module';
+import { CLOCK, DATABASE } from '../platform/platform.module';
 import type { UserRow } from '../identity/identity.schema';
 import { PaymentMetrics } from './payment-metrics';
 import { PAYMENT_PROVIDER } from './payments.tokens';
-import type { PaymentProvider, SavedCard } from './provider/payment-provider';
+import type { PaymentProvider, ProviderSetupIntent, SavedCard } from './provider/payment-provider';
 import { providerCustomers } from './payments.schema';
+import { SyncThrottle } from './sync-throttle';
+
+/** The card setup's return page reads a SetupIntent at most this often (per node). */
+const SETUP_READ_INTERVAL_MS = 5_000;
+
+/** What the card setup's return page shows. */
+export interface SetupOutcome {
+  setupIntentId: string;
+  status: string;
+  paymentMethodId: string | null;
+  failureCode: string | null;
+  failureMessage: string | null;
+}
 
 /**
  * Provider customers, created lazily the first time a user needs one (saving a card, paying).
@@ -16,11 +30,16 @@ import { providerCustomers } from './payments.schema';
  */
 @Injectable()
 export class CustomersService {
+  private readonly setupReads: SyncThrottle<ProviderSetupIntent>;
+
   constructor(
     @Inject(DATABASE) private readonly database: Database,
+    @Inject(CLOCK) clock: Clock,
     @Inject(PAYMENT_PROVIDER) private readonly provider: PaymentProvider,
     private readonly metrics: PaymentMetrics,
-  ) {}
+  ) {
+    this.setupReads = new SyncThrottle(SETUP_READ_INTERVAL_MS, clock);
+  }
 
   async find(userId: string): Promise<string | undefined> {
     const [row] = await this.database.db
@@ -52,6 +71,31 @@ export class CustomersService {
         `save-card:${user.id}:${paymentMethodId}`,
       ),
     );
+  }
+
+  /**
+   * Where a card setup that needed 3-D Secure comes back: the setup as the provider has it, only
+   * if it belongs to this user's customer (else 404, as for any card not theirs). The card is
+   * attached by the provider once the setup succeeds; nothing is left for us to complete.
+   */
+  async setupOutcome(userId: string, setupIntentId: string): Promise<SetupOutcome> {
+    const customerId = await this.find(userId);
+    const si = customerId
+      ? await this.setupReads
+          .run(setupIntentId, () => this.provider.retrieveSetup(setupIntentId))
+          .catch((err: unknown) => {
+            if (err instanceof AppError && err.kind === 'validation') return undefined; // no such setup
+            throw err;
+          })
+      : undefined;
+    if (!si || si.customerId !== customerId) throw AppError.notFound('setup intent', setupIntentId);
+    return {
+      setupIntentId: si.id,
+      status: si.status,
+      paymentMethodId: si.paymentMethodId,
+      failureCode: si.failure?.code ?? null,
+      failureMessage: si.failure?.message ?? null,
+    };
   }
 
   async listCards(userId: string): Promise<SavedCard[]> {

@@ -8,6 +8,7 @@ import {
   Post,
   Query,
   Req,
+  UseGuards,
   type RawBodyRequest,
 } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
@@ -25,7 +26,10 @@ import { PaymentView, RefundView, toPaymentView, toRefundView } from './payments
 import { SignedRawBody } from '../platform/http/input-guard';
 import { Idempotent } from '../platform/idempotency/idempotent.decorator';
 import { AmountSchema } from '../platform/money';
+import { PaymentReturns } from './payment-returns';
 import { ReconciliationService } from './reconciliation.service';
+import { ReturnLinks } from './return-links';
+import { ReturnRateLimit } from './return-rate-limit.guard';
 import { WebhooksService } from './webhooks.service';
 
 const Id = z.string().min(1).max(64);
@@ -40,6 +44,22 @@ const SavedCard = z.object({
   expYear: z.number(),
 });
 const Received = z.object({ received: z.literal(true) });
+// Lenient on purpose: a missing or malformed token is answered like a wrong one (404), and the
+// provider appends its own parameters (payment_intent, redirect_status, …) to return URLs.
+const Token = z.string().max(200).optional();
+const ReturnQuery = z.object({ token: Token });
+const SetupReturnQuery = z.object({
+  user: z.string().max(64).optional(),
+  token: Token,
+  setup_intent: z.string().max(255).optional(),
+});
+const SetupOutcomeView = z.object({
+  setupIntentId: z.string(),
+  status: z.string(),
+  paymentMethodId: z.string().nullable(),
+  failureCode: z.string().nullable(),
+  failureMessage: z.string().nullable(),
+});
 
 @ApiTags('payments')
 @Controller('api/v1/payments')
@@ -48,6 +68,8 @@ export class PaymentsController {
     private readonly payments: PaymentsService,
     private readonly query: PaymentsQuery,
     private readonly customers: CustomersService,
+    private readonly returns: PaymentReturns,
+    private readonly links: ReturnLinks,
   ) {}
 
   @Get()
@@ -62,14 +84,31 @@ export class PaymentsController {
 
   @Post('methods')
   @Doc({
-    summary: 'Save a card (a pm_… token from the provider) for later off-session payments',
+    summary:
+      'Save a card (a pm_… token from the provider) for later off-session payments; `requires_action`: send the user to `nextActionUrl` (3-D Secure), which returns to /payments/methods/return',
     status: 201,
   })
   saveCard(
     @CurrentUser() user: UserRow,
     @Body({ schema: SaveCardBody }) body: z.infer<typeof SaveCardBody>,
   ) {
-    return this.customers.saveCard(user, body.paymentMethodId);
+    return this.customers.saveCard(user, body.paymentMethodId, this.links.setupReturn(user.id));
+  }
+
+  /** Where the browser lands after a card setup's 3-D Secure: the setup's outcome. */
+  @Public()
+  @UseGuards(ReturnRateLimit)
+  @Get('methods/return')
+  @Doc({
+    summary:
+      'Return target after a card setup needed 3-D Secure (link from POST /payments/methods): the setup outcome',
+    response: SetupOutcomeView,
+  })
+  setupReturned(@Query({ schema: SetupReturnQuery }) q: z.infer<typeof SetupReturnQuery>) {
+    const si = q.setup_intent ?? '';
+    if (!q.user || !/^seti_\w{1,200}$/.test(si) || !this.links.verify('setup', q.user, q.token))
+      throw AppError.notFound('setup intent', si || undefined);
+    return this.customers.setupOutcome(q.user, si);
   }
 
   @Get('methods')
@@ -97,15 +136,24 @@ export class PaymentsController {
     return toPaymentView(p);
   }
 
-  /** Where the browser lands after 3-D Secure: we read the provider rather than trust the redirect. */
+  /**
+   * Where the browser lands after 3-D Secure (or a hosted page without its own return URLs): we
+   * read the provider rather than trust the redirect. Only the link's token opens it.
+   */
   @Public()
+  @UseGuards(ReturnRateLimit)
   @Get(':id/return')
   @Doc({
-    summary: 'Return target after 3-D Secure: syncs the payment from the provider',
+    summary:
+      'Return target after 3-D Secure (the link carries its token): the payment, read from the provider at most every few seconds',
     response: z.object({ id: z.string(), status: z.string() }),
   })
-  async returned(@Param('id', { schema: Id }) id: string) {
-    const p = await this.payments.sync(id, 'return');
+  async returned(
+    @Param('id', { schema: Id }) id: string,
+    @Query({ schema: ReturnQuery }) q: z.infer<typeof ReturnQuery>,
+  ) {
+    if (!this.links.verify('payment', id, q.token)) throw AppError.notFound('payment', id);
+    const p = await this.returns.refresh(id);
     return { id: p.id, status: p.status };
   }
 }

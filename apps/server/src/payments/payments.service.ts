@@ -16,8 +16,11 @@ import {
   type PaymentRow,
   type RefundRow,
 } from './payments.schema';
-import { PAYMENT_PROVIDER, PUBLIC_URL, type PublicUrl } from './payments.tokens';
+import { PAYMENT_PROVIDER } from './payments.tokens';
+import { isProviderRefusal, refusalObservation, withPaymentId } from './provider-refusals';
 import type { PaymentProvider, ProviderIntent } from './provider/payment-provider';
+import { RedirectPolicy } from './redirects';
+import { ReturnLinks } from './return-links';
 
 export interface PayableRef {
   type: string;
@@ -45,21 +48,29 @@ export interface LinkPaymentInput {
   currency: string;
   method: Extract<PaymentMethod, 'card_link' | 'crypto_link'>;
   productName: string;
-  successUrl: string;
-  cancelUrl: string;
+  /**
+   * Where the provider sends the payer afterwards. A URL a client chose must pass RedirectPolicy
+   * (400 `redirect_not_allowed` with `param`: `successUrlParam`, default `successUrl`). Absent: the
+   * payment's own return page.
+   */
+  successUrl?: string;
+  cancelUrl?: string;
+  /** The request fields the URLs came from, for the 400's `param`. */
+  urlParams?: { success: string; cancel: string };
   expiresAt?: Date;
 }
 
-/** For payables that need the money now: a declined card becomes a 402 carrying its decline code. */
+/**
+ * For payables that need the money now: a declined card becomes a 402 carrying its decline code
+ * and the payment's id (`payment_id`, as Stripe names `payment_intent` in card errors).
+ */
 export function requireCollected(p: PaymentRow): PaymentRow {
   if (p.status === 'failed') {
     throw new AppError(
       'payment_required',
       p.failureCode ?? 'card_declined',
       p.failureMessage ?? 'The payment failed',
-      {
-        declineCode: p.declineCode ?? undefined,
-      },
+      { declineCode: p.declineCode ?? undefined, paymentId: p.id },
     );
   }
   return p;
@@ -77,11 +88,32 @@ export class PaymentsService {
     @Inject(DATABASE) private readonly database: Database,
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(PAYMENT_PROVIDER) private readonly provider: PaymentProvider,
-    @Inject(PUBLIC_URL) private readonly publicUrl: PublicUrl,
     private readonly customers: CustomersService,
     private readonly writer: PaymentWriter,
     private readonly metrics: PaymentMetrics,
+    private readonly links: ReturnLinks,
+    private readonly redirects: RedirectPolicy,
   ) {}
+
+  /**
+   * Runs a provider call for `payment`; if the provider refuses it (4xx), the payment fails at once
+   * with the provider's reason (its payable hears `payment.failed`), an intent already created is
+   * cancelled, and the error is rethrown naming the payment.
+   */
+  private async refusable<T>(payment: PaymentRow, call: () => Promise<T>): Promise<T> {
+    try {
+      return await call();
+    } catch (err) {
+      if (!isProviderRefusal(err)) throw err;
+      const failed = await this.writer.apply(payment.id, refusalObservation(err), 'api');
+      if (failed.providerIntentId) {
+        await this.provider
+          .cancelIntent(failed.providerIntentId, `${payment.id}:cancel-refused`)
+          .catch(() => undefined);
+      }
+      throw withPaymentId(err, payment.id);
+    }
+  }
 
   private async insert(values: Omit<typeof payments.$inferInsert, 'id'>): Promise<PaymentRow> {
     const now = this.clock.now();
@@ -121,33 +153,37 @@ export class PaymentsService {
       providerPaymentMethodId: input.paymentMethodId,
       provider: this.provider.name,
     });
-    const intent = await this.metrics.time('intents.create', () =>
-      this.provider.createIntent(
-        {
-          amount: input.amount,
-          currency: payment.currency,
-          customerId,
-          captureMethod: payment.captureMethod,
-          description: input.description,
-          metadata: {
-            payment_id: payment.id,
-            payable_type: payment.payableType,
-            payable_id: payment.payableId,
+    const intent = await this.refusable(payment, () =>
+      this.metrics.time('intents.create', () =>
+        this.provider.createIntent(
+          {
+            amount: input.amount,
+            currency: payment.currency,
+            customerId,
+            captureMethod: payment.captureMethod,
+            description: input.description,
+            metadata: {
+              payment_id: payment.id,
+              payable_type: payment.payableType,
+              payable_id: payment.payableId,
+            },
           },
-        },
-        `${payment.id}:create`,
+          `${payment.id}:create`,
+        ),
       ),
     );
-    await this.writer.apply(payment.id, {}, 'api', { providerIntentId: intent.id });
-    const confirmed = await this.metrics.time('intents.confirm', () =>
-      this.provider.confirmIntent(
-        intent.id,
-        {
-          paymentMethodId: input.paymentMethodId,
-          offSession: input.offSession ?? false,
-          returnUrl: `${this.publicUrl.value}/api/v1/payments/${payment.id}/return`,
-        },
-        `${payment.id}:confirm`,
+    const linked = await this.writer.apply(payment.id, {}, 'api', { providerIntentId: intent.id });
+    const confirmed = await this.refusable(linked, () =>
+      this.metrics.time('intents.confirm', () =>
+        this.provider.confirmIntent(
+          intent.id,
+          {
+            paymentMethodId: input.paymentMethodId,
+            offSession: input.offSession ?? false,
+            returnUrl: this.links.paymentReturn(payment.id),
+          },
+          `${payment.id}:confirm`,
+        ),
       ),
     );
     const result = await this.applyIntent(payment.id, confirmed, 'api');
@@ -162,6 +198,11 @@ export class PaymentsService {
 
   /** A hosted payment page (card or USDC) for the payer to complete; returns the payment with its URL. */
   async payByLink(input: LinkPaymentInput): Promise<PaymentRow> {
+    // Before anything is recorded: a URL off our origins is the client's mistake, not a payment.
+    if (input.successUrl !== undefined)
+      this.redirects.assertAllowed(input.successUrl, input.urlParams?.success ?? 'successUrl');
+    if (input.cancelUrl !== undefined)
+      this.redirects.assertAllowed(input.cancelUrl, input.urlParams?.cancel ?? 'cancelUrl');
     const customerId = input.user ? await this.customers.ensure(input.user) : undefined;
     const payment = await this.insert({
       payableType: input.payable.type,
@@ -173,24 +214,27 @@ export class PaymentsService {
       providerCustomerId: customerId ?? null,
       provider: this.provider.name,
     });
-    const session = await this.metrics.time('checkout.create', () =>
-      this.provider.createCheckout(
-        {
-          amount: input.amount,
-          currency: payment.currency,
-          productName: input.productName,
-          customerId,
-          paymentMethodTypes: [input.method === 'crypto_link' ? 'crypto' : 'card'],
-          successUrl: input.successUrl,
-          cancelUrl: input.cancelUrl,
-          expiresAt: input.expiresAt,
-          metadata: {
-            payment_id: payment.id,
-            payable_type: payment.payableType,
-            payable_id: payment.payableId,
+    const back = this.links.paymentReturn(payment.id);
+    const session = await this.refusable(payment, () =>
+      this.metrics.time('checkout.create', () =>
+        this.provider.createCheckout(
+          {
+            amount: input.amount,
+            currency: payment.currency,
+            productName: input.productName,
+            customerId,
+            paymentMethodTypes: [input.method === 'crypto_link' ? 'crypto' : 'card'],
+            successUrl: input.successUrl ?? back,
+            cancelUrl: input.cancelUrl ?? back,
+            expiresAt: input.expiresAt,
+            metadata: {
+              payment_id: payment.id,
+              payable_type: payment.payableType,
+              payable_id: payment.payableId,
+            },
           },
-        },
-        `${payment.id}:checkout`,
+          `${payment.id}:checkout`,
+        ),
       ),
     );
     await this.database.db

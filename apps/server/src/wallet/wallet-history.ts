@@ -5,7 +5,14 @@ import { PageQuery, type Page } from '../platform/http/pagination';
 import { DATABASE } from '../platform/platform.module';
 import { minorUnits } from '../payments/payments.view';
 
-export const HISTORY_TYPES = ['DEPOSIT', 'WITHDRAWAL', 'PAYMENT', 'EARNING', 'REFUND'] as const;
+export const HISTORY_TYPES = [
+  'DEPOSIT',
+  'WITHDRAWAL',
+  'PAYMENT',
+  'EARNING',
+  'REFUND',
+  'DISPUTE',
+] as const;
 export const HISTORY_STATUSES = ['PENDING', 'COMPLETED', 'FAILED', 'REVERSED'] as const;
 
 export const HistoryQuery = PageQuery.extend({
@@ -82,6 +89,8 @@ const KINDS_FOR: Record<(typeof HISTORY_TYPES)[number], string> = {
   PAYMENT: `(e.kind = 'PAYMENT' AND p.amount < 0)`,
   EARNING: `(e.kind = 'PAYMENT' AND p.amount > 0)`,
   REFUND: `(e.kind = 'REFUND' OR (e.kind = 'REVERSAL' AND e.metadata->>'reverses' IS NULL))`,
+  // Money a cardholder's dispute took back (negative), or a won dispute gave back (positive).
+  DISPUTE: `e.kind = 'DISPUTE'`,
 };
 
 @Injectable()

@@ -49,10 +49,24 @@ export function ordersFixture(app: TestApp) {
   };
 }
 
-/** Pays a hosted checkout page with a test card, as a browser would. */
-export async function payOnHostedPage(url: string): Promise<void> {
+/** The "Cancel and return" link of a hosted checkout page (the session's cancel_url). */
+export async function cancelLink(url: string): Promise<string> {
   const page = await load(url);
-  await submit(
+  const href = /<a id="cancel" href="([^"]*)"/.exec(page.html)?.[1];
+  if (!href) throw new Error('no cancel link on the checkout page');
+  return href.replace(/&amp;/g, '&');
+}
+
+/** The path and query of an absolute URL, for the test client. */
+export const pathOf = (url: string): string => {
+  const u = new URL(url);
+  return u.pathname + u.search;
+};
+
+/** Pays a hosted checkout page with a test card, as a browser would; returns where it redirects. */
+export async function payOnHostedPage(url: string): Promise<string | null> {
+  const page = await load(url);
+  const paid = await submit(
     url,
     page.html,
     { id: 'card-form' },
@@ -62,4 +76,5 @@ export async function payOnHostedPage(url: string): Promise<void> {
       name: 'Buyer',
     },
   );
+  return paid.location;
 }

@@ -3,7 +3,7 @@ import { CatalogService } from '../../src/catalog/catalog.service';
 import { verifyLedger } from '../../src/ledger/verify';
 import { bootTestApp, promote, register, type TestApp } from '../helpers';
 import { eventually } from '../payments/harness';
-import { ordersFixture, payOnHostedPage } from './fixture';
+import { cancelLink, ordersFixture, pathOf, payOnHostedPage } from './fixture';
 
 describe('orders: the seed journeys over HTTP', () => {
   let app: TestApp;
@@ -272,8 +272,8 @@ describe('orders: the seed journeys over HTTP', () => {
     expect(res.body.checkoutUrl).toEqual(expect.any(String));
     expect(await f.stock(product.id)).toBe(1);
 
-    await payOnHostedPage(res.body.checkoutUrl);
-    const back = await f.api.get(`/api/v1/payments/success?order=${res.body.id}`);
+    const success = await payOnHostedPage(res.body.checkoutUrl);
+    const back = await f.api.get(pathOf(success!));
     expect(back.status).toBe(200);
     expect(back.body).toEqual({ orderId: res.body.id, status: 'COMPLETED' });
     await eventually(async () =>
@@ -352,6 +352,7 @@ describe('orders: the seed journeys over HTTP', () => {
       paymentMethod: 'WALLET',
     });
     expect(sold.status).toBe(409);
+    const cancelUrl = await cancelLink(res.body.checkoutUrl);
 
     const advanced = await fetch(`${app.running.sandboxUrl}/_sandbox/clock/advance`, {
       method: 'POST',
@@ -363,7 +364,7 @@ describe('orders: the seed journeys over HTTP', () => {
       expect((await f.getOrder(buyer.accessToken, res.body.id)).status).toBe('CANCELLED'),
     );
     expect(await f.stock(product.id)).toBe(1);
-    const back = await f.api.get(`/api/v1/payments/cancel?order=${res.body.id}`);
+    const back = await f.api.get(pathOf(cancelUrl));
     expect(back.body).toEqual({ orderId: res.body.id, status: 'CANCELLED' });
     expect(await f.balance(merchant.accessToken)).toBe(0);
     await invariantsHold();

@@ -12,7 +12,7 @@ import { PaymentsService } from '../../src/payments/payments.service';
 import { newId } from '../../src/platform/ids/ids';
 import { bootTestApp, type TestApp } from '../helpers';
 import { eventually } from '../payments/harness';
-import { ordersFixture, payOnHostedPage } from './fixture';
+import { ordersFixture, pathOf, payOnHostedPage } from './fixture';
 
 const GRACE_MS = 600_000; // ORDER_CHECKOUT_GRACE_SECONDS's default
 
@@ -165,8 +165,8 @@ describe('orders: recovering gateway orders whose request died half-way', () => 
     expect(await available(product.id)).toBe(2);
 
     // The replayed checkout is paid: the order completes as any other.
-    await payOnHostedPage(again.body.checkoutUrl);
-    const back = await f.api.get(`/api/v1/payments/success?order=${replayed.id}`);
+    const success = await payOnHostedPage(again.body.checkoutUrl);
+    const back = await f.api.get(pathOf(success!));
     expect(back.body).toEqual({ orderId: replayed.id, status: 'COMPLETED' });
     await eventually(async () =>
       expect((await f.getOrder(buyer.accessToken, replayed.id)).status).toBe('COMPLETED'),

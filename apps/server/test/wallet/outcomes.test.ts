@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifyLedger } from '../../src/ledger/verify';
 import { bootTestApp, client, promote, register, type TestApp } from '../helpers';
 import { eventually } from '../payments/harness';
-import { sandboxSdk } from './fixture';
+import { control, sandboxSdk } from './fixture';
 
 describe('wallet deposits: every outcome is booked', () => {
   let app: TestApp;
@@ -233,6 +233,30 @@ describe('wallet deposits: every outcome is booked', () => {
       .providerIntentId as string;
     expect((await sandboxSdk(app).refunds.list({ payment_intent: intent })).data).toHaveLength(1);
     expect((await wallet(me.accessToken)).balance).toBe(600);
+    await ledgerOk();
+  });
+
+  it('the provider audit finds a refund whose webhooks never came, and books it', async () => {
+    const me = await deposit(800);
+    const intent = (await api.get(`/api/v1/payments/${me.paymentId}`, me.accessToken)).body
+      .providerIntentId as string;
+    // Hold back every webhook from now on (as if lost), then refund outside Tender.
+    await control(app, 'webhooks/reorder', { count: 50 });
+    await sandboxSdk(app).refunds.create({ payment_intent: intent, amount: 300 });
+    await new Promise((r) => setTimeout(r, 500));
+    expect((await wallet(me.accessToken)).balance).toBe(800);
+    const report = (await post('/api/v1/admin/payments/audit', {}, admin)).body;
+    expect(report.differences).toContainEqual({
+      paymentId: me.paymentId,
+      field: 'refunded',
+      recorded: '0',
+      provider: '300',
+    });
+    expect((await wallet(me.accessToken)).balance).toBe(500);
+    expect((await api.get('/api/v1/admin/payments/audit', admin)).body.ranAt).toBe(report.ranAt);
+    await control(app, 'webhooks/flush');
+    await new Promise((r) => setTimeout(r, 1000));
+    expect((await wallet(me.accessToken)).balance).toBe(500);
     await ledgerOk();
   });
 

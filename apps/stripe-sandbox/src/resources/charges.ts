@@ -320,7 +320,13 @@ export const charges: ResourceModule = {
     }),
     get('/disputes', (engine, { p }) => {
       const charge = p.str('charge');
-      const rows = engine.store.all('dispute', (d) => charge === undefined || d.charge === charge);
+      const intent = p.str('payment_intent');
+      const rows = engine.store.all(
+        'dispute',
+        (d) =>
+          (charge === undefined || d.charge === charge) &&
+          (intent === undefined || d.payment_intent === intent),
+      );
       return paginate(rows, '/v1/disputes', p);
     }),
   ],

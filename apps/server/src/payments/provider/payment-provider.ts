@@ -127,6 +127,8 @@ export interface PaymentProvider {
     idempotencyKey: string,
   ): Promise<ProviderIntent>;
   retrieveIntent(id: string): Promise<ProviderIntent>;
+  /** Every dispute of the intent's charges, as the provider has them now. */
+  listDisputes(intentId: string): Promise<DisputeObservation[]>;
   captureIntent(id: string, amount: bigint, idempotencyKey: string): Promise<ProviderIntent>;
   cancelIntent(id: string, idempotencyKey: string): Promise<ProviderIntent>;
   refund(

@@ -10,6 +10,7 @@ import type {
   ProviderEvent,
   ProviderIntent,
   ProviderRefund,
+  ProviderSetupIntent,
   SavedCard,
 } from './payment-provider';
 import { idOf, interpretStripeEvent, observeCheckout, observeIntent } from './stripe-events';
@@ -125,6 +126,25 @@ export class StripeProvider implements PaymentProvider {
         setupIntentId: si.id,
         status: si.status,
         nextActionUrl: si.next_action?.redirect_to_url?.url ?? null,
+      };
+    });
+  }
+
+  retrieveSetup(id: string): Promise<ProviderSetupIntent> {
+    return this.call(async () => {
+      const si = await this.stripe.setupIntents.retrieve(id);
+      const err = si.last_setup_error;
+      return {
+        id: si.id,
+        status: si.status,
+        customerId: idOf(si.customer),
+        paymentMethodId: idOf(si.payment_method),
+        failure: err
+          ? {
+              code: err.code ?? 'setup_failed',
+              message: err.message ?? 'The card could not be set up',
+            }
+          : null,
       };
     });
   }

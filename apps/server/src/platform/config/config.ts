@@ -61,6 +61,9 @@ const envSchema = z
     ORDER_RATE_LIMIT_PER_MINUTE: positiveInt.default(60),
     // Below a minute a slow but live checkout call (provider retries) could be taken for a dead one.
     ORDER_CHECKOUT_GRACE_SECONDS: positiveInt.min(60).default(600),
+    // A checkout that holds stock: Stripe accepts 30 minutes to 24 hours.
+    ORDER_CHECKOUT_EXPIRY_SECONDS: positiveInt.min(1800).max(86_400).default(1800),
+    RETURN_RATE_LIMIT_PER_MINUTE: positiveInt.default(60),
     SEED_DEMO: bool.optional(),
     SHUTDOWN_GRACE_MS: positiveInt.default(10_000),
     PUBLIC_URL: url(['http:', 'https:']).optional(),
@@ -142,6 +145,12 @@ export interface Config {
      * to its payment or, having none, releases it: longer than any live checkout call takes.
      */
     checkoutGraceSeconds: number;
+    /** How long a GATEWAY order's hosted checkout (and so its units' hold) lives. */
+    checkoutExpirySeconds: number;
+  };
+  payments: {
+    /** Requests per IP per minute to the public return pages (3-D Secure, checkout, card setup). */
+    returnRateLimitPerMinute: number;
   };
   /** Demo users on first start: on by default only on the embedded database. */
   seedDemo: boolean;
@@ -211,7 +220,9 @@ export function loadConfig(source: Record<string, string | undefined> = process.
       platformFeeBps: e.PLATFORM_FEE_BPS,
       rateLimitPerMinute: e.ORDER_RATE_LIMIT_PER_MINUTE,
       checkoutGraceSeconds: e.ORDER_CHECKOUT_GRACE_SECONDS,
+      checkoutExpirySeconds: e.ORDER_CHECKOUT_EXPIRY_SECONDS,
     },
+    payments: { returnRateLimitPerMinute: e.RETURN_RATE_LIMIT_PER_MINUTE },
     seedDemo: e.SEED_DEMO ?? !e.DATABASE_URL,
     publicUrl: e.PUBLIC_URL?.replace(/\/+$/, ''),
     stripe: {

@@ -29,6 +29,8 @@ export interface AppErrorOptions {
   retryAfterSeconds?: number;
   /** Provider decline code for card errors. */
   declineCode?: string;
+  /** The payment a card error or provider refusal is about, so the client can look it up. */
+  paymentId?: string;
   cause?: unknown;
 }
 
@@ -36,6 +38,7 @@ export class AppError extends Error {
   readonly param?: string;
   readonly retryAfterSeconds?: number;
   readonly declineCode?: string;
+  readonly paymentId?: string;
 
   constructor(
     readonly kind: ErrorKind,
@@ -49,6 +52,7 @@ export class AppError extends Error {
     this.param = options.param;
     this.retryAfterSeconds = options.retryAfterSeconds;
     this.declineCode = options.declineCode;
+    this.paymentId = options.paymentId;
   }
 
   get status(): number {
@@ -67,6 +71,7 @@ export class AppError extends Error {
         message: this.message,
         ...(this.param !== undefined ? { param: this.param } : {}),
         ...(this.declineCode !== undefined ? { decline_code: this.declineCode } : {}),
+        ...(this.paymentId !== undefined ? { payment_id: this.paymentId } : {}),
       },
     };
   }
@@ -90,5 +95,12 @@ export class AppError extends Error {
 }
 
 export interface ErrorBody {
-  error: { type: string; code: string; message: string; param?: string; decline_code?: string };
+  error: {
+    type: string;
+    code: string;
+    message: string;
+    param?: string;
+    decline_code?: string;
+    payment_id?: string;
+  };
 }

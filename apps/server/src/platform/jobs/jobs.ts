@@ -46,6 +46,11 @@ export class JobQueue {
   private readonly metrics: JobMetrics;
   private readonly log: Logger;
   private readonly definitions = new Map<string, Definition>();
+  /**
+   * Queue creation is DDL (pg-boss partitions its job table per queue): two at once can deadlock,
+   * and Nest runs the modules' init hooks concurrently. Registrations therefore run one at a time.
+   */
+  private registrations: Promise<unknown> = Promise.resolve();
   private readonly running = new Set<Promise<void>>();
   private state: 'new' | 'started' | 'stopping' | 'stopped' = 'new';
   private closed = false;
@@ -127,7 +132,7 @@ export class JobQueue {
       workerIds: [],
     };
     this.definitions.set(name, def);
-    if (this.state === 'started') await this.register(def);
+    if (this.state === 'started') await this.registerInTurn(def);
   }
 
   /**
@@ -208,6 +213,12 @@ export class JobQueue {
   /** Local workers of the queue fetch now instead of at their next poll. */
   private wake(name: string): void {
     for (const id of this.definitions.get(name)?.workerIds ?? []) this.boss.notifyWorker(id);
+  }
+
+  private registerInTurn(def: Definition): Promise<void> {
+    const turn = this.registrations.then(() => this.register(def));
+    this.registrations = turn.catch(() => undefined);
+    return turn;
   }
 
   private async register(def: Definition): Promise<void> {

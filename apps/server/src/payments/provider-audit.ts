@@ -1,0 +1,136 @@
+import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
+import { and, desc, gt, isNotNull } from 'drizzle-orm';
+import type { Clock } from '../platform/clock';
+import type { Database } from '../platform/database/database';
+import type { JobQueue } from '../platform/jobs/jobs';
+import type { Logger } from '../platform/logging/logger';
+import { CLOCK, DATABASE, JOBS, LOGGER } from '../platform/platform.module';
+import { DisputeWriter } from './dispute-writer';
+import { disputeWithholds } from './payment-state';
+import { PaymentWriter } from './payment-writer';
+import { payments, type PaymentRow } from './payments.schema';
+import { PAYMENT_PROVIDER } from './payments.tokens';
+import type { PaymentProvider } from './provider/payment-provider';
+
+export const AUDIT_QUEUE = 'payments.audit-provider';
+
+/** One way a payment's record (and so its books) disagreed with the provider. */
+export interface AuditDifference {
+  paymentId: string;
+  field: 'captured' | 'refunded' | 'disputed';
+  recorded: string;
+  provider: string;
+}
+
+export interface AuditReport {
+  ranAt: string;
+  checked: number;
+  differences: AuditDifference[];
+  errors: number;
+}
+
+/**
+ * The books against the provider, from the provider's side: for payments that moved money lately
+ * it reads what the provider holds — captured, refunded, disputed — and compares it with the
+ * payment's record, which the payables' books follow (ledger:verify checks that half). Every
+ * difference is named in the report (logged, and kept for the admin), then the provider's truth is
+ * applied through the writers, so a lost webhook can never leave a wallet holding money the
+ * provider gave back. Hourly; also on demand (POST /api/v1/admin/payments/audit).
+ */
+@Injectable()
+export class ProviderAudit implements OnModuleInit {
+  /** Payments updated within this window are audited, most recent first, at most BATCH a run. */
+  static readonly WINDOW_MS = 120 * 24 * 3600_000;
+  static readonly BATCH = 500;
+  private last: AuditReport | null = null;
+
+  constructor(
+    @Inject(DATABASE) private readonly database: Database,
+    @Inject(CLOCK) private readonly clock: Clock,
+    @Inject(LOGGER) private readonly logger: Logger,
+    @Inject(JOBS) private readonly jobs: JobQueue,
+    @Inject(PAYMENT_PROVIDER) private readonly provider: PaymentProvider,
+    private readonly writer: PaymentWriter,
+    private readonly disputes: DisputeWriter,
+  ) {}
+
+  async onModuleInit(): Promise<void> {
+    await this.jobs.define(AUDIT_QUEUE, async () => void (await this.run()), {
+      retryLimit: 0,
+      retryDelaySeconds: 1,
+    });
+    await this.jobs.schedule(AUDIT_QUEUE, '17 * * * *');
+  }
+
+  /** The last report this node made, or null before its first run. */
+  lastReport(): AuditReport | null {
+    return this.last;
+  }
+
+  async run(): Promise<AuditReport> {
+    const now = this.clock.now();
+    const rows = await this.database.db
+      .select()
+      .from(payments)
+      .where(
+        and(
+          isNotNull(payments.providerIntentId),
+          gt(payments.amountCaptured, 0n),
+          gt(payments.updatedAt, new Date(now.getTime() - ProviderAudit.WINDOW_MS)),
+        ),
+      )
+      .orderBy(desc(payments.updatedAt))
+      .limit(ProviderAudit.BATCH);
+    const report: AuditReport = {
+      ranAt: now.toISOString(),
+      checked: 0,
+      differences: [],
+      errors: 0,
+    };
+    for (const p of rows) {
+      try {
+        report.differences.push(...(await this.audit(p)));
+        report.checked += 1;
+      } catch (err) {
+        report.errors += 1;
+        this.logger.warn({ err, paymentId: p.id }, 'provider audit could not check a payment');
+      }
+    }
+    if (report.differences.length > 0) {
+      this.logger.warn(
+        { differences: report.differences },
+        'payments disagreed with the provider; the provider was applied',
+      );
+    }
+    this.last = report;
+    return report;
+  }
+
+  private async audit(p: PaymentRow): Promise<AuditDifference[]> {
+    const intent = await this.provider.retrieveIntent(p.providerIntentId!);
+    const disputes = await this.provider.listDisputes(p.providerIntentId!);
+    const obs = intent.observation;
+    const withheld = disputes
+      .filter((d) => disputeWithholds(d.status))
+      .reduce((sum, d) => sum + d.amount, 0n);
+    const differences: AuditDifference[] = [];
+    const differ = (field: AuditDifference['field'], recorded: bigint, provider?: bigint) => {
+      if (provider !== undefined && provider !== recorded)
+        differences.push({
+          paymentId: p.id,
+          field,
+          recorded: recorded.toString(),
+          provider: provider.toString(),
+        });
+    };
+    differ('captured', p.amountCaptured, obs.amountCaptured);
+    differ('refunded', p.amountRefunded, obs.amountRefunded);
+    differ('disputed', p.amountDisputed, withheld);
+    if (differences.length === 0) return [];
+    await this.writer.apply(p.id, obs, 'audit', { providerIntentId: intent.id }, 'intent');
+    for (const d of disputes) {
+      await this.database.db.transaction((tx) => this.disputes.applyInTx(tx, p.id, d, 'audit'));
+    }
+    return differences;
+  }
+}
