@@ -69,6 +69,7 @@ export class OrdersController {
       'Buy a product: WALLET pays at once (402 insufficient_funds, 409 out_of_stock); GATEWAY answers a checkoutUrl to pay on',
     status: 201,
     response: CreatedOrderView,
+    errors: [402, 409, 429, 503],
   })
   async create(
     @CurrentUser() user: UserRow,

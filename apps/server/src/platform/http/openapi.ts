@@ -1,6 +1,7 @@
 import { dirname } from 'node:path';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';
+import { documentErrors } from './openapi-errors';
 import { serveStatic } from './static-files';
 
 type Operation = Record<string, unknown> & { security?: unknown; description?: string };
@@ -8,7 +9,8 @@ type Operation = Record<string, unknown> & { security?: unknown; description?: s
 /**
  * OpenAPI 3 at /openapi.json and Swagger UI at /docs, generated from the controllers and the same
  * zod schemas that validate requests. Every operation states its auth: `security: []` for public
- * routes, bearer otherwise, plus the roles it needs (`x-roles`).
+ * routes, bearer otherwise, plus the roles it needs (`x-roles`), and the error responses it can
+ * give in the one error shape (openapi-errors.ts).
  */
 export function buildOpenApi(app: NestFastifyApplication): OpenAPIObject {
   const base = new DocumentBuilder()
@@ -34,6 +36,7 @@ export function buildOpenApi(app: NestFastifyApplication): OpenAPIObject {
       op.description = op.description ? `${auth} ${op.description}` : auth;
     }
   }
+  documentErrors(doc);
   return doc;
 }
 
