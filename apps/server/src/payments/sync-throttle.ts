@@ -6,7 +6,7 @@ const MAX_KEYS = 10_000;
 interface Entry<T> {
   running?: Promise<T>;
   settledAtMs?: number;
-  outcome?: { ok: true; value: T } | { ok: false; error: unknown };
+  outcome?: { ok: true; value: T } | { ok: false; error: Error };
 }
 
 /**
@@ -31,7 +31,7 @@ export class SyncThrottle<T> {
     if (known?.running) return known.running;
     if (known?.outcome && now - known.settledAtMs! < this.intervalMs) {
       const o = known.outcome;
-      return o.ok ? Promise.resolve(o.value) : Promise.reject(o.error as Error);
+      return o.ok ? Promise.resolve(o.value) : Promise.reject(o.error);
     }
     if (this.entries.size >= MAX_KEYS) this.sweep(now);
     const entry: Entry<T> = {};
@@ -46,7 +46,7 @@ export class SyncThrottle<T> {
         return value;
       },
       (error: unknown) => {
-        settle({ ok: false, error });
+        settle({ ok: false, error: error instanceof Error ? error : new Error(String(error)) });
         throw error;
       },
     );
