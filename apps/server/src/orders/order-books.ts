@@ -99,7 +99,8 @@ export class OrderBooks {
   async dispute(tx: Tx, order: OrderRow, paymentId: string, disputed: bigint): Promise<void> {
     const clearing = await this.clearing(tx, order);
     const ref = { type: 'order', id: order.id };
-    const before = -((await this.ledger.netsByKind(tx, clearing, ref)).DISPUTE ?? 0n);
+    // Provider clearing gains what a dispute took back: its net is the amount booked as disputed.
+    const before = (await this.ledger.netsByKind(tx, clearing, ref)).DISPUTE ?? 0n;
     const delta = disputed - before;
     if (delta === 0n) return;
     const feeShare = (x: bigint) => divHalfUp(order.fee * x, order.amount);

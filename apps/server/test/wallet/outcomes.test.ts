@@ -127,6 +127,13 @@ describe('wallet deposits: every outcome is booked', () => {
       expect((await sdk.disputes.retrieve(dispute!.id)).status).toBe('lost'),
     );
     await new Promise((r) => setTimeout(r, 1500));
+    // Every webhook was applied: a handler that threw would leave its event unapplied.
+    await eventually(async () => {
+      const { rows } = await app.runtime.database.pool.query(
+        `SELECT count(*)::int AS n FROM webhook_events WHERE processed_at IS NULL`,
+      );
+      expect(rows[0].n).toBe(0);
+    });
     expect((await wallet(me.accessToken)).balance).toBe(-2500);
     await ledgerOk();
   });

@@ -141,7 +141,7 @@ export function openDispute(engine: Engine, charge: Stripe.Charge): Stripe.Dispu
   const dispute: Stripe.Dispute = {
     id: newId('du'),
     object: 'dispute',
-    amount: charge.amount_captured,
+    amount: charge.amount_captured - charge.amount_refunded,
     balance_transactions: [],
     charge: charge.id,
     created: engine.now(),
