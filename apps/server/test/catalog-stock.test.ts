@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CatalogService } from '../src/catalog/catalog.service';
+import { SellerStatusHooks } from '../src/identity/seller-status';
+import { UsersService } from '../src/identity/users.service';
 import { MemoryCache } from '../src/platform/cache/cache';
 import { systemClock } from '../src/platform/clock';
 import { openDatabase, type Database } from '../src/platform/database/database';
@@ -24,6 +26,7 @@ describe('catalog stock', () => {
       systemClock,
       new MemoryCache(systemClock),
       createLogger('silent'),
+      new UsersService(database, systemClock, new SellerStatusHooks()),
     );
     merchant = newId('user');
     await database.pool.query(`INSERT INTO users (id, email, role) VALUES ($1, $2, 'MERCHANT')`, [

@@ -31,6 +31,13 @@ export const products = pgTable(
      */
     withheldUnits: integer('withheld_units').notNull().default(0),
     isActive: boolean('is_active').notNull().default(true),
+    /**
+     * Whether the merchant may sell: false once they are deleted, disabled or no longer a
+     * merchant (kept in step by identity's SellerStatusHooks, see seller-visibility.ts). A product
+     * is on sale only when this, `is_active` and not deleted all hold; kept on the row so the
+     * reservation's guarded UPDATE checks it at no extra cost.
+     */
+    sellerActive: boolean('seller_active').notNull().default(true),
     /** Bumped by every edit through the API, for optimistic concurrency (`version` in PATCH). */
     version: integer('version').notNull().default(1),
     createdAt: ts('created_at').notNull().defaultNow(),
@@ -54,7 +61,7 @@ export const products = pgTable(
     // The public listing: live products, newest first (ids sort by creation time).
     index('products_live_idx')
       .on(t.id)
-      .where(sql`${t.isActive} AND ${t.deletedAt} IS NULL`),
+      .where(sql`${t.isActive} AND ${t.sellerActive} AND ${t.deletedAt} IS NULL`),
   ],
 );
 

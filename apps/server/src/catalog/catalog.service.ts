@@ -1,7 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { and, eq, gte, isNull, sql, type Placeholder } from 'drizzle-orm';
 import type { UserRow } from '../identity/identity.schema';
-import { users } from '../identity/identity.schema';
+import { canSell } from '../identity/seller-status';
+import { UsersService } from '../identity/users.service';
 import type { Cache } from '../platform/cache/cache';
 import { CACHE } from '../platform/cache/cache.module';
 import { GenerationalCache } from '../platform/cache/generational-cache';
@@ -55,7 +56,12 @@ export interface ListQuery extends PageQuery {
   merchantId?: string;
 }
 
-const live = and(eq(products.isActive, true), isNull(products.deletedAt));
+/** On sale: active, not deleted, and its merchant still a live merchant (`seller_active`). */
+const live = and(
+  eq(products.isActive, true),
+  eq(products.sellerActive, true),
+  isNull(products.deletedAt),
+);
 /**
  * Of any number of concurrent guarded decrements only those that fit succeed: PostgreSQL re-checks
  * the WHERE on the locked row under READ COMMITTED, the default.
@@ -81,6 +87,7 @@ export class CatalogService {
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(CACHE) cache: Cache,
     @Inject(LOGGER) logger: Logger,
+    private readonly users: UsersService,
   ) {
     this.peeked = new ProductPeek(database, clock);
     this.listings = new GenerationalCache(cache, 'catalog:list', LISTING_TTL_SECONDS, (err, op) =>
@@ -106,11 +113,9 @@ export class CatalogService {
     if (merchantId !== actor.id && actor.role !== 'ADMIN')
       throw AppError.forbidden('Only an admin may create for others');
     if (actor.role === 'ADMIN') {
-      const [merchant] = await this.db
-        .select({ role: users.role })
-        .from(users)
-        .where(and(eq(users.id, merchantId), isNull(users.deletedAt)));
-      if (merchant?.role !== 'MERCHANT') {
+      // Through identity's service, not its table: the catalog owns only products.
+      const merchant = await this.users.findActive(merchantId);
+      if (!merchant || !canSell(merchant)) {
         throw AppError.validation('No such merchant', 'merchantId', 'invalid_merchant');
       }
     }
@@ -160,10 +165,14 @@ export class CatalogService {
     });
   }
 
-  /** Anyone sees a live product; a hidden (inactive or deleted) one only its owner or an admin. */
+  /**
+   * Anyone sees a product on sale; a hidden one (inactive, deleted, or its seller gone) only its
+   * owner or an admin.
+   */
   async getVisible(actor: UserRow | undefined, id: string): Promise<ProductView> {
     const [row] = await this.db.select().from(products).where(eq(products.id, id));
-    const visible = row && ((row.isActive && !row.deletedAt) || (actor && canManage(actor, row)));
+    const onSale = row && row.isActive && row.sellerActive && !row.deletedAt;
+    const visible = row && (onSale || (actor && canManage(actor, row)));
     if (!visible) throw AppError.notFound('product', id);
     return toProductView(row);
   }
@@ -220,6 +229,24 @@ export class CatalogService {
         .where(eq(products.id, id));
     });
     this.peeked.forget(id);
+    await this.listings.invalidate();
+  }
+
+  /**
+   * A merchant stopped (or resumed) selling: set `seller_active` on all their products inside
+   * identity's transaction (SellerStatusHooks). No version bump: a remembered product is refused
+   * by the reservation's own guard, and the merchant's edits are not made to fail.
+   */
+  async setSellerActive(tx: DbOrTx, merchantId: string, active: boolean): Promise<void> {
+    await tx
+      .update(products)
+      .set({ sellerActive: active, updatedAt: this.clock.now() })
+      .where(and(eq(products.merchantId, merchantId), sql`${products.sellerActive} <> ${active}`));
+  }
+
+  /** After that commit: forget remembered rows and the cached listing. */
+  async sellerChanged(merchantId: string): Promise<void> {
+    this.peeked.forgetMerchant(merchantId);
     await this.listings.invalidate();
   }
 

@@ -43,6 +43,11 @@ export class ProductPeek {
     return row;
   }
 
+  /** The merchant's selling status changed: forget all their products. */
+  forgetMerchant(merchantId: string): void {
+    for (const [id, hit] of this.seen) if (hit.row.merchantId === merchantId) this.seen.delete(id);
+  }
+
   /** This node changed the product: the next order reads it again rather than fail once. */
   forget(productId: string): void {
     this.seen.delete(productId);
@@ -56,6 +61,7 @@ export class ProductPeek {
         and(
           eq(products.id, sql.placeholder('id')),
           eq(products.isActive, true),
+          eq(products.sellerActive, true),
           isNull(products.deletedAt),
         ),
       )
