@@ -27,6 +27,7 @@ import { SignedRawBody } from '../platform/http/input-guard';
 import { Idempotent } from '../platform/idempotency/idempotent.decorator';
 import { AmountSchema } from '../platform/money';
 import { PaymentReturns } from './payment-returns';
+import { ProviderAudit } from './provider-audit';
 import { ReconciliationService } from './reconciliation.service';
 import { ReturnLinks } from './return-links';
 import { ReturnRateLimit } from './return-rate-limit.guard';
@@ -182,6 +183,25 @@ export class WebhooksController {
 const RefundBody = z.strictObject({
   amount: AmountSchema.optional(),
   reason: z.string().trim().min(1).max(500).optional(),
+  /**
+   * Refund even what the payable can no longer give back (a wallet deposit already spent): the
+   * wallet is debited into debt. Without it such a refund is refused (402).
+   */
+  force: z.boolean().optional(),
+});
+
+const AuditReportView = z.object({
+  ranAt: z.string(),
+  checked: z.number().int(),
+  errors: z.number().int(),
+  differences: z.array(
+    z.object({
+      paymentId: z.string(),
+      field: z.enum(['captured', 'refunded', 'disputed']),
+      recorded: z.string(),
+      provider: z.string(),
+    }),
+  ),
 });
 
 @ApiTags('payments')
@@ -190,6 +210,7 @@ export class PaymentsAdminController {
   constructor(
     private readonly reconciliation: ReconciliationService,
     private readonly payments: PaymentsService,
+    private readonly audits: ProviderAudit,
   ) {}
 
   @Post(':id/refund')
@@ -203,9 +224,12 @@ export class PaymentsAdminController {
   async refund(
     @Param('id', { schema: Id }) id: string,
     @Body({ schema: RefundBody }) body: z.infer<typeof RefundBody>,
+    @Headers('idempotency-key') requestKey: string | undefined,
   ) {
     const amount = body.amount === undefined ? undefined : BigInt(body.amount);
-    return toRefundView(await this.payments.refund(id, amount, body.reason));
+    return toRefundView(
+      await this.payments.refund(id, amount, body.reason, { force: body.force, requestKey }),
+    );
   }
 
   @Post('reconcile')
@@ -213,5 +237,28 @@ export class PaymentsAdminController {
   @Doc({ summary: 'Run reconciliation now (it also runs every minute)' })
   reconcile() {
     return this.reconciliation.run();
+  }
+
+  @Post('audit')
+  @Roles('ADMIN')
+  @Doc({
+    summary:
+      'Compare recent payments with the provider (captured, refunded, disputed) now; differences are named and the provider applied (also hourly)',
+    response: AuditReportView,
+  })
+  audit() {
+    return this.audits.run();
+  }
+
+  @Get('audit')
+  @Roles('ADMIN')
+  @Doc({
+    summary: "This node's last provider audit report (404 before its first run)",
+    response: AuditReportView,
+  })
+  lastAudit() {
+    const report = this.audits.lastReport();
+    if (!report) throw AppError.notFound('audit report');
+    return report;
   }
 }

@@ -16,6 +16,7 @@ import { PaymentsService } from './payments.service';
 import { PAYMENT_PROVIDER, PROVIDER_SETUP, PUBLIC_URL, type PublicUrl } from './payments.tokens';
 import { createPaymentProvider, type ProviderSetup } from './provider/stripe-client';
 import { PaymentReturns } from './payment-returns';
+import { ProviderAudit } from './provider-audit';
 import { ReconciliationService } from './reconciliation.service';
 import { RedirectPolicy } from './redirects';
 import { ReturnLinks } from './return-links';
@@ -53,6 +54,7 @@ import { WebhooksService } from './webhooks.service';
     PaymentsQuery,
     WebhooksService,
     ReconciliationService,
+    ProviderAudit,
     ReturnLinks,
     RedirectPolicy,
     PaymentReturns,

@@ -8,7 +8,9 @@ import { newId } from '../platform/ids/ids';
 import { CLOCK, DATABASE } from '../platform/platform.module';
 import { CustomersService } from './customers.service';
 import { PaymentMetrics } from './payment-metrics';
-import { PaymentWriter } from './payment-writer';
+import { claimPayment } from './payment-requests';
+import { canRefund } from './payment-state';
+import { lockPayment, PaymentWriter } from './payment-writer';
 import {
   payments,
   refunds,
@@ -39,6 +41,8 @@ export interface CardPaymentInput {
   /** The payer is not present (a saved card charged later): no 3-D Secure challenge possible. */
   offSession?: boolean;
   description?: string;
+  /** The request's Idempotency-Key: stored with the payment, so a replay has one effect. */
+  requestKey?: string;
 }
 
 export interface LinkPaymentInput {
@@ -58,6 +62,8 @@ export interface LinkPaymentInput {
   /** The request fields the URLs came from, for the 400's `param`. */
   urlParams?: { success: string; cancel: string };
   expiresAt?: Date;
+  /** The request's Idempotency-Key: stored with the payment, so a replay has one effect. */
+  requestKey?: string;
 }
 
 /**
@@ -115,13 +121,18 @@ export class PaymentsService {
     }
   }
 
-  private async insert(values: Omit<typeof payments.$inferInsert, 'id'>): Promise<PaymentRow> {
+  /** Records the payment, or finds the one recorded for the same request key before. */
+  private insert(
+    values: Omit<typeof payments.$inferInsert, 'id'>,
+    requestKey?: string,
+  ): Promise<{ payment: PaymentRow; resumed: boolean }> {
     const now = this.clock.now();
-    const [row] = await this.database.db
-      .insert(payments)
-      .values({ ...values, id: newId('payment', now.getTime()), createdAt: now, updatedAt: now })
-      .returning();
-    return row!;
+    const id = newId('payment', now.getTime());
+    return claimPayment(
+      this.database,
+      { ...values, id, createdAt: now, updatedAt: now },
+      requestKey,
+    );
   }
 
   async get(id: string): Promise<PaymentRow> {
@@ -141,18 +152,25 @@ export class PaymentsService {
   /** Charges a card. Returns the payment in whatever state it reached; a decline ends `failed`. */
   async payByCard(input: CardPaymentInput): Promise<PaymentRow> {
     const customerId = await this.customers.ensure(input.user);
-    const payment = await this.insert({
-      payableType: input.payable.type,
-      payableId: input.payable.id,
-      userId: input.user.id,
-      method: 'card',
-      currency: input.currency.toLowerCase(),
-      amount: input.amount,
-      captureMethod: input.captureMethod ?? 'automatic',
-      providerCustomerId: customerId,
-      providerPaymentMethodId: input.paymentMethodId,
-      provider: this.provider.name,
-    });
+    const { payment, resumed } = await this.insert(
+      {
+        payableType: input.payable.type,
+        payableId: input.payable.id,
+        userId: input.user.id,
+        method: 'card',
+        currency: input.currency.toLowerCase(),
+        amount: input.amount,
+        captureMethod: input.captureMethod ?? 'automatic',
+        providerCustomerId: customerId,
+        providerPaymentMethodId: input.paymentMethodId,
+        provider: this.provider.name,
+      },
+      input.requestKey,
+    );
+    // A replay of a request that got past its provider calls: read where it got to, never charge
+    // again. One that stopped earlier goes on below with the same provider keys.
+    if (resumed && (payment.status !== 'created' || payment.providerIntentId))
+      return payment.providerIntentId ? this.sync(payment.id, 'api') : payment;
     const intent = await this.refusable(payment, () =>
       this.metrics.time('intents.create', () =>
         this.provider.createIntent(
@@ -204,16 +222,21 @@ export class PaymentsService {
     if (input.cancelUrl !== undefined)
       this.redirects.assertAllowed(input.cancelUrl, input.urlParams?.cancel ?? 'cancelUrl');
     const customerId = input.user ? await this.customers.ensure(input.user) : undefined;
-    const payment = await this.insert({
-      payableType: input.payable.type,
-      payableId: input.payable.id,
-      userId: input.user?.id ?? null,
-      method: input.method,
-      currency: input.currency.toLowerCase(),
-      amount: input.amount,
-      providerCustomerId: customerId ?? null,
-      provider: this.provider.name,
-    });
+    const { payment, resumed } = await this.insert(
+      {
+        payableType: input.payable.type,
+        payableId: input.payable.id,
+        userId: input.user?.id ?? null,
+        method: input.method,
+        currency: input.currency.toLowerCase(),
+        amount: input.amount,
+        providerCustomerId: customerId ?? null,
+        provider: this.provider.name,
+      },
+      input.requestKey,
+    );
+    // A replay whose checkout exists answers that checkout (its page URL is on the row).
+    if (resumed && payment.providerSessionId) return payment;
     const back = this.links.paymentReturn(payment.id);
     const session = await this.refusable(payment, () =>
       this.metrics.time('checkout.create', () =>
@@ -288,11 +311,28 @@ export class PaymentsService {
    * Refunds part or all of what was captured. The refund is recorded (pending) under the payment's
    * row lock, so concurrent refunds can never together exceed the captured amount.
    */
-  async refund(paymentId: string, amount: bigint | undefined, reason?: string): Promise<RefundRow> {
+  async refund(
+    paymentId: string,
+    amount: bigint | undefined,
+    reason?: string,
+    options: { force?: boolean; requestKey?: string } = {},
+  ): Promise<RefundRow> {
+    if (options.requestKey !== undefined) {
+      // One refund per request key, ever: a replay answers (and if need be resends) the first.
+      const [earlier] = await this.database.db
+        .select()
+        .from(refunds)
+        .where(and(eq(refunds.paymentId, paymentId), eq(refunds.requestKey, options.requestKey)));
+      if (earlier) {
+        const p = await this.get(paymentId);
+        return earlier.providerRefundId || earlier.status !== 'pending' || !p.providerIntentId
+          ? earlier
+          : this.submitRefund(earlier, p.providerIntentId);
+      }
+    }
     const refund = await this.database.db.transaction(async (tx) => {
-      const [p] = await tx.select().from(payments).where(eq(payments.id, paymentId)).for('update');
-      if (!p) throw AppError.notFound('payment', paymentId);
-      if (!['succeeded', 'partially_refunded'].includes(p.status) || !p.providerIntentId) {
+      const p = await lockPayment(tx, paymentId);
+      if (!canRefund(p.status) || !p.providerIntentId) {
         throw new AppError('conflict', 'payment_not_refundable', `Payment is ${p.status}`);
       }
       const [{ reserved } = { reserved: 0n }] = await tx
@@ -318,10 +358,13 @@ export class PaymentsService {
           paymentId: p.id,
           amount: want,
           reason: reason ?? null,
+          requestKey: options.requestKey ?? null,
           createdAt: now,
           updatedAt: now,
         })
         .returning();
+      // The payable may refuse (a wallet that no longer holds a deposit): nothing is recorded then.
+      await this.writer.refundRequested(tx, p, options.force);
       return { row: row!, intentId: p.providerIntentId };
     });
     return this.submitRefund(refund.row, refund.intentId);
@@ -343,10 +386,15 @@ export class PaymentsService {
       );
     } catch (err) {
       if (err instanceof AppError && err.kind !== 'unavailable') {
-        await this.database.db
-          .update(refunds)
-          .set({ status: 'failed', updatedAt: this.clock.now() })
-          .where(eq(refunds.id, row.id));
+        // Refused for good: the payable gets back what it set aside for this refund.
+        await this.database.db.transaction(async (tx) => {
+          const payment = await lockPayment(tx, row.paymentId);
+          await tx
+            .update(refunds)
+            .set({ status: 'failed', updatedAt: this.clock.now() })
+            .where(eq(refunds.id, row.id));
+          await this.writer.refundRequested(tx, payment);
+        });
       }
       throw err;
     }

@@ -1,17 +1,19 @@
 import Stripe from 'stripe';
 import { AppError } from '../../platform/errors/app-error';
-import type {
-  ConfirmIntentInput,
-  EventFacts,
-  CreateCheckoutInput,
-  CreateIntentInput,
-  PaymentProvider,
-  ProviderCheckout,
-  ProviderEvent,
-  ProviderIntent,
-  ProviderRefund,
-  ProviderSetupIntent,
-  SavedCard,
+import {
+  isDisputeStatus,
+  type ConfirmIntentInput,
+  type DisputeObservation,
+  type EventFacts,
+  type CreateCheckoutInput,
+  type CreateIntentInput,
+  type PaymentProvider,
+  type ProviderCheckout,
+  type ProviderEvent,
+  type ProviderIntent,
+  type ProviderRefund,
+  type ProviderSetupIntent,
+  type SavedCard,
 } from './payment-provider';
 import { idOf, interpretStripeEvent, observeCheckout, observeIntent } from './stripe-events';
 import { withRetries, type RetryPolicy } from './stripe-retries';
@@ -238,6 +240,24 @@ export class StripeProvider implements PaymentProvider {
         ),
       ),
     );
+  }
+
+  listDisputes(intentId: string): Promise<DisputeObservation[]> {
+    return this.call(async () => {
+      const out: DisputeObservation[] = [];
+      for await (const d of this.stripe.disputes.list({ payment_intent: intentId, limit: 100 })) {
+        if (isDisputeStatus(d.status)) {
+          out.push({
+            providerDisputeId: d.id,
+            amount: BigInt(d.amount),
+            currency: d.currency,
+            status: d.status,
+            reason: d.reason ?? null,
+          });
+        }
+      }
+      return out;
+    });
   }
 
   cancelIntent(id: string, idempotencyKey: string): Promise<ProviderIntent> {

@@ -58,6 +58,14 @@ const envSchema = z
     AUTH_RATE_LIMIT_PER_EMAIL: positiveInt.default(10),
     AUTH_RATE_LIMIT_WINDOW_SECONDS: positiveInt.default(60),
     PLATFORM_FEE_BPS: z.coerce.number().int().min(0).max(10_000).default(500),
+    // Card money is withdrawable only after this: a stolen card's deposit cannot be cashed out
+    // before its chargeback arrives. 0 = at once (tests, trusted setups).
+    WALLET_SETTLEMENT_SECONDS: z.coerce
+      .number()
+      .int()
+      .min(0)
+      .max(90 * 86_400)
+      .default(259_200),
     ORDER_RATE_LIMIT_PER_MINUTE: positiveInt.default(60),
     // Below a minute a slow but live checkout call (provider retries) could be taken for a dead one.
     ORDER_CHECKOUT_GRACE_SECONDS: positiveInt.min(60).default(600),
@@ -134,6 +142,10 @@ export interface Config {
     trustProxy: boolean;
     bodyLimitBytes: number;
     shutdownGraceMs: number;
+  };
+  wallet: {
+    /** Seconds after which a card deposit's money may be withdrawn (it may be spent at once). */
+    settlementSeconds: number;
   };
   orders: {
     /** The platform's cut of every order, in basis points (500 = 5%). */
@@ -216,6 +228,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
       bodyLimitBytes: e.BODY_LIMIT_BYTES,
       shutdownGraceMs: e.SHUTDOWN_GRACE_MS,
     },
+    wallet: { settlementSeconds: e.WALLET_SETTLEMENT_SECONDS },
     orders: {
       platformFeeBps: e.PLATFORM_FEE_BPS,
       rateLimitPerMinute: e.ORDER_RATE_LIMIT_PER_MINUTE,
