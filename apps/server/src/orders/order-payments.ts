@@ -61,7 +61,8 @@ export class OrderPayments implements OnModuleInit {
           await this.books.dispute(tx, order, p.id, p.amountDisputed);
         return;
       case 'payment.refund_requested':
-      // Booked when the provider confirms the refund (payment.refunded), not before.
+        // Booked when the provider confirms the refund (payment.refunded), not before.
+        return;
       case 'payment.requires_action':
       case 'payment.authorized':
         // Still waiting for the buyer or the capture: the order stays PAYMENT_PROCESSING.

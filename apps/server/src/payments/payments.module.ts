@@ -5,6 +5,7 @@ import { CustomersService } from './customers.service';
 import { PayablesRegistry } from './payables';
 import { PaymentMetrics } from './payment-metrics';
 import { DisputeWriter } from './dispute-writer';
+import { PaymentRefunds } from './payment-refunds';
 import { PaymentWriter } from './payment-writer';
 import {
   PaymentsAdminController,
@@ -49,6 +50,7 @@ import { WebhooksService } from './webhooks.service';
     PaymentMetrics,
     PaymentWriter,
     DisputeWriter,
+    PaymentRefunds,
     CustomersService,
     PaymentsService,
     PaymentsQuery,

@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { and, eq, inArray, sql } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import type { UserRow } from '../identity/identity.schema';
 import type { Clock } from '../platform/clock';
 import type { Database } from '../platform/database/database';
@@ -8,16 +8,10 @@ import { newId } from '../platform/ids/ids';
 import { CLOCK, DATABASE } from '../platform/platform.module';
 import { CustomersService } from './customers.service';
 import { PaymentMetrics } from './payment-metrics';
+import { PaymentRefunds } from './payment-refunds';
 import { claimPayment } from './payment-requests';
-import { canRefund } from './payment-state';
-import { lockPayment, PaymentWriter } from './payment-writer';
-import {
-  payments,
-  refunds,
-  type PaymentMethod,
-  type PaymentRow,
-  type RefundRow,
-} from './payments.schema';
+import { PaymentWriter } from './payment-writer';
+import { payments, type PaymentMethod, type PaymentRow, type RefundRow } from './payments.schema';
 import { PAYMENT_PROVIDER } from './payments.tokens';
 import { isProviderRefusal, refusalObservation, withPaymentId } from './provider-refusals';
 import type { PaymentProvider, ProviderIntent } from './provider/payment-provider';
@@ -99,6 +93,7 @@ export class PaymentsService {
     private readonly metrics: PaymentMetrics,
     private readonly links: ReturnLinks,
     private readonly redirects: RedirectPolicy,
+    private readonly refunds: PaymentRefunds,
   ) {}
 
   /**
@@ -308,8 +303,8 @@ export class PaymentsService {
   }
 
   /**
-   * Refunds part or all of what was captured. The refund is recorded (pending) under the payment's
-   * row lock, so concurrent refunds can never together exceed the captured amount.
+   * Refunds part or all of what was captured (see PaymentRefunds), then reads the provider so the
+   * payment and its payable follow.
    */
   async refund(
     paymentId: string,
@@ -317,94 +312,16 @@ export class PaymentsService {
     reason?: string,
     options: { force?: boolean; requestKey?: string } = {},
   ): Promise<RefundRow> {
-    if (options.requestKey !== undefined) {
-      // One refund per request key, ever: a replay answers (and if need be resends) the first.
-      const [earlier] = await this.database.db
-        .select()
-        .from(refunds)
-        .where(and(eq(refunds.paymentId, paymentId), eq(refunds.requestKey, options.requestKey)));
-      if (earlier) {
-        const p = await this.get(paymentId);
-        return earlier.providerRefundId || earlier.status !== 'pending' || !p.providerIntentId
-          ? earlier
-          : this.submitRefund(earlier, p.providerIntentId);
-      }
-    }
-    const refund = await this.database.db.transaction(async (tx) => {
-      const p = await lockPayment(tx, paymentId);
-      if (!canRefund(p.status) || !p.providerIntentId) {
-        throw new AppError('conflict', 'payment_not_refundable', `Payment is ${p.status}`);
-      }
-      const [{ reserved } = { reserved: 0n }] = await tx
-        .select({
-          reserved: sql<bigint>`coalesce(sum(${refunds.amount}), 0)::bigint`.mapWith(BigInt),
-        })
-        .from(refunds)
-        .where(and(eq(refunds.paymentId, p.id), inArray(refunds.status, ['pending', 'succeeded'])));
-      const available = p.amountCaptured - reserved;
-      const want = amount ?? available;
-      if (want <= 0n || want > available) {
-        throw AppError.validation(
-          `At most ${available} can be refunded`,
-          'amount',
-          'refund_exceeds_captured',
-        );
-      }
-      const now = this.clock.now();
-      const [row] = await tx
-        .insert(refunds)
-        .values({
-          id: newId('refund', now.getTime()),
-          paymentId: p.id,
-          amount: want,
-          reason: reason ?? null,
-          requestKey: options.requestKey ?? null,
-          createdAt: now,
-          updatedAt: now,
-        })
-        .returning();
-      // The payable may refuse (a wallet that no longer holds a deposit): nothing is recorded then.
-      await this.writer.refundRequested(tx, p, options.force);
-      return { row: row!, intentId: p.providerIntentId };
-    });
-    return this.submitRefund(refund.row, refund.intentId);
+    const row = await this.refunds.refund(paymentId, amount, reason, options);
+    if (row.providerRefundId) await this.sync(row.paymentId, 'api');
+    return row;
   }
 
   /** Sends a recorded refund to the provider (again, for reconciliation: same idempotency key). */
   async submitRefund(row: RefundRow, intentId: string): Promise<RefundRow> {
-    let result;
-    try {
-      result = await this.metrics.time('refunds.create', () =>
-        this.provider.refund(
-          {
-            intentId,
-            amount: row.amount,
-            metadata: { refund_id: row.id, payment_id: row.paymentId },
-          },
-          row.id,
-        ),
-      );
-    } catch (err) {
-      if (err instanceof AppError && err.kind !== 'unavailable') {
-        // Refused for good: the payable gets back what it set aside for this refund.
-        await this.database.db.transaction(async (tx) => {
-          const payment = await lockPayment(tx, row.paymentId);
-          await tx
-            .update(refunds)
-            .set({ status: 'failed', updatedAt: this.clock.now() })
-            .where(eq(refunds.id, row.id));
-          await this.writer.refundRequested(tx, payment);
-        });
-      }
-      throw err;
-    }
-    const [updated] = await this.database.db
-      .update(refunds)
-      .set({ providerRefundId: result.id, status: result.status, updatedAt: this.clock.now() })
-      .where(eq(refunds.id, row.id))
-      .returning();
+    const updated = await this.refunds.submit(row, intentId);
     await this.sync(row.paymentId, 'api');
-    return updated!;
+    return updated;
   }
 
   /** Cancels an intent that was created but never confirmed, so it can never take money later. */
