@@ -13,6 +13,9 @@ import { WebhooksService } from './webhooks.service';
 
 export const RECONCILE_QUEUE = 'payments.reconcile';
 
+// Only for payments whose provider call never got an answer (an outage, a crash): a provider that
+// answered with a refusal has already failed its payment with its own reason (payments.service.ts,
+// provider-refusals.ts), so this message is never put on a payment the provider refused.
 const ABANDONED = {
   status: 'failed' as const,
   failure: { code: 'provider_unavailable', message: 'The payment provider could not be reached' },

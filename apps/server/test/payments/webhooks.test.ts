@@ -237,7 +237,9 @@ describe('webhook robustness', () => {
     );
     expect(res.body.status).toBe('requires_action');
     const done = await threeDSecure(res.body.nextActionUrl, 'approve');
-    const path = new URL(done.location!).pathname;
+    // The return link with its token (and the parameters the provider adds).
+    const back = new URL(done.location!);
+    const path = back.pathname + back.search;
     // Several returns (reloads) race each other and the sandbox's webhooks.
     const returns = await Promise.all(Array.from({ length: 6 }, () => h.api.get(path)));
     expect(returns.every((r) => r.body.status === 'succeeded')).toBe(true);

@@ -69,22 +69,36 @@ describe('loadConfig', () => {
     expect(problems({ JOBS_WORKERS: 'off' })[0]).toMatch(/^JOBS_WORKERS/);
   });
 
-  it('reads the platform fee (basis points), the order rate limit and the checkout grace', () => {
+  it('reads the platform fee (basis points), the order rate limit, the checkout grace and expiry', () => {
     expect(loadConfig({}).orders).toEqual({
       platformFeeBps: 500,
       rateLimitPerMinute: 60,
       checkoutGraceSeconds: 600,
+      checkoutExpirySeconds: 1800,
     });
     const c = loadConfig({
       PLATFORM_FEE_BPS: '0',
       ORDER_RATE_LIMIT_PER_MINUTE: '5',
       ORDER_CHECKOUT_GRACE_SECONDS: '60',
+      ORDER_CHECKOUT_EXPIRY_SECONDS: '3600',
     });
     expect(c.orders).toEqual({
       platformFeeBps: 0,
       rateLimitPerMinute: 5,
       checkoutGraceSeconds: 60,
+      checkoutExpirySeconds: 3600,
     });
+    // Stripe accepts a checkout expiry of 30 minutes to 24 hours.
+    expect(problems({ ORDER_CHECKOUT_EXPIRY_SECONDS: '1799' })[0]).toMatch(
+      /^ORDER_CHECKOUT_EXPIRY/,
+    );
+    expect(problems({ ORDER_CHECKOUT_EXPIRY_SECONDS: '86401' })[0]).toMatch(
+      /^ORDER_CHECKOUT_EXPIRY/,
+    );
+    expect(loadConfig({}).payments.returnRateLimitPerMinute).toBe(60);
+    expect(
+      loadConfig({ RETURN_RATE_LIMIT_PER_MINUTE: '5' }).payments.returnRateLimitPerMinute,
+    ).toBe(5);
     expect(problems({ ORDER_CHECKOUT_GRACE_SECONDS: '59' })[0]).toMatch(/^ORDER_CHECKOUT_GRACE/);
     expect(problems({ PLATFORM_FEE_BPS: '10001' })[0]).toMatch(/^PLATFORM_FEE_BPS/);
     expect(problems({ PLATFORM_FEE_BPS: '2.5' })[0]).toMatch(/^PLATFORM_FEE_BPS/);
