@@ -39,7 +39,7 @@ describe('orders: disputes after payment', () => {
       buyer,
       merchant,
       orderId: res.body.id as string,
-      charge: String(intent.latest_charge),
+      charge: intent.latest_charge as string,
     };
   }
 

@@ -121,7 +121,7 @@ describe('wallet deposits: every outcome is booked', () => {
     await eventually(async () =>
       expect(await wallet(me.accessToken)).toMatchObject({ balance: -2500, debt: 2500 }),
     );
-    const [dispute] = (await sdk.disputes.list({ charge: String(intent.latest_charge) })).data;
+    const [dispute] = (await sdk.disputes.list({ charge: intent.latest_charge as string })).data;
     await sdk.disputes.close(dispute!.id);
     await eventually(async () =>
       expect((await sdk.disputes.retrieve(dispute!.id)).status).toBe('lost'),
