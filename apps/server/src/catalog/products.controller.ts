@@ -14,7 +14,7 @@ import { z } from 'zod';
 import { CurrentUser, Public, Roles } from '../identity/auth.decorators';
 import type { UserRow } from '../identity/identity.schema';
 import { Doc } from '../platform/http/doc';
-import { AmountSchema } from '../platform/money';
+import { AmountSchema, CurrencySchema } from '../platform/money';
 import { PageQuery, pageSchema } from '../platform/http/pagination';
 import { CatalogService, MAX_UNITS } from './catalog.service';
 import { OptionalAuthGuard, OptionalUser } from './optional-auth.guard';
@@ -33,11 +33,7 @@ const CreateBody = z
     name: Name,
     description: Description.optional(),
     price: Price,
-    currency: z
-      .string()
-      .regex(/^[a-zA-Z]{3}$/, 'must be an ISO 4217 code')
-      .transform((c) => c.toLowerCase())
-      .default('usd'),
+    currency: CurrencySchema.default('usd'),
     initialUnits: Units,
     /** Defaults to initialUnits (a fresh product has sold nothing). */
     availableUnits: Units.optional(),

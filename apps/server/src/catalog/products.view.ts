@@ -1,16 +1,6 @@
 import { z } from 'zod';
+import { toJsonNumber } from '../platform/money';
 import type { ProductRow } from './catalog.schema';
-
-/**
- * Amounts leave the API as JSON integers in minor units; they are bigint inside. (The same rule as
- * payments.view.ts; kept local so catalog does not import another module's internals.)
- */
-function minorUnits(v: bigint): number {
-  if (v > BigInt(Number.MAX_SAFE_INTEGER) || v < -BigInt(Number.MAX_SAFE_INTEGER)) {
-    throw new Error(`amount ${v} exceeds the JSON-safe range`);
-  }
-  return Number(v);
-}
 
 export const ProductView = z.object({
   id: z.string(),
@@ -35,7 +25,7 @@ export function toProductView(p: ProductRow): ProductView {
     merchantId: p.merchantId,
     name: p.name,
     description: p.description,
-    price: minorUnits(p.price),
+    price: toJsonNumber(p.price),
     currency: p.currency,
     availableUnits: p.availableUnits,
     initialUnits: p.initialUnits,

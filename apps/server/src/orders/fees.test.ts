@@ -1,5 +1,6 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { feeFor, refundSplit } from './fees';
+import { feeFor, feeShare, refundSplit } from './fees';
 
 describe('order fees', () => {
   it('takes basis points of the amount, rounding half up', () => {
@@ -25,5 +26,36 @@ describe('order fees', () => {
     }
     expect(refunded).toBe(order.amount);
     expect(feeBack).toBe(order.fee);
+  });
+});
+
+describe('order fee shares (property)', () => {
+  const order = fc
+    .tuple(fc.bigInt({ min: 1n, max: 99_999_999n }), fc.integer({ min: 0, max: 10_000 }))
+    .map(([amount, bps]) => ({ amount, fee: feeFor(amount, bps) }));
+
+  it('refunds in any steps give back exactly the fee, each step a non-negative share', () => {
+    fc.assert(
+      fc.property(
+        order,
+        fc.array(fc.bigInt({ min: 1n, max: 10n ** 8n }), { maxLength: 8 }),
+        (o, cuts) => {
+          // Random steps that add up to the whole amount: the cuts' proportions, the rest last.
+          let refunded = 0n;
+          let feeBack = 0n;
+          const steps = cuts.map((c) => (o.amount * c) / (10n ** 8n * BigInt(cuts.length + 1)));
+          for (const x of [...steps, o.amount - steps.reduce((a, b) => a + b, 0n)]) {
+            const s = refundSplit({ ...o, refundedAmount: refunded }, x);
+            expect(s.fee + s.merchant).toBe(x);
+            expect(s.fee).toBeGreaterThanOrEqual(0n);
+            expect(s.merchant).toBeGreaterThanOrEqual(0n);
+            refunded += x;
+            feeBack += s.fee;
+          }
+          expect(feeBack).toBe(o.fee);
+          expect(feeShare(o, o.amount)).toBe(o.fee);
+        },
+      ),
+    );
   });
 });

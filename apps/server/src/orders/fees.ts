@@ -1,11 +1,23 @@
-/** Integer division rounding half up; both operands non-negative, denominator positive. */
-export function divHalfUp(n: bigint, d: bigint): bigint {
-  return (2n * n + d) / (2n * d);
-}
+import { multiplyRatio } from '../platform/money';
+
+/**
+ * The orders' fee policy. The arithmetic is platform/money's (exact bigint, one rounding); what is
+ * decided here is which ratio and which mode: basis points of the amount, rounded half up.
+ */
+const BPS = 10_000n;
 
 /** The platform's fee on an order amount: amount × bps / 10 000, rounded half up. */
 export function feeFor(amount: bigint, bps: number): bigint {
-  return divHalfUp(amount * BigInt(bps), 10_000n);
+  return multiplyRatio(amount, BigInt(bps), BPS, 'half-up');
+}
+
+/**
+ * The part of the order's fee that goes with `x` of its amount (refunded, disputed): fee × x /
+ * amount, rounded half up. Callers take the difference of two cumulative shares, never the share
+ * of a delta, so rounding cannot drift over several steps.
+ */
+export function feeShare(order: { amount: bigint; fee: bigint }, x: bigint): bigint {
+  return multiplyRatio(order.fee, x, order.amount, 'half-up');
 }
 
 /**
@@ -17,9 +29,8 @@ export function refundSplit(
   order: { amount: bigint; fee: bigint; refundedAmount: bigint },
   x: bigint,
 ): { fee: bigint; merchant: bigint } {
-  const before = divHalfUp(order.fee * order.refundedAmount, order.amount);
-  const after = divHalfUp(order.fee * (order.refundedAmount + x), order.amount);
-  return { fee: after - before, merchant: x - (after - before) };
+  const fee = feeShare(order, order.refundedAmount + x) - feeShare(order, order.refundedAmount);
+  return { fee, merchant: x - fee };
 }
 
 /** Ledger lines without zero postings (a 0 % fee, or a refund whose fee share rounds to 0). */

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { JournalEntryRow } from '../ledger/ledger.schema';
 import { LedgerService, type EntryInput } from '../ledger/ledger.service';
 import type { DbOrTx, Tx } from '../platform/database/database';
-import { divHalfUp, nonZero, refundSplit } from './fees';
+import { feeShare, nonZero, refundSplit } from './fees';
 import type { OrderRow } from './orders.schema';
 
 /** What a PAYMENT entry needs of an order (a row, or one about to be inserted). */
@@ -103,8 +103,7 @@ export class OrderBooks {
     const before = (await this.ledger.netsByKind(tx, clearing, ref)).DISPUTE ?? 0n;
     const delta = disputed - before;
     if (delta === 0n) return;
-    const feeShare = (x: bigint) => divHalfUp(order.fee * x, order.amount);
-    const fee = feeShare(disputed) - feeShare(before);
+    const fee = feeShare(order, disputed) - feeShare(order, before);
     const { merchant, fees } = await this.payees(tx, order);
     await this.ledger.post(tx, {
       kind: 'DISPUTE',

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { minorUnits } from '../payments/payments.view';
+import { toJsonNumber } from '../platform/money';
 import { ORDER_PAYMENT_METHODS, ORDER_STATUSES, type OrderRow } from './orders.schema';
 
 export const OrderView = z.object({
@@ -41,13 +41,13 @@ export function toOrderView(o: OrderRow): OrderView {
     productId: o.productId,
     merchantId: o.merchantId,
     quantity: o.quantity,
-    amount: minorUnits(o.amount),
-    fee: minorUnits(o.fee),
+    amount: toJsonNumber(o.amount),
+    fee: toJsonNumber(o.fee),
     currency: o.currency,
     paymentMethod: o.paymentMethod,
     status: o.status,
     paymentId: o.paymentId,
-    refundedAmount: minorUnits(o.refundedAmount),
+    refundedAmount: toJsonNumber(o.refundedAmount),
     unitsRestored: o.unitsRestored,
     completedAt: o.completedAt?.toISOString() ?? null,
     failedAt: o.failedAt?.toISOString() ?? null,

@@ -1,18 +1,11 @@
 import { z } from 'zod';
+import { toJsonNumber } from '../platform/money';
 import {
   PAYMENT_METHODS,
   PAYMENT_STATUSES,
   type PaymentRow,
   type RefundRow,
 } from './payments.schema';
-
-/** Amounts leave the API as integers in minor units (as Stripe does); they are bigint inside. */
-export function minorUnits(v: bigint): number {
-  if (v > BigInt(Number.MAX_SAFE_INTEGER) || v < -BigInt(Number.MAX_SAFE_INTEGER)) {
-    throw new Error(`amount ${v} exceeds the JSON-safe range`);
-  }
-  return Number(v);
-}
 
 export const PaymentView = z.object({
   id: z.string(),
@@ -48,10 +41,10 @@ export function toPaymentView(p: PaymentRow): PaymentView {
     method: p.method,
     status: p.status,
     currency: p.currency,
-    amount: minorUnits(p.amount),
-    amountCapturable: minorUnits(p.amountCapturable),
-    amountCaptured: minorUnits(p.amountCaptured),
-    amountRefunded: minorUnits(p.amountRefunded),
+    amount: toJsonNumber(p.amount),
+    amountCapturable: toJsonNumber(p.amountCapturable),
+    amountCaptured: toJsonNumber(p.amountCaptured),
+    amountRefunded: toJsonNumber(p.amountRefunded),
     captureMethod: p.captureMethod,
     nextActionUrl: p.nextActionUrl,
     failureCode: p.failureCode,
@@ -77,7 +70,7 @@ export const RefundView = z.object({
 export const toRefundView = (r: RefundRow): z.infer<typeof RefundView> => ({
   id: r.id,
   paymentId: r.paymentId,
-  amount: minorUnits(r.amount),
+  amount: toJsonNumber(r.amount),
   status: r.status,
   reason: r.reason,
   createdAt: r.createdAt.toISOString(),

@@ -2,8 +2,8 @@ import { Inject, Injectable } from '@nestjs/common';
 import { z } from 'zod';
 import type { Database } from '../platform/database/database';
 import { PageQuery, type Page } from '../platform/http/pagination';
+import { toJsonNumber } from '../platform/money';
 import { DATABASE } from '../platform/platform.module';
-import { minorUnits } from '../payments/payments.view';
 
 export const HISTORY_TYPES = [
   'DEPOSIT',
@@ -71,9 +71,9 @@ function toItem(r: Row): WalletTransaction {
     id: r.id,
     type,
     status: r.kind === 'REVERSAL' || r.reversed ? 'REVERSED' : 'COMPLETED',
-    amount: minorUnits(r.amount),
-    balanceBefore: minorUnits(r.balance_after - r.amount),
-    balanceAfter: minorUnits(r.balance_after),
+    amount: toJsonNumber(r.amount),
+    balanceBefore: toJsonNumber(r.balance_after - r.amount),
+    balanceAfter: toJsonNumber(r.balance_after),
     currency: r.currency,
     description: r.description,
     referenceType: r.reference_type,

@@ -4,22 +4,18 @@ import { z } from 'zod';
 import { CurrentUser, Roles } from '../identity/auth.decorators';
 import type { UserRow } from '../identity/identity.schema';
 import type { LedgerAccountRow } from '../ledger/ledger.schema';
-import { minorUnits, PaymentView, toPaymentView } from '../payments/payments.view';
+import { PaymentView, toPaymentView } from '../payments/payments.view';
 import { RedirectUrl } from '../payments/redirects';
 import { AppError } from '../platform/errors/app-error';
 import { Doc } from '../platform/http/doc';
 import { PageQuery, pageSchema, toPage } from '../platform/http/pagination';
-import { AmountSchema } from '../platform/money';
+import { AmountSchema, CurrencySchema, toJsonNumber } from '../platform/money';
 import { Idempotent } from '../platform/idempotency/idempotent.decorator';
 import { HistoryQuery, WalletHistory, WalletTransaction } from './wallet-history';
 import { DEFAULT_CURRENCY, WalletService, type WalletBalances } from './wallet.service';
 import type { PayoutRow } from './wallet.schema';
 
-const Currency = z
-  .string()
-  .regex(/^[a-zA-Z]{3}$/, 'must be an ISO 4217 code')
-  .transform((c) => c.toLowerCase())
-  .default(DEFAULT_CURRENCY);
+const Currency = CurrencySchema.default(DEFAULT_CURRENCY);
 const Amount = AmountSchema;
 // http(s) only; the origin is checked against the allow-list where the checkout is made.
 const Url = RedirectUrl;
@@ -81,17 +77,17 @@ const toWalletView = (
   id: a.id,
   ownerId: a.ownerId ?? '',
   type: a.type as 'USER_WALLET' | 'MERCHANT_WALLET',
-  balance: minorUnits(a.balance),
-  pending: minorUnits(b.pending),
-  available: minorUnits(b.available),
-  debt: minorUnits(a.balance < 0n ? -a.balance : 0n),
+  balance: toJsonNumber(a.balance),
+  pending: toJsonNumber(b.pending),
+  available: toJsonNumber(b.available),
+  debt: toJsonNumber(a.balance < 0n ? -a.balance : 0n),
   currency: a.currency,
   isLocked: a.isLocked,
 });
 
 const toPayoutView = (p: PayoutRow): z.infer<typeof PayoutView> => ({
   id: p.id,
-  amount: minorUnits(p.amount),
+  amount: toJsonNumber(p.amount),
   currency: p.currency,
   destination: p.destination,
   status: p.status,

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { AppError } from './errors/app-error';
+import { AppError } from '../errors/app-error';
 
 /**
  * The largest amount, in minor units, the platform accepts for one price, charge, order, deposit,
