@@ -88,7 +88,7 @@ export class OrderPayments implements OnModuleInit {
         { orderId: order.id, paymentId: p.id, status: order.status },
         'payment succeeded for an order that is no longer awaiting payment; refunding it',
       );
-      await this.unfulfillable.request(p.id);
+      await this.unfulfillable.request(tx, p.id);
     }
   }
 

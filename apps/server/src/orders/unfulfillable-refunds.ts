@@ -1,7 +1,6 @@
 import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
-import { isFinal } from '../payments/payment-state';
 import { PaymentsService } from '../payments/payments.service';
-import type { Database } from '../platform/database/database';
+import type { Database, Tx } from '../platform/database/database';
 import { AppError } from '../platform/errors/app-error';
 import type { JobQueue } from '../platform/jobs/jobs';
 import type { Logger } from '../platform/logging/logger';
@@ -31,33 +30,27 @@ export class UnfulfillableRefunds implements OnModuleInit {
     await this.jobs.define<{ paymentId: string }>(
       UNFULFILLABLE_QUEUE,
       async (job) => void (await this.refund(job.data.paymentId)),
-      // Too early (the payment's transaction not committed yet) or a provider outage: try again;
-      // the dead-letter queue keeps what never went through.
+      // A provider outage: try again; the dead-letter queue keeps what never went through.
       { retryLimit: 20, retryDelaySeconds: 5 },
     );
   }
 
   /**
-   * Asks for the refund. Called inside the payment's transaction, which may still roll back: the
-   * job decides from what is committed when it runs, so a spare request is harmless.
+   * Asks for the refund, inside the payment's transaction: the job is queued by that transaction,
+   * so it exists only once the success that asked for it is committed, and never if it rolls back.
+   * One job per payment waits at a time (singletonKey).
    */
-  async request(paymentId: string): Promise<void> {
-    // A moment later: the request is made before that transaction commits.
-    await this.jobs.send(
-      UNFULFILLABLE_QUEUE,
-      { paymentId },
-      { singletonKey: paymentId, startAfter: 2 },
-    );
+  async request(tx: Tx, paymentId: string): Promise<void> {
+    await this.jobs.send(UNFULFILLABLE_QUEUE, { paymentId }, { singletonKey: paymentId, tx });
   }
 
   /** Refunds what is left of the payment if its order still cannot be fulfilled. */
   async refund(paymentId: string): Promise<'refunded' | 'nothing to do'> {
+    // Decided from what is committed: the job runs only after the success that queued it, so any
+    // other status means the money has gone back already (refunded) — or, called by hand, that
+    // there is none to give back.
     const p = await this.payments.get(paymentId);
-    if (p.status !== 'succeeded' && p.status !== 'partially_refunded') {
-      if (isFinal(p.status)) return 'nothing to do';
-      // Still before the success that asked for this (its transaction had not committed): retry.
-      throw new Error(`payment ${p.id} is ${p.status}, not succeeded yet`);
-    }
+    if (p.status !== 'succeeded' && p.status !== 'partially_refunded') return 'nothing to do';
     const order = await this.query.find(this.database.db, p.payableId);
     if (order?.status !== 'FAILED' && order?.status !== 'CANCELLED') return 'nothing to do';
     try {

@@ -7,7 +7,7 @@ import {
   OrderRecovery,
 } from '../../src/orders/order-recovery';
 import { OrdersService } from '../../src/orders/orders.service';
-import { UnfulfillableRefunds } from '../../src/orders/unfulfillable-refunds';
+import { UNFULFILLABLE_QUEUE, UnfulfillableRefunds } from '../../src/orders/unfulfillable-refunds';
 import { PaymentsService } from '../../src/payments/payments.service';
 import { newId } from '../../src/platform/ids/ids';
 import { bootTestApp, type TestApp } from '../helpers';
@@ -274,15 +274,19 @@ describe('orders: recovering gateway orders whose request died half-way', () => 
       paymentMethod: 'WALLET',
     });
     expect(sold.status).toBe(201);
-    // A refund job running before the success it was asked for is committed must retry later,
-    // not conclude there is nothing to refund.
-    await expect(app.running.app.get(UnfulfillableRefunds).refund(o.paymentId)).rejects.toThrow(
-      /not succeeded yet/,
-    );
+    // The refund job is queued by the payment's success transaction: before it, none exists.
+    const refundJobs = async () =>
+      (
+        await pool().query(`SELECT state FROM pgboss.job WHERE name = $1 AND singleton_key = $2`, [
+          UNFULFILLABLE_QUEUE,
+          o.paymentId,
+        ])
+      ).rows;
+    expect(await refundJobs()).toEqual([]);
     // Then the first buyer pays on the page they still have.
     await payOnHostedPage(o.checkoutUrl);
     const payments = app.running.app.get(PaymentsService);
-    // Several job hops (the event applied, the refund, its event applied); retries 5 s apart.
+    // Several job hops: the event applied (queueing the refund), the refund, its event applied.
     await eventually(
       async () => expect((await payments.get(o.paymentId)).status).toBe('refunded'),
       40_000,
@@ -297,6 +301,8 @@ describe('orders: recovering gateway orders whose request died half-way', () => 
     );
     expect(entries.rows[0].n).toBe(0);
     await invariantsHold();
+    // Exactly one refund job, queued with the success and completed.
+    expect(await refundJobs()).toEqual([{ state: 'completed' }]);
     // A second request for the same payment changes nothing.
     expect(await app.running.app.get(UnfulfillableRefunds).refund(o.paymentId)).toBe(
       'nothing to do',

@@ -1,4 +1,5 @@
 // The public shapes of the job queue, and the checks `define()` applies to them.
+import type { Tx } from '../database/database';
 import { DEAD_SUFFIX } from './jobs-store';
 
 /** What a handler gets: one job, even when pg-boss fetched a batch. */
@@ -35,6 +36,11 @@ export interface SendOptions {
   singletonKey?: string;
   /** A Date, or a delay in seconds. */
   startAfter?: Date | number;
+  /**
+   * The transaction whose state change causes the job: the job is inserted in it, so it exists
+   * exactly when that commits (never after a rollback, never before the commit is visible).
+   */
+  tx?: Tx;
 }
 
 export interface JobQueueOptions {

@@ -2,6 +2,7 @@ import type { Pool, PoolClient } from 'pg';
 import type PgBoss from 'pg-boss';
 import { AppError } from '../errors/app-error';
 import type { Page, PageQuery } from '../http/pagination';
+import type { SqlClient } from './tx-client';
 
 /**
  * The few things pg-boss 10 has no API for, as SQL over its own tables (schema `pgboss`): listing
@@ -76,8 +77,8 @@ function toDeadLetter(row: DeadRow): DeadLetter {
 
 type Queryable = Pool | PoolClient;
 
-/** pg-boss accepts any `executeSql` for a call, so its inserts can join our transaction. */
-export const bossDb = (client: PoolClient): PgBoss.Db => ({
+/** pg-boss accepts any `executeSql` for a call, so its inserts can join our (or a caller's) transaction. */
+export const bossDb = (client: SqlClient): PgBoss.Db => ({
   executeSql: (text: string, values: unknown[]) => client.query(text, values),
 });
 
@@ -103,10 +104,12 @@ export async function withTransaction<T>(
  * Serialises sends of one singleton key (until the transaction ends) and finds a job of that key
  * still waiting to run (created, or waiting for a retry). pg-boss's own singleton options do not
  * fit: its `short`/`stately` policies also treat every key-less job as one key, and
- * `singletonSeconds` only dedupes within a clock-aligned time slot.
+ * `singletonSeconds` only dedupes within a clock-aligned time slot. In a caller's transaction the
+ * lock is held until that commits, so a second transaction sending the same key waits and then
+ * (READ COMMITTED: a new snapshot per statement) finds the first one's job.
  */
 export async function lockAndFindPending(
-  client: PoolClient,
+  client: SqlClient,
   queue: string,
   key: string,
 ): Promise<string | undefined> {

@@ -23,6 +23,8 @@ import {
   withTransaction,
   type DeadLetter,
 } from './jobs-store';
+import { notifyOnCommit, WakeListener } from './jobs-wakeup';
+import { clientOf, type SqlClient } from './tx-client';
 
 export { deadLetterQueue, type DeadLetter } from './jobs-store';
 export type { DefineOptions, Job, JobHandler, JobQueueOptions, SendOptions } from './job-types';
@@ -46,6 +48,8 @@ export class JobQueue {
   private readonly metrics: JobMetrics;
   private readonly log: Logger;
   private readonly definitions = new Map<string, Definition>();
+  /** Wakes local workers when a job sent in a caller's transaction commits (workers only). */
+  private readonly wakeups?: WakeListener;
   /**
    * Queue creation is DDL (pg-boss partitions its job table per queue): two at once can deadlock,
    * and Nest runs the modules' init hooks concurrently. Registrations therefore run one at a time.
@@ -83,12 +87,15 @@ export class JobQueue {
         : {}),
     });
     this.boss.on('error', (err) => this.log.error({ err }, 'job queue error'));
+    if (this.workers)
+      this.wakeups = new WakeListener(options.url, (queue) => this.wake(queue), this.log);
   }
 
   /** Installs or migrates pg-boss's schema, then starts every queue defined so far. */
   async start(): Promise<void> {
     if (this.state !== 'new') throw new Error(`job queue cannot start: it is ${this.state}`);
     await this.boss.start();
+    await this.wakeups?.start();
     this.state = 'started';
     if (!this.workers) this.log.info('job workers off: this instance queues jobs but runs none');
     for (const def of this.definitions.values()) await this.register(def);
@@ -102,6 +109,7 @@ export class JobQueue {
     if (this.state === 'stopping' || this.state === 'stopped') return;
     const wasStarted = this.state === 'started';
     this.state = 'stopping';
+    await this.wakeups?.stop();
     if (wasStarted) {
       const timeout = this.options.stopTimeoutMs ?? 10_000;
       const deadline = Date.now() + timeout;
@@ -138,29 +146,51 @@ export class JobQueue {
   /**
    * Queues a job and returns its id. Throws if the queue does not exist. With a singletonKey, a
    * job of that key still waiting to run is reused (its id is returned) instead of adding another.
+   * With `tx`, the job is inserted by that transaction (a job caused by a state change commits or
+   * rolls back with it) and local workers are woken when it commits; the key's lock is then held
+   * until the caller's transaction ends.
    */
   async send<T extends object>(name: string, data: T, options: SendOptions = {}): Promise<string> {
     this.assertStarted();
     const base: PgBoss.SendOptions = {};
     if (options.startAfter !== undefined) base.startAfter = options.startAfter;
     const key = options.singletonKey;
-    const id =
-      key === undefined
-        ? await this.boss.send(name, data, base)
-        : await withTransaction(
-            this.pool,
-            async (client) =>
-              (await lockAndFindPending(client, name, key)) ??
-              (await this.boss.send(name, data, {
-                ...base,
-                singletonKey: key,
-                db: bossDb(client),
-              })),
-          );
+    let id: string | null;
+    if (options.tx) {
+      const client = clientOf(options.tx);
+      id = await this.sendOn(client, name, data, base, key);
+      if (id && options.startAfter === undefined) await notifyOnCommit(client, name);
+    } else {
+      id =
+        key === undefined
+          ? await this.boss.send(name, data, base)
+          : await withTransaction(this.pool, (client) =>
+              this.sendOn(client, name, data, base, key),
+            );
+      if (id && options.startAfter === undefined) this.wake(name);
+    }
     // pg-boss answers null, silently, when the queue does not exist.
     if (!id) throw new Error(`job not queued: queue '${name}' does not exist (define it first)`);
-    if (options.startAfter === undefined) this.wake(name);
     return id;
+  }
+
+  /** One send on `client`'s transaction: the keyed dedupe, then pg-boss's insert. */
+  private async sendOn(
+    client: SqlClient,
+    name: string,
+    data: object,
+    base: PgBoss.SendOptions,
+    key: string | undefined,
+  ): Promise<string | null> {
+    if (key !== undefined) {
+      const pending = await lockAndFindPending(client, name, key);
+      if (pending) return pending;
+    }
+    return this.boss.send(name, data, {
+      ...base,
+      ...(key !== undefined ? { singletonKey: key } : {}),
+      db: bossDb(client),
+    });
   }
 
   /** Queues one job per item in one statement (no singleton keys): for a batch of new work. */
