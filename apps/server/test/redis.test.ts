@@ -1,6 +1,6 @@
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { RedisRateLimiter } from '../src/platform/rate-limit/rate-limiter';
+import { createRateLimiter } from '../src/platform/rate-limit/rate-limiter';
 import { bootTestApp, client, register, type TestApp } from './helpers';
 
 // Runs where Redis is part of the deployment (CI's services run sets REDIS_URL); the embedded
@@ -27,12 +27,23 @@ describe.runIf(Boolean(REDIS_URL))('with Redis (REDIS_URL)', () => {
   });
 
   it('counts fixed windows in Redis with a TTL', async () => {
-    const limiter = new RedisRateLimiter(redis, `tender:test:${Date.now()}:`);
+    const nameSpace = `tender:test:${Date.now()}:`;
+    const limiter = await createRateLimiter({ redis, nameSpace });
     const results = [];
     for (let i = 0; i < 4; i++) results.push(await limiter.hit('k', 3, 30));
     expect(results.map((r) => r.allowed)).toEqual([true, true, true, false]);
+    expect(results.map((r) => r.remaining)).toEqual([2, 1, 0, 0]);
     expect(results[3]!.retryAfterSeconds).toBeGreaterThan(0);
     expect(results[3]!.retryAfterSeconds).toBeLessThanOrEqual(30);
+    // The count lives in Redis under our namespace, and expires with the window.
+    expect(await redis.get(`${nameSpace}k`)).toBe('4');
+    const ttl = await redis.pttl(`${nameSpace}k`);
+    expect(ttl).toBeGreaterThan(0);
+    expect(ttl).toBeLessThanOrEqual(30_000);
+    // A second limiter (another node) on the same Redis continues the same count.
+    const other = await createRateLimiter({ redis, nameSpace });
+    expect((await other.hit('k', 3, 30)).allowed).toBe(false);
+    await Promise.all([limiter.close(), other.close()]);
   });
 
   it('shares login rate limits between two server instances', async () => {

@@ -7,7 +7,7 @@ import { isUniqueViolation } from '../platform/database/pg-errors';
 import { AppError } from '../platform/errors/app-error';
 import { newId } from '../platform/ids/ids';
 import { CLOCK, CONFIG, DATABASE, RATE_LIMITER } from '../platform/platform.module';
-import { enforceRateLimits, type RateLimiter } from '../platform/rate-limit/rate-limiter';
+import { enforceRateLimits, ipKey, type RateLimiter } from '../platform/rate-limit/rate-limiter';
 import { refreshTokens, users, type UserRow } from './identity.schema';
 import { decoyHash, hashPassword, verifyPassword } from './passwords';
 import { hashRefreshToken, newRefreshToken, TokenService } from './tokens';
@@ -44,7 +44,7 @@ export class AuthService {
   private async limit(action: string, ip: string, email: string): Promise<void> {
     const { perIp, perEmail, windowSeconds } = this.config.auth.rateLimit;
     await enforceRateLimits(this.limiter, [
-      { key: `${action}:ip:${ip}`, limit: perIp, windowSeconds },
+      { key: `${action}:ip:${ipKey(ip)}`, limit: perIp, windowSeconds },
       { key: `${action}:email:${email}`, limit: perEmail, windowSeconds },
     ]);
   }

@@ -1,13 +1,19 @@
 import { type CanActivate, type ExecutionContext, Inject, Injectable } from '@nestjs/common';
-import type { FastifyRequest } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Config } from '../platform/config/config';
 import { CONFIG, RATE_LIMITER } from '../platform/platform.module';
-import { enforceRateLimits, type RateLimiter } from '../platform/rate-limit/rate-limiter';
+import {
+  denyIfOver,
+  ipKey,
+  rateLimitHeaders,
+  type RateLimiter,
+} from '../platform/rate-limit/rate-limiter';
 
 /**
  * Per-IP limit on the public return pages (RETURN_RATE_LIMIT_PER_MINUTE, one window shared by all
  * of them), counted before the link's token is checked, so guessing tokens is throttled as well.
- * `req.ip` honours TRUST_PROXY.
+ * `req.ip` honours TRUST_PROXY. Answers carry the RateLimit-* headers, so a well-behaved client
+ * can slow down before it is refused.
  */
 @Injectable()
 export class ReturnRateLimit implements CanActivate {
@@ -17,14 +23,15 @@ export class ReturnRateLimit implements CanActivate {
   ) {}
 
   async canActivate(ctx: ExecutionContext): Promise<boolean> {
-    const req = ctx.switchToHttp().getRequest<FastifyRequest>();
-    await enforceRateLimits(this.limiter, [
-      {
-        key: `returns:ip:${req.ip}`,
-        limit: this.config.payments.returnRateLimitPerMinute,
-        windowSeconds: 60,
-      },
-    ]);
+    const http = ctx.switchToHttp();
+    const req = http.getRequest<FastifyRequest>();
+    const result = await this.limiter.hit(
+      `returns:ip:${ipKey(req.ip)}`,
+      this.config.payments.returnRateLimitPerMinute,
+      60,
+    );
+    void http.getResponse<FastifyReply>().headers(rateLimitHeaders(result));
+    denyIfOver([result]);
     return true;
   }
 }

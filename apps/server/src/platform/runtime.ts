@@ -10,7 +10,7 @@ import { JobQueue } from './jobs/jobs';
 import { createLogger } from './logging/logger';
 import { Metrics } from './metrics/metrics';
 import type { PlatformDeps } from './platform.module';
-import { MemoryRateLimiter, RedisRateLimiter } from './rate-limit/rate-limiter';
+import { createRateLimiter } from './rate-limit/rate-limiter';
 import { configuredOrGeneratedSecret } from './secrets';
 
 export interface Runtime extends PlatformDeps {
@@ -77,6 +77,9 @@ export async function createRuntime(config: Config, opts: RuntimeOptions = {}): 
       await redis.connect();
       cleanups.push(async () => void (await redis!.quit()));
     }
+    // On Redis when configured (counts shared by every node), else in this process's memory.
+    const rateLimiter = await createRateLimiter({ redis });
+    cleanups.push(() => rateLimiter.close());
 
     const secrets = {
       jwt: await configuredOrGeneratedSecret(config.auth.jwtSecret, config.dataDir, 'jwt-secret'),
@@ -88,7 +91,7 @@ export async function createRuntime(config: Config, opts: RuntimeOptions = {}): 
       logger,
       metrics,
       jobs,
-      rateLimiter: redis ? new RedisRateLimiter(redis) : new MemoryRateLimiter(clock),
+      rateLimiter,
       redis,
       secrets,
       embedded,
