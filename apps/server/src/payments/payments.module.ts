@@ -15,6 +15,7 @@ import {
 import { PaymentsQuery } from './payments.query';
 import { PaymentsService } from './payments.service';
 import { PAYMENT_PROVIDER, PROVIDER_SETUP, PUBLIC_URL, type PublicUrl } from './payments.tokens';
+import { PAYOUT_PROVIDER } from './provider/payouts-port';
 import { createPaymentProvider, type ProviderSetup } from './provider/stripe-client';
 import { PaymentReturns } from './payment-returns';
 import { ProviderAudit } from './provider-audit';
@@ -39,7 +40,13 @@ import { WebhooksService } from './webhooks.service';
     {
       provide: PAYMENT_PROVIDER,
       inject: [PROVIDER_SETUP],
-      useFactory: (s: ProviderSetup) => s.provider,
+      useFactory: (s: ProviderSetup) => s.payments,
+    },
+    {
+      // The wallet's withdrawals: Connect transfers through the same client and retries.
+      provide: PAYOUT_PROVIDER,
+      inject: [PROVIDER_SETUP],
+      useFactory: (s: ProviderSetup) => s.payouts,
     },
     {
       provide: PUBLIC_URL,
@@ -71,6 +78,7 @@ import { WebhooksService } from './webhooks.service';
     RedirectPolicy,
     ReturnRateLimit,
     PROVIDER_SETUP,
+    PAYOUT_PROVIDER,
     PUBLIC_URL,
   ],
 })

@@ -6,6 +6,7 @@ import { LedgerService } from '../ledger/ledger.service';
 import { PayablesRegistry } from '../payments/payables';
 import { PaymentsService, requireCollected } from '../payments/payments.service';
 import type { PaymentRow } from '../payments/payments.schema';
+import { PAYOUT_PROVIDER, type PayoutProvider } from '../payments/provider/payouts-port';
 import type { Clock } from '../platform/clock';
 import type { Config } from '../platform/config/config';
 import type { Database, Tx } from '../platform/database/database';
@@ -16,7 +17,6 @@ import type { Logger } from '../platform/logging/logger';
 import { sqlState } from '../platform/database/pg-errors';
 import { CLOCK, CONFIG, DATABASE, JOBS, LOGGER } from '../platform/platform.module';
 import { DepositBooks } from './deposit-books';
-import { PAYOUT_PROVIDER, type PayoutProvider } from './payout-provider';
 import { payoutAccounts, payouts, type PayoutRow } from './wallet.schema';
 
 export const DEPOSIT_PAYABLE = 'wallet_deposit';

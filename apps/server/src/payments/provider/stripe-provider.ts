@@ -16,17 +16,11 @@ import {
   type SavedCard,
 } from './payment-provider';
 import { idOf, interpretStripeEvent, observeCheckout, observeIntent } from './stripe-events';
-import { withRetries, type RetryPolicy } from './stripe-retries';
+import { toStripeAmount, type StripeApi } from './stripe-api';
+import { shouldRetry } from './stripe-retries';
 import { signedEvent } from './webhook-event';
 
 const WEBHOOK_TOLERANCE_SECONDS = 300;
-
-function toStripeAmount(amount: bigint): number {
-  if (amount <= 0n || amount > BigInt(Number.MAX_SAFE_INTEGER)) {
-    throw AppError.validation('Amount out of range', 'amount');
-  }
-  return Number(amount);
-}
 
 function toIntent(pi: Stripe.PaymentIntent): ProviderIntent {
   return {
@@ -49,11 +43,15 @@ function toCheckout(s: Stripe.Checkout.Session): ProviderCheckout {
 }
 
 /**
- * Provider errors become AppErrors by their `type`/`code`, never by message text. The SDK has already
- * retried 429s, 5xx and network failures (maxNetworkRetries) with the same idempotency key.
+ * Provider errors become AppErrors by their `type`/`code`, never by message text. By now
+ * `withRetries` (stripe-retries.ts) has already retried what was worth it with the same idempotency
+ * key; the SDK itself does not (the client is built with `maxNetworkRetries: 0`).
  */
 function translate(err: unknown): never {
   if (!(err instanceof Stripe.errors.StripeError)) throw err;
+  // Still retryable after our last retry (a lock timeout, `Stripe-Should-Retry: true`): an outage,
+  // not a refusal — a refusal would fail the payment for good (provider-refusals.ts).
+  if (shouldRetry(err)) throw unavailable(err);
   switch (err.type) {
     case 'StripeCardError':
       throw new AppError('payment_required', err.code ?? 'card_declined', err.message, {
@@ -68,29 +66,35 @@ function translate(err: unknown): never {
     case 'StripeIdempotencyError':
       throw new AppError('conflict', 'provider_idempotency_conflict', err.message, { cause: err });
     default:
-      throw new AppError(
-        'unavailable',
-        'provider_unavailable',
-        'The payment provider is unavailable; retry later',
-        {
-          cause: err,
-        },
-      );
+      throw unavailable(err);
   }
 }
 
+function unavailable(err: unknown): AppError {
+  return new AppError(
+    'unavailable',
+    'provider_unavailable',
+    'The payment provider is unavailable; retry later',
+    { cause: err },
+  );
+}
+
+/** The payments port (payments, checkouts, refunds, disputes, saved cards, webhooks) on Stripe. */
 export class StripeProvider implements PaymentProvider {
   readonly name = 'stripe';
 
   constructor(
-    private readonly stripe: Stripe,
+    private readonly api: StripeApi,
     private readonly webhookSecret: string,
-    private readonly retry: RetryPolicy = { retries: 3, baseDelayMs: 250 },
   ) {}
+
+  private get stripe(): Stripe {
+    return this.api.client;
+  }
 
   private async call<T>(fn: () => Promise<T>): Promise<T> {
     try {
-      return await withRetries(this.retry, fn);
+      return await this.api.call(fn);
     } catch (err) {
       return translate(err);
     }
@@ -204,7 +208,7 @@ export class StripeProvider implements PaymentProvider {
   ): Promise<ProviderIntent> {
     try {
       return toIntent(
-        await withRetries(this.retry, () =>
+        await this.api.call(() =>
           this.stripe.paymentIntents.confirm(
             id,
             {

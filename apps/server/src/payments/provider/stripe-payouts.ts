@@ -1,39 +1,8 @@
 import Stripe from 'stripe';
-import type { ProviderSetup } from '../payments/provider/stripe-client';
-import { transient, withRetries, type RetryPolicy } from '../payments/provider/stripe-retries';
-import { AppError } from '../platform/errors/app-error';
-
-export interface PayoutResult {
-  /** The provider's transfer id (`tr_…`); null when it refused to create one. */
-  id: string | null;
-  status: 'paid' | 'failed';
-  failureReason?: string;
-}
-
-export interface PayoutInput {
-  id: string;
-  amount: bigint;
-  currency: string;
-  /** The user's connected account (`acct_…`), which pays out to their bank on its own schedule. */
-  destination: string;
-}
-
-/**
- * Sends a withdrawal to the user's connected account. `send` resolves `failed` only when the
- * provider definitively refused it; anything that leaves the outcome unknown (rate limit, outage,
- * lost connection) throws, so the payout stays PENDING and is sent again with the same key.
- */
-export interface PayoutProvider {
-  send(
-    payout: PayoutInput,
-    idempotencyKey: string,
-    options?: { recovering?: boolean },
-  ): Promise<PayoutResult>;
-  /** Creates a connected account for a user (no onboarding link: see docs/operations.md). */
-  createAccount(input: { userId: string; email: string }, idempotencyKey: string): Promise<string>;
-}
-
-export const PAYOUT_PROVIDER = Symbol('PAYOUT_PROVIDER');
+import { AppError } from '../../platform/errors/app-error';
+import type { PayoutInput, PayoutProvider, PayoutResult } from './payouts-port';
+import { toStripeAmount, type StripeApi } from './stripe-api';
+import { shouldRetry } from './stripe-retries';
 
 /**
  * Refusals that are the platform's problem, not the user's: the payout must wait (PENDING) rather
@@ -44,7 +13,8 @@ const PLATFORM_SIDE = new Set(['balance_insufficient']);
 
 /** A definitive refusal of this transfer: a 400/402 card or invalid-request error. */
 function refusal(err: unknown): string | null {
-  if (!(err instanceof Stripe.errors.StripeError) || transient(err)) return null;
+  // What Stripe says is worth retrying was not a refusal, even once our retries ran out.
+  if (!(err instanceof Stripe.errors.StripeError) || shouldRetry(err)) return null;
   // 409 (idempotency key in use: the first attempt is still running) and 401/403 (our keys or
   // permissions) say nothing about the transfer itself.
   if (err.statusCode !== 400 && err.statusCode !== 402) return null;
@@ -64,17 +34,10 @@ function unavailable(err: unknown): AppError {
 
 /**
  * Payouts as Stripe Connect transfers from the platform balance to the user's connected account,
- * through the same SDK client (real Stripe or the embedded sandbox) as the payments core.
+ * through the same client and retries (real Stripe or the embedded sandbox) as the payments port.
  */
-export class StripeTransferPayoutProvider implements PayoutProvider {
-  constructor(
-    private readonly stripe: Stripe,
-    private readonly retry: RetryPolicy,
-  ) {}
-
-  static from(setup: ProviderSetup): StripeTransferPayoutProvider {
-    return new StripeTransferPayoutProvider(setup.stripe, setup.retry);
-  }
+export class StripePayouts implements PayoutProvider {
+  constructor(private readonly api: StripeApi) {}
 
   async send(
     payout: PayoutInput,
@@ -85,13 +48,13 @@ export class StripeTransferPayoutProvider implements PayoutProvider {
       // Stripe forgets idempotency keys after 24 h: a payout retried later than that (a long
       // outage) could transfer twice. Its transfer_group is our payout id, so look it up first.
       if (options.recovering) {
-        const found = await withRetries(this.retry, () =>
-          this.stripe.transfers.list({ transfer_group: payout.id, limit: 1 }),
+        const found = await this.api.call((s) =>
+          s.transfers.list({ transfer_group: payout.id, limit: 1 }),
         );
         if (found.data[0]) return { id: found.data[0].id, status: 'paid' };
       }
-      const transfer = await withRetries(this.retry, () =>
-        this.stripe.transfers.create(
+      const transfer = await this.api.call((s) =>
+        s.transfers.create(
           {
             amount: toStripeAmount(payout.amount),
             currency: payout.currency,
@@ -116,8 +79,8 @@ export class StripeTransferPayoutProvider implements PayoutProvider {
     idempotencyKey: string,
   ): Promise<string> {
     try {
-      const account = await withRetries(this.retry, () =>
-        this.stripe.accounts.create(
+      const account = await this.api.call((s) =>
+        s.accounts.create(
           {
             type: 'express',
             email: input.email,
@@ -129,7 +92,7 @@ export class StripeTransferPayoutProvider implements PayoutProvider {
       );
       return account.id;
     } catch (err) {
-      if (err instanceof Stripe.errors.StripeError && !transient(err) && err.statusCode === 400) {
+      if (err instanceof Stripe.errors.StripeError && !shouldRetry(err) && err.statusCode === 400) {
         throw new AppError('validation', err.code ?? 'provider_invalid_request', err.message, {
           cause: err,
         });
@@ -137,11 +100,4 @@ export class StripeTransferPayoutProvider implements PayoutProvider {
       throw unavailable(err);
     }
   }
-}
-
-function toStripeAmount(amount: bigint): number {
-  if (amount <= 0n || amount > BigInt(Number.MAX_SAFE_INTEGER)) {
-    throw AppError.validation('Amount out of range', 'amount');
-  }
-  return Number(amount);
 }
