@@ -31,7 +31,7 @@ export class UnfulfillableRefunds implements OnModuleInit {
       UNFULFILLABLE_QUEUE,
       async (job) => void (await this.refund(job.data.paymentId)),
       // A provider outage: try again; the dead-letter queue keeps what never went through.
-      { retryLimit: 20, retryDelaySeconds: 5 },
+      { retryLimit: 10, retryDelaySeconds: 5 },
     );
   }
 

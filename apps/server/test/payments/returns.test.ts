@@ -216,13 +216,25 @@ describe('payments: public returns, redirects, declines and refusals', () => {
   // Last: it spends this IP's return-page budget for the minute.
   it('rate-limits the public return pages per IP, counting bad tokens too', async () => {
     const statuses: number[] = [];
+    const remaining: (string | null)[] = [];
     for (let i = 0; i < 101; i++) {
-      statuses.push((await h.api.get(`/api/v1/payments/pay_${i}/return?token=guess${i}`)).status);
+      const res = await h.api.get(`/api/v1/payments/pay_${i}/return?token=guess${i}`);
+      statuses.push(res.status);
+      remaining.push(res.headers.get('ratelimit-remaining'));
     }
     expect(statuses.at(-1)).toBe(429);
+    // The budget counts down in the standard RateLimit-* headers, to 0 once it is spent.
+    expect(remaining.every((r) => r !== null && /^\d+$/.test(r))).toBe(true);
+    const left = remaining.map(Number);
+    expect(left[0]).toBeGreaterThan(0);
+    expect(left.every((n, i) => i === 0 || n <= left[i - 1]!)).toBe(true);
+    expect(left.at(-1)).toBe(0);
     expect(statuses.every((s) => s === 404 || s === 429)).toBe(true);
     const limited = await h.api.get(`/api/v1/payments/success?order=ord_x&token=y`);
     expect(limited.status).toBe(429);
     expect(Number(limited.headers.get('retry-after'))).toBeGreaterThan(0);
+    expect(limited.headers.get('ratelimit-limit')).toBe('100');
+    expect(limited.headers.get('ratelimit-remaining')).toBe('0');
+    expect(Number(limited.headers.get('ratelimit-reset'))).toBeGreaterThan(0);
   });
 });
