@@ -22,6 +22,11 @@ export class StripeApi {
   }
 }
 
+/** The provider could not be reached or answer (after our retries): a 503 that says what happens next. */
+export function providerUnavailable(err: unknown, message: string): AppError {
+  return new AppError('unavailable', 'provider_unavailable', message, { cause: err });
+}
+
 /** Minor units as Stripe's integer amount: positive, and exact in a JS number (Stripe's wire type). */
 export function toStripeAmount(amount: bigint): number {
   if (amount <= 0n || amount > BigInt(Number.MAX_SAFE_INTEGER)) {

@@ -1,7 +1,7 @@
 import Stripe from 'stripe';
 import { AppError } from '../../platform/errors/app-error';
 import type { PayoutInput, PayoutProvider, PayoutResult } from './payouts-port';
-import { toStripeAmount, type StripeApi } from './stripe-api';
+import { providerUnavailable, toStripeAmount, type StripeApi } from './stripe-api';
 import { shouldRetry } from './stripe-retries';
 
 /**
@@ -23,14 +23,8 @@ function refusal(err: unknown): string | null {
   return PLATFORM_SIDE.has(code) ? null : code;
 }
 
-function unavailable(err: unknown): AppError {
-  return new AppError(
-    'unavailable',
-    'provider_unavailable',
-    'The payout provider is unavailable; the payout will be retried',
-    { cause: err },
-  );
-}
+const unavailable = (err: unknown) =>
+  providerUnavailable(err, 'The payout provider is unavailable; the payout will be retried');
 
 /**
  * Payouts as Stripe Connect transfers from the platform balance to the user's connected account,

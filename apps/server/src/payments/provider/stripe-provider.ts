@@ -16,7 +16,7 @@ import {
   type SavedCard,
 } from './payment-provider';
 import { idOf, interpretStripeEvent, observeCheckout, observeIntent } from './stripe-events';
-import { toStripeAmount, type StripeApi } from './stripe-api';
+import { providerUnavailable, toStripeAmount, type StripeApi } from './stripe-api';
 import { shouldRetry } from './stripe-retries';
 import { signedEvent } from './webhook-event';
 
@@ -70,14 +70,8 @@ function translate(err: unknown): never {
   }
 }
 
-function unavailable(err: unknown): AppError {
-  return new AppError(
-    'unavailable',
-    'provider_unavailable',
-    'The payment provider is unavailable; retry later',
-    { cause: err },
-  );
-}
+const unavailable = (err: unknown) =>
+  providerUnavailable(err, 'The payment provider is unavailable; retry later');
 
 /** The payments port (payments, checkouts, refunds, disputes, saved cards, webhooks) on Stripe. */
 export class StripeProvider implements PaymentProvider {
