@@ -1,24 +1,13 @@
-import {
-  applyDecorators,
-  createParamDecorator,
-  type ExecutionContext,
-  SetMetadata,
-} from '@nestjs/common';
-import { ApiExtension } from '@nestjs/swagger';
+import { createParamDecorator, type ExecutionContext } from '@nestjs/common';
 import type { FastifyRequest } from 'fastify';
 import { AppError } from '../platform/errors/app-error';
+import { Roles as AccessRoles } from '../platform/http/access';
 import type { UserRole, UserRow } from './identity.schema';
 
-export const PUBLIC_KEY = 'tender:public';
-export const ROLES_KEY = 'tender:roles';
-
-/** The route needs no authentication. */
-export const Public = () =>
-  applyDecorators(SetMetadata(PUBLIC_KEY, true), ApiExtension('x-auth', 'none'));
+export { Public, PUBLIC_KEY, ROLES_KEY } from '../platform/http/access';
 
 /** The route is only for these roles (checked by AuthGuard after authentication). */
-export const Roles = (...roles: UserRole[]) =>
-  applyDecorators(SetMetadata(ROLES_KEY, roles), ApiExtension('x-roles', roles));
+export const Roles = (...roles: UserRole[]) => AccessRoles(...roles);
 
 export type AuthedRequest = FastifyRequest & { user?: UserRow; sessionId?: string };
 

@@ -4,12 +4,13 @@ import { dirname, join } from 'node:path';
 import { drizzle, type NodePgDatabase } from 'drizzle-orm/node-postgres';
 import { migrate } from 'drizzle-orm/node-postgres/migrator';
 import { Pool, types } from 'pg';
-import * as schema from './schema';
 
 // int8 (bigint) columns come back as JS bigint, never as a lossy number or a string.
 types.setTypeParser(types.builtins.INT8, (v) => BigInt(v));
 
-export type Db = NodePgDatabase<typeof schema>;
+// No relational-query schema: queries name their tables, which each module owns (`*.schema.ts`),
+// so the platform needs to know none of them.
+export type Db = NodePgDatabase;
 export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 /** Either the pool-backed database or an open transaction: repositories accept both. */
 export type DbOrTx = Db | Tx;
@@ -24,7 +25,7 @@ export function openDatabase(url: string, poolSize: number): Database {
   const pool = new Pool({ connectionString: url, max: poolSize, idleTimeoutMillis: 30_000 });
   // A dropped idle connection must not crash the process; the pool replaces it.
   pool.on('error', () => undefined);
-  const db = drizzle(pool, { schema });
+  const db = drizzle(pool);
   return { db, pool, close: () => pool.end() };
 }
 

@@ -1,7 +1,7 @@
 import { Controller, Get, Header, Inject } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { z } from 'zod';
-import { Public } from '../../identity/auth.decorators';
+import { Public } from '../http/access';
 import { migrationStatus, type Database } from '../database/database';
 import { AppError } from '../errors/app-error';
 import { Doc } from '../http/doc';

@@ -1,7 +1,7 @@
 import { Controller, Get, Inject, Param, Post, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { z } from 'zod';
-import { Roles } from '../../identity/auth.decorators';
+import { Roles } from '../http/access';
 import { Doc } from '../http/doc';
 import { PageQuery, pageSchema } from '../http/pagination';
 import { JOBS } from '../platform.module';
