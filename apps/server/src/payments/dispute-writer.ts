@@ -6,7 +6,7 @@ import { newId } from '../platform/ids/ids';
 import type { Logger } from '../platform/logging/logger';
 import { CLOCK, LOGGER } from '../platform/platform.module';
 import { PayablesRegistry } from './payables';
-import { advanceDispute, disputeWithholds } from './payment-state';
+import { advanceDispute, disputeWithholds, type TransitionCause } from './payment-state';
 import { lockPayment } from './payment-writer';
 import { payments, paymentDisputes, type DisputeStatus, type PaymentRow } from './payments.schema';
 import type { DisputeObservation } from './provider/payment-provider';
@@ -30,7 +30,7 @@ export class DisputeWriter {
     tx: Tx,
     paymentId: string,
     obs: DisputeObservation,
-    cause: string,
+    cause: TransitionCause,
   ): Promise<PaymentRow> {
     const payment = await lockPayment(tx, paymentId);
     if (payment.amountCaptured < obs.amount) {

@@ -7,6 +7,13 @@ import {
   reduce,
   type Observation,
   type PaymentState,
+  advanceDispute,
+  canCancel,
+  canCapture,
+  canRefund,
+  DISPUTE_TRANSITIONS,
+  disputeWithholds,
+  UNSETTLED_STATUSES,
 } from './payment-state';
 
 // The expected table, written out independently of TRANSITIONS: row = from, listed = allowed targets.
@@ -190,6 +197,48 @@ describe('reduce is order-independent', () => {
         },
       ),
       { numRuns: 2000 },
+    );
+  });
+});
+
+describe('the rules beside the table', () => {
+  it('says which statuses may be captured, cancelled, refunded, or are still unsettled', () => {
+    const which = (rule: (s: PaymentStatus) => boolean) => PAYMENT_STATUSES.filter(rule);
+    expect(which(canCapture)).toEqual(['authorized']);
+    expect(which(canCancel)).toEqual(['created', 'requires_action', 'authorized']);
+    expect(which(canRefund)).toEqual(['succeeded', 'partially_refunded']);
+    expect([...UNSETTLED_STATUSES].sort()).toEqual(
+      ['authorized', 'created', 'processing', 'requires_action'].sort(),
+    );
+    // Nothing cancellable or capturable is final, and a refundable payment can still move.
+    for (const s of [...which(canCancel), ...which(canRefund)]) expect(isFinal(s)).toBe(false);
+  });
+});
+
+describe('disputes', () => {
+  it('move only forward, end won or lost, and withhold money only as chargebacks', () => {
+    expect(advanceDispute('needs_response', 'won')).toBe('won');
+    expect(advanceDispute('won', 'needs_response')).toBe('won');
+    expect(advanceDispute('lost', 'won')).toBe('lost');
+    expect(advanceDispute('under_review', 'needs_response')).toBe('under_review');
+    expect(advanceDispute('warning_closed', 'needs_response')).toBe('needs_response');
+    expect(DISPUTE_TRANSITIONS.won).toEqual([]);
+    expect(DISPUTE_TRANSITIONS.lost).toEqual([]);
+    const withholding = Object.keys(DISPUTE_TRANSITIONS).filter((s) =>
+      disputeWithholds(s as keyof typeof DISPUTE_TRANSITIONS),
+    );
+    expect(withholding.sort()).toEqual(['lost', 'needs_response', 'under_review']);
+  });
+
+  it('any delivery order of a dispute’s statuses ends in the same place', () => {
+    const statuses = Object.keys(DISPUTE_TRANSITIONS) as (keyof typeof DISPUTE_TRANSITIONS)[];
+    fc.assert(
+      fc.property(fc.shuffledSubarray(statuses, { minLength: 1 }), (seen) => {
+        const end = (order: typeof seen) => order.reduce((s, n) => advanceDispute(s, n), order[0]!);
+        const final = seen.includes('won') || seen.includes('lost');
+        // Once a final status is seen, every order that starts anywhere ends final.
+        if (final) expect(['won', 'lost']).toContain(end([...seen].reverse()));
+      }),
     );
   });
 });

@@ -191,5 +191,18 @@ export function disputeWithholds(status: DisputeStatus): boolean {
 
 /** May this payment be captured, cancelled or refunded now? The rules beside the table. */
 export const canCapture = (s: PaymentStatus): boolean => s === 'authorized';
+/** A hold can be released, and a payment still waiting for its payer abandoned. */
+export const canCancel = (s: PaymentStatus): boolean =>
+  s === 'created' || s === 'requires_action' || s === 'authorized';
 export const canRefund = (s: PaymentStatus): boolean =>
   s === 'succeeded' || s === 'partially_refunded';
+/**
+ * Still waiting for the provider to settle it: neither final nor holding captured money.
+ * Reconciliation asks the provider about these once they are stale.
+ */
+export const UNSETTLED_STATUSES: readonly PaymentStatus[] = (
+  Object.keys(TRANSITIONS) as PaymentStatus[]
+).filter((s) => !isFinal(s) && !canRefund(s));
+
+/** What made a payment change: the API call, the payer's return, a job, or one provider event. */
+export type TransitionCause = 'api' | 'return' | 'reconcile' | 'audit' | `webhook:${string}`;

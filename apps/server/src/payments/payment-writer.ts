@@ -7,7 +7,13 @@ import { newId } from '../platform/ids/ids';
 import type { Logger } from '../platform/logging/logger';
 import { CLOCK, DATABASE, LOGGER } from '../platform/platform.module';
 import { PayablesRegistry } from './payables';
-import { EVENT_FOR_STATUS, reduce, type Observation, type PaymentState } from './payment-state';
+import {
+  EVENT_FOR_STATUS,
+  reduce,
+  type Observation,
+  type PaymentState,
+  type TransitionCause,
+} from './payment-state';
 import { PaymentMetrics } from './payment-metrics';
 import { payments, paymentTransitions, refunds, type PaymentRow } from './payments.schema';
 
@@ -80,7 +86,7 @@ export class PaymentWriter {
   apply(
     paymentId: string,
     obs: Observation,
-    cause: string,
+    cause: TransitionCause,
     refs: ProviderRefs = {},
     source: ObservationSource = 'internal',
   ): Promise<PaymentRow> {
@@ -93,7 +99,7 @@ export class PaymentWriter {
     tx: Tx,
     paymentId: string,
     obs: Observation,
-    cause: string,
+    cause: TransitionCause,
     refs: ProviderRefs = {},
     source: ObservationSource = 'internal',
   ): Promise<PaymentRow> {

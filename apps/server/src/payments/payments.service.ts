@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { and, eq } from 'drizzle-orm';
-import type { UserRow } from '../identity/identity.schema';
+import type { UserRow } from '../identity';
 import type { Clock } from '../platform/clock';
 import type { Database } from '../platform/database/database';
 import { AppError } from '../platform/errors/app-error';
@@ -10,6 +10,7 @@ import { CustomersService } from './customers.service';
 import { PaymentMetrics } from './payment-metrics';
 import { PaymentRefunds } from './payment-refunds';
 import { claimPayment } from './payment-requests';
+import { canCancel, canCapture, type TransitionCause } from './payment-state';
 import { PaymentWriter } from './payment-writer';
 import { payments, type PaymentMethod, type PaymentRow, type RefundRow } from './payments.schema';
 import { PAYMENT_PROVIDER } from './payments.tokens';
@@ -269,7 +270,7 @@ export class PaymentsService {
 
   async capture(paymentId: string, amount?: bigint): Promise<PaymentRow> {
     const p = await this.get(paymentId);
-    if (p.status !== 'authorized' || !p.providerIntentId) {
+    if (!canCapture(p.status) || !p.providerIntentId) {
       throw new AppError(
         'conflict',
         'payment_not_capturable',
@@ -293,7 +294,7 @@ export class PaymentsService {
   /** Releases a hold (authorized) or abandons a payment still waiting for the payer. */
   async cancel(paymentId: string): Promise<PaymentRow> {
     const p = await this.get(paymentId);
-    if (!['created', 'requires_action', 'authorized'].includes(p.status) || !p.providerIntentId) {
+    if (!canCancel(p.status) || !p.providerIntentId) {
       throw new AppError('conflict', 'payment_not_cancelable', `Payment is ${p.status}`);
     }
     const intent = await this.metrics.time('intents.cancel', () =>
@@ -330,7 +331,7 @@ export class PaymentsService {
   }
 
   /** Reads the provider's truth for this payment and applies it (browser return, reconciliation). */
-  async sync(paymentId: string, cause: string): Promise<PaymentRow> {
+  async sync(paymentId: string, cause: TransitionCause): Promise<PaymentRow> {
     const p = await this.get(paymentId);
     if (p.providerSessionId) {
       const session = await this.provider.retrieveCheckout(p.providerSessionId);
@@ -352,7 +353,11 @@ export class PaymentsService {
   }
 
   /** Applies what an intent says about the payment. */
-  applyIntent(paymentId: string, intent: ProviderIntent, cause: string): Promise<PaymentRow> {
+  applyIntent(
+    paymentId: string,
+    intent: ProviderIntent,
+    cause: TransitionCause,
+  ): Promise<PaymentRow> {
     return this.writer.apply(
       paymentId,
       intent.observation,

@@ -1,11 +1,11 @@
 import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
-import { and, eq, inArray, isNull, lt, notInArray } from 'drizzle-orm';
+import { and, eq, inArray, isNull, lt } from 'drizzle-orm';
 import type { Clock } from '../platform/clock';
 import type { Database } from '../platform/database/database';
 import type { JobQueue } from '../platform/jobs/jobs';
 import type { Logger } from '../platform/logging/logger';
 import { CLOCK, DATABASE, JOBS, LOGGER } from '../platform/platform.module';
-import { FINAL_STATUSES } from './payment-state';
+import { UNSETTLED_STATUSES } from './payment-state';
 import { PaymentWriter } from './payment-writer';
 import { payments, refunds } from './payments.schema';
 import { PaymentsService } from './payments.service';
@@ -76,10 +76,7 @@ export class ReconciliationService implements OnModuleInit {
       .select()
       .from(payments)
       .where(
-        and(
-          notInArray(payments.status, [...FINAL_STATUSES, 'succeeded', 'partially_refunded']),
-          lt(payments.updatedAt, staleBefore),
-        ),
+        and(inArray(payments.status, [...UNSETTLED_STATUSES]), lt(payments.updatedAt, staleBefore)),
       )
       .limit(200);
     for (const p of stuck) {

@@ -9,6 +9,7 @@ import type { Logger } from '../platform/logging/logger';
 import { CLOCK, DATABASE, JOBS, LOGGER } from '../platform/platform.module';
 import { DisputeWriter } from './dispute-writer';
 import { PaymentMetrics } from './payment-metrics';
+import type { TransitionCause } from './payment-state';
 import { lockPayment, PaymentWriter } from './payment-writer';
 import { payments, refunds, webhookEvents } from './payments.schema';
 import { PAYMENT_PROVIDER } from './payments.tokens';
@@ -166,7 +167,7 @@ export class WebhooksService implements OnModuleInit {
     }
   }
 
-  private async applyFacts(tx: Tx, facts: EventFacts, cause: string): Promise<void> {
+  private async applyFacts(tx: Tx, facts: EventFacts, cause: TransitionCause): Promise<void> {
     const paymentId = await this.findPayment(tx, facts);
     if (!paymentId) {
       this.logger.info(
