@@ -2,6 +2,47 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
+// Module boundaries (docs/architecture.md, "Inside apps/server/src"). Each domain module's public
+// face is its folder's index.ts: another module imports `../<module>`, never `../<module>/<file>`
+// (so never another module's `*.schema` either), and platform/ imports no domain module. One narrow
+// exception: a `*.schema.ts` may import another module's `<module>.schema` (for foreign keys only),
+// so drizzle-kit's schema glob loads schema files and nothing else. apps/server/test may import deep
+// paths. Proven by apps/server/src/module-boundaries.test.ts with apps/server/lint-fixtures/.
+const DOMAIN_MODULES = ['identity', 'payments', 'catalog', 'ledger', 'wallet', 'orders'];
+const SRC = 'apps/server/src';
+const boundary = (regex, message) => ({
+  rules: { 'no-restricted-imports': ['error', { patterns: [{ regex, message }] }] },
+});
+const moduleBoundaries = [
+  ...DOMAIN_MODULES.flatMap((own) => {
+    const others = DOMAIN_MODULES.filter((m) => m !== own).join('|');
+    const message =
+      'Import another module only through its public face (`../<module>`, its index.ts).';
+    return [
+      { files: [`${SRC}/${own}/**/*.ts`], ...boundary(`^(\\.\\./)+(${others})/`, message) },
+      {
+        // A schema file may also reach `../<other>/<other>.schema`, for a foreign key.
+        files: [`${SRC}/${own}/**/*.schema.ts`],
+        ...boundary(`^(\\.\\./)+(${others})/(?!\\2\\.schema$)`, message),
+      },
+    ];
+  }),
+  {
+    files: [`${SRC}/*.ts`],
+    ...boundary(
+      `^\\./(${DOMAIN_MODULES.join('|')})/`,
+      'Import a module only through its public face (`./<module>`, its index.ts).',
+    ),
+  },
+  {
+    files: [`${SRC}/platform/**/*.ts`],
+    ...boundary(
+      `^(\\.\\./)+(${DOMAIN_MODULES.join('|')})(/|$)`,
+      'platform/ knows no domain: it must not import a domain module.',
+    ),
+  },
+];
+
 export default tseslint.config(
   {
     ignores: [
@@ -9,6 +50,8 @@ export default tseslint.config(
       '**/node_modules/**',
       'data/**',
       'apps/web/**',
+      // Deliberately broken imports, linted only by src/module-boundaries.test.ts.
+      'apps/server/lint-fixtures/**',
       '**/*.mjs',
       '**/*.cjs',
       '**/*.js',
@@ -37,6 +80,7 @@ export default tseslint.config(
       '@typescript-eslint/unbound-method': 'off',
     },
   },
+  ...moduleBoundaries,
   {
     files: ['**/*.test.ts', '**/test/**/*.ts', 'bench/**/*.ts'],
     rules: {

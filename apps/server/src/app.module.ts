@@ -1,13 +1,13 @@
 import { type DynamicModule, Module, type Type } from '@nestjs/common';
-import { CatalogModule } from './catalog/catalog.module';
-import { IdentityModule } from './identity/identity.module';
+import { CatalogModule } from './catalog';
+import { IdentityModule } from './identity';
 import { HealthController } from './platform/health/health.controller';
 import { IdempotencyModule } from './platform/idempotency/idempotency.module';
 import { JobsModule } from './platform/jobs/jobs.module';
-import { LedgerModule } from './ledger/ledger.module';
-import { OrdersModule } from './orders/orders.module';
-import { PaymentsModule } from './payments/payments.module';
-import { WalletModule } from './wallet/wallet.module';
+import { LedgerModule } from './ledger';
+import { OrdersModule } from './orders';
+import { PaymentsModule } from './payments';
+import { WalletModule } from './wallet';
 import { PlatformModule, type PlatformDeps } from './platform/platform.module';
 
 /** Modules mounted beside the app's own; only tests pass any (e.g. a probe controller). */

@@ -6,7 +6,7 @@ import type { LoggerService } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { AppModule, type ExtraModules } from './app.module';
-import { startPaymentsRuntime } from './payments/provider/embedded-sandbox';
+import { startPaymentsRuntime } from './payments';
 import { clientErrorHandler, frameworkErrors } from './platform/http/client-errors';
 import { HttpErrorFilter } from './platform/http/http-error.filter';
 import { registerInputGuard } from './platform/http/input-guard';

@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { startApp, type RunningApp } from './bootstrap';
-import { seedDemoProducts } from './catalog/demo-products';
-import { seedDemoData } from './identity/demo-seed';
+import { seedDemoProducts } from './catalog';
+import { seedDemoData } from './identity';
 import { ConfigError, loadConfig, type Config } from './platform/config/config';
 import { createRuntime, type Runtime } from './platform/runtime';
 

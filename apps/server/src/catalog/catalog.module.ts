@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { IdentityModule } from '../identity/identity.module';
+import { IdentityModule } from '../identity';
 import { CacheModule } from '../platform/cache/cache.module';
 import { CatalogService } from './catalog.service';
 import { OptionalAuthGuard } from './optional-auth.guard';

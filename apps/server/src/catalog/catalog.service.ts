@@ -1,8 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { and, eq, gte, isNull, sql, type Placeholder } from 'drizzle-orm';
-import type { UserRow } from '../identity/identity.schema';
-import { canSell } from '../identity/seller-status';
-import { UsersService } from '../identity/users.service';
+import { type UserRow, canSell, UsersService } from '../identity';
 import type { Cache } from '../platform/cache/cache';
 import { CACHE } from '../platform/cache/cache.module';
 import { GenerationalCache } from '../platform/cache/generational-cache';

@@ -1,4 +1,6 @@
 import { eq } from 'drizzle-orm';
+// The demo seed reads identity's users table: a known cross-module read (docs/architecture.md).
+// eslint-disable-next-line no-restricted-imports -- see above
 import { users } from '../identity/identity.schema';
 import type { Clock } from '../platform/clock';
 import type { Database } from '../platform/database/database';

@@ -4,9 +4,7 @@ import {
   type ExecutionContext,
   Injectable,
 } from '@nestjs/common';
-import type { AuthedRequest } from '../identity/auth.decorators';
-import type { UserRow } from '../identity/identity.schema';
-import { Authenticator } from '../identity/authenticator';
+import { type AuthedRequest, type UserRow, Authenticator } from '../identity';
 import { AppError } from '../platform/errors/app-error';
 
 /**

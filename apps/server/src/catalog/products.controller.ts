@@ -11,8 +11,7 @@ import {
 } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { z } from 'zod';
-import { CurrentUser, Public, Roles } from '../identity/auth.decorators';
-import type { UserRow } from '../identity/identity.schema';
+import { CurrentUser, Public, Roles, type UserRow } from '../identity';
 import { Doc } from '../platform/http/doc';
 import { AmountSchema, CurrencySchema } from '../platform/money';
 import { PageQuery, pageSchema } from '../platform/http/pagination';

@@ -1,5 +1,5 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
-import { SellerStatusHooks } from '../identity/seller-status';
+import { SellerStatusHooks } from '../identity';
 import { CatalogService } from './catalog.service';
 
 /**

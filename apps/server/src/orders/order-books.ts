@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { JournalEntryRow } from '../ledger/ledger.schema';
-import { LedgerService, type EntryInput } from '../ledger/ledger.service';
+import { type JournalEntryRow, LedgerService, type EntryInput } from '../ledger';
 import type { DbOrTx, Tx } from '../platform/database/database';
 import { feeShare, nonZero, refundSplit } from './fees';
 import type { OrderRow } from './orders.schema';

@@ -1,6 +1,5 @@
 import { and, eq, isNull } from 'drizzle-orm';
-import type { PaymentRow } from '../payments/payments.schema';
-import type { PayableRef, PaymentsService } from '../payments/payments.service';
+import type { PaymentRow, PayableRef, PaymentsService } from '../payments';
 import type { Db } from '../platform/database/database';
 import { orders, type OrderRow } from './orders.schema';
 

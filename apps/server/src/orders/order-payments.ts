@@ -1,7 +1,6 @@
 import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
 import { and, eq } from 'drizzle-orm';
-import { PayablesRegistry, type PaymentDomainEvent } from '../payments/payables';
-import type { PaymentRow } from '../payments/payments.schema';
+import { PayablesRegistry, type PaymentDomainEvent, type PaymentRow } from '../payments';
 import type { Clock } from '../platform/clock';
 import type { Tx } from '../platform/database/database';
 import type { Logger } from '../platform/logging/logger';

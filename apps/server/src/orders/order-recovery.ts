@@ -1,6 +1,6 @@
 import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
 import { and, asc, eq, isNull, lt } from 'drizzle-orm';
-import { PaymentsService } from '../payments/payments.service';
+import { PaymentsService } from '../payments';
 import type { Clock } from '../platform/clock';
 import type { Config } from '../platform/config/config';
 import type { Database } from '../platform/database/database';

@@ -1,8 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { and, eq } from 'drizzle-orm';
-import { CatalogService } from '../catalog/catalog.service';
-import type { UserRow } from '../identity/identity.schema';
-import { PaymentsService } from '../payments/payments.service';
+import { CatalogService } from '../catalog';
+import type { UserRow } from '../identity';
+import { PaymentsService } from '../payments';
 import type { Clock } from '../platform/clock';
 import type { Database, Tx } from '../platform/database/database';
 import { AppError } from '../platform/errors/app-error';

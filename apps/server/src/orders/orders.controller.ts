@@ -11,12 +11,9 @@ import {
 } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { z } from 'zod';
-import { MAX_UNITS } from '../catalog/catalog.service';
-import { CurrentUser, Public } from '../identity/auth.decorators';
-import type { UserRow } from '../identity/identity.schema';
-import { PaymentReturns } from '../payments/payment-returns';
-import { ReturnLinks } from '../payments/return-links';
-import { ReturnRateLimit } from '../payments/return-rate-limit.guard';
+import { MAX_UNITS } from '../catalog';
+import { CurrentUser, Public, type UserRow } from '../identity';
+import { PaymentReturns, ReturnLinks, ReturnRateLimit } from '../payments';
 import { Doc } from '../platform/http/doc';
 import { PageQuery, pageSchema } from '../platform/http/pagination';
 import { Idempotent } from '../platform/idempotency/idempotent.decorator';

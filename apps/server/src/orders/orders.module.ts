@@ -1,7 +1,7 @@
 import { Module } from '@nestjs/common';
-import { CatalogModule } from '../catalog/catalog.module';
-import { LedgerModule } from '../ledger/ledger.module';
-import { PaymentsModule } from '../payments/payments.module';
+import { CatalogModule } from '../catalog';
+import { LedgerModule } from '../ledger';
+import { PaymentsModule } from '../payments';
 import { OrderBooks } from './order-books';
 import { OrderPayments } from './order-payments';
 import { OrderRecovery } from './order-recovery';

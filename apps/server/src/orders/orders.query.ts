@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { and, eq } from 'drizzle-orm';
-import type { UserRow } from '../identity/identity.schema';
+import type { UserRow } from '../identity';
 import type { Database, DbOrTx } from '../platform/database/database';
 import { AppError } from '../platform/errors/app-error';
 import {

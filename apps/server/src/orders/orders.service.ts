@@ -1,11 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { and, eq, sql } from 'drizzle-orm';
-import { CatalogService } from '../catalog/catalog.service';
-import type { ProductRow } from '../catalog/catalog.schema';
-import type { UserRow } from '../identity/identity.schema';
-import { LedgerService, ledgerRefusal, postCall } from '../ledger/ledger.service';
-import { PaymentsService } from '../payments/payments.service';
-import { ReturnLinks } from '../payments/return-links';
+import { CatalogService, type ProductRow } from '../catalog';
+import type { UserRow } from '../identity';
+import { LedgerService, ledgerRefusal, postCall } from '../ledger';
+import { PaymentsService, ReturnLinks } from '../payments';
 import type { Clock } from '../platform/clock';
 import type { Config } from '../platform/config/config';
 import type { Database, Tx } from '../platform/database/database';

@@ -1,5 +1,5 @@
 import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
-import { PaymentsService } from '../payments/payments.service';
+import { PaymentsService } from '../payments';
 import type { Database, Tx } from '../platform/database/database';
 import { AppError } from '../platform/errors/app-error';
 import type { JobQueue } from '../platform/jobs/jobs';

@@ -4,7 +4,7 @@ import type { Clock } from '../platform/clock';
 import type { Database } from '../platform/database/database';
 import { AppError } from '../platform/errors/app-error';
 import { CLOCK, DATABASE } from '../platform/platform.module';
-import type { UserRow } from '../identity/identity.schema';
+import type { UserRow } from '../identity';
 import { PaymentMetrics } from './payment-metrics';
 import { PAYMENT_PROVIDER } from './payments.tokens';
 import type { PaymentProvider, ProviderSetupIntent, SavedCard } from './provider/payment-provider';

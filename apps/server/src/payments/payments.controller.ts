@@ -14,8 +14,7 @@ import {
 import { ApiTags } from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import { CurrentUser, Public, Roles } from '../identity/auth.decorators';
-import type { UserRow } from '../identity/identity.schema';
+import { CurrentUser, Public, Roles, type UserRow } from '../identity';
 import { AppError } from '../platform/errors/app-error';
 import { Doc } from '../platform/http/doc';
 import { pageSchema } from '../platform/http/pagination';

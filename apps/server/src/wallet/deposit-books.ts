@@ -1,8 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import type { EntryKind } from '../ledger/ledger.schema';
-import { LedgerService } from '../ledger/ledger.service';
-import type { PaymentDomainEvent } from '../payments/payables';
-import type { PaymentRow } from '../payments/payments.schema';
+import { type EntryKind, LedgerService } from '../ledger';
+import type { PaymentDomainEvent, PaymentRow } from '../payments';
 import type { Tx } from '../platform/database/database';
 import { AppError } from '../platform/errors/app-error';
 

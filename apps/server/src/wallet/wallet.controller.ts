@@ -1,11 +1,9 @@
 import { Body, Controller, Get, Headers, Param, Post, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { z } from 'zod';
-import { CurrentUser, Roles } from '../identity/auth.decorators';
-import type { UserRow } from '../identity/identity.schema';
-import type { LedgerAccountRow } from '../ledger/ledger.schema';
-import { PaymentView, toPaymentView } from '../payments/payments.view';
-import { RedirectUrl } from '../payments/redirects';
+import { CurrentUser, Roles, type UserRow } from '../identity';
+import type { LedgerAccountRow } from '../ledger';
+import { PaymentView, toPaymentView, RedirectUrl } from '../payments';
 import { AppError } from '../platform/errors/app-error';
 import { Doc } from '../platform/http/doc';
 import { PageQuery, pageSchema, toPage } from '../platform/http/pagination';

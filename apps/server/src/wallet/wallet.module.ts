@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
-import { LedgerModule } from '../ledger/ledger.module';
-import { PaymentsModule } from '../payments/payments.module';
+import { LedgerModule } from '../ledger';
+import { PaymentsModule } from '../payments';
 import { WalletAdminController, WalletController } from './wallet.controller';
 import { DepositBooks } from './deposit-books';
 import { WalletHistory } from './wallet-history';

@@ -1,12 +1,15 @@
 import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
 import { and, eq, lt } from 'drizzle-orm';
-import type { UserRow } from '../identity/identity.schema';
-import type { LedgerAccountRow } from '../ledger/ledger.schema';
-import { LedgerService } from '../ledger/ledger.service';
-import { PayablesRegistry } from '../payments/payables';
-import { PaymentsService, requireCollected } from '../payments/payments.service';
-import type { PaymentRow } from '../payments/payments.schema';
-import { PAYOUT_PROVIDER, type PayoutProvider } from '../payments/provider/payouts-port';
+import type { UserRow } from '../identity';
+import { type LedgerAccountRow, LedgerService } from '../ledger';
+import {
+  PayablesRegistry,
+  PaymentsService,
+  requireCollected,
+  type PaymentRow,
+  PAYOUT_PROVIDER,
+  type PayoutProvider,
+} from '../payments';
 import type { Clock } from '../platform/clock';
 import type { Config } from '../platform/config/config';
 import type { Database, Tx } from '../platform/database/database';

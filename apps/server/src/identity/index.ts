@@ -1,0 +1,16 @@
+// identity's public face: what other modules (and the composition root) may import from identity.
+// Everything else in this folder is internal; `npm run lint` fails on a deep import from outside.
+export { IdentityModule } from './identity.module';
+export { UsersService } from './users.service';
+export { CompaniesService } from './companies.service';
+export { TokenService } from './tokens';
+export { Authenticator, type Authenticated } from './authenticator';
+export {
+  SellerStatusHooks,
+  canSell,
+  type SellerStatusChange,
+  type SellerStatusListener,
+} from './seller-status';
+export { CurrentSession, CurrentUser, Public, Roles, type AuthedRequest } from './auth.decorators';
+export { seedDemoData } from './demo-seed';
+export type { CompanyRow, UserRole, UserRow } from './identity.schema';

@@ -1,0 +1,15 @@
+// payments' public face: what other modules (and the composition root) may import from payments.
+// Everything else in this folder is internal; `npm run lint` fails on a deep import from outside.
+export { PaymentsModule } from './payments.module';
+export { PaymentsService, requireCollected, type PayableRef } from './payments.service';
+export { PayablesRegistry, type PayableHandler, type PaymentDomainEvent } from './payables';
+export { CustomersService } from './customers.service';
+export { PaymentReturns } from './payment-returns';
+export { ReturnLinks } from './return-links';
+export { RedirectPolicy, RedirectUrl } from './redirects';
+export { ReturnRateLimit } from './return-rate-limit.guard';
+export { PaymentView, toPaymentView } from './payments.view';
+export { PROVIDER_SETUP, PUBLIC_URL, type PublicUrl } from './payments.tokens';
+export { PAYOUT_PROVIDER, type PayoutProvider } from './provider/payouts-port';
+export { startPaymentsRuntime } from './provider/embedded-sandbox';
+export type { PaymentRow } from './payments.schema';
