@@ -14,8 +14,8 @@ const require = createRequire(import.meta.url);
 
 /** @type {typeof import('../apps/server/src/ledger/ledger.service.js')} */
 const ledgerModule = require('../apps/server/dist/ledger/ledger.service.js');
-/** @type {typeof import('../apps/server/src/ledger/verify.js')} */
-export const verify = require('../apps/server/dist/ledger/verify.js');
+/** @type {typeof import('../apps/server/src/books.js')} */
+export const verify = require('../apps/server/dist/books.js');
 /** @type {typeof import('../apps/server/src/platform/ids/ids.js')} */
 const ids = require('../apps/server/dist/platform/ids/ids.js');
 /** @type {typeof import('../apps/server/src/orders/fees.js')} */

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { verifyLedger } from '../src/ledger/verify';
+import { verifyLedger } from '../src/books';
 import { bootTestApp, promote, register, type TestApp } from './helpers';
 import { ordersFixture } from './orders/fixture';
 

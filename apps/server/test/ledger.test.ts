@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LedgerService } from '../src/ledger/ledger.service';
-import { verifyLedger } from '../src/ledger/verify';
+import { verifyLedger } from '../src/books';
 import { systemClock } from '../src/platform/clock';
 import { openDatabase, type Database } from '../src/platform/database/database';
 import { AppError } from '../src/platform/errors/app-error';

@@ -3,3 +3,10 @@
 export { LedgerModule } from './ledger.module';
 export { LedgerService, ledgerRefusal, postCall, type EntryInput } from './ledger.service';
 export type { EntryKind, JournalEntryRow, LedgerAccountRow } from './ledger.schema';
+export {
+  booksAgainstProvider,
+  checkInvariants,
+  LEDGER_INVARIANTS,
+  type Invariant,
+  type Violation,
+} from './verify';

@@ -6,15 +6,18 @@ export interface Violation {
 }
 
 /**
- * The ledger's invariants, checked on the live database. Each query returns the rows that break one
- * invariant (empty = holds). Read-only, in one REPEATABLE READ snapshot so concurrent writes cannot
- * produce false alarms.
+ * One invariant of the books, checked on the live database: a query returning the rows that break
+ * it (empty = holds). The ledger owns its own; each module that books money contributes its own
+ * (orders, wallet), and the composition root (`src/books.ts`) runs them all.
  */
-const CHECKS: {
+export interface Invariant {
   invariant: string;
   sql: string;
   describe: (r: Record<string, unknown>) => string;
-}[] = [
+}
+
+/** The ledger's own invariants: the journal, balances and histories, whatever booked them. */
+export const LEDGER_INVARIANTS: Invariant[] = [
   {
     invariant: 'postings of every currency sum to zero',
     sql: `SELECT currency, sum(amount)::text AS total FROM postings GROUP BY currency HAVING sum(amount) <> 0`,
@@ -56,18 +59,25 @@ const CHECKS: {
           LIMIT 100`,
     describe: (r) => `posting ${String(r.id)} left ${String(r.account_id)} at ${String(r.balance)}`,
   },
-  {
-    // The books against the provider, per payment: what the ledger says the provider holds for a
-    // payment (provider clearing, over the entries naming it) equals what the payment records the
-    // provider said — captured − refunded − disputed. A wallet credited for a deposit that was
-    // refunded or disputed at the provider shows here. A deposit's refund counts once requested
-    // (its wallet gives the money back at once); an order's once the provider confirms it.
+];
+
+/**
+ * The books against the provider, for one payable type: what provider clearing says the provider
+ * holds for each payment (over the entries naming it: referencing the payment, or carrying its
+ * `metadata.payment_id`) must equal what the payment records the provider said — captured −
+ * refunded − disputed. `refunded` is the SQL for what counts as refunded (a deposit's refunds
+ * count once requested); `eligible` narrows to the payments the payable has booked. Contributed by
+ * each payable module that books card money (wallet, orders).
+ */
+export function booksAgainstProvider(p: {
+  payableType: string;
+  refunded: string;
+  eligible?: string;
+}): Invariant {
+  const held = `(p.amount_captured - p.amount_disputed - ${p.refunded})`;
+  return {
     invariant: 'the books hold what the provider holds, for every payment',
-    sql: `SELECT p.id, p.payable_type,
-                 (p.amount_captured - p.amount_disputed - CASE WHEN p.payable_type = 'wallet_deposit'
-                    THEN greatest(p.amount_refunded, coalesce(r.requested, 0))
-                    ELSE p.amount_refunded END)::text AS provider,
-                 (-coalesce(b.held, 0))::text AS books
+    sql: `SELECT p.id, p.payable_type, ${held}::text AS provider, (-coalesce(b.held, 0))::text AS books
           FROM payments p
           LEFT JOIN (SELECT payment_id, sum(amount) AS requested FROM refunds
                      WHERE status IN ('pending', 'requires_action', 'succeeded')
@@ -78,59 +88,23 @@ const CHECKS: {
                      FROM postings po JOIN journal_entries e ON e.id = po.entry_id
                      JOIN ledger_accounts a ON a.id = po.account_id
                      WHERE a.type = 'PROVIDER_CLEARING' GROUP BY 1) b ON b.payment_id = p.id
-          WHERE p.amount_captured > 0
-            AND (p.payable_type = 'wallet_deposit'
-                 OR (p.payable_type = 'order' AND EXISTS (
-                       SELECT 1 FROM orders o WHERE o.id = p.payable_id AND o.payment_id = p.id
-                         AND o.status IN ('COMPLETED', 'REFUNDED'))))
-            AND p.amount_captured - p.amount_disputed - CASE WHEN p.payable_type = 'wallet_deposit'
-                  THEN greatest(p.amount_refunded, coalesce(r.requested, 0))
-                  ELSE p.amount_refunded END <> -coalesce(b.held, 0)
+          WHERE p.amount_captured > 0 AND p.payable_type = '${p.payableType}'
+            ${p.eligible ? `AND ${p.eligible}` : ''}
+            AND ${held} <> -coalesce(b.held, 0)
           LIMIT 100`,
     describe: (r) =>
       `payment ${String(r.id)} (${String(r.payable_type)}): the provider holds ${String(r.provider)}, the books ${String(r.books)}`,
-  },
-  // Orders (orders/). Units are held by an order from its reservation until they are given back
-  // (failed, cancelled, or refunded with restock), which sets units_restored.
-  {
-    invariant:
-      'orders of a product never exceed its initial units (held = initial − available − withheld)',
-    sql: `SELECT p.id, p.initial_units, p.available_units, p.withheld_units,
-                 coalesce(h.held, 0)::text AS held
-          FROM products p LEFT JOIN (
-            SELECT product_id, sum(quantity) AS held FROM orders
-            WHERE status IN ('PAYMENT_PROCESSING', 'COMPLETED', 'REFUNDED') AND NOT units_restored
-            GROUP BY product_id) h ON h.product_id = p.id
-          WHERE coalesce(h.held, 0) <> p.initial_units - p.available_units - p.withheld_units
-             OR coalesce(h.held, 0) > p.initial_units
-          LIMIT 100`,
-    describe: (r) =>
-      `product ${String(r.id)}: orders hold ${String(r.held)} units, but initial ${String(r.initial_units)} − available ${String(r.available_units)} − withheld ${String(r.withheld_units)}`,
-  },
-  {
-    invariant: 'order refunds never exceed the amount paid',
-    sql: `SELECT id, amount::text, refunded_amount::text FROM orders
-          WHERE refunded_amount > amount OR refunded_amount < 0 LIMIT 100`,
-    describe: (r) =>
-      `order ${String(r.id)} refunded ${String(r.refunded_amount)} of ${String(r.amount)}`,
-  },
-  {
-    invariant: 'every completed wallet order has exactly one PAYMENT journal entry',
-    sql: `SELECT o.id, count(j.id)::int AS entries FROM orders o
-          LEFT JOIN journal_entries j
-            ON j.reference_type = 'order' AND j.reference_id = o.id AND j.kind = 'PAYMENT'
-          WHERE o.payment_method = 'WALLET' AND o.status IN ('COMPLETED', 'REFUNDED')
-          GROUP BY o.id HAVING count(j.id) <> 1 LIMIT 100`,
-    describe: (r) => `order ${String(r.id)} has ${String(r.entries)} PAYMENT entries`,
-  },
-];
+  };
+}
 
-export async function verifyLedger(pool: Pool): Promise<Violation[]> {
+/** Runs `invariants` in one read-only REPEATABLE READ snapshot, so concurrent writes cannot
+ * produce false alarms. */
+export async function checkInvariants(pool: Pool, invariants: Invariant[]): Promise<Violation[]> {
   const client = await pool.connect();
   try {
     await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
     const violations: Violation[] = [];
-    for (const check of CHECKS) {
+    for (const check of invariants) {
       const { rows } = await client.query<Record<string, unknown>>(check.sql);
       for (const row of rows)
         violations.push({ invariant: check.invariant, detail: check.describe(row) });

@@ -2,3 +2,4 @@
 // Everything else in this folder is internal; `npm run lint` fails on a deep import from outside.
 export { WalletModule } from './wallet.module';
 export { WalletService } from './wallet.service';
+export { WALLET_INVARIANTS } from './wallet.invariants';

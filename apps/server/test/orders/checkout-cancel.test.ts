@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { verifyLedger } from '../../src/ledger/verify';
+import { verifyLedger } from '../../src/books';
 import { ReturnLinks } from '../../src/payments/return-links';
 import { bootTestApp, type TestApp } from '../helpers';
 import { cancelLink, ordersFixture, pathOf, payOnHostedPage } from './fixture';

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TokenService } from '../../src/identity/tokens';
 import { LedgerService } from '../../src/ledger/ledger.service';
-import { verifyLedger } from '../../src/ledger/verify';
+import { verifyLedger } from '../../src/books';
 import { newId } from '../../src/platform/ids/ids';
 import { bootTestApp, uniqueEmail, type TestApp } from '../helpers';
 import { ordersFixture } from './fixture';

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Pool } from 'pg';
 import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
-import { verifyLedger } from '../../src/ledger/verify';
+import { verifyLedger } from '../../src/books';
 import { client, createTestDatabase, register } from '../helpers';
 import {
   RealServers,

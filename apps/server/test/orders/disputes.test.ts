@@ -1,7 +1,7 @@
 // A gateway order disputed after it was paid: the merchant's share and the platform's fee go back
 // to the provider (into debt if already spent), and come back when the dispute is won.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { verifyLedger } from '../../src/ledger/verify';
+import { verifyLedger } from '../../src/books';
 import { bootTestApp, type TestApp } from '../helpers';
 import { eventually } from '../payments/harness';
 import { control, sandboxSdk } from '../wallet/fixture';

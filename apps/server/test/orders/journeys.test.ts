@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { CatalogService } from '../../src/catalog/catalog.service';
-import { verifyLedger } from '../../src/ledger/verify';
+import { verifyLedger } from '../../src/books';
 import { bootTestApp, promote, register, type TestApp } from '../helpers';
 import { eventually } from '../payments/harness';
 import { cancelLink, ordersFixture, pathOf, payOnHostedPage } from './fixture';

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { verifyLedger } from '../../src/ledger/verify';
+import { verifyLedger } from '../../src/books';
 import { feeFor } from '../../src/orders/fees';
 import {
   CHECKOUT_NEVER_STARTED,

@@ -1,7 +1,7 @@
 // Every outcome of a wallet deposit, after the money was spent too: refunds, disputes won and
 // lost, the settlement delay, locked wallets. Real PostgreSQL, the embedded sandbox, the official SDK.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { verifyLedger } from '../../src/ledger/verify';
+import { verifyLedger } from '../../src/books';
 import { bootTestApp, client, promote, register, type TestApp } from '../helpers';
 import { eventually } from '../payments/harness';
 import { control, sandboxSdk } from './fixture';

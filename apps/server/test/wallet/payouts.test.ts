@@ -1,6 +1,6 @@
 // Withdrawals as Stripe Connect transfers, on real PostgreSQL and the embedded sandbox (official SDK).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { verifyLedger } from '../../src/ledger/verify';
+import { verifyLedger } from '../../src/books';
 import { PAYOUT_PROVIDER, type PayoutProvider } from '../../src/payments/provider/payouts-port';
 import { WalletService } from '../../src/wallet/wallet.service';
 import type { PayoutRow } from '../../src/wallet/wallet.schema';

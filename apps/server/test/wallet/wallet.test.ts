@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { load, submit } from '../../../stripe-sandbox/test/browser';
-import { verifyLedger } from '../../src/ledger/verify';
+import { verifyLedger } from '../../src/books';
 import { bootTestApp, client, promote, register, type TestApp } from '../helpers';
 import { eventually } from '../payments/harness';
 import { linkFailingAccount, sandboxSdk } from './fixture';

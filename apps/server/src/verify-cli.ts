@@ -1,11 +1,11 @@
 import { join } from 'node:path';
-import { ConfigError, loadConfig } from '../platform/config/config';
-import { openDatabase } from '../platform/database/database';
-import { runningEmbeddedUrl, startEmbeddedPostgres } from '../platform/database/embedded-postgres';
-import { verifyLedger } from './verify';
+import { verifyLedger } from './books';
+import { ConfigError, loadConfig } from './platform/config/config';
+import { openDatabase } from './platform/database/database';
+import { runningEmbeddedUrl, startEmbeddedPostgres } from './platform/database/embedded-postgres';
 
 /**
- * `npm run ledger:verify`: checks every ledger invariant on the live database (DATABASE_URL, or the
+ * `npm run ledger:verify`: checks every invariant of the books (src/books.ts) on the live database (DATABASE_URL, or the
  * embedded one under DATA_DIR — attached to if the server runs, started briefly if not). Exit 0 when
  * all hold; 1, naming the broken rows, when any fails; 2 on a bad configuration.
  */
