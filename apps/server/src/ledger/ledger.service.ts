@@ -217,10 +217,18 @@ export class LedgerService {
     return { entry, values };
   }
 
-  /** One account by id, locked FOR UPDATE when `lock` (to check and move its money atomically). */
-  async accountById(tx: DbOrTx, id: string, lock = false): Promise<LedgerAccountRow | undefined> {
-    const q = tx.select().from(ledgerAccounts).where(eq(ledgerAccounts.id, id));
-    return (await (lock ? q.for('update') : q))[0];
+  /**
+   * Locks these accounts FOR UPDATE in id order — the order ledger_post locks in, so a caller that
+   * checks balances before posting cannot deadlock with entries touching the same accounts.
+   */
+  async lockAccounts(tx: Tx, ids: string[]): Promise<Map<string, LedgerAccountRow>> {
+    const rows = await tx
+      .select()
+      .from(ledgerAccounts)
+      .where(inArray(ledgerAccounts.id, ids))
+      .orderBy(ledgerAccounts.id)
+      .for('update');
+    return new Map(rows.map((r) => [r.id, r]));
   }
 
   /** Locks or unlocks a wallet; false when there is no such wallet. */

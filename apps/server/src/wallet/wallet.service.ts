@@ -210,12 +210,13 @@ export class WalletService implements OnModuleInit {
     try {
       payout = await this.database.db.transaction(async (tx) => {
         const { id: walletId } = await this.ledger.wallet(tx, user.id, walletType(user), currency);
-        // Locked first, so the check below and the debit see the same balance.
-        const wallet = (await this.ledger.accountById(tx, walletId, true))!;
+        const clearing = await this.ledger.platform(tx, 'PAYOUT_CLEARING', currency);
+        // Both locked first (in ledger_post's order: no deadlock with a reversal into this wallet),
+        // so the check below and the debit see the same balance.
+        const wallet = (await this.ledger.lockAccounts(tx, [walletId, clearing.id])).get(walletId)!;
         if (wallet.isLocked) throw walletLocked();
         const { available, pending } = await this.withPending(tx, wallet);
         if (amount > available) throw notWithdrawable(available, pending, wallet.balance);
-        const clearing = await this.ledger.platform(tx, 'PAYOUT_CLEARING', currency);
         const id = newId('payout', now.getTime());
         // Ledger first: ledger_post locks the wallet row FOR UPDATE. Inserting the payout before it
         // would take a KEY SHARE lock on that row (its foreign key), and two concurrent withdrawals

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifyLedger } from '../../src/books';
 import { bootTestApp, client, promote, register, type TestApp } from '../helpers';
 import { eventually } from '../payments/harness';
-import { control, sandboxSdk } from './fixture';
+import { control, linkFailingAccount, sandboxSdk } from './fixture';
 
 describe('wallet deposits: every outcome is booked', () => {
   let app: TestApp;
@@ -264,6 +264,27 @@ describe('wallet deposits: every outcome is booked', () => {
     await control(app, 'webhooks/flush');
     await new Promise((r) => setTimeout(r, 1000));
     expect((await wallet(me.accessToken)).balance).toBe(500);
+    await ledgerOk();
+  });
+
+  it('withdrawals racing the reversals of refused payouts from the same wallet never deadlock', async () => {
+    const me = await register(api);
+    const dep = await post(
+      '/api/v1/wallet/deposit',
+      { amount: 1000, paymentMethodId: 'pm_card_visa' },
+      me.accessToken,
+    );
+    expect(dep.status).toBe(201);
+    await linkFailingAccount(app, me.user.id);
+    // Each refused payout is reversed (clearing → wallet) while the next withdrawal debits.
+    const results = await Promise.all(
+      Array.from({ length: 8 }, (_, i) =>
+        post('/api/v1/wallet/withdraw', { amount: 100 }, me.accessToken, `race-${i}`),
+      ),
+    );
+    expect(results.map((r) => r.status)).toEqual(Array(8).fill(201));
+    expect(results.every((r) => r.body.status === 'FAILED')).toBe(true);
+    expect((await wallet(me.accessToken)).balance).toBe(1000);
     await ledgerOk();
   });
 
