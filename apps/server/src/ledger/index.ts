@@ -1,7 +1,13 @@
 // ledger's public face: what other modules may import from the ledger.
 // Everything else in this folder is internal; `npm run lint` fails on a deep import from outside.
 export { LedgerModule } from './ledger.module';
-export { LedgerService, ledgerRefusal, postCall, type EntryInput } from './ledger.service';
+export {
+  LedgerService,
+  ledgerRefusal,
+  postCall,
+  walletLocked,
+  type EntryInput,
+} from './ledger.service';
 export type { EntryKind, JournalEntryRow, LedgerAccountRow } from './ledger.schema';
 export {
   booksAgainstProvider,

@@ -68,9 +68,12 @@ const REFUSALS: Record<string, () => AppError> = {
     new AppError('payment_required', 'insufficient_funds', 'The wallet balance is too low', {
       declineCode: 'insufficient_funds',
     }),
-  TL409: () =>
-    new AppError('conflict', 'wallet_locked', 'This wallet is locked; no money can move in or out'),
+  TL409: () => walletLocked(),
 };
+
+/** What a locked wallet answers, whether ledger_post refuses it or a caller checks first. */
+export const walletLocked = () =>
+  new AppError('conflict', 'wallet_locked', 'This wallet is locked; no money can move in or out');
 
 /**
  * The double-entry ledger. `post` writes one balanced journal entry inside the caller's transaction

@@ -140,11 +140,7 @@ export class OrdersService {
         row.quantity !== input.quantity ||
         row.paymentMethod !== input.paymentMethod)
     ) {
-      throw new AppError(
-        'unprocessable',
-        'idempotency_key_reused',
-        'This Idempotency-Key was used for a different order',
-      );
+      throw AppError.idempotencyKeyReused('This Idempotency-Key was used for a different order');
     }
     return row;
   }

@@ -36,11 +36,9 @@ export async function claimPayment(
     first.currency === values.currency &&
     first.method === values.method;
   if (!same) {
-    throw new AppError(
-      'unprocessable',
-      'idempotency_key_reused',
+    throw AppError.idempotencyKeyReused(
       'This Idempotency-Key was used for a different payment',
-      { param: 'Idempotency-Key' },
+      'Idempotency-Key',
     );
   }
   return { payment: first, resumed: true };

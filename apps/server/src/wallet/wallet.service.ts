@@ -1,7 +1,7 @@
 import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
 import { and, eq, lt } from 'drizzle-orm';
 import type { UserRow } from '../identity';
-import { type LedgerAccountRow, LedgerService } from '../ledger';
+import { type LedgerAccountRow, LedgerService, walletLocked } from '../ledger';
 import {
   PayablesRegistry,
   PaymentsService,
@@ -276,11 +276,9 @@ export class WalletService implements OnModuleInit {
   /** A withdrawal's key seen again: its payout, settled if it can be — never a second payout. */
   private async replay(p: PayoutRow, amount: bigint, currency: string): Promise<PayoutRow> {
     if (p.amount !== amount || p.currency !== currency) {
-      throw new AppError(
-        'unprocessable',
-        'idempotency_key_reused',
+      throw AppError.idempotencyKeyReused(
         'This Idempotency-Key was used for a different withdrawal',
-        { param: 'Idempotency-Key' },
+        'Idempotency-Key',
       );
     }
     if (p.status !== 'PENDING') return p;
@@ -359,9 +357,6 @@ export class WalletService implements OnModuleInit {
     return this.ledger.walletsInDebt(this.database.db, limit, startingAfter);
   }
 }
-
-const walletLocked = () =>
-  new AppError('conflict', 'wallet_locked', 'This wallet is locked; no money can move in or out');
 
 function notWithdrawable(available: bigint, pending: bigint, balance: bigint): AppError {
   const message =

@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifyLedger } from '../../src/books';
 import { bootTestApp, type TestApp } from '../helpers';
-import { eventually } from '../payments/harness';
+import { allWebhooksApplied, eventually } from '../payments/harness';
 import { control, sandboxSdk } from '../wallet/fixture';
 import { ordersFixture, payOnHostedPage } from './fixture';
 
@@ -43,15 +43,6 @@ describe('orders: disputes after payment', () => {
     };
   }
 
-  /** Every webhook the sandbox sent was applied: a handler that throws leaves its event unapplied. */
-  const allApplied = () =>
-    eventually(async () => {
-      const { rows } = await app.runtime.database.pool.query(
-        `SELECT count(*)::int AS n FROM webhook_events WHERE processed_at IS NULL`,
-      );
-      expect(rows[0].n).toBe(0);
-    });
-
   const dispute = async (charge: string) => {
     await control(app, 'disputes', { charge });
     return (await sandboxSdk(app).disputes.list({ charge })).data[0]!;
@@ -67,7 +58,7 @@ describe('orders: disputes after payment', () => {
       evidence: { uncategorized_text: 'winning_evidence' },
     });
     await eventually(async () => expect(await f.balance(o.merchant.accessToken)).toBe(3_800));
-    await allApplied();
+    await allWebhooksApplied(app);
     expect(await verifyLedger(app.runtime.database.pool)).toEqual([]);
   });
 
@@ -90,7 +81,7 @@ describe('orders: disputes after payment', () => {
       expect((await sandboxSdk(app).disputes.retrieve(d!.id)).status).toBe('lost'),
     );
     await new Promise((r) => setTimeout(r, 1_000));
-    await allApplied();
+    await allWebhooksApplied(app);
     expect(await f.balance(o.merchant.accessToken)).toBe(0);
     expect(await verifyLedger(app.runtime.database.pool)).toEqual([]);
   });

@@ -1,3 +1,4 @@
+import { expect } from 'vitest';
 import {
   Body,
   Controller,
@@ -159,4 +160,17 @@ export async function eventually<T>(check: () => Promise<T>, timeoutMs = 15_000)
       await new Promise((r) => setTimeout(r, 100));
     }
   }
+}
+
+/**
+ * Waits until every webhook the app stored is applied: a payable handler that throws leaves its
+ * event unapplied (and retried), which balances alone would not show.
+ */
+export function allWebhooksApplied(app: TestApp): Promise<void> {
+  return eventually(async () => {
+    const { rows } = await app.runtime.database.pool.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM webhook_events WHERE processed_at IS NULL`,
+    );
+    expect(rows[0]!.n).toBe(0);
+  });
 }

@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifyLedger } from '../../src/books';
 import { bootTestApp, client, promote, register, type TestApp } from '../helpers';
-import { eventually } from '../payments/harness';
+import { allWebhooksApplied, eventually } from '../payments/harness';
 import { control, linkFailingAccount, sandboxSdk } from './fixture';
 
 describe('wallet deposits: every outcome is booked', () => {
@@ -127,13 +127,7 @@ describe('wallet deposits: every outcome is booked', () => {
       expect((await sdk.disputes.retrieve(dispute!.id)).status).toBe('lost'),
     );
     await new Promise((r) => setTimeout(r, 1500));
-    // Every webhook was applied: a handler that threw would leave its event unapplied.
-    await eventually(async () => {
-      const { rows } = await app.runtime.database.pool.query(
-        `SELECT count(*)::int AS n FROM webhook_events WHERE processed_at IS NULL`,
-      );
-      expect(rows[0].n).toBe(0);
-    });
+    await allWebhooksApplied(app);
     expect((await wallet(me.accessToken)).balance).toBe(-2500);
     await ledgerOk();
   });

@@ -92,6 +92,11 @@ export class AppError extends Error {
   static forbidden(message = 'You do not have access to this resource'): AppError {
     return new AppError('forbidden', 'forbidden', message);
   }
+
+  /** An Idempotency-Key sent again with a different request: the client's mistake, never a 2nd effect. */
+  static idempotencyKeyReused(message: string, param?: string): AppError {
+    return new AppError('unprocessable', 'idempotency_key_reused', message, { param });
+  }
 }
 
 export interface ErrorBody {

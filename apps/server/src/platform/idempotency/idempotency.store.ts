@@ -81,11 +81,9 @@ export class IdempotencyStore {
         .where(and(eq(t.scope, req.scope), eq(t.key, req.key)));
       if (!row) continue;
       if (row.requestHash !== req.requestHash) {
-        throw new AppError(
-          'unprocessable',
-          'idempotency_key_reused',
+        throw AppError.idempotencyKeyReused(
           'This Idempotency-Key was already used with a different request (method, path or body). Use a new key for a new request.',
-          { param: 'Idempotency-Key' },
+          'Idempotency-Key',
         );
       }
       if (row.responseStatus === null) throw inFlight();
