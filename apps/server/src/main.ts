@@ -38,7 +38,7 @@ export async function run(
     : undefined;
   const merchant = demo?.find((a) => a.role === 'MERCHANT');
   const demoProducts = merchant
-    ? await seedDemoProducts(runtime.database, runtime.clock, merchant.email)
+    ? await seedDemoProducts(runtime.database, runtime.clock, merchant.id)
     : 0;
   const running = await startApp(runtime);
 

@@ -1,7 +1,4 @@
 import { eq } from 'drizzle-orm';
-// The demo seed reads identity's users table: a known cross-module read (docs/architecture.md).
-// eslint-disable-next-line no-restricted-imports -- see above
-import { users } from '../identity/identity.schema';
 import type { Clock } from '../platform/clock';
 import type { Database } from '../platform/database/database';
 import { newId } from '../platform/ids/ids';
@@ -15,30 +12,26 @@ const DEMO_PRODUCTS = [
 ] as const;
 
 /**
- * Products of the demo merchant (`merchantEmail`), on the first start only: nothing happens if the
- * merchant is missing or already sells something. Returns how many were created.
+ * Products of the demo merchant (its user id, from identity's `seedDemoData` via the composition
+ * root), on the first start only: nothing happens if the merchant already sells something. Returns
+ * how many were created.
  */
 export async function seedDemoProducts(
   database: Database,
   clock: Clock,
-  merchantEmail: string,
+  merchantId: string,
 ): Promise<number> {
-  const [merchant] = await database.db
-    .select({ id: users.id })
-    .from(users)
-    .where(eq(users.email, merchantEmail));
-  if (!merchant) return 0;
   const [existing] = await database.db
     .select({ id: products.id })
     .from(products)
-    .where(eq(products.merchantId, merchant.id))
+    .where(eq(products.merchantId, merchantId))
     .limit(1);
   if (existing) return 0;
   const now = clock.now();
   await database.db.insert(products).values(
     DEMO_PRODUCTS.map((p) => ({
       id: newId('product', now.getTime()),
-      merchantId: merchant.id,
+      merchantId,
       name: p.name,
       price: p.price,
       currency: 'usd',

@@ -9,6 +9,8 @@ import { companies, users, type UserRole } from './identity.schema';
 import { hashPassword } from './passwords';
 
 export interface DemoAccount {
+  /** The user's id, so the composition root can hand it to other modules' seeds. */
+  id: string;
   email: string;
   role: UserRole;
   password: string;
@@ -32,21 +34,25 @@ export async function seedDemoData(
   clock: Clock,
   dataDir: string,
 ): Promise<DemoAccount[] | undefined> {
-  const accounts = ACCOUNTS.map((a) => ({ ...a, password: randomBytes(9).toString('base64url') }));
+  const now = clock.now();
+  const accounts = ACCOUNTS.map((a) => ({
+    ...a,
+    id: newId('user', now.getTime()),
+    password: randomBytes(9).toString('base64url'),
+  }));
   const hashes = await Promise.all(accounts.map((a) => hashPassword(a.password)));
   const seeded = await database.db.transaction(async (tx) => {
     // One seeder at a time, and only into an empty database.
     await tx.execute(sql`SELECT pg_advisory_xact_lock(7246632)`);
     const [{ n } = { n: 0 }] = await tx.select({ n: sql<number>`count(*)::int` }).from(users);
     if (n > 0) return false;
-    const now = clock.now();
     const companyId = newId('company', now.getTime());
     await tx
       .insert(companies)
       .values({ id: companyId, name: 'Demo Charging Co', createdAt: now, updatedAt: now });
     await tx.insert(users).values(
       accounts.map((a, i) => ({
-        id: newId('user', now.getTime()),
+        id: a.id,
         email: a.email,
         passwordHash: hashes[i]!,
         role: a.role,
@@ -62,5 +68,5 @@ export async function seedDemoData(
   if (!seeded) return undefined;
   const lines = accounts.map((a) => `${a.role.padEnd(9)} ${a.email.padEnd(24)} ${a.password}`);
   await writeFile(join(dataDir, 'demo-credentials.txt'), `${lines.join('\n')}\n`, { mode: 0o600 });
-  return accounts.map(({ email, role, password }) => ({ email, role, password }));
+  return accounts.map(({ id, email, role, password }) => ({ id, email, role, password }));
 }
