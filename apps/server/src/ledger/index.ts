@@ -8,6 +8,14 @@ export {
   walletLocked,
   type EntryInput,
 } from './ledger.service';
+export {
+  LedgerHistory,
+  type HistoryFilter,
+  type HistoryItem,
+  type HistoryMatch,
+  type HistoryPage,
+  type HistoryPageRequest,
+} from './ledger-history';
 export type { EntryKind, JournalEntryRow, LedgerAccountRow } from './ledger.schema';
 export {
   booksAgainstProvider,

@@ -1,9 +1,8 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { z } from 'zod';
-import type { Database } from '../platform/database/database';
+import { LedgerHistory, type HistoryItem, type HistoryMatch } from '../ledger';
 import { PageQuery, type Page } from '../platform/http/pagination';
 import { toJsonNumber } from '../platform/money';
-import { DATABASE } from '../platform/platform.module';
 
 export const HISTORY_TYPES = [
   'DEPOSIT',
@@ -39,87 +38,60 @@ export const WalletTransaction = z.object({
 });
 export type WalletTransaction = z.infer<typeof WalletTransaction>;
 
-interface Row {
-  id: string;
-  amount: bigint;
-  balance_after: bigint;
-  currency: string;
-  created_at: Date;
-  kind: string;
-  description: string;
-  reference_type: string | null;
-  reference_id: string | null;
-  metadata: Record<string, string>;
-  reversed: boolean;
-}
+type HistoryType = (typeof HISTORY_TYPES)[number];
 
 /**
  * Journal kind → the seed's type: a purchase is PAYMENT for the buyer and EARNING for the seller; a
  * reversal shows as the movement it undoes. Journal rows are final, so every item is COMPLETED
  * unless a later reversal undid it (REVERSED).
  */
-function toItem(r: Row): WalletTransaction {
-  const type =
+function toItem(r: HistoryItem): WalletTransaction {
+  const type: HistoryType =
     r.kind === 'PAYMENT'
       ? r.amount > 0n
         ? 'EARNING'
         : 'PAYMENT'
       : r.kind === 'REVERSAL'
-        ? ((r.metadata.reverses as (typeof HISTORY_TYPES)[number] | undefined) ?? 'REFUND')
-        : (r.kind as (typeof HISTORY_TYPES)[number]);
+        ? ((r.metadata.reverses as HistoryType | undefined) ?? 'REFUND')
+        : (r.kind as HistoryType);
   return {
-    id: r.id,
+    id: r.postingId,
     type,
     status: r.kind === 'REVERSAL' || r.reversed ? 'REVERSED' : 'COMPLETED',
     amount: toJsonNumber(r.amount),
-    balanceBefore: toJsonNumber(r.balance_after - r.amount),
-    balanceAfter: toJsonNumber(r.balance_after),
+    balanceBefore: toJsonNumber(r.balanceBefore),
+    balanceAfter: toJsonNumber(r.balanceAfter),
     currency: r.currency,
     description: r.description,
-    referenceType: r.reference_type,
-    referenceId: r.reference_id,
+    referenceType: r.referenceType,
+    referenceId: r.referenceId,
     metadata: r.metadata,
-    createdAt: r.created_at.toISOString(),
+    createdAt: r.createdAt.toISOString(),
   };
 }
 
-const KINDS_FOR: Record<(typeof HISTORY_TYPES)[number], string> = {
-  DEPOSIT: `e.kind = 'DEPOSIT'`,
-  WITHDRAWAL: `(e.kind = 'WITHDRAWAL' OR (e.kind = 'REVERSAL' AND e.metadata->>'reverses' = 'WITHDRAWAL'))`,
-  PAYMENT: `(e.kind = 'PAYMENT' AND p.amount < 0)`,
-  EARNING: `(e.kind = 'PAYMENT' AND p.amount > 0)`,
-  REFUND: `(e.kind = 'REFUND' OR (e.kind = 'REVERSAL' AND e.metadata->>'reverses' IS NULL))`,
+/** Each type as the journal entries it shows (the inverse of `toItem`). */
+const KINDS_FOR: Record<HistoryType, HistoryMatch[]> = {
+  DEPOSIT: [{ kind: 'DEPOSIT' }],
+  WITHDRAWAL: [{ kind: 'WITHDRAWAL' }, { kind: 'REVERSAL', metadata: { reverses: 'WITHDRAWAL' } }],
+  PAYMENT: [{ kind: 'PAYMENT', direction: 'debit' }],
+  EARNING: [{ kind: 'PAYMENT', direction: 'credit' }],
+  REFUND: [{ kind: 'REFUND' }, { kind: 'REVERSAL', metadata: { reverses: null } }],
   // Money a cardholder's dispute took back (negative), or a won dispute gave back (positive).
-  DISPUTE: `e.kind = 'DISPUTE'`,
+  DISPUTE: [{ kind: 'DISPUTE' }],
 };
 
+/** The seed's wallet history: the ledger's history of the wallet account, in the wallet's terms. */
 @Injectable()
 export class WalletHistory {
-  constructor(@Inject(DATABASE) private readonly database: Database) {}
+  constructor(private readonly ledger: LedgerHistory) {}
 
   async list(accountId: string, q: HistoryQuery): Promise<Page<WalletTransaction>> {
-    const params: unknown[] = [accountId, q.limit + 1];
-    const where = ['p.account_id = $1'];
-    if (q.type) where.push(KINDS_FOR[q.type]);
-    if (q.startingAfter) where.push(`p.id < $${params.push(q.startingAfter)}`);
-    if (q.from) where.push(`p.created_at >= $${params.push(q.from)}`);
-    if (q.to) where.push(`p.created_at < $${params.push(q.to)}`);
-    const { rows } = await this.database.pool.query<Row>(
-      `SELECT p.id, p.amount, p.balance_after, p.currency, p.created_at, e.kind, e.description,
-              e.reference_type, e.reference_id, e.metadata,
-              EXISTS (SELECT 1 FROM journal_entries r WHERE r.kind = 'REVERSAL' AND e.kind <> 'REVERSAL'
-                      AND r.reference_type = e.reference_type AND r.reference_id = e.reference_id) AS reversed
-       FROM postings p JOIN journal_entries e ON e.id = p.entry_id
-       WHERE ${where.join(' AND ')}
-       ORDER BY p.id DESC LIMIT $2`,
-      params,
+    const page = await this.ledger.list(
+      accountId,
+      { matches: q.type ? KINDS_FOR[q.type] : undefined, from: q.from, to: q.to },
+      { limit: q.limit, startingAfter: q.startingAfter },
     );
-    const hasMore = rows.length > q.limit;
-    const page = hasMore ? rows.slice(0, q.limit) : rows;
-    return {
-      data: page.map(toItem),
-      hasMore,
-      nextCursor: hasMore ? page[page.length - 1]!.id : null,
-    };
+    return { data: page.items.map(toItem), hasMore: page.hasMore, nextCursor: page.nextCursor };
   }
 }
