@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { Tx } from '../platform/database/database';
+import { AppError } from '../platform/errors/app-error';
 import type { PaymentEventType } from './payment-state';
 import type { PaymentRow } from './payments.schema';
 
@@ -38,7 +39,22 @@ export class PayablesRegistry {
     this.handlers.set(payableType, handler);
   }
 
+  /**
+   * Tells the payment's payable. A payable type nobody registered is a bug (a module not mounted, a
+   * misspelt type): the change is refused, so the caller's transaction rolls back — a webhook stays
+   * unapplied, is retried and then dead-lettered, where an operator sees it — rather than the
+   * payment moving on with nothing booked for it.
+   */
   async dispatch(tx: Tx, event: PaymentDomainEvent): Promise<void> {
-    await this.handlers.get(event.payment.payableType)?.(tx, event);
+    const { payableType, id } = event.payment;
+    const handler = this.handlers.get(payableType);
+    if (!handler) {
+      throw new AppError(
+        'internal',
+        'payable_type_unregistered',
+        `No payable handler for type '${payableType}' (payment ${id}, ${event.type})`,
+      );
+    }
+    await handler(tx, event);
   }
 }

@@ -1,4 +1,10 @@
-import { type DynamicModule, Global, Module } from '@nestjs/common';
+import {
+  type DynamicModule,
+  Global,
+  Inject,
+  Module,
+  type OnApplicationBootstrap,
+} from '@nestjs/common';
 import type { Redis } from 'ioredis';
 import type { Clock } from './clock';
 import type { Config } from './config/config';
@@ -37,7 +43,17 @@ export interface PlatformDeps {
 
 @Global()
 @Module({})
-export class PlatformModule {
+export class PlatformModule implements OnApplicationBootstrap {
+  constructor(@Inject(JOBS) private readonly jobs: JobQueue) {}
+
+  /**
+   * Every module's onModuleInit has run: its queues are defined and what their handlers use is
+   * registered. Only now may jobs run (a job runs at once at start-up when one was left queued).
+   */
+  async onApplicationBootstrap(): Promise<void> {
+    await this.jobs.openWorkers();
+  }
+
   static forRoot(deps: PlatformDeps): DynamicModule {
     const providers = [
       { provide: CONFIG, useValue: deps.config },

@@ -62,6 +62,8 @@ export async function createRuntime(config: Config, opts: RuntimeOptions = {}): 
         pollIntervalSeconds: config.jobs.pollIntervalSeconds,
         // JOBS_WORKERS=0: an API-only node queues jobs (and stores schedules) but runs neither.
         workers: config.jobs.workers,
+        // Opened by PlatformModule once every module is initialised (onApplicationBootstrap).
+        holdWorkers: true,
         // Half the shutdown grace: requests drain first, and the pool must still close in time.
         stopTimeoutMs: Math.floor(config.http.shutdownGraceMs / 2),
       },

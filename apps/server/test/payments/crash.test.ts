@@ -13,6 +13,8 @@ import { isRunning, RealServers, sigkill as kill, type RealServer } from '../rea
  * between receiving a webhook and applying it, then restarted on the same database and DATA_DIR.
  * The database is external (DATABASE_URL), so nothing but the Node process dies; its in-process
  * Stripe sandbox dies with it and is not used here: events are signed and posted by the test.
+ * The payments are wallet top-ups (a registered payable: an unregistered one is refused), so each
+ * event applied once is also one credit of the wallet.
  */
 
 const QUEUE = 'payments.webhook';
@@ -59,11 +61,51 @@ describe('webhooks across a SIGKILL of the real server process', () => {
   }
 
   const amountOf = (n: number) => 1000 + n;
+  /**
+   * Each payment is a top-up of one wallet (the real `wallet_deposit` payable, whose handler books
+   * the deposit), so "applied once" is also visible as money: the wallet holds each applied
+   * payment's amount exactly once.
+   */
+  const WALLET = 'acc_crash_wallet';
   async function insertPayment(n: number): Promise<void> {
     await sql.query(
-      `INSERT INTO payments (id, payable_type, payable_id, method, status, currency, amount, provider_intent_id)
-       VALUES ($1, 'test', $2, 'card', 'created', 'eur', $3, $4)`,
-      [`pay_crash_${n}`, `t_${n}`, amountOf(n), `pi_crash_${n}`],
+      `INSERT INTO users (id, email, role) VALUES ('usr_crash', 'crash@example.test', 'USER')
+       ON CONFLICT DO NOTHING`,
+    );
+    await sql.query(
+      `INSERT INTO ledger_accounts (id, type, owner_id, currency)
+       VALUES ($1, 'USER_WALLET', 'usr_crash', 'eur') ON CONFLICT DO NOTHING`,
+      [WALLET],
+    );
+    await sql.query(
+      `INSERT INTO payments (id, user_id, payable_type, payable_id, method, status, currency, amount, provider_intent_id)
+       VALUES ($1, 'usr_crash', 'wallet_deposit', $2, 'card', 'created', 'eur', $3, $4)`,
+      [`pay_crash_${n}`, WALLET, amountOf(n), `pi_crash_${n}`],
+    );
+  }
+  /** The wallet's balance and how many DEPOSIT entries credited it per payment. */
+  async function walletState() {
+    const balance = await sql.query<{ balance: string }>(
+      'SELECT balance FROM ledger_accounts WHERE id = $1',
+      [WALLET],
+    );
+    const credits = await sql.query<{ payment_id: string; n: string }>(
+      `SELECT e.reference_id AS payment_id, count(*) AS n FROM journal_entries e
+         JOIN postings p ON p.entry_id = e.id
+        WHERE p.account_id = $1 AND e.kind = 'DEPOSIT' GROUP BY 1`,
+      [WALLET],
+    );
+    return {
+      balance: BigInt(balance.rows[0]?.balance ?? '0'),
+      credits: new Map(credits.rows.map((r) => [r.payment_id, Number(r.n)])),
+    };
+  }
+  /** The wallet holds exactly the applied payments' amounts, each credited once. */
+  async function expectWalletCreditedOnce(applied: number[]): Promise<void> {
+    const w = await walletState();
+    expect(w.balance).toBe(applied.reduce((sum, n) => sum + BigInt(amountOf(n)), 0n));
+    expect(Object.fromEntries(w.credits)).toEqual(
+      Object.fromEntries(applied.map((n) => [`pay_crash_${n}`, 1])),
     );
   }
   /** One payload per event, fixed, so a redelivery is the same bytes (with a fresh signature). */
@@ -208,6 +250,7 @@ describe('webhooks across a SIGKILL of the real server process', () => {
     await sleep(1_500);
     const after = await stateOf(1);
     expect({ ...after, jobs: undefined }).toEqual({ ...s, jobs: undefined, processedAt });
+    await expectWalletCreditedOnce([1]);
   }, 90_000);
 
   it('a stream killed mid-way: acknowledged events apply once, the rest never half-apply, redelivery converges', async () => {
@@ -284,6 +327,7 @@ describe('webhooks across a SIGKILL of the real server process', () => {
       expect({ n, stored: s.stored }).toEqual({ n, stored: at.get(n) !== 'absent' });
       expect(await expectConsistent(n)).toBe(at.get(n) !== 'absent');
     }
+    await expectWalletCreditedOnce([1, ...stored]);
     console.info(
       `SIGKILL after ${acked.size} of 30 acknowledged: ${where('applied').length} applied, ` +
         `${where('queued').length} queued, ${where('stranded').length} stranded ` +
@@ -304,5 +348,6 @@ describe('webhooks across a SIGKILL of the real server process', () => {
         transitions: applied(n),
       });
     }
+    await expectWalletCreditedOnce([1, ...ns]);
   }, 240_000);
 });

@@ -62,6 +62,12 @@ export interface JobQueueOptions {
    * fire cron schedules; instances with workers on run both.
    */
   workers?: boolean;
+  /**
+   * Hold every worker until `openWorkers()`. The application sets it so no job runs before every
+   * module has defined its queues and registered what its handlers rely on (a payable's handler,
+   * say): a webhook requeued at start-up used to run before the wallet registered its payable.
+   */
+  holdWorkers?: boolean;
 }
 
 const QUEUE_NAME = /^[a-z][a-z0-9_-]*(\.[a-z0-9_-]+)*$/;

@@ -60,6 +60,8 @@ export class JobQueue {
   private closed = false;
   /** False on an API-only node: queues are created and jobs sent, but none is run here. */
   readonly workers: boolean;
+  /** Until openWorkers(), queues are created but no worker fetches (options.holdWorkers). */
+  private held: boolean;
 
   constructor(
     private readonly options: JobQueueOptions,
@@ -67,6 +69,7 @@ export class JobQueue {
   ) {
     this.log = deps.logger.child({ component: 'jobs' });
     this.workers = options.workers ?? true;
+    this.held = options.holdWorkers ?? false;
     this.metrics = new JobMetrics(deps.metrics);
     this.pool = new Pool({ connectionString: options.url, max: options.poolSize ?? 4 });
     // A dropped idle connection must not crash the process; the pool replaces it.
@@ -99,6 +102,13 @@ export class JobQueue {
     this.state = 'started';
     if (!this.workers) this.log.info('job workers off: this instance queues jobs but runs none');
     for (const def of this.definitions.values()) await this.register(def);
+  }
+
+  /** Starts the workers of every queue defined so far, and of those defined later at once. */
+  async openWorkers(): Promise<void> {
+    if (!this.held) return;
+    this.held = false;
+    for (const def of this.definitions.values()) await this.inTurn(() => this.startWorkers(def));
   }
 
   /**
@@ -246,7 +256,12 @@ export class JobQueue {
   }
 
   private registerInTurn(def: Definition): Promise<void> {
-    const turn = this.registrations.then(() => this.register(def));
+    return this.inTurn(() => this.register(def));
+  }
+
+  /** Registrations run one after another (pg-boss's createQueue is not safe to race). */
+  private inTurn(step: () => Promise<void>): Promise<void> {
+    const turn = this.registrations.then(step);
     this.registrations = turn.catch(() => undefined);
     return turn;
   }
@@ -267,7 +282,12 @@ export class JobQueue {
     await this.boss.createQueue(def.name, queue);
     // createQueue leaves an existing queue as it was; apply today's settings.
     await this.boss.updateQueue(def.name, queue);
-    if (!this.workers) return;
+    if (!this.held) await this.startWorkers(def);
+  }
+
+  private async startWorkers(def: Definition): Promise<void> {
+    const { options } = def;
+    if (!this.workers || def.workerIds.length > 0 || this.state !== 'started') return;
     const work = { batchSize: options.batchSize ?? 1, includeMetadata: true as const };
     for (let i = 0; i < (options.concurrency ?? 1); i++) {
       def.workerIds.push(
