@@ -30,6 +30,16 @@ export default defineConfig({
       {
         extends: true,
         test: {
+          // Browser journeys: the real server on its embedded defaults, driven by Chromium.
+          name: 'web',
+          root: 'apps/web',
+          include: ['test/**/*.test.ts'],
+          testTimeout: 120_000,
+        },
+      },
+      {
+        extends: true,
+        test: {
           name: 'stripe-sandbox',
           root: 'apps/stripe-sandbox',
           include: ['src/**/*.test.ts', 'test/**/*.test.ts'],

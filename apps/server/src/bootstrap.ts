@@ -116,7 +116,14 @@ export async function startApp(runtime: Runtime, options: StartOptions = {}): Pr
   app.useGlobalPipes(createValidationPipe());
 
   const web = webRoot();
-  if (web) serveStatic(fastify, { root: web, prefix: '' });
+  // Client-side routes fall back to index.html; the server's own paths are never shadowed.
+  if (web)
+    serveStatic(fastify, {
+      root: web,
+      prefix: '',
+      spaFallback: true,
+      reserved: ['api', 'docs', 'health', 'metrics', 'openapi.json', '_sandbox', 'ocpp'],
+    });
   setupOpenApi(app);
 
   await app.init();

@@ -7,8 +7,10 @@ import {
   Param,
   Post,
   Query,
+  Res,
   UseGuards,
 } from '@nestjs/common';
+import type { FastifyReply } from 'fastify';
 import { ApiTags } from '@nestjs/swagger';
 import { z } from 'zod';
 import { MAX_UNITS } from '../catalog';
@@ -147,24 +149,48 @@ export class OrderReturnsController {
     return { orderId: now.id, status: now.status };
   }
 
+  /**
+   * A browser coming back from the hosted page (it asks for HTML) is sent on to the web app's order
+   * page, which shows the state read here; an API client gets that state as JSON.
+   */
+  private async answer(
+    q: z.infer<typeof ReturnQuery>,
+    outcome: 'success' | 'cancel',
+    accept: string | undefined,
+    reply: FastifyReply,
+  ) {
+    const view = await this.show(q, outcome === 'cancel');
+    if (!accept?.includes('text/html')) return reply.send(view);
+    return reply.redirect(`/orders/${encodeURIComponent(view.orderId)}?checkout=${outcome}`, 303);
+  }
+
   @Public()
   @Get('success')
   @Doc({
-    summary: 'Checkout success redirect (link with its token): the order and its state',
+    summary:
+      'Checkout success redirect (link with its token): the order and its state (a browser asking for HTML is redirected to the web app\'s order page)',
     response: ReturnView,
   })
-  success(@Query({ schema: ReturnQuery }) q: z.infer<typeof ReturnQuery>) {
-    return this.show(q, false);
+  success(
+    @Query({ schema: ReturnQuery }) q: z.infer<typeof ReturnQuery>,
+    @Headers('accept') accept: string | undefined,
+    @Res() reply: FastifyReply,
+  ) {
+    return this.answer(q, 'success', accept, reply);
   }
 
   @Public()
   @Get('cancel')
   @Doc({
     summary:
-      'Checkout cancel redirect (link with its token): expires the checkout and releases the order (CANCELLED) unless it was paid',
+      'Checkout cancel redirect (link with its token): expires the checkout and releases the order (CANCELLED) unless it was paid (a browser asking for HTML is redirected to the web app\'s order page)',
     response: ReturnView,
   })
-  cancel(@Query({ schema: ReturnQuery }) q: z.infer<typeof ReturnQuery>) {
-    return this.show(q, true);
+  cancel(
+    @Query({ schema: ReturnQuery }) q: z.infer<typeof ReturnQuery>,
+    @Headers('accept') accept: string | undefined,
+    @Res() reply: FastifyReply,
+  ) {
+    return this.answer(q, 'cancel', accept, reply);
   }
 }

@@ -29,6 +29,11 @@ export interface StaticOptions {
   only?: string[];
   /** Answer unknown paths under the prefix with index.html (single-page app routing). */
   spaFallback?: boolean;
+  /**
+   * First path segments never answered here (not even by the fallback): an unknown `/api/…` is
+   * the API's JSON 404, not the web app's page.
+   */
+  reserved?: string[];
 }
 
 async function readInside(root: string, relative: string): Promise<Buffer | undefined> {
@@ -58,6 +63,7 @@ export function serveStatic(fastify: FastifyInstance, opts: StaticOptions): void
   };
   fastify.get(`${opts.prefix}/*`, async (req, reply) => {
     const relative = decodeURIComponent((req.params as { '*': string })['*'] || 'index.html');
+    if (opts.reserved?.includes(relative.split('/')[0]!)) return reply.callNotFound();
     if (await send(relative, reply)) return reply;
     if (opts.spaFallback && !extname(relative) && (await send('index.html', reply))) return reply;
     return reply.callNotFound();

@@ -1,0 +1,23 @@
+import type { Role } from '../session/store';
+
+/** Who sees a nav entry and may open its routes: anyone, any signed-in user, or these roles. */
+export type Audience = 'anyone' | 'signed-in' | readonly Role[];
+
+export interface NavEntry {
+  to: string;
+  label: string;
+  audience: Audience;
+}
+
+/** The navigation, in order. A new page adds its entry here (and its route in routes.tsx). */
+export const NAV: NavEntry[] = [
+  { to: '/', label: 'Shop', audience: 'anyone' },
+  { to: '/orders', label: 'Orders', audience: 'signed-in' },
+  { to: '/wallet', label: 'Wallet', audience: 'signed-in' },
+];
+
+export function allowed(audience: Audience, role: Role | undefined): boolean {
+  if (audience === 'anyone') return true;
+  if (!role) return false;
+  return audience === 'signed-in' || audience.includes(role);
+}
