@@ -1,5 +1,5 @@
 import { readFile, writeFile } from 'node:fs/promises';
-import { fileURLToPath } from 'node:url';
+import { resolve } from 'node:path';
 import openapiTS, { astToString } from 'openapi-typescript';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bootTestApp, client, type TestApp } from './helpers';
@@ -11,7 +11,7 @@ import { bootTestApp, client, type TestApp } from './helpers';
  * changed route fails CI until `npm run api:types` rewrites the file and the web app compiles
  * against it.
  */
-const TYPES = fileURLToPath(new URL('../../web/src/api/openapi.d.ts', import.meta.url));
+const TYPES = resolve(__dirname, '../../web/src/api/openapi.d.ts');
 const HEADER =
   "// Generated from the server's OpenAPI document by `npm run api:types`. Do not edit.\n";
 

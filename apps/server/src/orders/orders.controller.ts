@@ -168,7 +168,7 @@ export class OrderReturnsController {
   @Get('success')
   @Doc({
     summary:
-      'Checkout success redirect (link with its token): the order and its state (a browser asking for HTML is redirected to the web app\'s order page)',
+      "Checkout success redirect (link with its token): the order and its state (a browser asking for HTML is redirected to the web app's order page)",
     response: ReturnView,
   })
   success(
@@ -183,7 +183,7 @@ export class OrderReturnsController {
   @Get('cancel')
   @Doc({
     summary:
-      'Checkout cancel redirect (link with its token): expires the checkout and releases the order (CANCELLED) unless it was paid (a browser asking for HTML is redirected to the web app\'s order page)',
+      "Checkout cancel redirect (link with its token): expires the checkout and releases the order (CANCELLED) unless it was paid (a browser asking for HTML is redirected to the web app's order page)",
     response: ReturnView,
   })
   cancel(
