@@ -208,7 +208,7 @@ try {
     db.query(
       `INSERT INTO payments (id, payable_type, payable_id, method, status, currency, amount,
                              provider_intent_id)
-       SELECT $1 || i, 'bench', $1 || i, 'card', 'created', 'usd', $3, $2 || i
+       SELECT $1 || i, 'bench', $1 || i, 'CARD', 'CREATED', 'usd', $3, $2 || i
        FROM generate_series(0, $4 - 1) AS i`,
       [ids(batch).payment, ids(batch).intent, AMOUNT, n],
     );
@@ -272,11 +272,11 @@ try {
             JOIN webhook_events e ON t.cause = 'webhook:' || e.id
                                  AND e.payload->'object'->>'id' = p.provider_intent_id
            WHERE t.payment_id LIKE $2
-             AND t.from_status = 'created' AND t.to_status = 'succeeded')::int AS matched,
-         (SELECT count(*) FROM payments WHERE id LIKE $2 AND status = 'succeeded'
+             AND t.from_status = 'CREATED' AND t.to_status = 'SUCCEEDED')::int AS matched,
+         (SELECT count(*) FROM payments WHERE id LIKE $2 AND status = 'SUCCEEDED'
              AND amount_captured = amount)::int AS succeeded,
-         (SELECT count(*) FROM payments WHERE id LIKE $2 AND status <> 'created'
-             AND status <> 'succeeded')::int AS other`,
+         (SELECT count(*) FROM payments WHERE id LIKE $2 AND status <> 'CREATED'
+             AND status <> 'SUCCEEDED')::int AS other`,
       [startsWith(id.event), startsWith(id.payment)],
     );
     const c = rows[0];

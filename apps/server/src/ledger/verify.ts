@@ -80,7 +80,7 @@ export function booksAgainstProvider(p: {
     sql: `SELECT p.id, p.payable_type, ${held}::text AS provider, (-coalesce(b.held, 0))::text AS books
           FROM payments p
           LEFT JOIN (SELECT payment_id, sum(amount) AS requested FROM refunds
-                     WHERE status IN ('pending', 'requires_action', 'succeeded')
+                     WHERE status IN ('PENDING', 'REQUIRES_ACTION', 'SUCCEEDED')
                      GROUP BY payment_id) r ON r.payment_id = p.id
           LEFT JOIN (SELECT CASE WHEN e.reference_type = 'payment' THEN e.reference_id
                                  ELSE e.metadata->>'payment_id' END AS payment_id,

@@ -43,7 +43,7 @@ export class OrderPayments implements OnModuleInit {
         await this.complete(tx, order, p);
         return;
       case 'payment.refunded':
-        // Provider events may skip `succeeded` (a refund seen first): complete, then refund.
+        // Provider events may skip `SUCCEEDED` (a refund seen first): complete, then refund.
         await this.complete(tx, order, p);
         await this.bookRefund(tx, p);
         return;
@@ -80,7 +80,7 @@ export class OrderPayments implements OnModuleInit {
       await this.books.payment(tx, completed);
       return;
     }
-    if ((order.status === 'FAILED' || order.status === 'CANCELLED') && p.status === 'succeeded') {
+    if ((order.status === 'FAILED' || order.status === 'CANCELLED') && p.status === 'SUCCEEDED') {
       // Money arrived for an order that already gave its units back (e.g. the checkout call failed
       // after the provider had created the session). Never sell the units twice: give it back.
       this.logger.warn(

@@ -285,7 +285,7 @@ export class OrdersService {
         user: buyer,
         amount: order.amount,
         currency: order.currency,
-        method: 'card_link',
+        method: 'CARD_LINK',
         productName: input.quantity > 1 ? `${product.name} × ${input.quantity}` : product.name,
         successUrl: this.links.orderReturn('success', order.id),
         cancelUrl: this.links.orderReturn('cancel', order.id),

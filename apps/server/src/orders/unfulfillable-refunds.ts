@@ -50,7 +50,7 @@ export class UnfulfillableRefunds implements OnModuleInit {
     // other status means the money has gone back already (refunded) — or, called by hand, that
     // there is none to give back.
     const p = await this.payments.get(paymentId);
-    if (p.status !== 'succeeded' && p.status !== 'partially_refunded') return 'nothing to do';
+    if (p.status !== 'SUCCEEDED' && p.status !== 'PARTIALLY_REFUNDED') return 'nothing to do';
     const order = await this.query.find(this.database.db, p.payableId);
     if (order?.status !== 'FAILED' && order?.status !== 'CANCELLED') return 'nothing to do';
     try {

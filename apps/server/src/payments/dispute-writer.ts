@@ -13,7 +13,7 @@ import type { DisputeObservation } from './provider/payment-provider';
 
 /**
  * The one writer of disputes. A dispute lives beside its payment's status (the payment stays
- * `succeeded`): under the payment's row lock it records the dispute's status (moving only along
+ * `SUCCEEDED`): under the payment's row lock it records the dispute's status (moving only along
  * DISPUTE_TRANSITIONS, so events in any order converge), sets the payment's `amountDisputed` — what
  * the provider holds back: open chargebacks and lost ones, not inquiries or won ones — and tells
  * the payable, which books the difference in the same transaction (funds withdrawn or reinstated).

@@ -8,7 +8,7 @@ const tx = {} as Tx;
 const event = (payableType: string): PaymentDomainEvent => ({
   type: 'payment.succeeded',
   payment: { id: 'pay_1', payableType, payableId: 'x_1' } as PaymentRow,
-  previousStatus: 'created',
+  previousStatus: 'CREATED',
 });
 
 describe('PayablesRegistry', () => {

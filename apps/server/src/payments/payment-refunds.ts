@@ -44,7 +44,7 @@ export class PaymentRefunds {
         .where(and(eq(refunds.paymentId, paymentId), eq(refunds.requestKey, options.requestKey)));
       if (earlier) {
         const { refund, intentId } = earlier;
-        return refund.providerRefundId || refund.status !== 'pending' || !intentId
+        return refund.providerRefundId || refund.status !== 'PENDING' || !intentId
           ? refund
           : this.submit(refund, intentId);
       }
@@ -104,7 +104,7 @@ export class PaymentRefunds {
           const payment = await lockPayment(tx, row.paymentId);
           await tx
             .update(refunds)
-            .set({ status: 'failed', updatedAt: this.clock.now() })
+            .set({ status: 'FAILED', updatedAt: this.clock.now() })
             .where(eq(refunds.id, row.id));
           await this.writer.refundRequested(tx, payment);
         });

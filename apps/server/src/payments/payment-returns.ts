@@ -40,7 +40,7 @@ export class PaymentReturns {
    */
   async refresh(paymentId: string): Promise<PaymentRow> {
     const p = await this.payments.get(paymentId);
-    if (isFinal(p.status) || p.status === 'succeeded') return p;
+    if (isFinal(p.status) || p.status === 'SUCCEEDED') return p;
     await this.syncs.run(p.id, () => this.payments.sync(p.id, 'return'));
     // What is stored now: a read shared from a moment ago may be older than a webhook since.
     return this.payments.get(p.id);
@@ -55,8 +55,8 @@ export class PaymentReturns {
    */
   async expireLink(paymentId: string): Promise<PaymentRow> {
     const p = await this.payments.get(paymentId);
-    const hosted = p.method === 'card_link' || p.method === 'crypto_link';
-    if (!hosted || p.status !== 'created' || !p.providerSessionId) return this.refresh(p.id);
+    const hosted = p.method === 'CARD_LINK' || p.method === 'CRYPTO_LINK';
+    if (!hosted || p.status !== 'CREATED' || !p.providerSessionId) return this.refresh(p.id);
     let session;
     try {
       session = await this.metrics.time('checkout.expire', () =>

@@ -18,39 +18,39 @@ import {
 
 // The expected table, written out independently of TRANSITIONS: row = from, listed = allowed targets.
 const ALLOWED: Record<PaymentStatus, PaymentStatus[]> = {
-  created: [
-    'requires_action',
-    'processing',
-    'authorized',
-    'succeeded',
-    'partially_refunded',
-    'refunded',
-    'failed',
-    'expired',
-    'canceled',
+  CREATED: [
+    'REQUIRES_ACTION',
+    'PROCESSING',
+    'AUTHORIZED',
+    'SUCCEEDED',
+    'PARTIALLY_REFUNDED',
+    'REFUNDED',
+    'FAILED',
+    'EXPIRED',
+    'CANCELLED',
   ],
-  requires_action: [
-    'processing',
-    'authorized',
-    'succeeded',
-    'partially_refunded',
-    'refunded',
-    'failed',
-    'expired',
-    'canceled',
+  REQUIRES_ACTION: [
+    'PROCESSING',
+    'AUTHORIZED',
+    'SUCCEEDED',
+    'PARTIALLY_REFUNDED',
+    'REFUNDED',
+    'FAILED',
+    'EXPIRED',
+    'CANCELLED',
   ],
-  processing: ['authorized', 'succeeded', 'partially_refunded', 'refunded', 'failed', 'canceled'],
-  authorized: ['succeeded', 'partially_refunded', 'refunded', 'canceled'],
-  succeeded: ['partially_refunded', 'refunded'],
-  partially_refunded: ['refunded'],
-  refunded: [],
-  failed: [],
-  expired: [],
-  canceled: [],
+  PROCESSING: ['AUTHORIZED', 'SUCCEEDED', 'PARTIALLY_REFUNDED', 'REFUNDED', 'FAILED', 'CANCELLED'],
+  AUTHORIZED: ['SUCCEEDED', 'PARTIALLY_REFUNDED', 'REFUNDED', 'CANCELLED'],
+  SUCCEEDED: ['PARTIALLY_REFUNDED', 'REFUNDED'],
+  PARTIALLY_REFUNDED: ['REFUNDED'],
+  REFUNDED: [],
+  FAILED: [],
+  EXPIRED: [],
+  CANCELLED: [],
 };
 
 const start = (amount = 1000n): PaymentState => ({
-  status: 'created',
+  status: 'CREATED',
   amount,
   amountCapturable: 0n,
   amountCaptured: 0n,
@@ -76,45 +76,45 @@ describe('payment transition table', () => {
 
   it('has no way out of a final status and no way back', () => {
     for (const s of PAYMENT_STATUSES) if (isFinal(s)) expect(ALLOWED[s]).toEqual([]);
-    expect(canTransition('succeeded', 'authorized')).toBe(false);
-    expect(canTransition('refunded', 'succeeded')).toBe(false);
+    expect(canTransition('SUCCEEDED', 'AUTHORIZED')).toBe(false);
+    expect(canTransition('REFUNDED', 'SUCCEEDED')).toBe(false);
   });
 });
 
 describe('reduce', () => {
   it('a late success never un-refunds a payment', () => {
-    let s = reduce(start(), { status: 'succeeded', amountCaptured: 1000n });
+    let s = reduce(start(), { status: 'SUCCEEDED', amountCaptured: 1000n });
     s = reduce(s, { amountRefunded: 1000n });
-    expect(s.status).toBe('refunded');
-    s = reduce(s, { status: 'succeeded', amountCaptured: 1000n });
-    expect(s.status).toBe('refunded');
+    expect(s.status).toBe('REFUNDED');
+    s = reduce(s, { status: 'SUCCEEDED', amountCaptured: 1000n });
+    expect(s.status).toBe('REFUNDED');
     expect(s.amountRefunded).toBe(1000n);
   });
 
   it('partial capture releases the rest', () => {
-    let s = reduce(start(), { status: 'authorized', amountCapturable: 1000n });
-    expect(s).toMatchObject({ status: 'authorized', amountCapturable: 1000n });
-    s = reduce(s, { status: 'succeeded', amountCaptured: 600n, amountCapturable: 0n });
-    expect(s).toMatchObject({ status: 'succeeded', amountCaptured: 600n, amountCapturable: 0n });
+    let s = reduce(start(), { status: 'AUTHORIZED', amountCapturable: 1000n });
+    expect(s).toMatchObject({ status: 'AUTHORIZED', amountCapturable: 1000n });
+    s = reduce(s, { status: 'SUCCEEDED', amountCaptured: 600n, amountCapturable: 0n });
+    expect(s).toMatchObject({ status: 'SUCCEEDED', amountCaptured: 600n, amountCapturable: 0n });
   });
 
   it('records the failure that ended the payment', () => {
     const s = reduce(start(), {
-      status: 'failed',
+      status: 'FAILED',
       failure: { code: 'card_declined', message: 'Declined', declineCode: 'insufficient_funds' },
     });
     expect(s).toMatchObject({
-      status: 'failed',
+      status: 'FAILED',
       failureCode: 'card_declined',
       declineCode: 'insufficient_funds',
     });
-    expect(reduce(s, { status: 'succeeded', amountCaptured: 1000n }).status).toBe('failed');
+    expect(reduce(s, { status: 'SUCCEEDED', amountCaptured: 1000n }).status).toBe('FAILED');
   });
 
   it('keeps the 3-D Secure URL only while action is required', () => {
-    const s = reduce(start(), { status: 'requires_action', nextActionUrl: 'https://3ds' });
+    const s = reduce(start(), { status: 'REQUIRES_ACTION', nextActionUrl: 'https://3ds' });
     expect(s.nextActionUrl).toBe('https://3ds');
-    expect(reduce(s, { status: 'succeeded', amountCaptured: 1000n }).nextActionUrl).toBeNull();
+    expect(reduce(s, { status: 'SUCCEEDED', amountCaptured: 1000n }).nextActionUrl).toBeNull();
   });
 });
 
@@ -136,24 +136,24 @@ describe('reduce is order-independent', () => {
   });
   const maybe3ds = fc
     .boolean()
-    .map((b): Observation[] => (b ? [{ status: 'requires_action', nextActionUrl: 'u' }] : []));
+    .map((b): Observation[] => (b ? [{ status: 'REQUIRES_ACTION', nextActionUrl: 'u' }] : []));
   const decline = fc.constantFrom('insufficient_funds', 'generic_decline', 'lost_card');
 
   const history = fc.oneof(
     fc
       .tuple(maybe3ds, refunds)
-      .map(([a, r]) => [...a, { status: 'succeeded' as const, amountCaptured: amount }, ...r]),
+      .map(([a, r]) => [...a, { status: 'SUCCEEDED' as const, amountCaptured: amount }, ...r]),
     fc.tuple(maybe3ds, decline).map(([a, d]) => [
       ...a,
       {
-        status: 'failed' as const,
+        status: 'FAILED' as const,
         failure: { code: 'card_declined', message: 'declined', declineCode: d },
       },
     ]),
     fc.tuple(maybe3ds, fc.integer({ min: 1, max: 1000 }), refunds).map(([a, c, r]) => [
       ...a,
-      { status: 'authorized' as const, amountCapturable: amount },
-      { status: 'succeeded' as const, amountCaptured: BigInt(c), amountCapturable: 0n },
+      { status: 'AUTHORIZED' as const, amountCapturable: amount },
+      { status: 'SUCCEEDED' as const, amountCaptured: BigInt(c), amountCapturable: 0n },
       ...r.map((o) => ({
         amountRefunded: o.amountRefunded! > BigInt(c) ? BigInt(c) : o.amountRefunded,
         amountCaptured: BigInt(c),
@@ -161,15 +161,15 @@ describe('reduce is order-independent', () => {
     ]),
     maybe3ds.map((a) => [
       ...a,
-      { status: 'authorized' as const, amountCapturable: amount },
-      { status: 'canceled' as const },
+      { status: 'AUTHORIZED' as const, amountCapturable: amount },
+      { status: 'CANCELLED' as const },
     ]),
     fc
       .boolean()
       .map((paid): Observation[] =>
         paid
-          ? [{ status: 'processing' }, { status: 'succeeded', amountCaptured: amount }]
-          : [{ status: 'expired' }],
+          ? [{ status: 'PROCESSING' }, { status: 'SUCCEEDED', amountCaptured: amount }]
+          : [{ status: 'EXPIRED' }],
       ),
   );
 
@@ -204,11 +204,11 @@ describe('reduce is order-independent', () => {
 describe('the rules beside the table', () => {
   it('says which statuses may be captured, cancelled, refunded, or are still unsettled', () => {
     const which = (rule: (s: PaymentStatus) => boolean) => PAYMENT_STATUSES.filter(rule);
-    expect(which(canCapture)).toEqual(['authorized']);
-    expect(which(canCancel)).toEqual(['created', 'requires_action', 'authorized']);
-    expect(which(canRefund)).toEqual(['succeeded', 'partially_refunded']);
+    expect(which(canCapture)).toEqual(['AUTHORIZED']);
+    expect(which(canCancel)).toEqual(['CREATED', 'REQUIRES_ACTION', 'AUTHORIZED']);
+    expect(which(canRefund)).toEqual(['SUCCEEDED', 'PARTIALLY_REFUNDED']);
     expect([...UNSETTLED_STATUSES].sort()).toEqual(
-      ['authorized', 'created', 'processing', 'requires_action'].sort(),
+      ['AUTHORIZED', 'CREATED', 'PROCESSING', 'REQUIRES_ACTION'].sort(),
     );
     // Nothing cancellable or capturable is final, and a refundable payment can still move.
     for (const s of [...which(canCancel), ...which(canRefund)]) expect(isFinal(s)).toBe(false);
@@ -217,17 +217,17 @@ describe('the rules beside the table', () => {
 
 describe('disputes', () => {
   it('move only forward, end won or lost, and withhold money only as chargebacks', () => {
-    expect(advanceDispute('needs_response', 'won')).toBe('won');
-    expect(advanceDispute('won', 'needs_response')).toBe('won');
-    expect(advanceDispute('lost', 'won')).toBe('lost');
-    expect(advanceDispute('under_review', 'needs_response')).toBe('under_review');
-    expect(advanceDispute('warning_closed', 'needs_response')).toBe('needs_response');
-    expect(DISPUTE_TRANSITIONS.won).toEqual([]);
-    expect(DISPUTE_TRANSITIONS.lost).toEqual([]);
+    expect(advanceDispute('NEEDS_RESPONSE', 'WON')).toBe('WON');
+    expect(advanceDispute('WON', 'NEEDS_RESPONSE')).toBe('WON');
+    expect(advanceDispute('LOST', 'WON')).toBe('LOST');
+    expect(advanceDispute('UNDER_REVIEW', 'NEEDS_RESPONSE')).toBe('UNDER_REVIEW');
+    expect(advanceDispute('WARNING_CLOSED', 'NEEDS_RESPONSE')).toBe('NEEDS_RESPONSE');
+    expect(DISPUTE_TRANSITIONS.WON).toEqual([]);
+    expect(DISPUTE_TRANSITIONS.LOST).toEqual([]);
     const withholding = Object.keys(DISPUTE_TRANSITIONS).filter((s) =>
       disputeWithholds(s as keyof typeof DISPUTE_TRANSITIONS),
     );
-    expect(withholding.sort()).toEqual(['lost', 'needs_response', 'under_review']);
+    expect(withholding.sort()).toEqual(['LOST', 'NEEDS_RESPONSE', 'UNDER_REVIEW']);
   });
 
   it('any delivery order of a dispute’s statuses ends in the same place', () => {
@@ -235,9 +235,9 @@ describe('disputes', () => {
     fc.assert(
       fc.property(fc.shuffledSubarray(statuses, { minLength: 1 }), (seen) => {
         const end = (order: typeof seen) => order.reduce((s, n) => advanceDispute(s, n), order[0]!);
-        const final = seen.includes('won') || seen.includes('lost');
+        const final = seen.includes('WON') || seen.includes('LOST');
         // Once a final status is seen, every order that starts anywhere ends final.
-        if (final) expect(['won', 'lost']).toContain(end([...seen].reverse()));
+        if (final) expect(['WON', 'LOST']).toContain(end([...seen].reverse()));
       }),
     );
   });

@@ -5,51 +5,51 @@ import type { DisputeStatus, PaymentStatus } from './payments.schema';
  * changes a payment's status (API calls, the browser's return, webhooks, reconciliation) goes
  * through `reduce`, which merges what the provider told us into the current state.
  *
- *   created -> requires_action -> processing -> authorized -> succeeded -> partially_refunded -> refunded
- *         \-> failed | expired | canceled            \-> canceled (hold released)
+ *   CREATED -> REQUIRES_ACTION -> PROCESSING -> AUTHORIZED -> SUCCEEDED -> PARTIALLY_REFUNDED -> REFUNDED
+ *         \-> FAILED | EXPIRED | CANCELLED            \-> CANCELLED (hold released)
  *
  * Provider events arrive duplicated, late and out of order. `reduce` is built so that applying any
  * set of observations in any order gives the same result: amounts only grow (max), and a status is
- * taken only if the table allows moving to it from where we are — so a late `succeeded` can never
- * undo a refund, and a late `requires_action` never rewinds a success.
+ * taken only if the table allows moving to it from where we are — so a late `SUCCEEDED` can never
+ * undo a refund, and a late `REQUIRES_ACTION` never rewinds a success.
  */
 export const TRANSITIONS: Readonly<Record<PaymentStatus, readonly PaymentStatus[]>> = {
-  created: [
-    'requires_action',
-    'processing',
-    'authorized',
-    'succeeded',
-    'partially_refunded',
-    'refunded',
-    'failed',
-    'expired',
-    'canceled',
+  CREATED: [
+    'REQUIRES_ACTION',
+    'PROCESSING',
+    'AUTHORIZED',
+    'SUCCEEDED',
+    'PARTIALLY_REFUNDED',
+    'REFUNDED',
+    'FAILED',
+    'EXPIRED',
+    'CANCELLED',
   ],
-  requires_action: [
-    'processing',
-    'authorized',
-    'succeeded',
-    'partially_refunded',
-    'refunded',
-    'failed',
-    'expired',
-    'canceled',
+  REQUIRES_ACTION: [
+    'PROCESSING',
+    'AUTHORIZED',
+    'SUCCEEDED',
+    'PARTIALLY_REFUNDED',
+    'REFUNDED',
+    'FAILED',
+    'EXPIRED',
+    'CANCELLED',
   ],
-  processing: ['authorized', 'succeeded', 'partially_refunded', 'refunded', 'failed', 'canceled'],
-  authorized: ['succeeded', 'partially_refunded', 'refunded', 'canceled'],
-  succeeded: ['partially_refunded', 'refunded'],
-  partially_refunded: ['refunded'],
-  refunded: [],
-  failed: [],
-  expired: [],
-  canceled: [],
+  PROCESSING: ['AUTHORIZED', 'SUCCEEDED', 'PARTIALLY_REFUNDED', 'REFUNDED', 'FAILED', 'CANCELLED'],
+  AUTHORIZED: ['SUCCEEDED', 'PARTIALLY_REFUNDED', 'REFUNDED', 'CANCELLED'],
+  SUCCEEDED: ['PARTIALLY_REFUNDED', 'REFUNDED'],
+  PARTIALLY_REFUNDED: ['REFUNDED'],
+  REFUNDED: [],
+  FAILED: [],
+  EXPIRED: [],
+  CANCELLED: [],
 };
 
 export const FINAL_STATUSES: readonly PaymentStatus[] = [
-  'refunded',
-  'failed',
-  'expired',
-  'canceled',
+  'REFUNDED',
+  'FAILED',
+  'EXPIRED',
+  'CANCELLED',
 ];
 
 export function canTransition(from: PaymentStatus, to: PaymentStatus): boolean {
@@ -62,7 +62,7 @@ export function isFinal(status: PaymentStatus): boolean {
 
 /** What one provider object or event says about a payment. Every field is optional. */
 export interface Observation {
-  status?: Exclude<PaymentStatus, 'created' | 'partially_refunded' | 'refunded'>;
+  status?: Exclude<PaymentStatus, 'CREATED' | 'PARTIALLY_REFUNDED' | 'REFUNDED'>;
   amountCapturable?: bigint;
   amountCaptured?: bigint;
   /** Cumulative refunded amount (Stripe's charge.amount_refunded), never a delta. */
@@ -88,7 +88,7 @@ const max = (a: bigint, b: bigint | undefined) => (b !== undefined && b > a ? b 
 /** The status the refund amounts imply once money was captured. */
 function refundStatus(captured: bigint, refunded: bigint): PaymentStatus | undefined {
   if (refunded <= 0n || captured <= 0n) return undefined;
-  return refunded >= captured ? 'refunded' : 'partially_refunded';
+  return refunded >= captured ? 'REFUNDED' : 'PARTIALLY_REFUNDED';
 }
 
 function advance(from: PaymentStatus, to: PaymentStatus | undefined): PaymentStatus {
@@ -100,27 +100,27 @@ export function reduce(state: PaymentState, obs: Observation): PaymentState {
   const amountRefunded = max(state.amountRefunded, obs.amountRefunded);
   let status = advance(state.status, obs.status);
   // A capture (or refund) seen before the success event still proves success.
-  if (amountCaptured > 0n) status = advance(status, 'succeeded');
+  if (amountCaptured > 0n) status = advance(status, 'SUCCEEDED');
   status = advance(status, refundStatus(amountCaptured, amountRefunded));
 
-  const failedNow = status === 'failed' && state.status !== 'failed';
+  const failedNow = status === 'FAILED' && state.status !== 'FAILED';
   return {
     status,
     amount: state.amount,
     // Once captured, canceled or final nothing remains capturable.
     amountCapturable:
-      status === 'authorized'
+      status === 'AUTHORIZED'
         ? max(state.amountCapturable, obs.amountCapturable)
-        : status === 'requires_action' || status === 'processing' || status === 'created'
+        : status === 'REQUIRES_ACTION' || status === 'PROCESSING' || status === 'CREATED'
           ? state.amountCapturable
           : 0n,
     amountCaptured,
     amountRefunded,
     // The page the payer must visit: a 3-D Secure challenge, or a hosted checkout not yet paid.
     nextActionUrl:
-      status === 'requires_action'
+      status === 'REQUIRES_ACTION'
         ? (obs.nextActionUrl ?? state.nextActionUrl)
-        : status === 'created'
+        : status === 'CREATED'
           ? state.nextActionUrl
           : null,
     failureCode: failedNow && obs.failure ? obs.failure.code : state.failureCode,
@@ -131,14 +131,14 @@ export function reduce(state: PaymentState, obs: Observation): PaymentState {
 
 /** Domain events payables subscribe to, one per status reached. */
 export const EVENT_FOR_STATUS: Partial<Record<PaymentStatus, PaymentEventType>> = {
-  requires_action: 'payment.requires_action',
-  authorized: 'payment.authorized',
-  succeeded: 'payment.succeeded',
-  partially_refunded: 'payment.refunded',
-  refunded: 'payment.refunded',
-  failed: 'payment.failed',
-  expired: 'payment.expired',
-  canceled: 'payment.canceled',
+  REQUIRES_ACTION: 'payment.requires_action',
+  AUTHORIZED: 'payment.authorized',
+  SUCCEEDED: 'payment.succeeded',
+  PARTIALLY_REFUNDED: 'payment.refunded',
+  REFUNDED: 'payment.refunded',
+  FAILED: 'payment.failed',
+  EXPIRED: 'payment.expired',
+  CANCELLED: 'payment.canceled',
 };
 
 export type PaymentEventType =
@@ -155,25 +155,25 @@ export type PaymentEventType =
   | 'payment.disputed';
 
 /**
- * Disputes, beside the payment's own status (a disputed payment stays `succeeded`): the
- * provider's dispute statuses and the only moves between them. Inquiries (`warning_*`) may become
- * chargebacks; `won` and `lost` are final. Out-of-order events converge as payments do.
+ * Disputes, beside the payment's own status (a disputed payment stays `SUCCEEDED`): the
+ * provider's dispute statuses and the only moves between them. Inquiries (`WARNING_*`) may become
+ * chargebacks; `WON` and `LOST` are final. Out-of-order events converge as payments do.
  */
 export const DISPUTE_TRANSITIONS: Readonly<Record<DisputeStatus, readonly DisputeStatus[]>> = {
-  warning_needs_response: [
-    'warning_under_review',
-    'warning_closed',
-    'needs_response',
-    'under_review',
-    'won',
-    'lost',
+  WARNING_NEEDS_RESPONSE: [
+    'WARNING_UNDER_REVIEW',
+    'WARNING_CLOSED',
+    'NEEDS_RESPONSE',
+    'UNDER_REVIEW',
+    'WON',
+    'LOST',
   ],
-  warning_under_review: ['warning_closed', 'needs_response', 'under_review', 'won', 'lost'],
-  warning_closed: ['needs_response', 'under_review', 'won', 'lost'],
-  needs_response: ['under_review', 'won', 'lost'],
-  under_review: ['won', 'lost'],
-  won: [],
-  lost: [],
+  WARNING_UNDER_REVIEW: ['WARNING_CLOSED', 'NEEDS_RESPONSE', 'UNDER_REVIEW', 'WON', 'LOST'],
+  WARNING_CLOSED: ['NEEDS_RESPONSE', 'UNDER_REVIEW', 'WON', 'LOST'],
+  NEEDS_RESPONSE: ['UNDER_REVIEW', 'WON', 'LOST'],
+  UNDER_REVIEW: ['WON', 'LOST'],
+  WON: [],
+  LOST: [],
 };
 
 /** The status a dispute takes after hearing `next`: moves only along DISPUTE_TRANSITIONS. */
@@ -186,16 +186,16 @@ export function advanceDispute(from: DisputeStatus, next: DisputeStatus): Disput
  * until it is won (the funds are reinstated), for good once lost. An inquiry withdraws nothing.
  */
 export function disputeWithholds(status: DisputeStatus): boolean {
-  return status === 'needs_response' || status === 'under_review' || status === 'lost';
+  return status === 'NEEDS_RESPONSE' || status === 'UNDER_REVIEW' || status === 'LOST';
 }
 
 /** May this payment be captured, cancelled or refunded now? The rules beside the table. */
-export const canCapture = (s: PaymentStatus): boolean => s === 'authorized';
+export const canCapture = (s: PaymentStatus): boolean => s === 'AUTHORIZED';
 /** A hold can be released, and a payment still waiting for its payer abandoned. */
 export const canCancel = (s: PaymentStatus): boolean =>
-  s === 'created' || s === 'requires_action' || s === 'authorized';
+  s === 'CREATED' || s === 'REQUIRES_ACTION' || s === 'AUTHORIZED';
 export const canRefund = (s: PaymentStatus): boolean =>
-  s === 'succeeded' || s === 'partially_refunded';
+  s === 'SUCCEEDED' || s === 'PARTIALLY_REFUNDED';
 /**
  * Still waiting for the provider to settle it: neither final nor holding captured money.
  * Reconciliation asks the provider about these once they are stale.

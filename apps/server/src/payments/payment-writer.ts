@@ -28,7 +28,7 @@ export async function refundsRequested(tx: Tx, paymentId: string): Promise<bigin
     .where(
       and(
         eq(refunds.paymentId, paymentId),
-        inArray(refunds.status, ['pending', 'requires_action', 'succeeded']),
+        inArray(refunds.status, ['PENDING', 'REQUIRES_ACTION', 'SUCCEEDED']),
       ),
     );
   return row?.total ?? 0n;
@@ -105,9 +105,9 @@ export class PaymentWriter {
   ): Promise<PaymentRow> {
     const current = await lockPayment(tx, paymentId);
     // The payer of a hosted page may retry after a decline; only the page's expiry ends it.
-    const hosted = current.method === 'card_link' || current.method === 'crypto_link';
+    const hosted = current.method === 'CARD_LINK' || current.method === 'CRYPTO_LINK';
     const effective =
-      hosted && source === 'intent' && obs.status === 'failed'
+      hosted && source === 'intent' && obs.status === 'FAILED'
         ? { ...obs, status: undefined }
         : obs;
     const before = stateOf(current);

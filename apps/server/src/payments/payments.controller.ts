@@ -85,7 +85,7 @@ export class PaymentsController {
   @Post('methods')
   @Doc({
     summary:
-      'Save a card (a pm_… token from the provider) for later off-session payments; `requires_action`: send the user to `nextActionUrl` (3-D Secure), which returns to /payments/methods/return',
+      'Save a card (a pm_… token from the provider) for later off-session payments; `REQUIRES_ACTION`: send the user to `nextActionUrl` (3-D Secure), which returns to /payments/methods/return',
     status: 201,
   })
   saveCard(

@@ -14,26 +14,26 @@ import { users } from '../identity/identity.schema';
 import { money, ts } from '../platform/database/columns';
 
 export const PAYMENT_STATUSES = [
-  'created',
-  'requires_action',
-  'processing',
-  'authorized',
-  'succeeded',
-  'partially_refunded',
-  'refunded',
-  'failed',
-  'expired',
-  'canceled',
+  'CREATED',
+  'REQUIRES_ACTION',
+  'PROCESSING',
+  'AUTHORIZED',
+  'SUCCEEDED',
+  'PARTIALLY_REFUNDED',
+  'REFUNDED',
+  'FAILED',
+  'EXPIRED',
+  'CANCELLED',
 ] as const;
 export type PaymentStatus = (typeof PAYMENT_STATUSES)[number];
 export const paymentStatus = pgEnum('payment_status', PAYMENT_STATUSES);
 
 /** card: a card charged through a PaymentIntent; card_link / crypto_link: a hosted checkout page. */
-export const PAYMENT_METHODS = ['card', 'card_link', 'crypto_link', 'wallet'] as const;
+export const PAYMENT_METHODS = ['CARD', 'CARD_LINK', 'CRYPTO_LINK', 'WALLET'] as const;
 export type PaymentMethod = (typeof PAYMENT_METHODS)[number];
 export const paymentMethod = pgEnum('payment_method', PAYMENT_METHODS);
 
-export const captureMethod = pgEnum('capture_method', ['automatic', 'manual']);
+export const captureMethod = pgEnum('capture_method', ['AUTOMATIC', 'MANUAL']);
 
 /**
  * One row per attempt to collect money for a payable (an order, a charging session, a booking, an
@@ -49,7 +49,7 @@ export const payments = pgTable(
     /** Null for ad-hoc payers without an account (a driver paying by QR link). */
     userId: text('user_id').references(() => users.id),
     method: paymentMethod('method').notNull(),
-    status: paymentStatus('status').notNull().default('created'),
+    status: paymentStatus('status').notNull().default('CREATED'),
     currency: text('currency').notNull(),
     amount: money('amount').notNull(),
     amountCapturable: money('amount_capturable')
@@ -65,7 +65,7 @@ export const payments = pgTable(
     amountDisputed: money('amount_disputed')
       .notNull()
       .default(sql`0`),
-    captureMethod: captureMethod('capture_method').notNull().default('automatic'),
+    captureMethod: captureMethod('capture_method').notNull().default('AUTOMATIC'),
     provider: text('provider').notNull().default('stripe'),
     providerCustomerId: text('provider_customer_id'),
     providerPaymentMethodId: text('provider_payment_method_id'),
@@ -117,13 +117,13 @@ export const payments = pgTable(
 );
 
 export const DISPUTE_STATUSES = [
-  'warning_needs_response',
-  'warning_under_review',
-  'warning_closed',
-  'needs_response',
-  'under_review',
-  'won',
-  'lost',
+  'WARNING_NEEDS_RESPONSE',
+  'WARNING_UNDER_REVIEW',
+  'WARNING_CLOSED',
+  'NEEDS_RESPONSE',
+  'UNDER_REVIEW',
+  'WON',
+  'LOST',
 ] as const;
 export type DisputeStatus = (typeof DISPUTE_STATUSES)[number];
 
@@ -172,6 +172,16 @@ export const paymentTransitions = pgTable(
   (t) => [index('payment_transitions_payment_idx').on(t.paymentId)],
 );
 
+/** A refund's status, in our words (the provider adapter maps the provider's refund status). */
+export const REFUND_STATUSES = [
+  'PENDING',
+  'REQUIRES_ACTION',
+  'SUCCEEDED',
+  'FAILED',
+  'CANCELLED',
+] as const;
+export type RefundStatus = (typeof REFUND_STATUSES)[number];
+
 export const refunds = pgTable(
   'refunds',
   {
@@ -181,7 +191,7 @@ export const refunds = pgTable(
       .references(() => payments.id),
     providerRefundId: text('provider_refund_id').unique(),
     amount: money('amount').notNull(),
-    status: text('status').notNull().default('pending'),
+    status: text('status').$type<RefundStatus>().notNull().default('PENDING'),
     reason: text('reason'),
     /** The Idempotency-Key of the request that asked for it: one refund per key and payment. */
     requestKey: text('request_key'),

@@ -32,7 +32,7 @@ export interface CardPaymentInput {
   /** A saved card of the user, or a card token from the provider's client library. */
   paymentMethodId: string;
   /** `manual` places a hold to capture later (EV charging). */
-  captureMethod?: 'automatic' | 'manual';
+  captureMethod?: 'AUTOMATIC' | 'MANUAL';
   /** The payer is not present (a saved card charged later): no 3-D Secure challenge possible. */
   offSession?: boolean;
   description?: string;
@@ -45,7 +45,7 @@ export interface LinkPaymentInput {
   user?: Pick<UserRow, 'id' | 'email'>;
   amount: bigint;
   currency: string;
-  method: Extract<PaymentMethod, 'card_link' | 'crypto_link'>;
+  method: Extract<PaymentMethod, 'CARD_LINK' | 'CRYPTO_LINK'>;
   productName: string;
   /**
    * Where the provider sends the payer afterwards. A URL a client chose must pass RedirectPolicy
@@ -66,7 +66,7 @@ export interface LinkPaymentInput {
  * and the payment's id (`payment_id`, as Stripe names `payment_intent` in card errors).
  */
 export function requireCollected(p: PaymentRow): PaymentRow {
-  if (p.status === 'failed') {
+  if (p.status === 'FAILED') {
     throw new AppError(
       'payment_required',
       p.failureCode ?? 'card_declined',
@@ -153,10 +153,10 @@ export class PaymentsService {
         payableType: input.payable.type,
         payableId: input.payable.id,
         userId: input.user.id,
-        method: 'card',
+        method: 'CARD',
         currency: input.currency.toLowerCase(),
         amount: input.amount,
-        captureMethod: input.captureMethod ?? 'automatic',
+        captureMethod: input.captureMethod ?? 'AUTOMATIC',
         providerCustomerId: customerId,
         providerPaymentMethodId: input.paymentMethodId,
         provider: this.provider.name,
@@ -165,7 +165,7 @@ export class PaymentsService {
     );
     // A replay of a request that got past its provider calls: read where it got to, never charge
     // again. One that stopped earlier goes on below with the same provider keys.
-    if (resumed && (payment.status !== 'created' || payment.providerIntentId))
+    if (resumed && (payment.status !== 'CREATED' || payment.providerIntentId))
       return payment.providerIntentId ? this.sync(payment.id, 'api') : payment;
     const intent = await this.refusable(payment, () =>
       this.metrics.time('intents.create', () =>
@@ -201,7 +201,7 @@ export class PaymentsService {
       ),
     );
     const result = await this.applyIntent(payment.id, confirmed, 'api');
-    if (result.status === 'failed') {
+    if (result.status === 'FAILED') {
       // Cancel the declined intent so no later retry on the provider side can still take money.
       await this.provider
         .cancelIntent(intent.id, `${payment.id}:cancel-declined`)
@@ -242,7 +242,7 @@ export class PaymentsService {
             currency: payment.currency,
             productName: input.productName,
             customerId,
-            paymentMethodTypes: [input.method === 'crypto_link' ? 'crypto' : 'card'],
+            paymentMethodTypes: [input.method === 'CRYPTO_LINK' ? 'crypto' : 'card'],
             successUrl: input.successUrl ?? back,
             cancelUrl: input.cancelUrl ?? back,
             expiresAt: input.expiresAt,

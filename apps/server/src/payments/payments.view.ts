@@ -19,7 +19,7 @@ export const PaymentView = z.object({
   amountCapturable: z.number().int(),
   amountCaptured: z.number().int(),
   amountRefunded: z.number().int(),
-  captureMethod: z.enum(['automatic', 'manual']),
+  captureMethod: z.enum(['AUTOMATIC', 'MANUAL']),
   nextActionUrl: z.string().nullable(),
   failureCode: z.string().nullable(),
   failureMessage: z.string().nullable(),

@@ -15,7 +15,7 @@ export function isProviderRefusal(err: unknown): err is AppError {
 /** What a refusal says about the payment, in the state machine's terms. */
 export function refusalObservation(err: AppError): Observation {
   return {
-    status: 'failed',
+    status: 'FAILED',
     failure: {
       code: err.code,
       message: err.message,

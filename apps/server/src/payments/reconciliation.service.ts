@@ -17,7 +17,7 @@ export const RECONCILE_QUEUE = 'payments.reconcile';
 // answered with a refusal has already failed its payment with its own reason (payments.service.ts,
 // provider-refusals.ts), so this message is never put on a payment the provider refused.
 const ABANDONED = {
-  status: 'failed' as const,
+  status: 'FAILED' as const,
   failure: { code: 'provider_unavailable', message: 'The payment provider could not be reached' },
 };
 
@@ -91,10 +91,10 @@ export class ReconciliationService implements OnModuleInit {
         // or we crashed before storing the session): nobody can pay it, and its payable (an
         // order's units, say) waits for it to end.
         const neverStarted =
-          synced.method === 'card' ||
-          ((synced.method === 'card_link' || synced.method === 'crypto_link') &&
+          synced.method === 'CARD' ||
+          ((synced.method === 'CARD_LINK' || synced.method === 'CRYPTO_LINK') &&
             !synced.providerSessionId);
-        if (synced.status === 'created' && neverStarted && abandoned) {
+        if (synced.status === 'CREATED' && neverStarted && abandoned) {
           // Never confirmed (the provider was down): make sure it never can be, then fail it.
           if (synced.providerIntentId) await this.payments.abandonIntent(synced);
           await this.writer.apply(p.id, ABANDONED, 'reconcile');
@@ -115,7 +115,7 @@ export class ReconciliationService implements OnModuleInit {
       .innerJoin(payments, eq(payments.id, refunds.paymentId))
       .where(
         and(
-          inArray(refunds.status, ['pending']),
+          inArray(refunds.status, ['PENDING']),
           isNull(refunds.providerRefundId),
           lt(refunds.createdAt, staleBefore),
         ),

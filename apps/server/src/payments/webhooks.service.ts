@@ -193,7 +193,7 @@ export class WebhooksService implements OnModuleInit {
         )
         .returning();
       // A refund Tender asked for failed at the provider: the payable gets its money back.
-      if (changed && (changed.status === 'failed' || changed.status === 'canceled'))
+      if (changed && (changed.status === 'FAILED' || changed.status === 'CANCELLED'))
         await this.writer.refundRequested(tx, payment);
     }
     await this.writer.applyInTx(

@@ -135,7 +135,7 @@ export class WalletService implements OnModuleInit {
       user,
       amount: input.amount,
       currency: input.currency,
-      method: 'card_link',
+      method: 'CARD_LINK',
       productName: 'Wallet deposit',
       requestKey: input.requestKey,
       successUrl: input.successUrl,

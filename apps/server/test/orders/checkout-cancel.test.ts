@@ -6,7 +6,7 @@ import { cancelLink, ordersFixture, pathOf, payOnHostedPage } from './fixture';
 
 /**
  * A gateway order's checkout holds its units: "Cancel and return" gives them back at once (the
- * checkout is expired at the provider, the payment ends `expired`, the order CANCELLED), and a
+ * checkout is expired at the provider, the payment ends `EXPIRED`, the order CANCELLED), and a
  * checkout left open expires after ORDER_CHECKOUT_EXPIRY_SECONDS, not a day. Its return pages
  * show the order only to a link that carries the order's token.
  */
@@ -50,7 +50,7 @@ describe('orders: leaving the hosted checkout', () => {
     expect(back.status).toBe(200);
     expect(back.body).toEqual({ orderId: order.id, status: 'CANCELLED' });
     expect(await f.stock(product.id)).toBe(1);
-    expect((await payment(order.paymentId)).status).toBe('expired');
+    expect((await payment(order.paymentId)).status).toBe('EXPIRED');
     expect(await f.getOrder(buyer.accessToken, order.id)).toMatchObject({
       status: 'CANCELLED',
       unitsRestored: true,
@@ -75,7 +75,7 @@ describe('orders: leaving the hosted checkout', () => {
     const back = await f.api.get(pathOf(cancel));
     expect(back.body).toEqual({ orderId: order.id, status: 'COMPLETED' });
     expect(await f.stock(product.id)).toBe(0);
-    expect((await payment(order.paymentId)).status).toBe('succeeded');
+    expect((await payment(order.paymentId)).status).toBe('SUCCEEDED');
     expect(await verifyLedger(app.runtime.database.pool)).toEqual([]);
   });
 
@@ -111,7 +111,7 @@ describe('orders: leaving the hosted checkout', () => {
       }
     }
     // None of those cancelled anything.
-    expect((await payment(order.paymentId)).status).toBe('created');
+    expect((await payment(order.paymentId)).status).toBe('CREATED');
     const ok = await f.api.get(pathOf(links.orderReturn('success', order.id)));
     expect(ok.body).toEqual({ orderId: order.id, status: 'PAYMENT_PROCESSING' });
   });

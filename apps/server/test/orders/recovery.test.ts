@@ -288,7 +288,7 @@ describe('orders: recovering gateway orders whose request died half-way', () => 
     const payments = app.running.app.get(PaymentsService);
     // Several job hops: the event applied (queueing the refund), the refund, its event applied.
     await eventually(
-      async () => expect((await payments.get(o.paymentId)).status).toBe('refunded'),
+      async () => expect((await payments.get(o.paymentId)).status).toBe('REFUNDED'),
       40_000,
     );
     const paid = await payments.get(o.paymentId);

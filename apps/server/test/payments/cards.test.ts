@@ -22,7 +22,7 @@ describe('saved cards', () => {
     );
     expect(saved.status).toBe(201);
     expect(saved.body).toMatchObject({
-      status: 'succeeded',
+      status: 'SUCCEEDED',
       setupIntentId: expect.stringMatching(/^seti_/),
     });
     const cards = (await h.api.get('/api/v1/payments/methods', me.accessToken)).body.data;
@@ -52,7 +52,7 @@ describe('saved cards', () => {
       me.accessToken,
     );
     expect(paid.status).toBe(201);
-    expect(paid.body).toMatchObject({ status: 'succeeded', amountCaptured: 1800 });
+    expect(paid.body).toMatchObject({ status: 'SUCCEEDED', amountCaptured: 1800 });
     expect(told.map((e) => e.type)).toEqual(['payment.succeeded']);
   });
 
@@ -65,7 +65,7 @@ describe('saved cards', () => {
     );
     expect(saved.status).toBe(201);
     expect(saved.body).toMatchObject({
-      status: 'requires_action',
+      status: 'REQUIRES_ACTION',
       nextActionUrl: expect.stringMatching(/^http/),
     });
     await threeDSecure(saved.body.nextActionUrl, 'approve');
@@ -76,7 +76,7 @@ describe('saved cards', () => {
       { paymentMethodId: cards[0].id, amount: 900, offSession: true },
       me.accessToken,
     );
-    expect(paid.body.status).toBe('succeeded');
+    expect(paid.body.status).toBe('SUCCEEDED');
   });
 
   it('a saved card that attaches but fails every charge ends in a 402', async () => {
@@ -130,9 +130,9 @@ describe('saved cards', () => {
   it('exposes payment and webhook metrics', async () => {
     const text = await (await fetch(`${h.app.url}/metrics`)).text();
     expect(text).toMatch(
-      /tender_payment_transitions_total\{method="card",status="succeeded"\} [1-9]/,
+      /tender_payment_transitions_total\{method="CARD",status="SUCCEEDED"\} [1-9]/,
     );
-    expect(text).toMatch(/tender_payment_transitions_total\{method="card",status="failed"\} [1-9]/);
+    expect(text).toMatch(/tender_payment_transitions_total\{method="CARD",status="FAILED"\} [1-9]/);
     expect(text).toMatch(
       /tender_provider_call_duration_seconds_count\{operation="intents.confirm",outcome="ok"\} [1-9]/,
     );

@@ -79,7 +79,7 @@ describe('webhooks across a SIGKILL of the real server process', () => {
     );
     await sql.query(
       `INSERT INTO payments (id, user_id, payable_type, payable_id, method, status, currency, amount, provider_intent_id)
-       VALUES ($1, 'usr_crash', 'wallet_deposit', $2, 'card', 'created', 'eur', $3, $4)`,
+       VALUES ($1, 'usr_crash', 'wallet_deposit', $2, 'CARD', 'CREATED', 'eur', $3, $4)`,
       [`pay_crash_${n}`, WALLET, amountOf(n), `pi_crash_${n}`],
     );
   }
@@ -177,7 +177,7 @@ describe('webhooks across a SIGKILL of the real server process', () => {
     };
   }
   const applied = (n: number) => [
-    { from_status: 'created', to_status: 'succeeded', cause: `webhook:evt_crash_${n}` },
+    { from_status: 'CREATED', to_status: 'SUCCEEDED', cause: `webhook:evt_crash_${n}` },
   ];
 
   /** Never half-applied: the status, the transitions and the event's processed mark agree. */
@@ -186,8 +186,8 @@ describe('webhooks across a SIGKILL of the real server process', () => {
     const done = s.processedAt !== null;
     expect({ n, status: s.status, transitions: s.transitions, done }).toEqual(
       done
-        ? { n, status: 'succeeded', transitions: applied(n), done }
-        : { n, status: 'created', transitions: [], done },
+        ? { n, status: 'SUCCEEDED', transitions: applied(n), done }
+        : { n, status: 'CREATED', transitions: [], done },
     );
     return done;
   }
@@ -219,12 +219,12 @@ describe('webhooks across a SIGKILL of the real server process', () => {
     expect(s).toMatchObject({ stored: true, processedAt: null, jobs: ['created'] });
     await sleep(1_500); // three poll intervals: still untouched
     s = await stateOf(1);
-    expect(s).toMatchObject({ status: 'created', transitions: [], processedAt: null });
+    expect(s).toMatchObject({ status: 'CREATED', transitions: [], processedAt: null });
     expect(s.jobs).toEqual(['created']);
 
     await sigkill(server);
     expect(await stateOf(1)).toMatchObject({
-      status: 'created',
+      status: 'CREATED',
       transitions: [],
       jobs: ['created'],
     });
@@ -232,7 +232,7 @@ describe('webhooks across a SIGKILL of the real server process', () => {
     server = await startServer(true);
     await until('event applied after restart', async () => (await unprocessed([1])) === 0, 20_000);
     s = await stateOf(1);
-    expect(s.status).toBe('succeeded');
+    expect(s.status).toBe('SUCCEEDED');
     expect(s.transitions).toEqual(applied(1));
     expect(s.attempts).toBe(1);
     // The queued job and the one requeued at start-up both run; the second finds it applied.
@@ -344,7 +344,7 @@ describe('webhooks across a SIGKILL of the real server process', () => {
       const s = await stateOf(n);
       expect({ n, status: s.status, transitions: s.transitions }).toEqual({
         n,
-        status: 'succeeded',
+        status: 'SUCCEEDED',
         transitions: applied(n),
       });
     }

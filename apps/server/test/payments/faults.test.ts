@@ -26,7 +26,7 @@ describe('provider faults', () => {
     await h.control('faults', { type: 'api_error', count: 1 });
     const res = await pay(1200);
     expect(res.status).toBe(201);
-    expect(res.body.status).toBe('succeeded');
+    expect(res.body.status).toBe('SUCCEEDED');
     // Exactly one intent was created for the payment despite the retries.
     const intents = await h.app.runtime.database.pool.query(
       'SELECT count(DISTINCT provider_intent_id)::int AS n FROM payments WHERE id = $1',
@@ -47,18 +47,18 @@ describe('provider faults', () => {
     );
     expect(rows).toHaveLength(1);
     expect(rows[0]).toMatchObject({
-      status: 'created',
+      status: 'CREATED',
       provider_intent_id: expect.stringMatching(/^pi_/),
     });
 
     // Soon after, reconciliation finds the intent never confirmed and leaves it be…
     await reconcile(2);
-    expect((await payment(rows[0].id)).status).toBe('created');
+    expect((await payment(rows[0].id)).status).toBe('CREATED');
     // …and once it is clearly abandoned, cancels the intent at the provider and fails the payment.
     const report = await reconcile(11);
     expect(report.abandoned).toBeGreaterThanOrEqual(1);
     expect(await payment(rows[0].id)).toMatchObject({
-      status: 'failed',
+      status: 'FAILED',
       failureCode: 'provider_unavailable',
     });
   });
@@ -72,7 +72,7 @@ describe('provider faults', () => {
     );
     expect(rows[0].provider_intent_id).toBeNull();
     await reconcile(11);
-    expect((await payment(rows[0].id)).status).toBe('failed');
+    expect((await payment(rows[0].id)).status).toBe('FAILED');
   });
 
   it('a link payment whose checkout session was never created is failed by reconciliation', async () => {
@@ -83,20 +83,20 @@ describe('provider faults', () => {
       `SELECT id, status, provider_session_id FROM payments WHERE amount = 5500`,
     );
     expect(rows).toEqual([
-      { id: expect.any(String), status: 'created', provider_session_id: null },
+      { id: expect.any(String), status: 'CREATED', provider_session_id: null },
     ]);
     // Not yet: the request that made it may still be running.
     await reconcile(2);
-    expect((await payment(rows[0].id)).status).toBe('created');
+    expect((await payment(rows[0].id)).status).toBe('CREATED');
     await reconcile(11);
     expect(await payment(rows[0].id)).toMatchObject({
-      status: 'failed',
+      status: 'FAILED',
       failureCode: 'provider_unavailable',
     });
     // A link payment whose session exists is left to the session (expiry, payment), not failed.
     const live = await h.api.post('/test/payments/link', { amount: 5600 }, h.user.accessToken);
     expect(live.status).toBe(201);
     await reconcile(11);
-    expect((await payment(live.body.id)).status).toBe('created');
+    expect((await payment(live.body.id)).status).toBe('CREATED');
   });
 });

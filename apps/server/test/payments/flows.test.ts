@@ -29,10 +29,10 @@ describe('payments core: full flows against the sandbox', () => {
     const res = await pay({ paymentMethodId: 'pm_card_visa', amount: 2500 });
     expect(res.status).toBe(201);
     expect(res.body).toMatchObject({
-      status: 'succeeded',
+      status: 'SUCCEEDED',
       amount: 2500,
       amountCaptured: 2500,
-      method: 'card',
+      method: 'CARD',
     });
     expect(res.body.id).toMatch(/^pay_/);
     expect(res.body.providerIntentId).toMatch(/^pi_/);
@@ -45,9 +45,9 @@ describe('payments core: full flows against the sandbox', () => {
       );
       expect(rows[0].n).toBeGreaterThan(0);
     });
-    expect((await getPayment(res.body.id)).status).toBe('succeeded');
+    expect((await getPayment(res.body.id)).status).toBe('SUCCEEDED');
     expect(await transitions(res.body.id)).toEqual([
-      { from_status: 'created', to_status: 'succeeded', cause: 'api' },
+      { from_status: 'CREATED', to_status: 'SUCCEEDED', cause: 'api' },
     ]);
     expect(told.filter((e) => e.type === 'payment.succeeded')).toHaveLength(1);
   });
@@ -70,7 +70,7 @@ describe('payments core: full flows against the sandbox', () => {
         `SELECT status, decline_code FROM payments WHERE user_id = $1 ORDER BY id DESC LIMIT 1`,
         [h.user.user.id],
       );
-      expect(rows[0]).toEqual({ status: 'failed', decline_code: decline });
+      expect(rows[0]).toEqual({ status: 'FAILED', decline_code: decline });
       expect(told.map((e) => e.type)).toEqual(['payment.failed']);
     },
   );
@@ -78,7 +78,7 @@ describe('payments core: full flows against the sandbox', () => {
   it('3-D Secure approved: requires_action, then the browser return reads the provider and succeeds', async () => {
     const res = await pay({ paymentMethodId: 'pm_card_authenticationRequired', amount: 4200 });
     expect(res.status).toBe(201);
-    expect(res.body.status).toBe('requires_action');
+    expect(res.body.status).toBe('REQUIRES_ACTION');
     expect(res.body.nextActionUrl).toMatch(/^http:\/\/127\.0\.0\.1:\d+\//);
     const done = await threeDSecure(res.body.nextActionUrl, 'approve');
     // The sandbox sends the browser back to our return URL.
@@ -86,7 +86,7 @@ describe('payments core: full flows against the sandbox', () => {
     // The return link carries its token (the provider adds its own parameters to it).
     const returned = new URL(done.location!);
     const back = await h.api.get(returned.pathname + returned.search);
-    expect(back.body).toEqual({ id: res.body.id, status: 'succeeded' });
+    expect(back.body).toEqual({ id: res.body.id, status: 'SUCCEEDED' });
     expect(told.map((e) => e.type)).toEqual(['payment.requires_action', 'payment.succeeded']);
   });
 
@@ -95,7 +95,7 @@ describe('payments core: full flows against the sandbox', () => {
     const done = await threeDSecure(res.body.nextActionUrl, 'fail');
     const returned = new URL(done.location!);
     await h.api.get(returned.pathname + returned.search);
-    await eventually(async () => expect((await getPayment(res.body.id)).status).toBe('failed'));
+    await eventually(async () => expect((await getPayment(res.body.id)).status).toBe('FAILED'));
     expect((await getPayment(res.body.id)).failureCode).toBeTruthy();
   });
 
@@ -103,10 +103,10 @@ describe('payments core: full flows against the sandbox', () => {
     const res = await pay({
       paymentMethodId: 'pm_card_visa',
       amount: 5000,
-      captureMethod: 'manual',
+      captureMethod: 'MANUAL',
     });
     expect(res.body).toMatchObject({
-      status: 'authorized',
+      status: 'AUTHORIZED',
       amountCapturable: 5000,
       amountCaptured: 0,
     });
@@ -116,7 +116,7 @@ describe('payments core: full flows against the sandbox', () => {
       h.user.accessToken,
     );
     expect(captured.body).toMatchObject({
-      status: 'succeeded',
+      status: 'SUCCEEDED',
       amountCaptured: 3200,
       amountCapturable: 0,
     });
@@ -127,7 +127,7 @@ describe('payments core: full flows against the sandbox', () => {
     const res = await pay({
       paymentMethodId: 'pm_card_visa',
       amount: 5000,
-      captureMethod: 'manual',
+      captureMethod: 'MANUAL',
     });
     const released = await h.api.post(
       `/test/payments/${res.body.id}/cancel`,
@@ -135,7 +135,7 @@ describe('payments core: full flows against the sandbox', () => {
       h.user.accessToken,
     );
     expect(released.body).toMatchObject({
-      status: 'canceled',
+      status: 'CANCELLED',
       amountCaptured: 0,
       amountCapturable: 0,
     });
@@ -147,14 +147,14 @@ describe('payments core: full flows against the sandbox', () => {
       h.api.post(`/api/v1/admin/payments/${p.id}/refund`, body, h.admin.accessToken);
     const first = await refund({ amount: 1000, reason: 'damaged' });
     expect(first.status).toBe(201);
-    expect(first.body).toMatchObject({ amount: 1000, status: 'succeeded' });
-    expect((await getPayment(p.id)).status).toBe('partially_refunded');
+    expect(first.body).toMatchObject({ amount: 1000, status: 'SUCCEEDED' });
+    expect((await getPayment(p.id)).status).toBe('PARTIALLY_REFUNDED');
     const tooMuch = await refund({ amount: 2001 });
     expect(tooMuch.status).toBe(400);
     expect(tooMuch.body.error.code).toBe('refund_exceeds_captured');
     const rest = await refund({});
     expect(rest.body.amount).toBe(2000);
-    expect(await getPayment(p.id)).toMatchObject({ status: 'refunded', amountRefunded: 3000 });
+    expect(await getPayment(p.id)).toMatchObject({ status: 'REFUNDED', amountRefunded: 3000 });
     expect((await refund({ amount: 1 })).status).toBe(409);
     expect(
       (await h.api.post(`/api/v1/admin/payments/${p.id}/refund`, {}, h.user.accessToken)).status,
@@ -178,7 +178,7 @@ describe('payments core: full flows against the sandbox', () => {
 
   it('checkout link paid on the hosted page: the webhook completes the payment', async () => {
     const link = await h.api.post('/test/payments/link', { amount: 1999 }, h.user.accessToken);
-    expect(link.body).toMatchObject({ status: 'created', method: 'card_link' });
+    expect(link.body).toMatchObject({ status: 'CREATED', method: 'CARD_LINK' });
     expect(link.body.providerSessionId).toMatch(/^cs_/);
     const page = await load(link.body.nextActionUrl);
     expect(page.status).toBe(200);
@@ -189,14 +189,14 @@ describe('payments core: full flows against the sandbox', () => {
       { card_number: '4242424242424242', email: 'a@b.co', name: 'A B' },
     );
     expect([200, 302, 303]).toContain(paid.status);
-    await eventually(async () => expect((await getPayment(link.body.id)).status).toBe('succeeded'));
+    await eventually(async () => expect((await getPayment(link.body.id)).status).toBe('SUCCEEDED'));
     expect((await getPayment(link.body.id)).amountCaptured).toBe(1999);
   });
 
   it('checkout link expired: the payment ends expired', async () => {
     const link = await h.api.post('/test/payments/link', { amount: 500 }, h.user.accessToken);
     await h.control('clock/advance', { seconds: 25 * 3600 });
-    await eventually(async () => expect((await getPayment(link.body.id)).status).toBe('expired'));
+    await eventually(async () => expect((await getPayment(link.body.id)).status).toBe('EXPIRED'));
     expect(told.map((e) => e.type)).toContain('payment.expired');
   });
 
@@ -212,7 +212,7 @@ describe('payments core: full flows against the sandbox', () => {
     expect((await h.api.get(`/api/v1/payments/${p.id}`, stranger.accessToken)).status).toBe(404);
     expect((await h.api.get('/api/v1/payments', h.user.accessToken)).status).toBe(403);
     const list = await h.api.get(
-      '/api/v1/payments?payableId=listed&status=succeeded',
+      '/api/v1/payments?payableId=listed&status=SUCCEEDED',
       h.admin.accessToken,
     );
     expect(list.body.data.map((x: { id: string }) => x.id)).toEqual([p.id]);

@@ -38,14 +38,14 @@ const CardBody = z.strictObject({
   paymentMethodId: z.string(),
   amount: z.number().int().positive(),
   currency: z.string().default('eur'),
-  captureMethod: z.enum(['automatic', 'manual']).optional(),
+  captureMethod: z.enum(['AUTOMATIC', 'MANUAL']).optional(),
   offSession: z.boolean().optional(),
   payableId: z.string().default('t1'),
 });
 const LinkBody = z.strictObject({
   amount: z.number().int().positive(),
   currency: z.string().default('usd'),
-  method: z.enum(['card_link', 'crypto_link']).default('card_link'),
+  method: z.enum(['CARD_LINK', 'CRYPTO_LINK']).default('CARD_LINK'),
   payableId: z.string().default('t1'),
 });
 const CaptureBody = z.strictObject({ amount: z.number().int().positive().optional() });

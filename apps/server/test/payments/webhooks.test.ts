@@ -118,7 +118,7 @@ describe('webhook robustness', () => {
       { id: 'card-form' },
       { card_number: '4242424242424242', email: 'a@b.co', name: 'A' },
     );
-    await eventually(async () => expect((await payment(link.id)).status).toBe('succeeded'));
+    await eventually(async () => expect((await payment(link.id)).status).toBe('SUCCEEDED'));
     const deliveries = (await (await fetch(`${h.sandbox}/_sandbox/deliveries`)).json()) as {
       data: { eventId: string }[];
     };
@@ -130,7 +130,7 @@ describe('webhook robustness', () => {
       ).toBe(0),
     );
     expect(await transitions(link.id)).toEqual([
-      { from_status: 'created', to_status: 'succeeded' },
+      { from_status: 'CREATED', to_status: 'SUCCEEDED' },
     ]);
   });
 
@@ -187,16 +187,16 @@ describe('webhook robustness', () => {
       { card_number: '4242424242424242', email: 'a@b.co', name: 'A' },
     );
     // Nothing delivered yet: reconciliation-free state is still `created`.
-    expect((await payment(link.id)).status).toBe('created');
+    expect((await payment(link.id)).status).toBe('CREATED');
     await h.control('webhooks/flush');
-    await eventually(async () => expect((await payment(link.id)).status).toBe('succeeded'));
+    await eventually(async () => expect((await payment(link.id)).status).toBe('SUCCEEDED'));
     const refund = await h.api.post(
       `/api/v1/admin/payments/${link.id}/refund`,
       { amount: 2000 },
       h.admin.accessToken,
     );
     expect(refund.status).toBe(201);
-    expect((await payment(link.id)).status).toBe('refunded');
+    expect((await payment(link.id)).status).toBe('REFUNDED');
     // A late success event (a new delivery of the intent's success) must not un-refund it.
     const pi = (await payment(link.id)).providerIntentId;
     const late = JSON.stringify({
@@ -225,8 +225,8 @@ describe('webhook robustness', () => {
         await count('SELECT count(*)::int AS n FROM webhook_events WHERE processed_at IS NULL'),
       ).toBe(0),
     );
-    expect((await payment(link.id)).status).toBe('refunded');
-    expect((await transitions(link.id)).map((t) => t.to_status)).toEqual(['succeeded', 'refunded']);
+    expect((await payment(link.id)).status).toBe('REFUNDED');
+    expect((await transitions(link.id)).map((t) => t.to_status)).toEqual(['SUCCEEDED', 'REFUNDED']);
   });
 
   it('the browser return and the webhook racing for one payment make one transition', async () => {
@@ -235,22 +235,22 @@ describe('webhook robustness', () => {
       { paymentMethodId: 'pm_card_authenticationRequired', amount: 900 },
       h.user.accessToken,
     );
-    expect(res.body.status).toBe('requires_action');
+    expect(res.body.status).toBe('REQUIRES_ACTION');
     const done = await threeDSecure(res.body.nextActionUrl, 'approve');
     // The return link with its token (and the parameters the provider adds).
     const back = new URL(done.location!);
     const path = back.pathname + back.search;
     // Several returns (reloads) race each other and the sandbox's webhooks.
     const returns = await Promise.all(Array.from({ length: 6 }, () => h.api.get(path)));
-    expect(returns.every((r) => r.body.status === 'succeeded')).toBe(true);
+    expect(returns.every((r) => r.body.status === 'SUCCEEDED')).toBe(true);
     await eventually(async () =>
       expect(
         await count('SELECT count(*)::int AS n FROM webhook_events WHERE processed_at IS NULL'),
       ).toBe(0),
     );
     expect(await transitions(res.body.id)).toEqual([
-      { from_status: 'created', to_status: 'requires_action' },
-      { from_status: 'requires_action', to_status: 'succeeded' },
+      { from_status: 'CREATED', to_status: 'REQUIRES_ACTION' },
+      { from_status: 'REQUIRES_ACTION', to_status: 'SUCCEEDED' },
     ]);
   });
 });

@@ -49,7 +49,7 @@ describe('wallet deposits: every outcome is booked', () => {
     expect(out.status).toBe(402);
     await eventually(async () =>
       expect((await api.get(`/api/v1/payments/${me.paymentId}`, me.accessToken)).body.status).toBe(
-        'refunded',
+        'REFUNDED',
       ),
     );
     expect((await wallet(me.accessToken)).balance).toBe(0);
@@ -286,7 +286,7 @@ describe('wallet deposits: every outcome is booked', () => {
     const me = await deposit(1200);
     // What the old code did: the provider refunded, the wallet kept the money.
     await app.runtime.database.pool.query(
-      `UPDATE payments SET amount_refunded = amount_captured, status = 'refunded' WHERE id = $1`,
+      `UPDATE payments SET amount_refunded = amount_captured, status = 'REFUNDED' WHERE id = $1`,
       [me.paymentId],
     );
     const violations = await verifyLedger(app.runtime.database.pool);
@@ -295,7 +295,7 @@ describe('wallet deposits: every outcome is booked', () => {
       detail: `payment ${me.paymentId} (wallet_deposit): the provider holds 0, the books 1200`,
     });
     await app.runtime.database.pool.query(
-      `UPDATE payments SET amount_refunded = 0, status = 'succeeded' WHERE id = $1`,
+      `UPDATE payments SET amount_refunded = 0, status = 'SUCCEEDED' WHERE id = $1`,
       [me.paymentId],
     );
   });

@@ -40,7 +40,7 @@ describe('wallet: deposits, withdrawals and history on the ledger', () => {
     );
     expect(dep.status).toBe(201);
     expect(dep.body).toMatchObject({
-      status: 'succeeded',
+      status: 'SUCCEEDED',
       amount: 5000,
       payableType: 'wallet_deposit',
     });
@@ -72,7 +72,7 @@ describe('wallet: deposits, withdrawals and history on the ledger', () => {
   it('a deposit paid on the hosted page is credited when the webhook arrives', async () => {
     const me = await register(api);
     const dep = await post('/api/v1/wallet/deposit', { amount: 1234 }, me.accessToken);
-    expect(dep.body).toMatchObject({ status: 'created', method: 'card_link' });
+    expect(dep.body).toMatchObject({ status: 'CREATED', method: 'CARD_LINK' });
     const page = await load(dep.body.nextActionUrl);
     await submit(
       dep.body.nextActionUrl,

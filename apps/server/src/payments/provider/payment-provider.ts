@@ -1,11 +1,9 @@
 import type { Observation } from '../payment-state';
-import { DISPUTE_STATUSES, type DisputeStatus } from '../payments.schema';
-
-export const isDisputeStatus = (s: unknown): s is DisputeStatus =>
-  (DISPUTE_STATUSES as readonly unknown[]).includes(s);
+import type { DisputeStatus, RefundStatus } from '../payments.schema';
 
 /**
- * What the payments core needs from a card/checkout provider. The Stripe implementation talks to
+ * What the payments core needs from a card/checkout provider. The port speaks our vocabulary
+ * (statuses in UPPER_SNAKE, as stored); each adapter maps its provider's own words at the boundary. The Stripe implementation talks to
  * real Stripe or to the sandbox; the core never knows which. Every mutating call takes an
  * idempotency key derived from our ids, so a retried call can never charge twice.
  */
@@ -46,7 +44,7 @@ export interface ProviderSetupIntent {
 export interface ProviderRefund {
   id: string;
   amount: bigint;
-  status: 'pending' | 'succeeded' | 'failed' | 'canceled' | 'requires_action';
+  status: RefundStatus;
 }
 
 export interface ProviderEvent {
@@ -83,7 +81,7 @@ export interface CreateIntentInput {
   amount: bigint;
   currency: string;
   customerId?: string;
-  captureMethod: 'automatic' | 'manual';
+  captureMethod: 'AUTOMATIC' | 'MANUAL';
   description?: string;
   metadata: Record<string, string>;
 }

@@ -1,11 +1,12 @@
 import type Stripe from 'stripe';
 import type { Observation } from '../payment-state';
 import {
-  isDisputeStatus,
-  type EventFacts,
-  type ProviderEvent,
-  type ProviderRefund,
-} from './payment-provider';
+  DISPUTE_STATUSES,
+  REFUND_STATUSES,
+  type DisputeStatus,
+  type RefundStatus,
+} from '../payments.schema';
+import type { EventFacts, ProviderEvent } from './payment-provider';
 
 // Stripe objects and events read in the state machine's terms: pure functions of the object's own
 // fields, so any delivery order and any source (event, retrieve, return page) agree.
@@ -16,6 +17,25 @@ const toMinor = (n: number | null | undefined): bigint | undefined =>
 export const idOf = (v: string | { id: string } | null | undefined): string | null =>
   v === null || v === undefined ? null : typeof v === 'string' ? v : v.id;
 
+/**
+ * Stripe's lowercase vocabulary ends here: the port speaks ours (UPPER_SNAKE, British CANCELLED).
+ * A refund with no status yet is pending; an unknown dispute status is not ours to act on.
+ */
+export const ourWord = (stripes: string): string =>
+  stripes === 'canceled' ? 'CANCELLED' : stripes.toUpperCase();
+
+export function toRefundStatus(s: string | null | undefined): RefundStatus {
+  const ours = ourWord(s ?? 'pending');
+  return (REFUND_STATUSES as readonly string[]).includes(ours) ? (ours as RefundStatus) : 'PENDING';
+}
+
+export function toDisputeStatus(s: string | null | undefined): DisputeStatus | undefined {
+  const ours = ourWord(s ?? '');
+  return (DISPUTE_STATUSES as readonly string[]).includes(ours)
+    ? (ours as DisputeStatus)
+    : undefined;
+}
+
 /** A PaymentIntent, read in the state machine's terms. */
 export function observeIntent(pi: Stripe.PaymentIntent): Observation {
   const charge = typeof pi.latest_charge === 'object' ? pi.latest_charge : null;
@@ -23,27 +43,27 @@ export function observeIntent(pi: Stripe.PaymentIntent): Observation {
   switch (pi.status) {
     case 'requires_action':
       return {
-        status: 'requires_action',
+        status: 'REQUIRES_ACTION',
         nextActionUrl: pi.next_action?.redirect_to_url?.url ?? null,
       };
     case 'processing':
-      return { status: 'processing' };
+      return { status: 'PROCESSING' };
     case 'requires_capture':
-      return { status: 'authorized', amountCapturable: toMinor(pi.amount_capturable) };
+      return { status: 'AUTHORIZED', amountCapturable: toMinor(pi.amount_capturable) };
     case 'succeeded':
       return {
-        status: 'succeeded',
+        status: 'SUCCEEDED',
         amountCaptured: toMinor(pi.amount_received),
         amountCapturable: 0n,
         ...(refunded !== undefined ? { amountRefunded: refunded } : {}),
       };
     case 'canceled':
-      return { status: 'canceled' };
+      return { status: 'CANCELLED' };
     case 'requires_payment_method': {
       const err = pi.last_payment_error;
       if (!err) return {};
       return {
-        status: 'failed',
+        status: 'FAILED',
         failure: {
           code: err.code ?? 'payment_failed',
           message: err.message ?? 'The payment failed',
@@ -59,11 +79,11 @@ export function observeIntent(pi: Stripe.PaymentIntent): Observation {
 }
 
 export function observeCheckout(s: Stripe.Checkout.Session): Observation {
-  if (s.status === 'expired') return { status: 'expired' };
+  if (s.status === 'expired') return { status: 'EXPIRED' };
   if (s.status !== 'complete') return {};
   if (s.payment_status === 'paid')
-    return { status: 'succeeded', amountCaptured: toMinor(s.amount_total) };
-  return { status: 'processing' };
+    return { status: 'SUCCEEDED', amountCaptured: toMinor(s.amount_total) };
+  return { status: 'PROCESSING' };
 }
 
 const metaPaymentId = (o: { metadata?: Stripe.Metadata | null }) => o.metadata?.payment_id;
@@ -86,7 +106,7 @@ export function interpretStripeEvent(event: ProviderEvent): EventFacts | null {
       const observation =
         event.type === 'checkout.session.async_payment_failed'
           ? {
-              status: 'failed' as const,
+              status: 'FAILED' as const,
               failure: { code: 'async_payment_failed', message: 'The payment failed' },
             }
           : observeCheckout(s);
@@ -119,7 +139,7 @@ export function interpretStripeEvent(event: ProviderEvent): EventFacts | null {
         observation: {},
         refund: {
           providerRefundId: r.id,
-          status: (r.status ?? 'pending') as ProviderRefund['status'],
+          status: toRefundStatus(r.status),
         },
       };
     }
@@ -127,7 +147,8 @@ export function interpretStripeEvent(event: ProviderEvent): EventFacts | null {
       // charge.dispute.created | updated | closed | funds_withdrawn | funds_reinstated: the
       // dispute's own status says everything (an unknown status is not acted on).
       const d = object as unknown as Stripe.Dispute;
-      if (!isDisputeStatus(d.status)) return null;
+      const status = toDisputeStatus(d.status);
+      if (!status) return null;
       return {
         intentId: idOf(d.payment_intent) ?? undefined,
         chargeId: idOf(d.charge) ?? undefined,
@@ -137,7 +158,7 @@ export function interpretStripeEvent(event: ProviderEvent): EventFacts | null {
           providerDisputeId: d.id,
           amount: BigInt(d.amount),
           currency: d.currency,
-          status: d.status,
+          status,
           reason: d.reason ?? null,
         },
       };

@@ -1,7 +1,6 @@
 import Stripe from 'stripe';
 import { AppError } from '../../platform/errors/app-error';
 import {
-  isDisputeStatus,
   type ConfirmIntentInput,
   type DisputeObservation,
   type EventFacts,
@@ -15,7 +14,15 @@ import {
   type ProviderSetupIntent,
   type SavedCard,
 } from './payment-provider';
-import { idOf, interpretStripeEvent, observeCheckout, observeIntent } from './stripe-events';
+import {
+  idOf,
+  interpretStripeEvent,
+  observeCheckout,
+  observeIntent,
+  ourWord,
+  toDisputeStatus,
+  toRefundStatus,
+} from './stripe-events';
 import { providerUnavailable, toStripeAmount, type StripeApi } from './stripe-api';
 import { shouldRetry } from './stripe-retries';
 import { signedEvent } from './webhook-event';
@@ -124,7 +131,7 @@ export class StripeProvider implements PaymentProvider {
       );
       return {
         setupIntentId: si.id,
-        status: si.status,
+        status: ourWord(si.status),
         nextActionUrl: si.next_action?.redirect_to_url?.url ?? null,
       };
     });
@@ -136,7 +143,7 @@ export class StripeProvider implements PaymentProvider {
       const err = si.last_setup_error;
       return {
         id: si.id,
-        status: si.status,
+        status: ourWord(si.status),
         customerId: idOf(si.customer),
         paymentMethodId: idOf(si.payment_method),
         failure: err
@@ -184,7 +191,7 @@ export class StripeProvider implements PaymentProvider {
           {
             amount: toStripeAmount(input.amount),
             currency: input.currency,
-            capture_method: input.captureMethod,
+            capture_method: input.captureMethod === 'MANUAL' ? 'manual' : 'automatic',
             metadata: input.metadata,
             ...(input.customerId ? { customer: input.customerId } : {}),
             ...(input.description ? { description: input.description } : {}),
@@ -244,12 +251,13 @@ export class StripeProvider implements PaymentProvider {
     return this.call(async () => {
       const out: DisputeObservation[] = [];
       for await (const d of this.stripe.disputes.list({ payment_intent: intentId, limit: 100 })) {
-        if (isDisputeStatus(d.status)) {
+        const status = toDisputeStatus(d.status);
+        if (status) {
           out.push({
             providerDisputeId: d.id,
             amount: BigInt(d.amount),
             currency: d.currency,
-            status: d.status,
+            status,
             reason: d.reason ?? null,
           });
         }
@@ -281,7 +289,7 @@ export class StripeProvider implements PaymentProvider {
       return {
         id: r.id,
         amount: BigInt(r.amount),
-        status: (r.status ?? 'pending') as ProviderRefund['status'],
+        status: toRefundStatus(r.status),
       };
     });
   }

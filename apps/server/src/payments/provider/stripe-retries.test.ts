@@ -195,7 +195,7 @@ describe('adapters over StripeApi', () => {
     const { client, keys } = fakeClient([new E.StripeConnectionError({ message: 'reset' })]);
     const payments = new StripeProvider(new StripeApi(client, policy, fakeTiming()), 'whsec_x');
     const intent = await payments.createIntent(
-      { amount: 100n, currency: 'usd', captureMethod: 'automatic', metadata: {} },
+      { amount: 100n, currency: 'usd', captureMethod: 'AUTOMATIC', metadata: {} },
       'pay_1:create',
     );
     expect(intent.id).toBe('pi_1');
@@ -226,7 +226,7 @@ describe('adapters over StripeApi', () => {
     const payments = new StripeProvider(new StripeApi(client, policy, fakeTiming()), 'whsec_x');
     const err: unknown = await payments
       .createIntent(
-        { amount: 100n, currency: 'usd', captureMethod: 'automatic', metadata: {} },
+        { amount: 100n, currency: 'usd', captureMethod: 'AUTOMATIC', metadata: {} },
         'pay_1:create',
       )
       .catch((e: unknown) => e);
