@@ -136,7 +136,10 @@ export async function login(page: Page, account: { email: string; password: stri
   await page.getByTestId('signed-in-as').first().waitFor({ state: 'attached' });
 }
 
-/** The page at 1440 px and at 375 px, saved under test-results/screenshots/ for a reviewer. */
+/**
+ * The page at 1440 px and at 375 px, saved under test-results/screenshots/ for a reviewer; fails if
+ * the page is wider than the screen.
+ */
 export async function screenshot(page: Page, name: string): Promise<void> {
   mkdirSync(SHOTS, { recursive: true });
   const before = page.viewportSize() ?? DESKTOP;
@@ -147,6 +150,9 @@ export async function screenshot(page: Page, name: string): Promise<void> {
     await page.setViewportSize(size);
     await page.waitForTimeout(150);
     await page.screenshot({ path: join(SHOTS, `${name}-${label}.png`), fullPage: true });
+    // Nothing may widen the page past the screen (a long id, a table): no sideways scrolling.
+    const wide = await page.evaluate(() => document.documentElement.scrollWidth);
+    expect(wide, `${name} at ${label} px is ${wide} px wide`).toBeLessThanOrEqual(size.width);
   }
   await page.setViewportSize(before);
 }

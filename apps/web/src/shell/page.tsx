@@ -16,7 +16,8 @@ export function Page({
   return (
     <Stack gap={6} as="section" aria-labelledby="page-title">
       <Flex justify="space-between" align="center" wrap="wrap" gap={3}>
-        <Heading as="h1" id="page-title" size="2xl">
+        {/* An id in a title (an order's ord_…) must wrap at 375 px, not widen the page. */}
+        <Heading as="h1" id="page-title" size="2xl" overflowWrap="anywhere" minW={0}>
           {title}
         </Heading>
         {actions}
