@@ -370,7 +370,7 @@ export interface paths {
         get: operations["PaymentsController_cards"];
         put?: never;
         /**
-         * Save a card (a pm_… token from the provider) for later off-session payments; `requires_action`: send the user to `nextActionUrl` (3-D Secure), which returns to /payments/methods/return
+         * Save a card (a pm_… token from the provider) for later off-session payments; `REQUIRES_ACTION`: send the user to `nextActionUrl` (3-D Secure), which returns to /payments/methods/return
          * @description Requires a bearer token.
          */
         post: operations["PaymentsController_saveCard"];
@@ -2451,8 +2451,8 @@ export interface operations {
             query?: {
                 limit?: number;
                 startingAfter?: string;
-                status?: "created" | "requires_action" | "processing" | "authorized" | "succeeded" | "partially_refunded" | "refunded" | "failed" | "expired" | "canceled";
-                method?: "card" | "card_link" | "crypto_link" | "wallet";
+                status?: "CREATED" | "REQUIRES_ACTION" | "PROCESSING" | "AUTHORIZED" | "SUCCEEDED" | "PARTIALLY_REFUNDED" | "REFUNDED" | "FAILED" | "EXPIRED" | "CANCELLED";
+                method?: "CARD" | "CARD_LINK" | "CRYPTO_LINK" | "WALLET";
                 payableType?: string;
                 payableId?: string;
                 createdFrom?: string;
@@ -2477,9 +2477,9 @@ export interface operations {
                             payableId: string;
                             userId: string | null;
                             /** @enum {string} */
-                            method: "card" | "card_link" | "crypto_link" | "wallet";
+                            method: "CARD" | "CARD_LINK" | "CRYPTO_LINK" | "WALLET";
                             /** @enum {string} */
-                            status: "created" | "requires_action" | "processing" | "authorized" | "succeeded" | "partially_refunded" | "refunded" | "failed" | "expired" | "canceled";
+                            status: "CREATED" | "REQUIRES_ACTION" | "PROCESSING" | "AUTHORIZED" | "SUCCEEDED" | "PARTIALLY_REFUNDED" | "REFUNDED" | "FAILED" | "EXPIRED" | "CANCELLED";
                             currency: string;
                             /**
                              * @description Integer minor units (2000 = €20.00)
@@ -2502,7 +2502,7 @@ export interface operations {
                              */
                             amountRefunded: number;
                             /** @enum {string} */
-                            captureMethod: "automatic" | "manual";
+                            captureMethod: "AUTOMATIC" | "MANUAL";
                             nextActionUrl: string | null;
                             failureCode: string | null;
                             failureMessage: string | null;
@@ -2816,9 +2816,9 @@ export interface operations {
                         payableId: string;
                         userId: string | null;
                         /** @enum {string} */
-                        method: "card" | "card_link" | "crypto_link" | "wallet";
+                        method: "CARD" | "CARD_LINK" | "CRYPTO_LINK" | "WALLET";
                         /** @enum {string} */
-                        status: "created" | "requires_action" | "processing" | "authorized" | "succeeded" | "partially_refunded" | "refunded" | "failed" | "expired" | "canceled";
+                        status: "CREATED" | "REQUIRES_ACTION" | "PROCESSING" | "AUTHORIZED" | "SUCCEEDED" | "PARTIALLY_REFUNDED" | "REFUNDED" | "FAILED" | "EXPIRED" | "CANCELLED";
                         currency: string;
                         /**
                          * @description Integer minor units (2000 = €20.00)
@@ -2841,7 +2841,7 @@ export interface operations {
                          */
                         amountRefunded: number;
                         /** @enum {string} */
-                        captureMethod: "automatic" | "manual";
+                        captureMethod: "AUTOMATIC" | "MANUAL";
                         nextActionUrl: string | null;
                         failureCode: string | null;
                         failureMessage: string | null;
@@ -3700,9 +3700,9 @@ export interface operations {
                         payableId: string;
                         userId: string | null;
                         /** @enum {string} */
-                        method: "card" | "card_link" | "crypto_link" | "wallet";
+                        method: "CARD" | "CARD_LINK" | "CRYPTO_LINK" | "WALLET";
                         /** @enum {string} */
-                        status: "created" | "requires_action" | "processing" | "authorized" | "succeeded" | "partially_refunded" | "refunded" | "failed" | "expired" | "canceled";
+                        status: "CREATED" | "REQUIRES_ACTION" | "PROCESSING" | "AUTHORIZED" | "SUCCEEDED" | "PARTIALLY_REFUNDED" | "REFUNDED" | "FAILED" | "EXPIRED" | "CANCELLED";
                         currency: string;
                         /**
                          * @description Integer minor units (2000 = €20.00)
@@ -3725,7 +3725,7 @@ export interface operations {
                          */
                         amountRefunded: number;
                         /** @enum {string} */
-                        captureMethod: "automatic" | "manual";
+                        captureMethod: "AUTOMATIC" | "MANUAL";
                         nextActionUrl: string | null;
                         failureCode: string | null;
                         failureMessage: string | null;
