@@ -11,7 +11,7 @@ import { AmountSchema, CurrencySchema, toJsonNumber } from '../platform/money';
 import { Idempotent } from '../platform/idempotency/idempotent.decorator';
 import { HistoryQuery, WalletHistory, WalletTransaction } from './wallet-history';
 import { DEFAULT_CURRENCY, WalletService, type WalletBalances } from './wallet.service';
-import type { PayoutRow } from './wallet.schema';
+import { WITHDRAWAL_STATUSES, type WithdrawalRow } from './wallet.schema';
 
 const Currency = CurrencySchema.default(DEFAULT_CURRENCY);
 const Amount = AmountSchema;
@@ -58,12 +58,12 @@ const WalletView = z.object({
   currency: z.string(),
   isLocked: z.boolean(),
 });
-const PayoutView = z.object({
+const WithdrawalView = z.object({
   id: z.string(),
   amount: z.number().int(),
   currency: z.string(),
   destination: z.string(),
-  status: z.enum(['PENDING', 'PAID', 'FAILED']),
+  status: z.enum(WITHDRAWAL_STATUSES),
   failureReason: z.string().nullable(),
   createdAt: z.string(),
 });
@@ -83,7 +83,7 @@ const toWalletView = (
   isLocked: a.isLocked,
 });
 
-const toPayoutView = (p: PayoutRow): z.infer<typeof PayoutView> => ({
+const toWithdrawalView = (p: WithdrawalRow): z.infer<typeof WithdrawalView> => ({
   id: p.id,
   amount: toJsonNumber(p.amount),
   currency: p.currency,
@@ -175,14 +175,14 @@ export class WalletController {
     summary:
       'Withdraw to your payout account by Connect transfer: PAID, FAILED (money returned) or PENDING (retried)',
     status: 201,
-    response: PayoutView,
+    response: WithdrawalView,
   })
   async withdraw(
     @CurrentUser() user: UserRow,
     @Body({ schema: WithdrawBody }) b: z.infer<typeof WithdrawBody>,
     @Headers('idempotency-key') key: string | undefined,
   ) {
-    return toPayoutView(
+    return toWithdrawalView(
       await this.wallets.withdraw(user, BigInt(b.amount), b.currency, b.destination, key),
     );
   }

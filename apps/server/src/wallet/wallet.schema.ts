@@ -4,15 +4,17 @@ import { ledgerAccounts } from '../ledger/ledger.schema';
 import { users } from '../identity/identity.schema';
 import { money, ts } from '../platform/database/columns';
 
-export const PAYOUT_STATUSES = ['PENDING', 'PAID', 'FAILED'] as const;
-export const payoutStatus = pgEnum('payout_status', PAYOUT_STATUSES);
+export const WITHDRAWAL_STATUSES = ['PENDING', 'PAID', 'FAILED'] as const;
+export type WithdrawalStatus = (typeof WITHDRAWAL_STATUSES)[number];
+export const withdrawalStatus = pgEnum('withdrawal_status', WITHDRAWAL_STATUSES);
 
 /**
- * A withdrawal's payout to the user's destination. Its money leaves the wallet (into payout
- * clearing) in the same transaction the row is created; a failed payout is reversed by a new entry.
+ * A withdrawal (`wdr_…`) from a wallet to the user's payout account; its payout is the provider's
+ * transfer that carries it (`providerPayoutId`). Its money leaves the wallet (into payout clearing)
+ * in the same transaction the row is created; a failed payout is reversed by a new entry.
  */
-export const payouts = pgTable(
-  'payouts',
+export const withdrawals = pgTable(
+  'withdrawals',
   {
     id: text('id').primaryKey(),
     userId: text('user_id')
@@ -24,22 +26,22 @@ export const payouts = pgTable(
     amount: money('amount').notNull(),
     currency: text('currency').notNull(),
     destination: text('destination').notNull(),
-    status: payoutStatus('status').notNull().default('PENDING'),
+    status: withdrawalStatus('status').notNull().default('PENDING'),
     providerPayoutId: text('provider_payout_id'),
     failureReason: text('failure_reason'),
-    /** The client's Idempotency-Key of the withdrawal request: one payout per key, ever. */
+    /** The client's Idempotency-Key of the withdrawal request: one withdrawal per key, ever. */
     idempotencyKey: text('idempotency_key'),
     createdAt: ts('created_at').notNull().defaultNow(),
     updatedAt: ts('updated_at').notNull().defaultNow(),
   },
   (t) => [
-    index('payouts_user_idx').on(t.userId),
-    uniqueIndex('payouts_user_idempotency_key').on(t.userId, t.idempotencyKey),
-    check('payouts_amount_positive', sql`${t.amount} > 0`),
+    index('withdrawals_user_idx').on(t.userId),
+    uniqueIndex('withdrawals_user_idempotency_key').on(t.userId, t.idempotencyKey),
+    check('withdrawals_amount_positive', sql`${t.amount} > 0`),
   ],
 );
 
-export type PayoutRow = typeof payouts.$inferSelect;
+export type WithdrawalRow = typeof withdrawals.$inferSelect;
 
 /**
  * The connected account (`acct_…`) each user's withdrawals go to: created by the platform for that

@@ -20,7 +20,7 @@ import type { Logger } from '../platform/logging/logger';
 import { sqlState } from '../platform/database/pg-errors';
 import { CLOCK, CONFIG, DATABASE, JOBS, LOGGER } from '../platform/platform.module';
 import { DepositBooks } from './deposit-books';
-import { payoutAccounts, payouts, type PayoutRow } from './wallet.schema';
+import { payoutAccounts, withdrawals, type WithdrawalRow } from './wallet.schema';
 
 export const DEPOSIT_PAYABLE = 'wallet_deposit';
 export const DEFAULT_CURRENCY = 'usd';
@@ -184,7 +184,7 @@ export class WalletService implements OnModuleInit {
     currency: string,
     requested?: string,
     idempotencyKey?: string,
-  ): Promise<PayoutRow> {
+  ): Promise<WithdrawalRow> {
     if (idempotencyKey !== undefined) {
       const earlier = await this.payoutFor(user.id, idempotencyKey);
       if (earlier) return this.replay(earlier, amount, currency);
@@ -206,7 +206,7 @@ export class WalletService implements OnModuleInit {
       );
     }
     const now = this.clock.now();
-    let payout: PayoutRow;
+    let payout: WithdrawalRow;
     try {
       payout = await this.database.db.transaction(async (tx) => {
         const { id: walletId } = await this.ledger.wallet(tx, user.id, walletType(user), currency);
@@ -231,7 +231,7 @@ export class WalletService implements OnModuleInit {
           ],
         });
         const [row] = await tx
-          .insert(payouts)
+          .insert(withdrawals)
           .values({
             id,
             userId: user.id,
@@ -265,16 +265,16 @@ export class WalletService implements OnModuleInit {
     }
   }
 
-  private async payoutFor(userId: string, key: string): Promise<PayoutRow | undefined> {
+  private async payoutFor(userId: string, key: string): Promise<WithdrawalRow | undefined> {
     const [row] = await this.database.db
       .select()
-      .from(payouts)
-      .where(and(eq(payouts.userId, userId), eq(payouts.idempotencyKey, key)));
+      .from(withdrawals)
+      .where(and(eq(withdrawals.userId, userId), eq(withdrawals.idempotencyKey, key)));
     return row;
   }
 
   /** A withdrawal's key seen again: its payout, settled if it can be — never a second payout. */
-  private async replay(p: PayoutRow, amount: bigint, currency: string): Promise<PayoutRow> {
+  private async replay(p: WithdrawalRow, amount: bigint, currency: string): Promise<WithdrawalRow> {
     if (p.amount !== amount || p.currency !== currency) {
       throw AppError.idempotencyKeyReused(
         'This Idempotency-Key was used for a different withdrawal',
@@ -293,11 +293,11 @@ export class WalletService implements OnModuleInit {
     const report: SettleReport = { paid: 0, failed: 0, errors: 0 };
     const stale = await this.database.db
       .select()
-      .from(payouts)
+      .from(withdrawals)
       .where(
         and(
-          eq(payouts.status, 'PENDING'),
-          lt(payouts.createdAt, new Date(now.getTime() - WalletService.PAYOUT_RETRY_AFTER_MS)),
+          eq(withdrawals.status, 'PENDING'),
+          lt(withdrawals.createdAt, new Date(now.getTime() - WalletService.PAYOUT_RETRY_AFTER_MS)),
         ),
       )
       .limit(200);
@@ -315,20 +315,24 @@ export class WalletService implements OnModuleInit {
   }
 
   /** Sends a pending payout (again, after a crash: same idempotency key) and records the outcome. */
-  async settle(payout: PayoutRow, options: { recovering?: boolean } = {}): Promise<PayoutRow> {
+  async settle(
+    payout: WithdrawalRow,
+    options: { recovering?: boolean } = {},
+  ): Promise<WithdrawalRow> {
     const result = await this.payoutProvider.send(payout, payout.id, options);
     return this.database.db.transaction(async (tx) => {
       const [claimed] = await tx
-        .update(payouts)
+        .update(withdrawals)
         .set({
-          status: result.status === 'paid' ? 'PAID' : 'FAILED',
+          status: result.status,
           providerPayoutId: result.id,
           failureReason: result.failureReason ?? null,
           updatedAt: this.clock.now(),
         })
-        .where(and(eq(payouts.id, payout.id), eq(payouts.status, 'PENDING')))
+        .where(and(eq(withdrawals.id, payout.id), eq(withdrawals.status, 'PENDING')))
         .returning();
-      if (!claimed) return (await tx.select().from(payouts).where(eq(payouts.id, payout.id)))[0]!;
+      if (!claimed)
+        return (await tx.select().from(withdrawals).where(eq(withdrawals.id, payout.id)))[0]!;
       if (claimed.status === 'FAILED') {
         const clearing = await this.ledger.platform(tx, 'PAYOUT_CLEARING', payout.currency);
         await this.ledger.post(tx, {

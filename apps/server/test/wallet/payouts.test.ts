@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifyLedger } from '../../src/books';
 import { PAYOUT_PROVIDER, type PayoutProvider } from '../../src/payments/provider/payouts-port';
 import { WalletService } from '../../src/wallet/wallet.service';
-import type { PayoutRow } from '../../src/wallet/wallet.schema';
+import type { WithdrawalRow } from '../../src/wallet/wallet.schema';
 import { bootTestApp, client, register, type TestApp } from '../helpers';
 import { control, linkFailingAccount, sandboxSdk } from './fixture';
 
@@ -98,7 +98,7 @@ describe('wallet payouts through Connect transfers', () => {
       metadata: { payout_id: ok.body.id },
     });
     const { rows } = await app.runtime.database.pool.query(
-      'SELECT provider_payout_id FROM payouts WHERE id = $1',
+      'SELECT provider_payout_id FROM withdrawals WHERE id = $1',
       [ok.body.id],
     );
     expect(rows[0].provider_payout_id).toBe(transfer!.id);
@@ -149,7 +149,9 @@ describe('wallet payouts through Connect transfers', () => {
 
     // The transfer goes through but its answer is lost (a crash before recording it) ...
     const [row] = (
-      await app.runtime.database.pool.query('SELECT * FROM payouts WHERE id = $1', [res.body.id])
+      await app.runtime.database.pool.query('SELECT * FROM withdrawals WHERE id = $1', [
+        res.body.id,
+      ])
     ).rows as Array<Record<string, unknown>>;
     const payout = {
       id: row!.id as string,
@@ -159,7 +161,7 @@ describe('wallet payouts through Connect transfers', () => {
     };
     const provider = app.running.app.get<PayoutProvider>(PAYOUT_PROVIDER);
     const lost = await provider.send(payout, payout.id);
-    expect(lost.status).toBe('paid');
+    expect(lost.status).toBe('PAID');
     // ... so the same idempotency key replays it, twice at once or in a row: one transfer.
     const again = await Promise.allSettled([
       provider.send(payout, payout.id),
@@ -192,8 +194,8 @@ describe('wallet payouts through Connect transfers', () => {
     });
     expect(await wallets.settlePending(later())).toMatchObject({ paid: 1 });
     expect((await transfersOf(res.body.id)).map((t) => t.id)).toEqual([made.id]);
-    const { rows } = await app.runtime.database.pool.query<PayoutRow>(
-      'SELECT status FROM payouts WHERE id = $1',
+    const { rows } = await app.runtime.database.pool.query<WithdrawalRow>(
+      'SELECT status FROM withdrawals WHERE id = $1',
       [res.body.id],
     );
     expect(rows[0]!.status).toBe('PAID');

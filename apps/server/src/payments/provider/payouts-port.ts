@@ -5,7 +5,7 @@
 export interface PayoutResult {
   /** The provider's transfer id (`tr_…`); null when it refused to create one. */
   id: string | null;
-  status: 'paid' | 'failed';
+  status: 'PAID' | 'FAILED';
   failureReason?: string;
 }
 
@@ -18,7 +18,7 @@ export interface PayoutInput {
 }
 
 /**
- * Sends a withdrawal to the user's connected account. `send` resolves `failed` only when the
+ * Sends a withdrawal to the user's connected account. `send` resolves `FAILED` only when the
  * provider definitively refused it; anything that leaves the outcome unknown (rate limit, outage,
  * lost connection) throws, so the payout stays PENDING and is sent again with the same key.
  */

@@ -45,7 +45,7 @@ export class StripePayouts implements PayoutProvider {
         const found = await this.api.call((s) =>
           s.transfers.list({ transfer_group: payout.id, limit: 1 }),
         );
-        if (found.data[0]) return { id: found.data[0].id, status: 'paid' };
+        if (found.data[0]) return { id: found.data[0].id, status: 'PAID' };
       }
       const transfer = await this.api.call((s) =>
         s.transfers.create(
@@ -60,11 +60,11 @@ export class StripePayouts implements PayoutProvider {
           { idempotencyKey },
         ),
       );
-      return { id: transfer.id, status: 'paid' };
+      return { id: transfer.id, status: 'PAID' };
     } catch (err) {
       const reason = refusal(err);
       if (reason === null) throw unavailable(err);
-      return { id: null, status: 'failed', failureReason: reason };
+      return { id: null, status: 'FAILED', failureReason: reason };
     }
   }
 

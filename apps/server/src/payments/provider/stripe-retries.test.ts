@@ -187,7 +187,7 @@ describe('adapters over StripeApi', () => {
   it('a payout resends the same idempotency key on every attempt', async () => {
     const { client, keys } = fakeClient([serverError(), conflict('lock_timeout')]);
     const payouts = new StripePayouts(new StripeApi(client, policy, fakeTiming()));
-    await expect(payouts.send(payout, 'wdr_1')).resolves.toEqual({ id: 'tr_1', status: 'paid' });
+    await expect(payouts.send(payout, 'wdr_1')).resolves.toEqual({ id: 'tr_1', status: 'PAID' });
     expect(keys).toEqual(['wdr_1', 'wdr_1', 'wdr_1']);
   });
 
@@ -214,7 +214,7 @@ describe('adapters over StripeApi', () => {
     const failed = new StripePayouts(new StripeApi(refused.client, policy, fakeTiming()));
     await expect(failed.send(payout, 'wdr_1')).resolves.toEqual({
       id: null,
-      status: 'failed',
+      status: 'FAILED',
       failureReason: 'parameter_invalid',
     });
     expect(refused.keys).toHaveLength(1);
