@@ -8,13 +8,7 @@ import type { Clock } from '../platform/clock';
 import { slot } from '../platform/database/compose';
 import type { Database, DbOrTx } from '../platform/database/database';
 import { AppError } from '../platform/errors/app-error';
-import {
-  pageOrder,
-  pageWhere,
-  toPage,
-  type Page,
-  type PageQuery,
-} from '../platform/http/pagination';
+import { selectPage, type Page, type PageQuery } from '../platform/http/pagination';
 import { newId } from '../platform/ids/ids';
 import type { Logger } from '../platform/logging/logger';
 import { CLOCK, DATABASE, LOGGER } from '../platform/platform.module';
@@ -148,18 +142,13 @@ export class CatalogService {
   list(query: ListQuery): Promise<Page<ProductView>> {
     const key = `${query.merchantId ?? '*'}:${query.limit}:${query.startingAfter ?? ''}`;
     return this.listings.readThrough(key, async () => {
-      const rows = await this.db
-        .select()
-        .from(products)
-        .where(
-          pageWhere(products.id, query, [
-            live,
-            query.merchantId ? eq(products.merchantId, query.merchantId) : undefined,
-          ]),
-        )
-        .orderBy(pageOrder(products.id))
-        .limit(query.limit + 1);
-      return toPage(rows, query.limit, toProductView);
+      return selectPage(
+        this.db.select().from(products).$dynamic(),
+        products.id,
+        query,
+        [live, query.merchantId ? eq(products.merchantId, query.merchantId) : undefined],
+        toProductView,
+      );
     });
   }
 

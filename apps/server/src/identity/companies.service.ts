@@ -4,13 +4,7 @@ import { z } from 'zod';
 import type { Clock } from '../platform/clock';
 import type { Database } from '../platform/database/database';
 import { AppError } from '../platform/errors/app-error';
-import {
-  pageOrder,
-  pageWhere,
-  toPage,
-  type Page,
-  type PageQuery,
-} from '../platform/http/pagination';
+import { selectPage, type Page, type PageQuery } from '../platform/http/pagination';
 import { newId } from '../platform/ids/ids';
 import { CLOCK, DATABASE } from '../platform/platform.module';
 import { companies, users, type CompanyRow, type UserRow } from './identity.schema';
@@ -56,13 +50,13 @@ export class CompaniesService {
   }
 
   async list(query: PageQuery): Promise<Page<PublicCompany>> {
-    const rows = await this.db
-      .select()
-      .from(companies)
-      .where(pageWhere(companies.id, query, [isNull(companies.deletedAt)]))
-      .orderBy(pageOrder(companies.id))
-      .limit(query.limit + 1);
-    return toPage(rows, query.limit, toPublicCompany);
+    return selectPage(
+      this.db.select().from(companies).$dynamic(),
+      companies.id,
+      query,
+      [isNull(companies.deletedAt)],
+      toPublicCompany,
+    );
   }
 
   /** Admins see every company; an operator only their own; anyone else gets a 404. */

@@ -4,13 +4,7 @@ import type { Clock } from '../platform/clock';
 import type { Database } from '../platform/database/database';
 import { isUniqueViolation } from '../platform/database/pg-errors';
 import { AppError } from '../platform/errors/app-error';
-import {
-  pageOrder,
-  pageWhere,
-  toPage,
-  type Page,
-  type PageQuery,
-} from '../platform/http/pagination';
+import { selectPage, type Page, type PageQuery } from '../platform/http/pagination';
 import { newId } from '../platform/ids/ids';
 import { CLOCK, DATABASE } from '../platform/platform.module';
 import { refreshTokens, users, type UserRole, type UserRow } from './identity.schema';
@@ -129,18 +123,13 @@ export class UsersService {
   }
 
   async list(query: PageQuery & { role?: UserRole }): Promise<Page<PublicUser>> {
-    const rows = await this.db
-      .select()
-      .from(users)
-      .where(
-        pageWhere(users.id, query, [
-          isNull(users.deletedAt),
-          query.role ? eq(users.role, query.role) : undefined,
-        ]),
-      )
-      .orderBy(pageOrder(users.id))
-      .limit(query.limit + 1);
-    return toPage(rows, query.limit, toPublicUser);
+    return selectPage(
+      this.db.select().from(users).$dynamic(),
+      users.id,
+      query,
+      [isNull(users.deletedAt), query.role ? eq(users.role, query.role) : undefined],
+      toPublicUser,
+    );
   }
 
   /** Users may read themselves; admins anyone. Others get a 404, not a 403, so ids do not leak. */

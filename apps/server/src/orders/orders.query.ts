@@ -3,13 +3,7 @@ import { and, eq } from 'drizzle-orm';
 import type { UserRow } from '../identity';
 import type { Database, DbOrTx } from '../platform/database/database';
 import { AppError } from '../platform/errors/app-error';
-import {
-  pageOrder,
-  pageWhere,
-  toPage,
-  type Page,
-  type PageQuery,
-} from '../platform/http/pagination';
+import { selectPage, type Page, type PageQuery } from '../platform/http/pagination';
 import { DATABASE } from '../platform/platform.module';
 import { orders, type OrderRow, type OrderStatus } from './orders.schema';
 import { toOrderView, type OrderView } from './orders.view';
@@ -47,14 +41,12 @@ export class OrdersQuery {
   async list(actor: UserRow, q: OrderListQuery): Promise<Page<OrderView>> {
     const owner =
       q.as === 'merchant' ? eq(orders.merchantId, actor.id) : eq(orders.userId, actor.id);
-    const rows = await this.database.db
-      .select()
-      .from(orders)
-      .where(
-        pageWhere(orders.id, q, [and(owner, q.status ? eq(orders.status, q.status) : undefined)]),
-      )
-      .orderBy(pageOrder(orders.id))
-      .limit(q.limit + 1);
-    return toPage(rows, q.limit, toOrderView);
+    return selectPage(
+      this.database.db.select().from(orders).$dynamic(),
+      orders.id,
+      q,
+      [and(owner, q.status ? eq(orders.status, q.status) : undefined)],
+      toOrderView,
+    );
   }
 }

@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { eq, gte, lt } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Database } from '../platform/database/database';
-import { PageQuery, pageOrder, pageWhere, toPage, type Page } from '../platform/http/pagination';
+import { PageQuery, selectPage, type Page } from '../platform/http/pagination';
 import { DATABASE } from '../platform/platform.module';
 import { PAYMENT_METHODS, PAYMENT_STATUSES, payments } from './payments.schema';
 import { toPaymentView, type PaymentView } from './payments.view';
@@ -23,21 +23,19 @@ export class PaymentsQuery {
   constructor(@Inject(DATABASE) private readonly database: Database) {}
 
   async list(q: PaymentListQuery): Promise<Page<PaymentView>> {
-    const rows = await this.database.db
-      .select()
-      .from(payments)
-      .where(
-        pageWhere(payments.id, q, [
-          q.status ? eq(payments.status, q.status) : undefined,
-          q.method ? eq(payments.method, q.method) : undefined,
-          q.payableType ? eq(payments.payableType, q.payableType) : undefined,
-          q.payableId ? eq(payments.payableId, q.payableId) : undefined,
-          q.createdFrom ? gte(payments.createdAt, new Date(q.createdFrom)) : undefined,
-          q.createdTo ? lt(payments.createdAt, new Date(q.createdTo)) : undefined,
-        ]),
-      )
-      .orderBy(pageOrder(payments.id))
-      .limit(q.limit + 1);
-    return toPage(rows, q.limit, toPaymentView);
+    return selectPage(
+      this.database.db.select().from(payments).$dynamic(),
+      payments.id,
+      q,
+      [
+        q.status ? eq(payments.status, q.status) : undefined,
+        q.method ? eq(payments.method, q.method) : undefined,
+        q.payableType ? eq(payments.payableType, q.payableType) : undefined,
+        q.payableId ? eq(payments.payableId, q.payableId) : undefined,
+        q.createdFrom ? gte(payments.createdAt, new Date(q.createdFrom)) : undefined,
+        q.createdTo ? lt(payments.createdAt, new Date(q.createdTo)) : undefined,
+      ],
+      toPaymentView,
+    );
   }
 }

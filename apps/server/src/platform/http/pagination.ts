@@ -1,5 +1,5 @@
 import { and, desc, lt, type SQL } from 'drizzle-orm';
-import type { PgColumn } from 'drizzle-orm/pg-core';
+import type { PgColumn, PgSelect } from 'drizzle-orm/pg-core';
 import { z } from 'zod';
 
 /**
@@ -43,4 +43,22 @@ export function toPage<R extends { id: string }, T>(
     hasMore,
     nextCursor: hasMore ? pageRows[pageRows.length - 1]!.id : null,
   };
+}
+
+/**
+ * Runs one keyset page of a select (`db.select().from(t).$dynamic()`): the caller's filters plus
+ * the cursor, newest first, one row more than the limit to know whether there is more.
+ */
+export async function selectPage<Q extends PgSelect, T>(
+  select: Q,
+  idColumn: PgColumn,
+  query: PageQuery,
+  filters: (SQL | undefined)[],
+  map: (row: Awaited<Q>[number]) => T,
+): Promise<Page<T>> {
+  const rows = (await select
+    .where(pageWhere(idColumn, query, filters))
+    .orderBy(pageOrder(idColumn))
+    .limit(query.limit + 1)) as (Awaited<Q>[number] & { id: string })[];
+  return toPage(rows, query.limit, map);
 }
