@@ -2,7 +2,9 @@ import { Module } from '@nestjs/common';
 import { CatalogModule } from '../catalog';
 import { LedgerModule } from '../ledger';
 import { PaymentsModule } from '../payments';
+import { GatewayOrders } from './gateway-orders';
 import { OrderBooks } from './order-books';
+import { OrderDrafts } from './order-drafts';
 import { OrderPayments } from './order-payments';
 import { OrderRecovery } from './order-recovery';
 import { OrderRefunds } from './order-refunds';
@@ -10,6 +12,7 @@ import { OrderReturnsController, OrdersController } from './orders.controller';
 import { OrdersQuery } from './orders.query';
 import { OrdersService } from './orders.service';
 import { UnfulfillableRefunds } from './unfulfillable-refunds';
+import { WalletOrders } from './wallet-orders';
 
 /**
  * Orders: buying products from the wallet or through the gateway, refunds, and the recovery of
@@ -20,6 +23,9 @@ import { UnfulfillableRefunds } from './unfulfillable-refunds';
   controllers: [OrdersController, OrderReturnsController],
   providers: [
     OrdersService,
+    OrderDrafts,
+    WalletOrders,
+    GatewayOrders,
     OrdersQuery,
     OrderBooks,
     OrderRefunds,
