@@ -28,7 +28,7 @@ async function startBare({ databaseUrl, poolSize, secret }) {
   const pool = new pg.Pool({ connectionString: databaseUrl, max: poolSize });
   const key = new TextEncoder().encode(secret);
   const app = Fastify({ logger: false });
-  // Tender's TokenService remembers a verified token until it expires; so does the limit, or it
+  // Tender's AccessTokens remembers a verified token until it expires; so does the limit, or it
   // would not be one.
   /** @type {Map<string, { sub: string | undefined, expMs: number }>} */
   const verifiedTokens = new Map();

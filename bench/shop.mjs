@@ -53,7 +53,7 @@ export async function startTender(dataDir) {
 
 /**
  * n users (and their wallets: USER_WALLET, or MERCHANT_WALLET for merchants) inserted in SQL, each
- * with an access token signed as TokenService.signAccessToken does (HS256, iss tender, aud
+ * with an access token signed as AccessTokens.signAccessToken does (HS256, iss tender, aud
  * tender-api, sub, role claim) with the server's secret.
  * @param {Started} started @param {number} n @param {'USER' | 'MERCHANT'} role @param {string} tag
  * @returns {Promise<{ id: string, wallet: string, token: string }[]>}

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CatalogService } from '../src/catalog/catalog.service';
-import { SellerStatusHooks } from '../src/identity/seller-status';
+import { SellerStatusHooks } from '../src/identity/seller-status-hooks';
 import { UsersService } from '../src/identity/users.service';
 import { MemoryCache } from '../src/platform/cache/cache';
 import { systemClock } from '../src/platform/clock';

@@ -10,7 +10,7 @@ import { CLOCK, CONFIG, DATABASE, RATE_LIMITER } from '../platform/platform.modu
 import { enforceRateLimits, ipKey, type RateLimiter } from '../platform/rate-limit/rate-limiter';
 import { refreshTokens, users, type UserRow } from './identity.schema';
 import { decoyHash, hashPassword, verifyPassword } from './passwords';
-import { hashRefreshToken, newRefreshToken, TokenService } from './tokens';
+import { hashRefreshToken, newRefreshToken, AccessTokens } from './access-tokens';
 import { toPublicUser, type PublicUser } from './users.view';
 
 export interface Session {
@@ -34,7 +34,7 @@ export class AuthService {
     @Inject(CONFIG) private readonly config: Config,
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(RATE_LIMITER) private readonly limiter: RateLimiter,
-    private readonly tokens: TokenService,
+    private readonly tokens: AccessTokens,
   ) {}
 
   private get db() {

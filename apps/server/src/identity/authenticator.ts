@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { AppError } from '../platform/errors/app-error';
 import type { UserRow } from './identity.schema';
-import { TokenService } from './tokens';
+import { AccessTokens } from './access-tokens';
 import { UsersService } from './users.service';
 
 export interface Authenticated {
@@ -18,7 +18,7 @@ export interface Authenticated {
 @Injectable()
 export class Authenticator {
   constructor(
-    private readonly tokens: TokenService,
+    private readonly tokens: AccessTokens,
     private readonly users: UsersService,
   ) {}
 

@@ -9,8 +9,8 @@ import { AuthService } from './auth.service';
 import { Authenticator } from './authenticator';
 import { CompaniesController } from './companies.controller';
 import { CompaniesService } from './companies.service';
-import { SellerStatusHooks } from './seller-status';
-import { TokenService } from './tokens';
+import { SellerStatusHooks } from './seller-status-hooks';
+import { AccessTokens } from './access-tokens';
 import { UsersController } from './users.controller';
 import { UsersService } from './users.service';
 
@@ -23,10 +23,10 @@ import { UsersService } from './users.service';
     UsersService,
     CompaniesService,
     {
-      provide: TokenService,
+      provide: AccessTokens,
       inject: [CONFIG, SECRETS, CLOCK],
       useFactory: (config: Config, secrets: Secrets, clock: Clock) =>
-        new TokenService(
+        new AccessTokens(
           {
             secret: secrets.jwt,
             accessTokenTtlSeconds: config.auth.accessTokenTtlSeconds,
@@ -37,6 +37,6 @@ import { UsersService } from './users.service';
     },
     { provide: APP_GUARD, useClass: AuthGuard },
   ],
-  exports: [UsersService, CompaniesService, TokenService, Authenticator, SellerStatusHooks],
+  exports: [UsersService, CompaniesService, AccessTokens, Authenticator, SellerStatusHooks],
 })
 export class IdentityModule {}

@@ -3,14 +3,14 @@
 export { IdentityModule } from './identity.module';
 export { UsersService } from './users.service';
 export { CompaniesService } from './companies.service';
-export { TokenService } from './tokens';
+export { AccessTokens } from './access-tokens';
 export { Authenticator, type Authenticated } from './authenticator';
 export {
   SellerStatusHooks,
   canSell,
   type SellerStatusChange,
   type SellerStatusListener,
-} from './seller-status';
+} from './seller-status-hooks';
 export { CurrentSession, CurrentUser, Public, Roles, type AuthedRequest } from './auth.decorators';
 export { seedDemoData } from './demo-seed';
 export type { CompanyRow, UserRole, UserRow } from './identity.schema';

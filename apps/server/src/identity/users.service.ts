@@ -8,8 +8,8 @@ import { selectPage, type Page, type PageQuery } from '../platform/http/paginati
 import { newId } from '../platform/ids/ids';
 import { CLOCK, DATABASE } from '../platform/platform.module';
 import { refreshTokens, users, type UserRole, type UserRow } from './identity.schema';
-import { canSell, SellerStatusHooks, type SellerStatusChange } from './seller-status';
-import type { VerifiedToken } from './tokens';
+import { canSell, SellerStatusHooks, type SellerStatusChange } from './seller-status-hooks';
+import type { VerifiedToken } from './access-tokens';
 import { toPublicUser, type PublicUser } from './users.view';
 
 export interface UserPatch {

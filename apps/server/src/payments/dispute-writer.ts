@@ -5,7 +5,7 @@ import type { Tx } from '../platform/database/database';
 import { newId } from '../platform/ids/ids';
 import type { Logger } from '../platform/logging/logger';
 import { CLOCK, LOGGER } from '../platform/platform.module';
-import { PayablesRegistry } from './payables';
+import { PayablesRegistry } from './payables-registry';
 import { advanceDispute, disputeWithholds, type TransitionCause } from './payment-state';
 import { lockPayment } from './payment-writer';
 import { payments, paymentDisputes, type DisputeStatus, type PaymentRow } from './payments.schema';

@@ -2,11 +2,11 @@
 // Everything else in this folder is internal; `npm run lint` fails on a deep import from outside.
 export { PaymentsModule } from './payments.module';
 export { PaymentsService, requireCollected, type PayableRef } from './payments.service';
-export { PayablesRegistry, type PayableHandler, type PaymentDomainEvent } from './payables';
-export { CustomersService } from './customers.service';
+export { PayablesRegistry, type PayableHandler, type PaymentDomainEvent } from './payables-registry';
+export { SavedCards } from './saved-cards';
 export { PaymentReturns } from './payment-returns';
 export { ReturnLinks } from './return-links';
-export { RedirectPolicy, RedirectUrl } from './redirects';
+export { RedirectPolicy, RedirectUrl } from './redirect-policy';
 export { ReturnRateLimit } from './return-rate-limit.guard';
 export { PaymentView, toPaymentView } from './payments.view';
 export { PROVIDER_SETUP, PUBLIC_URL, type PublicUrl } from './payments.tokens';

@@ -6,7 +6,7 @@ import { AppError } from '../platform/errors/app-error';
 import { newId } from '../platform/ids/ids';
 import type { Logger } from '../platform/logging/logger';
 import { CLOCK, DATABASE, LOGGER } from '../platform/platform.module';
-import { PayablesRegistry } from './payables';
+import { PayablesRegistry } from './payables-registry';
 import {
   EVENT_FOR_STATUS,
   reduce,

@@ -18,7 +18,7 @@ import { CurrentUser, Public, Roles, type UserRow } from '../identity';
 import { AppError } from '../platform/errors/app-error';
 import { Doc } from '../platform/http/doc';
 import { pageSchema } from '../platform/http/pagination';
-import { CustomersService } from './customers.service';
+import { SavedCards } from './saved-cards';
 import { PaymentListQuery, PaymentsQuery } from './payments.query';
 import { PaymentsService } from './payments.service';
 import { PaymentView, RefundView, toPaymentView, toRefundView } from './payments.view';
@@ -27,10 +27,10 @@ import { Idempotent } from '../platform/idempotency/idempotent.decorator';
 import { AmountSchema } from '../platform/money';
 import { PaymentReturns } from './payment-returns';
 import { ProviderAudit } from './provider-audit';
-import { ReconciliationService } from './reconciliation.service';
+import { Reconciler } from './reconciler';
 import { ReturnLinks } from './return-links';
 import { ReturnRateLimit } from './return-rate-limit.guard';
-import { WebhooksService } from './webhooks.service';
+import { WebhookIntake } from './webhook-intake';
 
 const Id = z.string().min(1).max(64);
 const SaveCardBody = z.strictObject({
@@ -67,7 +67,7 @@ export class PaymentsController {
   constructor(
     private readonly payments: PaymentsService,
     private readonly query: PaymentsQuery,
-    private readonly customers: CustomersService,
+    private readonly savedCards: SavedCards,
     private readonly returns: PaymentReturns,
     private readonly links: ReturnLinks,
   ) {}
@@ -92,7 +92,7 @@ export class PaymentsController {
     @CurrentUser() user: UserRow,
     @Body({ schema: SaveCardBody }) body: z.infer<typeof SaveCardBody>,
   ) {
-    return this.customers.saveCard(user, body.paymentMethodId, this.links.setupReturn(user.id));
+    return this.savedCards.saveCard(user, body.paymentMethodId, this.links.setupReturn(user.id));
   }
 
   /** Where the browser lands after a card setup's 3-D Secure: the setup's outcome. */
@@ -108,7 +108,7 @@ export class PaymentsController {
     const si = q.setup_intent ?? '';
     if (!q.user || !/^seti_\w{1,200}$/.test(si) || !this.links.verify('setup', q.user, q.token))
       throw AppError.notFound('setup intent', si || undefined);
-    return this.customers.setupOutcome(q.user, si);
+    return this.savedCards.setupOutcome(q.user, si);
   }
 
   @Get('methods')
@@ -117,13 +117,13 @@ export class PaymentsController {
     response: z.object({ data: z.array(SavedCard) }),
   })
   async cards(@CurrentUser() user: UserRow) {
-    return { data: await this.customers.listCards(user.id) };
+    return { data: await this.savedCards.listCards(user.id) };
   }
 
   @Delete('methods/:id')
   @Doc({ summary: 'Remove one of your saved cards', status: 204 })
   async removeCard(@CurrentUser() user: UserRow, @Param('id', { schema: Id }) id: string) {
-    await this.customers.removeCard(user.id, id);
+    await this.savedCards.removeCard(user.id, id);
   }
 
   @Get(':id')
@@ -161,7 +161,7 @@ export class PaymentsController {
 @ApiTags('payments')
 @Controller()
 export class WebhooksController {
-  constructor(private readonly webhooks: WebhooksService) {}
+  constructor(private readonly webhooks: WebhookIntake) {}
 
   // The three paths the seeds use (002, 000, 003) are one handler.
   @Public()
@@ -207,7 +207,7 @@ const AuditReportView = z.object({
 @Controller('api/v1/admin/payments')
 export class PaymentsAdminController {
   constructor(
-    private readonly reconciliation: ReconciliationService,
+    private readonly reconciliation: Reconciler,
     private readonly payments: PaymentsService,
     private readonly audits: ProviderAudit,
   ) {}

@@ -1,8 +1,8 @@
 import { Module } from '@nestjs/common';
 import type { Config } from '../platform/config/config';
 import { CONFIG } from '../platform/platform.module';
-import { CustomersService } from './customers.service';
-import { PayablesRegistry } from './payables';
+import { SavedCards } from './saved-cards';
+import { PayablesRegistry } from './payables-registry';
 import { PaymentMetrics } from './payment-metrics';
 import { DisputeWriter } from './dispute-writer';
 import { PaymentRefunds } from './payment-refunds';
@@ -19,11 +19,11 @@ import { PAYOUT_PROVIDER } from './provider/payouts-port';
 import { createPaymentProvider, type ProviderSetup } from './provider/stripe-client';
 import { PaymentReturns } from './payment-returns';
 import { ProviderAudit } from './provider-audit';
-import { ReconciliationService } from './reconciliation.service';
-import { RedirectPolicy } from './redirects';
+import { Reconciler } from './reconciler';
+import { RedirectPolicy } from './redirect-policy';
 import { ReturnLinks } from './return-links';
 import { ReturnRateLimit } from './return-rate-limit.guard';
-import { WebhooksService } from './webhooks.service';
+import { WebhookIntake } from './webhook-intake';
 
 /**
  * The payments core. Payables use PaymentsService to collect money and PayablesRegistry to hear the
@@ -58,11 +58,11 @@ import { WebhooksService } from './webhooks.service';
     PaymentWriter,
     DisputeWriter,
     PaymentRefunds,
-    CustomersService,
+    SavedCards,
     PaymentsService,
     PaymentsQuery,
-    WebhooksService,
-    ReconciliationService,
+    WebhookIntake,
+    Reconciler,
     ProviderAudit,
     ReturnLinks,
     RedirectPolicy,
@@ -72,7 +72,7 @@ import { WebhooksService } from './webhooks.service';
   exports: [
     PaymentsService,
     PayablesRegistry,
-    CustomersService,
+    SavedCards,
     PaymentReturns,
     ReturnLinks,
     RedirectPolicy,

@@ -6,7 +6,7 @@ import type { Database } from '../platform/database/database';
 import { AppError } from '../platform/errors/app-error';
 import { newId } from '../platform/ids/ids';
 import { CLOCK, DATABASE } from '../platform/platform.module';
-import { CustomersService } from './customers.service';
+import { SavedCards } from './saved-cards';
 import { PaymentMetrics } from './payment-metrics';
 import { PaymentRefunds } from './payment-refunds';
 import { claimPayment } from './payment-requests';
@@ -16,7 +16,7 @@ import { payments, type PaymentMethod, type PaymentRow, type RefundRow } from '.
 import { PAYMENT_PROVIDER } from './payments.tokens';
 import { isProviderRefusal, refusalObservation, withPaymentId } from './provider-refusals';
 import type { PaymentProvider, ProviderIntent } from './provider/payment-provider';
-import { RedirectPolicy } from './redirects';
+import { RedirectPolicy } from './redirect-policy';
 import { ReturnLinks } from './return-links';
 
 export interface PayableRef {
@@ -89,7 +89,7 @@ export class PaymentsService {
     @Inject(DATABASE) private readonly database: Database,
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(PAYMENT_PROVIDER) private readonly provider: PaymentProvider,
-    private readonly customers: CustomersService,
+    private readonly savedCards: SavedCards,
     private readonly writer: PaymentWriter,
     private readonly metrics: PaymentMetrics,
     private readonly links: ReturnLinks,
@@ -147,7 +147,7 @@ export class PaymentsService {
 
   /** Charges a card. Returns the payment in whatever state it reached; a decline ends `failed`. */
   async payByCard(input: CardPaymentInput): Promise<PaymentRow> {
-    const customerId = await this.customers.ensure(input.user);
+    const customerId = await this.savedCards.ensure(input.user);
     const { payment, resumed } = await this.insert(
       {
         payableType: input.payable.type,
@@ -217,7 +217,7 @@ export class PaymentsService {
       this.redirects.assertAllowed(input.successUrl, input.urlParams?.success ?? 'successUrl');
     if (input.cancelUrl !== undefined)
       this.redirects.assertAllowed(input.cancelUrl, input.urlParams?.cancel ?? 'cancelUrl');
-    const customerId = input.user ? await this.customers.ensure(input.user) : undefined;
+    const customerId = input.user ? await this.savedCards.ensure(input.user) : undefined;
     const { payment, resumed } = await this.insert(
       {
         payableType: input.payable.type,

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { TokenService } from '../../src/identity/tokens';
+import { AccessTokens } from '../../src/identity/access-tokens';
 import { LedgerService } from '../../src/ledger/ledger.service';
 import { verifyLedger } from '../../src/books';
 import { newId } from '../../src/platform/ids/ids';
@@ -29,7 +29,7 @@ describe('orders under concurrency', () => {
 
   /** `n` buyers with `balance` in their wallets, each with an access token. */
   async function fundedBuyers(n: number, balance: bigint) {
-    const tokens = app.running.app.get(TokenService);
+    const tokens = app.running.app.get(AccessTokens);
     const ledger = app.running.app.get(LedgerService);
     const db = app.runtime.database.db;
     return Promise.all(

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ReconciliationService } from '../../src/payments/reconciliation.service';
+import { Reconciler } from '../../src/payments/reconciler';
 import { paymentsHarness, type PaymentsHarness } from './harness';
 
 describe('provider faults', () => {
@@ -13,7 +13,7 @@ describe('provider faults', () => {
   const payment = async (id: string) =>
     (await h.api.get(`/api/v1/payments/${id}`, h.admin.accessToken)).body;
   const reconcile = (minutesLater: number) =>
-    h.app.running.app.get(ReconciliationService).run(new Date(Date.now() + minutesLater * 60_000));
+    h.app.running.app.get(Reconciler).run(new Date(Date.now() + minutesLater * 60_000));
 
   beforeAll(async () => {
     h = await paymentsHarness({ STRIPE_MAX_NETWORK_RETRIES: '3' });

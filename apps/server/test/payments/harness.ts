@@ -11,7 +11,7 @@ import {
 import { z } from 'zod';
 import { CurrentUser } from '../../src/identity/auth.decorators';
 import type { UserRow } from '../../src/identity/identity.schema';
-import { PayablesRegistry, type PaymentDomainEvent } from '../../src/payments/payables';
+import { PayablesRegistry, type PaymentDomainEvent } from '../../src/payments/payables-registry';
 import { PaymentsModule } from '../../src/payments/payments.module';
 import { PaymentsService, requireCollected } from '../../src/payments/payments.service';
 import { toPaymentView } from '../../src/payments/payments.view';

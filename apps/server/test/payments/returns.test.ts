@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { threeDSecure } from '../../../stripe-sandbox/test/browser';
 import { PAYMENT_PROVIDER } from '../../src/payments/payments.tokens';
 import type { PaymentProvider } from '../../src/payments/provider/payment-provider';
-import { ReconciliationService } from '../../src/payments/reconciliation.service';
+import { Reconciler } from '../../src/payments/reconciler';
 import { ReturnLinks } from '../../src/payments/return-links';
 import { register } from '../helpers';
 import { paymentsHarness, type PaymentsHarness } from './harness';
@@ -125,7 +125,7 @@ describe('payments: public returns, redirects, declines and refusals', () => {
     expect(refused.failure_code).not.toBe('provider_unavailable');
     expect(refused.failure_message).toBe(res.body.error.message);
     // Long after, reconciliation finds nothing to do and says nothing about reaching the provider.
-    await h.app.running.app.get(ReconciliationService).run(new Date(Date.now() + 11 * 60_000));
+    await h.app.running.app.get(Reconciler).run(new Date(Date.now() + 11 * 60_000));
     expect(await row(res.body.error.payment_id)).toEqual(refused);
   });
 

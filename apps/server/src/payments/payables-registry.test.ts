@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Tx } from '../platform/database/database';
 import { AppError } from '../platform/errors/app-error';
-import { PayablesRegistry, type PaymentDomainEvent } from './payables';
+import { PayablesRegistry, type PaymentDomainEvent } from './payables-registry';
 import type { PaymentRow } from './payments.schema';
 
 const tx = {} as Tx;

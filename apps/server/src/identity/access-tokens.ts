@@ -37,7 +37,7 @@ export interface TokenSettings {
  * family) they belong to: a logout ends the session, and the guard refuses its tokens from then on
  * (see UsersService.findForSession) — checked on every request, never remembered here.
  */
-export class TokenService {
+export class AccessTokens {
   /** A KeyObject made once: jose would otherwise import the raw secret on every verification. */
   private readonly key: KeyObject;
   private readonly jwks?: JWTVerifyGetKey;

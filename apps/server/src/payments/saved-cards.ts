@@ -29,7 +29,7 @@ export interface SetupOutcome {
  * the same customer; the unique row then records it once.
  */
 @Injectable()
-export class CustomersService {
+export class SavedCards {
   private readonly setupReads: SyncThrottle<ProviderSetupIntent>;
 
   constructor(

@@ -24,7 +24,7 @@ export const WEBHOOK_QUEUE = 'payments.webhook';
  * even across a crash, and duplicates and reorderings converge through the state machine.
  */
 @Injectable()
-export class WebhooksService implements OnModuleInit {
+export class WebhookIntake implements OnModuleInit {
   private readonly inbox = new GroupCommit((rows: (typeof webhookEvents.$inferInsert)[]) =>
     this.store(rows),
   );

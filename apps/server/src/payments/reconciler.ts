@@ -9,7 +9,7 @@ import { UNSETTLED_STATUSES } from './payment-state';
 import { PaymentWriter } from './payment-writer';
 import { payments, refunds } from './payments.schema';
 import { PaymentsService } from './payments.service';
-import { WebhooksService } from './webhooks.service';
+import { WebhookIntake } from './webhook-intake';
 
 export const RECONCILE_QUEUE = 'payments.reconcile';
 
@@ -37,7 +37,7 @@ export interface ReconcileReport {
  * of times.
  */
 @Injectable()
-export class ReconciliationService implements OnModuleInit {
+export class Reconciler implements OnModuleInit {
   /** How long a payment may sit in a non-final state before we ask the provider. */
   static readonly STALE_MS = 60_000;
   /** A payment with no provider object after this long never reached the provider. */
@@ -50,7 +50,7 @@ export class ReconciliationService implements OnModuleInit {
     @Inject(JOBS) private readonly jobs: JobQueue,
     private readonly payments: PaymentsService,
     private readonly writer: PaymentWriter,
-    private readonly webhooks: WebhooksService,
+    private readonly webhooks: WebhookIntake,
   ) {}
 
   async onModuleInit(): Promise<void> {
@@ -69,7 +69,7 @@ export class ReconciliationService implements OnModuleInit {
       webhooksRequeued: 0,
       errors: 0,
     };
-    const staleBefore = new Date(now.getTime() - ReconciliationService.STALE_MS);
+    const staleBefore = new Date(now.getTime() - Reconciler.STALE_MS);
     const db = this.database.db;
 
     const stuck = await db
@@ -86,7 +86,7 @@ export class ReconciliationService implements OnModuleInit {
             ? await this.payments.sync(p.id, 'reconcile')
             : p;
         if (synced !== p) report.synced += 1;
-        const abandoned = p.createdAt.getTime() < now.getTime() - ReconciliationService.ABANDON_MS;
+        const abandoned = p.createdAt.getTime() < now.getTime() - Reconciler.ABANDON_MS;
         // A link payment without a session never got its page to anyone (the provider call failed,
         // or we crashed before storing the session): nobody can pay it, and its payable (an
         // order's units, say) waits for it to end.
@@ -131,9 +131,7 @@ export class ReconciliationService implements OnModuleInit {
       }
     }
 
-    report.webhooksRequeued = await this.webhooks.requeueUnprocessed(
-      ReconciliationService.STALE_MS,
-    );
+    report.webhooksRequeued = await this.webhooks.requeueUnprocessed(Reconciler.STALE_MS);
     if (Object.values(report).some((n) => n > 0)) this.logger.info({ report }, 'reconciliation');
     return report;
   }
