@@ -1,5 +1,5 @@
 import { booksAgainstProvider, type Invariant } from '../ledger';
-import { DEPOSIT_PAYABLE } from './wallet.service';
+import { DEPOSIT_PAYABLE } from './wallet-deposits';
 
 /**
  * What `ledger:verify` checks of wallets (run with every module's invariants by src/books.ts): a

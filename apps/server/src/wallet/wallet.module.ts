@@ -3,13 +3,27 @@ import { LedgerModule } from '../ledger';
 import { PaymentsModule } from '../payments';
 import { WalletAdminController, WalletController } from './wallet.controller';
 import { DepositBooks } from './deposit-books';
+import { Payouts } from './payouts';
+import { WalletAccounts } from './wallet-accounts';
+import { WalletDeposits } from './wallet-deposits';
 import { WalletHistory } from './wallet-history';
 import { WalletService } from './wallet.service';
+import { WithdrawalRetries } from './withdrawal-retries';
+import { Withdrawals } from './withdrawals';
 
 @Module({
   imports: [LedgerModule, PaymentsModule],
   controllers: [WalletController, WalletAdminController],
-  providers: [WalletService, WalletHistory, DepositBooks],
+  providers: [
+    WalletService,
+    WalletAccounts,
+    WalletDeposits,
+    Withdrawals,
+    Payouts,
+    WithdrawalRetries,
+    WalletHistory,
+    DepositBooks,
+  ],
   exports: [WalletService],
 })
 export class WalletModule {}
