@@ -13,6 +13,7 @@ import {
   WebhooksController,
 } from './payments.controller';
 import { PaymentsQuery } from './payments.query';
+import { PaymentTransitionsController } from './payment-transitions.controller';
 import { PaymentsService } from './payments.service';
 import { PAYMENT_PROVIDER, PROVIDER_SETUP, PUBLIC_URL, type PublicUrl } from './payments.tokens';
 import { PAYOUT_PROVIDER } from './provider/payouts-port';
@@ -30,7 +31,7 @@ import { WebhookIntake } from './webhook-intake';
  * outcome; nothing here imports a payable.
  */
 @Module({
-  controllers: [PaymentsController, WebhooksController, PaymentsAdminController],
+  controllers: [PaymentsController, WebhooksController, PaymentsAdminController, PaymentTransitionsController],
   providers: [
     {
       provide: PROVIDER_SETUP,

@@ -1,0 +1,54 @@
+import { Controller, Get, Inject, Param } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import { asc, eq } from 'drizzle-orm';
+import { z } from 'zod';
+import { Roles } from '../identity';
+import type { Database } from '../platform/database/database';
+import { AppError } from '../platform/errors/app-error';
+import { Doc } from '../platform/http/doc';
+import { DATABASE } from '../platform/platform.module';
+import { PAYMENT_STATUSES, paymentTransitions, payments } from './payments.schema';
+
+const TransitionView = z.object({
+  id: z.string(),
+  fromStatus: z.enum(PAYMENT_STATUSES),
+  toStatus: z.enum(PAYMENT_STATUSES),
+  cause: z.string(),
+  createdAt: z.string(),
+});
+
+/**
+ * The audit rows the one writer stores, for the admin's payment page. Not paginated: the state
+ * machine bounds how many transitions one payment can have.
+ */
+@ApiTags('payments')
+@Controller('api/v1/admin/payments')
+export class PaymentTransitionsController {
+  constructor(@Inject(DATABASE) private readonly database: Database) {}
+
+  @Get(':id/transitions')
+  @Roles('ADMIN')
+  @Doc({
+    summary: "A payment's status changes, oldest first, with their cause (admin)",
+    response: z.object({ data: z.array(TransitionView) }),
+  })
+  async list(@Param('id', { schema: z.string().min(1).max(64) }) id: string) {
+    const db = this.database.db;
+    const [found] = await db.select({ id: payments.id }).from(payments).where(eq(payments.id, id));
+    if (!found) throw AppError.notFound('payment', id);
+    const rows = await db
+      .select()
+      .from(paymentTransitions)
+      .where(eq(paymentTransitions.paymentId, id))
+      .orderBy(asc(paymentTransitions.createdAt), asc(paymentTransitions.id));
+    return {
+      data: rows.map((r) => ({
+        id: r.id,
+        fromStatus: r.fromStatus,
+        toStatus: r.toStatus,
+        cause: r.cause,
+        createdAt: r.createdAt.toISOString(),
+      })),
+    };
+  }
+}
