@@ -13,3 +13,27 @@ export async function freePort(): Promise<number> {
     });
   });
 }
+
+/**
+ * Binds `port` on `host` (0: the OS picks one) and holds it until `release()`, so the address is
+ * known, and a port in use fails, before the app is built. The HTTP server binds it again right
+ * after the release; only with port 0 can another process take it in that instant.
+ */
+export async function reservePort(
+  port: number,
+  host: string,
+): Promise<{ port: number; release(): Promise<void> }> {
+  // Anyone connecting this early is turned away at once, so release() never waits on them.
+  const srv = createServer((socket) => socket.destroy());
+  await new Promise<void>((resolve, reject) => {
+    srv.once('error', reject);
+    srv.listen({ port, host }, resolve);
+  });
+  const addr = srv.address();
+  if (!addr || typeof addr !== 'object') throw new Error('no port');
+  let released: Promise<void> | undefined;
+  return {
+    port: addr.port,
+    release: () => (released ??= new Promise<void>((resolve) => srv.close(() => resolve()))),
+  };
+}
