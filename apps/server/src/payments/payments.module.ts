@@ -15,6 +15,11 @@ import {
 import { PaymentsQuery } from './payments.query';
 import { PaymentTransitionsController } from './payment-transitions.controller';
 import { PaymentsService } from './payments.service';
+import { CardPayments } from './card-payments';
+import { LinkPayments } from './link-payments';
+import { PaymentAttempts } from './payment-attempts';
+import { PaymentHolds } from './payment-holds';
+import { PaymentSync } from './payment-sync';
 import { PAYMENT_PROVIDER, PROVIDER_SETUP, PUBLIC_URL, type PublicUrl } from './payments.tokens';
 import { PAYOUT_PROVIDER } from './provider/payouts-port';
 import { createPaymentProvider, type ProviderSetup } from './provider/stripe-client';
@@ -31,7 +36,12 @@ import { WebhookIntake } from './webhook-intake';
  * outcome; nothing here imports a payable.
  */
 @Module({
-  controllers: [PaymentsController, WebhooksController, PaymentsAdminController, PaymentTransitionsController],
+  controllers: [
+    PaymentsController,
+    WebhooksController,
+    PaymentsAdminController,
+    PaymentTransitionsController,
+  ],
   providers: [
     {
       provide: PROVIDER_SETUP,
@@ -60,6 +70,11 @@ import { WebhookIntake } from './webhook-intake';
     DisputeWriter,
     PaymentRefunds,
     SavedCards,
+    PaymentAttempts,
+    PaymentSync,
+    CardPayments,
+    LinkPayments,
+    PaymentHolds,
     PaymentsService,
     PaymentsQuery,
     WebhookIntake,
