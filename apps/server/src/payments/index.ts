@@ -2,7 +2,11 @@
 // Everything else in this folder is internal; `npm run lint` fails on a deep import from outside.
 export { PaymentsModule } from './payments.module';
 export { PaymentsService, requireCollected, type PayableRef } from './payments.service';
-export { PayablesRegistry, type PayableHandler, type PaymentDomainEvent } from './payables-registry';
+export {
+  PayablesRegistry,
+  type PayableHandler,
+  type PaymentDomainEvent,
+} from './payables-registry';
 export { SavedCards } from './saved-cards';
 export { PaymentReturns } from './payment-returns';
 export { ReturnLinks } from './return-links';

@@ -13,7 +13,8 @@ export function discoverUpgradeRoutes(app: INestApplicationContext): UpgradeRout
     const shape = route.path.replace(/:[^/]+/g, ':');
     if (seen.has(shape)) throw new Error(`two upgrade routes on ${route.path}`);
     seen.add(shape);
-    if (route.subprotocols.length === 0) throw new Error(`upgrade route ${route.path} names no subprotocol`);
+    if (route.subprotocols.length === 0)
+      throw new Error(`upgrade route ${route.path} names no subprotocol`);
   }
   return routes;
 }

@@ -63,7 +63,10 @@ export function attachUpgradeRoutes(
     let params: Record<string, string> | undefined;
     const target = mounted.find((m) => (params = m.pattern.match(pathname)) !== undefined);
     if (!target || !params) {
-      return refuse(socket, new AppError('not_found', 'route_not_found', 'No WebSocket route here'));
+      return refuse(
+        socket,
+        new AppError('not_found', 'route_not_found', 'No WebSocket route here'),
+      );
     }
     const { route, limits } = target;
     const protocol = offeredProtocols(req).find((p) => route.subprotocols.includes(p));
@@ -121,7 +124,13 @@ export function attachUpgradeRoutes(
   function accept(
     target: Mounted,
     ws: WebSocket,
-    at: { principal: unknown; params: Record<string, string>; protocol: string; ip: string; req: IncomingMessage },
+    at: {
+      principal: unknown;
+      params: Record<string, string>;
+      protocol: string;
+      ip: string;
+      req: IncomingMessage;
+    },
   ): void {
     const { route, perIp } = target;
     const connection: WsConnection = {
@@ -169,7 +178,8 @@ export function attachUpgradeRoutes(
     const fail = (err: unknown, message: WsMessage | undefined) => {
       const error = toAppError(err);
       // Details of an unexpected error stay here; the client gets the generic internal error.
-      if (error.kind === 'internal') log.error({ err, route: route.path }, 'websocket handler failed');
+      if (error.kind === 'internal')
+        log.error({ err, route: route.path }, 'websocket handler failed');
       try {
         connection.send(route.mapError(error, message));
       } catch (mapErr) {
@@ -205,7 +215,10 @@ export function attachUpgradeRoutes(
     async close(graceMs) {
       closing = true;
       const closed = [...open].map(
-        (ws) => new Promise<void>((done) => (ws.readyState === WebSocket.CLOSED ? done() : ws.once('close', () => done()))),
+        (ws) =>
+          new Promise<void>((done) =>
+            ws.readyState === WebSocket.CLOSED ? done() : ws.once('close', () => done()),
+          ),
       );
       for (const ws of open) ws.close(1001, 'server shutting down');
       let timer: NodeJS.Timeout | undefined;
@@ -243,7 +256,10 @@ async function withTimeout<T>(work: Promise<T>, ms: number): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<never>((_, reject) => {
     timer = setTimeout(
-      () => reject(new AppError('request_timeout', 'handshake_timeout', 'Authentication took too long')),
+      () =>
+        reject(
+          new AppError('request_timeout', 'handshake_timeout', 'Authentication took too long'),
+        ),
       ms,
     );
   });
