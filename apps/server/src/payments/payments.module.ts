@@ -26,10 +26,14 @@ import { createPaymentProvider, type ProviderSetup } from './provider/stripe-cli
 import { PaymentReturns } from './payment-returns';
 import { ProviderAudit } from './provider-audit';
 import { Reconciler } from './reconciler';
+import { ReconcileSweeps } from './reconcile-sweeps';
 import { RedirectPolicy } from './redirect-policy';
 import { ReturnLinks } from './return-links';
 import { ReturnRateLimit } from './return-rate-limit.guard';
 import { WebhookIntake } from './webhook-intake';
+import { EventFactsWriter } from './event-facts-writer';
+import { WebhookApplier } from './webhook-applier';
+import { WebhookQueue } from './webhook-queue';
 
 /**
  * The payments core. Payables use PaymentsService to collect money and PayablesRegistry to hear the
@@ -78,7 +82,11 @@ import { WebhookIntake } from './webhook-intake';
     PaymentsService,
     PaymentsQuery,
     WebhookIntake,
+    WebhookQueue,
+    WebhookApplier,
+    EventFactsWriter,
     Reconciler,
+    ReconcileSweeps,
     ProviderAudit,
     ReturnLinks,
     RedirectPolicy,

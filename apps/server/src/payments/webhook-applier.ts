@@ -1,0 +1,62 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { eq, sql } from 'drizzle-orm';
+import type { Clock } from '../platform/clock';
+import type { Database } from '../platform/database/database';
+import { CLOCK, DATABASE } from '../platform/platform.module';
+import { EventFactsWriter } from './event-facts-writer';
+import { PaymentMetrics } from './payment-metrics';
+import { webhookEvents } from './payments.schema';
+import { PAYMENT_PROVIDER } from './payments.tokens';
+import type { PaymentProvider } from './provider/payment-provider';
+
+/**
+ * Applies a stored webhook event (the job's work): the event row locked, its facts written and the
+ * event marked processed in one transaction, so it is applied exactly once even across a crash.
+ */
+@Injectable()
+export class WebhookApplier {
+  constructor(
+    @Inject(DATABASE) private readonly database: Database,
+    @Inject(CLOCK) private readonly clock: Clock,
+    @Inject(PAYMENT_PROVIDER) private readonly provider: PaymentProvider,
+    private readonly metrics: PaymentMetrics,
+    private readonly facts: EventFactsWriter,
+  ) {}
+
+  /** Applies one stored event, at most once. */
+  async apply(eventId: string): Promise<void> {
+    try {
+      await this.database.db.transaction(async (tx) => {
+        const [row] = await tx
+          .select()
+          .from(webhookEvents)
+          .where(eq(webhookEvents.id, eventId))
+          .for('update');
+        if (!row || row.processedAt) return;
+        const facts = this.provider.interpretEvent(
+          row.payload as Parameters<PaymentProvider['interpretEvent']>[0],
+        );
+        if (facts) await this.facts.applyInTx(tx, facts, `webhook:${eventId}`);
+        await tx
+          .update(webhookEvents)
+          .set({
+            processedAt: this.clock.now(),
+            attempts: sql`${webhookEvents.attempts} + 1`,
+            lastError: null,
+          })
+          .where(eq(webhookEvents.id, eventId));
+        this.metrics.webhook('applied', row.type);
+      });
+    } catch (err) {
+      this.metrics.webhook('failed');
+      await this.database.db
+        .update(webhookEvents)
+        .set({
+          attempts: sql`${webhookEvents.attempts} + 1`,
+          lastError: String(err).slice(0, 1000),
+        })
+        .where(eq(webhookEvents.id, eventId));
+      throw err;
+    }
+  }
+}
