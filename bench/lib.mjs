@@ -19,6 +19,8 @@ export const serverMain = require.resolve('../apps/server/dist/main.js');
 
 /** @type {typeof import('../apps/server/src/payments/payments.tokens.js')} */
 export const paymentsTokens = require('../apps/server/dist/payments/payments.tokens.js');
+/** The payments module's public face (PayablesRegistry for a bench's own stand-in payable). */
+export const payments = () => require('../apps/server/dist/payments/index.js');
 
 /** A positive integer from the environment, or the default. */
 export function intEnv(/** @type {string} */ name, /** @type {number} */ fallback) {

@@ -13,7 +13,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import autocannon from 'autocannon';
 import Fastify from 'fastify';
 import Stripe from 'stripe';
-import { goalExitCode, intEnv, paymentsTokens, server } from './lib.mjs';
+import { goalExitCode, intEnv, payments, paymentsTokens, server } from './lib.mjs';
 
 const DURATION = intEnv('BENCH_DURATION', 10);
 const CONNECTIONS = intEnv('BENCH_CONNECTIONS', 50);
@@ -177,6 +177,9 @@ try {
   const { config, runtime, running } = started;
   cleanups.unshift(() => running.close());
   const db = runtime.database.pool;
+  // The bench's payments belong to a stand-in payable that books nothing: an event for a payable
+  // type nobody registered is refused (it would dead-letter), so register it as a module would.
+  running.app.get(payments().PayablesRegistry).register('bench', () => Promise.resolve());
 
   // The secret Tender verifies against: the embedded sandbox's, `whsec_` + the content of
   // DATA_DIR/secrets/stripe-sandbox-webhook-secret (payments/provider/stripe-client.ts).
