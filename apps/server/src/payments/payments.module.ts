@@ -25,6 +25,7 @@ import { PAYOUT_PROVIDER } from './provider/payouts-port';
 import { createPaymentProvider, type ProviderSetup } from './provider/stripe-client';
 import { PaymentReturns } from './payment-returns';
 import { ProviderAudit } from './provider-audit';
+import { PaymentAuditor } from './payment-auditor';
 import { Reconciler } from './reconciler';
 import { ReconcileSweeps } from './reconcile-sweeps';
 import { RedirectPolicy } from './redirect-policy';
@@ -88,6 +89,7 @@ import { WebhookQueue } from './webhook-queue';
     Reconciler,
     ReconcileSweeps,
     ProviderAudit,
+    PaymentAuditor,
     ReturnLinks,
     RedirectPolicy,
     PaymentReturns,

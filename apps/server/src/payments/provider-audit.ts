@@ -5,22 +5,12 @@ import type { Database } from '../platform/database/database';
 import type { JobQueue } from '../platform/jobs/jobs';
 import type { Logger } from '../platform/logging/logger';
 import { CLOCK, DATABASE, JOBS, LOGGER } from '../platform/platform.module';
-import { DisputeWriter } from './dispute-writer';
-import { disputeWithholds } from './payment-state';
-import { PaymentWriter } from './payment-writer';
-import { payments, type PaymentRow } from './payments.schema';
-import { PAYMENT_PROVIDER } from './payments.tokens';
-import type { PaymentProvider } from './provider/payment-provider';
+import { PaymentAuditor, type AuditDifference } from './payment-auditor';
+import { payments } from './payments.schema';
 
 export const AUDIT_QUEUE = 'payments.audit-provider';
 
-/** One way a payment's record (and so its books) disagreed with the provider. */
-export interface AuditDifference {
-  paymentId: string;
-  field: 'captured' | 'refunded' | 'disputed';
-  recorded: string;
-  provider: string;
-}
+export type { AuditDifference } from './payment-auditor';
 
 export interface AuditReport {
   ranAt: string;
@@ -49,9 +39,7 @@ export class ProviderAudit implements OnModuleInit {
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(LOGGER) private readonly logger: Logger,
     @Inject(JOBS) private readonly jobs: JobQueue,
-    @Inject(PAYMENT_PROVIDER) private readonly provider: PaymentProvider,
-    private readonly writer: PaymentWriter,
-    private readonly disputes: DisputeWriter,
+    private readonly auditor: PaymentAuditor,
   ) {}
 
   async onModuleInit(): Promise<void> {
@@ -89,7 +77,7 @@ export class ProviderAudit implements OnModuleInit {
     };
     for (const p of rows) {
       try {
-        report.differences.push(...(await this.audit(p)));
+        report.differences.push(...(await this.auditor.audit(p)));
         report.checked += 1;
       } catch (err) {
         report.errors += 1;
@@ -104,33 +92,5 @@ export class ProviderAudit implements OnModuleInit {
     }
     this.last = report;
     return report;
-  }
-
-  private async audit(p: PaymentRow): Promise<AuditDifference[]> {
-    const intent = await this.provider.retrieveIntent(p.providerIntentId!);
-    const disputes = await this.provider.listDisputes(p.providerIntentId!);
-    const obs = intent.observation;
-    const withheld = disputes
-      .filter((d) => disputeWithholds(d.status))
-      .reduce((sum, d) => sum + d.amount, 0n);
-    const differences: AuditDifference[] = [];
-    const differ = (field: AuditDifference['field'], recorded: bigint, provider?: bigint) => {
-      if (provider !== undefined && provider !== recorded)
-        differences.push({
-          paymentId: p.id,
-          field,
-          recorded: recorded.toString(),
-          provider: provider.toString(),
-        });
-    };
-    differ('captured', p.amountCaptured, obs.amountCaptured);
-    differ('refunded', p.amountRefunded, obs.amountRefunded);
-    differ('disputed', p.amountDisputed, withheld);
-    if (differences.length === 0) return [];
-    await this.writer.apply(p.id, obs, 'audit', { providerIntentId: intent.id }, 'intent');
-    for (const d of disputes) {
-      await this.database.db.transaction((tx) => this.disputes.applyInTx(tx, p.id, d, 'audit'));
-    }
-    return differences;
   }
 }
