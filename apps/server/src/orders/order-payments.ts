@@ -6,7 +6,7 @@ import type { Tx } from '../platform/database/database';
 import type { Logger } from '../platform/logging/logger';
 import { CLOCK, LOGGER } from '../platform/platform.module';
 import { OrderBooks } from './order-books';
-import { OrderRefunds } from './order-refunds';
+import { OrderRefundRecords } from './order-refund-records';
 import { OrdersQuery } from './orders.query';
 import { orders, type OrderRow } from './orders.schema';
 import { ORDER_PAYABLE, OrdersService } from './orders.service';
@@ -26,7 +26,7 @@ export class OrderPayments implements OnModuleInit {
     private readonly query: OrdersQuery,
     private readonly books: OrderBooks,
     private readonly orders: OrdersService,
-    private readonly refunds: OrderRefunds,
+    private readonly refundRecords: OrderRefundRecords,
     private readonly unfulfillable: UnfulfillableRefunds,
   ) {}
 
@@ -98,6 +98,6 @@ export class OrderPayments implements OnModuleInit {
     const delta = p.amountRefunded - order.refundedAmount;
     if (delta <= 0n) return;
     await this.books.refund(tx, order, delta);
-    await this.refunds.recordRefunded(tx, order, p.amountRefunded);
+    await this.refundRecords.recordRefunded(tx, order, p.amountRefunded);
   }
 }

@@ -1,15 +1,13 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { and, eq } from 'drizzle-orm';
-import { CatalogService } from '../catalog';
 import type { UserRow } from '../identity';
 import { PaymentsService } from '../payments';
-import type { Clock } from '../platform/clock';
-import type { Database, Tx } from '../platform/database/database';
+import type { Database } from '../platform/database/database';
 import { AppError } from '../platform/errors/app-error';
-import { CLOCK, DATABASE } from '../platform/platform.module';
+import { DATABASE } from '../platform/platform.module';
 import { OrderBooks } from './order-books';
+import { OrderRefundRecords } from './order-refund-records';
 import { canRefund, canSee, OrdersQuery } from './orders.query';
-import { orders, type OrderRow } from './orders.schema';
+import type { OrderRow } from './orders.schema';
 
 export interface RefundInput {
   /** Minor units; absent = everything not yet refunded. */
@@ -28,11 +26,10 @@ export interface RefundInput {
 export class OrderRefunds {
   constructor(
     @Inject(DATABASE) private readonly database: Database,
-    @Inject(CLOCK) private readonly clock: Clock,
     private readonly query: OrdersQuery,
     private readonly books: OrderBooks,
-    private readonly catalog: CatalogService,
     private readonly payments: PaymentsService,
+    private readonly records: OrderRefundRecords,
   ) {}
 
   async refund(actor: UserRow, id: string, input: RefundInput): Promise<OrderRow> {
@@ -52,8 +49,8 @@ export class OrderRefunds {
       const buyerAccount = order.metadata.buyer_account;
       if (!buyerAccount) throw new Error(`wallet order ${id} does not name the buyer's account`);
       await this.books.refund(tx, order, x, buyerAccount);
-      await this.recordRefunded(tx, order, order.refundedAmount + x);
-      if (input.restock) await this.restock(tx, order.id);
+      await this.records.recordRefunded(tx, order, order.refundedAmount + x);
+      if (input.restock) await this.records.restock(tx, order.id);
       return (await this.query.find(tx, id))!;
     });
   }
@@ -62,7 +59,8 @@ export class OrderRefunds {
     const x = this.checkAmount(order, input.amount);
     // The core records the refund under the payment's row lock and refuses more than was captured.
     await this.payments.refund(order.paymentId!, x, `order ${order.id}`);
-    if (input.restock) await this.database.db.transaction((tx) => this.restock(tx, order.id));
+    if (input.restock)
+      await this.database.db.transaction((tx) => this.records.restock(tx, order.id));
     return (await this.query.find(this.database.db, order.id))!;
   }
 
@@ -84,27 +82,5 @@ export class OrderRefunds {
       );
     }
     return x;
-  }
-
-  /** Sets the refunded total; REFUNDED once it reaches the amount. Caller holds the order's lock. */
-  async recordRefunded(tx: Tx, order: OrderRow, total: bigint): Promise<void> {
-    await tx
-      .update(orders)
-      .set({
-        refundedAmount: total,
-        status: total === order.amount ? 'REFUNDED' : order.status,
-        updatedAt: this.clock.now(),
-      })
-      .where(eq(orders.id, order.id));
-  }
-
-  /** Gives a refunded order's units back to the product, at most once. */
-  private async restock(tx: Tx, id: string): Promise<void> {
-    const [claimed] = await tx
-      .update(orders)
-      .set({ unitsRestored: true, updatedAt: this.clock.now() })
-      .where(and(eq(orders.id, id), eq(orders.unitsRestored, false)))
-      .returning();
-    if (claimed) await this.catalog.releaseUnits(tx, claimed.productId, claimed.quantity);
   }
 }

@@ -8,6 +8,7 @@ import { OrderDrafts } from './order-drafts';
 import { OrderPayments } from './order-payments';
 import { OrderRecovery } from './order-recovery';
 import { OrderRefunds } from './order-refunds';
+import { OrderRefundRecords } from './order-refund-records';
 import { OrderReturnsController, OrdersController } from './orders.controller';
 import { OrdersQuery } from './orders.query';
 import { OrdersService } from './orders.service';
@@ -29,6 +30,7 @@ import { WalletOrders } from './wallet-orders';
     OrdersQuery,
     OrderBooks,
     OrderRefunds,
+    OrderRefundRecords,
     OrderPayments,
     OrderRecovery,
     UnfulfillableRefunds,
