@@ -46,7 +46,11 @@ function nestLogger(logger: Logger): LoggerService {
 
 function webRoot(): string | undefined {
   const base = resolve(__dirname, '..', '..', 'web');
-  return [join(base, 'dist'), join(base, 'public')].find((d) => existsSync(join(d, 'index.html')));
+  // dist/ once built; until then a page that says how to build it (the server runs from source in
+  // tests and in development).
+  return [join(base, 'dist'), join(base, 'fallback')].find((d) =>
+    existsSync(join(d, 'index.html')),
+  );
 }
 
 export interface StartOptions {
