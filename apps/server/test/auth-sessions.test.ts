@@ -107,9 +107,61 @@ describe('identity: sessions and token lifetimes', () => {
   it('a detected reuse ends the access tokens of the family too', async () => {
     const s = await register(api);
     const rotated = (await api.post('/api/v1/auth/refresh', { refreshToken: s.refreshToken })).body;
-    expect((await me(rotated.accessToken)).status).toBe(200);
+    // The rotated token is used, so presenting the first one again cannot be a lost answer.
+    const next = (await api.post('/api/v1/auth/refresh', { refreshToken: rotated.refreshToken }))
+      .body;
+    expect((await me(next.accessToken)).status).toBe(200);
     const replay = await api.post('/api/v1/auth/refresh', { refreshToken: s.refreshToken });
     expect(replay.body.error.code).toBe('refresh_token_reused');
-    expect((await me(rotated.accessToken)).body.error.code).toBe('session_ended');
+    expect((await me(next.accessToken)).body.error.code).toBe('session_ended');
+  });
+});
+
+/**
+ * A browser reloaded while its refresh was in flight never stores the rotated token, and presents
+ * the spent one again. That must not sign the user out everywhere; a replay after the window, or
+ * of a token whose successor was used, still is a theft.
+ */
+describe('identity: a refresh answer lost in flight', () => {
+  let app: TestApp;
+  let api: ReturnType<typeof client>;
+  const refresh = (refreshToken: string) => api.post('/api/v1/auth/refresh', { refreshToken });
+  const me = (token: string) => api.get('/api/v1/auth/me', token);
+
+  beforeAll(async () => {
+    app = await bootTestApp({
+      AUTH_RATE_LIMIT_PER_IP: '1000',
+      AUTH_RATE_LIMIT_PER_EMAIL: '1000',
+      REFRESH_REUSE_GRACE_SECONDS: '2',
+    });
+    api = client(app.url);
+  });
+  afterAll(() => app?.close());
+
+  it('within the window: a new pair in the same session, and the lost one is spent', async () => {
+    const s = await register(api);
+    const lost = (await refresh(s.refreshToken)).body; // the answer the browser never stored
+    const again = await refresh(s.refreshToken);
+    expect(again.status).toBe(200);
+    expect(again.body.refreshToken).not.toBe(lost.refreshToken);
+    expect((await me(again.body.accessToken)).status).toBe(200);
+    expect((await me(s.accessToken)).status).toBe(200); // the session did not end
+    // The new token rotates normally.
+    const next = await refresh(again.body.refreshToken);
+    expect(next.status).toBe(200);
+    // The first token now has a used successor chain: presenting it again is a reuse.
+    const replay = await refresh(s.refreshToken);
+    expect(replay.body.error.code).toBe('refresh_token_reused');
+    expect((await me(next.body.accessToken)).body.error.code).toBe('session_ended');
+  });
+
+  it('after the window the same replay is a reuse and ends the session', async () => {
+    const s = await register(api);
+    const lost = (await refresh(s.refreshToken)).body;
+    await new Promise((r) => setTimeout(r, 2_200));
+    const replay = await refresh(s.refreshToken);
+    expect(replay.status).toBe(401);
+    expect(replay.body.error.code).toBe('refresh_token_reused');
+    expect((await refresh(lost.refreshToken)).body.error.code).toBe('session_ended');
   });
 });

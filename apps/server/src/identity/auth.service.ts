@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { and, eq, isNull, sql } from 'drizzle-orm';
+import { and, eq, gte, isNull, ne, sql } from 'drizzle-orm';
 import type { Clock } from '../platform/clock';
 import type { Config } from '../platform/config/config';
 import type { Database } from '../platform/database/database';
@@ -138,6 +138,9 @@ export class AuthService {
         .where(eq(refreshTokens.tokenHash, tokenHash));
       if (!known)
         throw AppError.unauthenticated('invalid_refresh_token', 'The refresh token is invalid');
+      if (known.usedAt && !known.revokedAt && (await this.reissueLostRotation(known))) {
+        return this.sessionOf(known.userId, known.familyId);
+      }
       if (known.usedAt) {
         await this.revokeFamily(known.familyId);
         throw AppError.unauthenticated(
@@ -153,15 +156,58 @@ export class AuthService {
       }
       throw AppError.unauthenticated('refresh_token_expired', 'The refresh token has expired');
     }
+    return this.sessionOf(claimed.userId, claimed.familyId);
+  }
+
+  /**
+   * A reload or a dropped connection can lose the answer to a refresh the server completed: the
+   * client then presents the spent token again, though nobody ever used what the rotation issued.
+   * Within the grace window that is not a theft. The unused successor is spent (one live token per
+   * family, still; not revoked, which would end the session) and a new pair is issued. A successor already used, a later rotation, or
+   * a token older than the window is a reuse as before.
+   */
+  private async reissueLostRotation(spent: typeof refreshTokens.$inferSelect): Promise<boolean> {
+    const graceMs = this.config.auth.refreshReuseGraceSeconds * 1000;
+    const now = this.clock.now();
+    if (!spent.usedAt || now.getTime() - spent.usedAt.getTime() > graceMs) return false;
+    const [laterUse] = await this.db
+      .select({ id: refreshTokens.id })
+      .from(refreshTokens)
+      .where(
+        and(
+          eq(refreshTokens.familyId, spent.familyId),
+          ne(refreshTokens.id, spent.id),
+          gte(refreshTokens.usedAt, spent.usedAt),
+        ),
+      )
+      .limit(1);
+    if (laterUse) return false;
+    // Only the successor (issued by this very rotation, so created after it) may be live.
+    const superseded = await this.db
+      .update(refreshTokens)
+      .set({ usedAt: now })
+      .where(
+        and(
+          eq(refreshTokens.familyId, spent.familyId),
+          isNull(refreshTokens.usedAt),
+          isNull(refreshTokens.revokedAt),
+          gte(refreshTokens.createdAt, spent.usedAt),
+        ),
+      )
+      .returning({ id: refreshTokens.id });
+    return superseded.length > 0;
+  }
+
+  private async sessionOf(userId: string, familyId: string): Promise<Session> {
     const [user] = await this.db
       .select()
       .from(users)
-      .where(and(eq(users.id, claimed.userId), isNull(users.deletedAt)));
+      .where(and(eq(users.id, userId), isNull(users.deletedAt)));
     if (!user || !user.isActive) {
-      await this.revokeFamily(claimed.familyId);
+      await this.revokeFamily(familyId);
       throw AppError.unauthenticated('invalid_refresh_token', 'The account is no longer active');
     }
-    return this.issue(user, claimed.familyId);
+    return this.issue(user, familyId);
   }
 
   /**

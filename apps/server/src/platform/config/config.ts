@@ -48,6 +48,7 @@ const envSchema = z
     JWT_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
     ACCESS_TOKEN_TTL_SECONDS: positiveInt.default(15 * 60),
     REFRESH_TOKEN_TTL_SECONDS: positiveInt.default(7 * 24 * 60 * 60),
+    REFRESH_REUSE_GRACE_SECONDS: z.coerce.number().int().min(0).max(300).default(30),
     OIDC_ISSUER: z.string().min(1).optional(),
     OIDC_JWKS_URL: url(['http:', 'https:']).optional(),
     OIDC_AUDIENCE: z.string().min(1).optional(),
@@ -134,6 +135,12 @@ export interface Config {
     jwtSecret?: string;
     accessTokenTtlSeconds: number;
     refreshTokenTtlSeconds: number;
+    /**
+     * A spent refresh token presented again this soon after its rotation, while the token that
+     * rotation issued was never used, is a lost answer (a reload or a dropped connection mid-refresh),
+     * not a theft: it gets a new pair instead of revoking the family. 0 turns this off.
+     */
+    refreshReuseGraceSeconds: number;
     oidc?: { issuer: string; jwksUrl: string; audience?: string };
     rateLimit: { perIp: number; perEmail: number; windowSeconds: number };
   };
@@ -212,6 +219,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
       jwtSecret: e.JWT_SECRET,
       accessTokenTtlSeconds: e.ACCESS_TOKEN_TTL_SECONDS,
       refreshTokenTtlSeconds: e.REFRESH_TOKEN_TTL_SECONDS,
+      refreshReuseGraceSeconds: e.REFRESH_REUSE_GRACE_SECONDS,
       oidc:
         e.OIDC_ISSUER && e.OIDC_JWKS_URL
           ? { issuer: e.OIDC_ISSUER, jwksUrl: e.OIDC_JWKS_URL, audience: e.OIDC_AUDIENCE }
