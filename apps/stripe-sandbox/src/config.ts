@@ -11,7 +11,7 @@ export function optionsFromEnv(env: NodeJS.ProcessEnv = process.env): SandboxOpt
   const options: SandboxOptions = {
     host: env.STRIPE_SANDBOX_HOST ?? '127.0.0.1',
     port,
-    stateFile: join(dataDir, 'stripe-sandbox.json'),
+    stateFile: join(dataDir, 'stripe-sandbox.db'),
   };
   if (env.STRIPE_SANDBOX_WEBHOOK_URL) options.webhookUrl = env.STRIPE_SANDBOX_WEBHOOK_URL;
   if (env.STRIPE_WEBHOOK_SECRET) options.webhookSecret = env.STRIPE_WEBHOOK_SECRET;

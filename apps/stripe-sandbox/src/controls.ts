@@ -108,7 +108,7 @@ export function registerControls(app: FastifyInstance, deps: ControlDeps): void 
   app.get<{ Querystring: Record<string, unknown> }>('/_sandbox/deliveries', (req) => {
     const event = req.query.event;
     const type = req.query.type;
-    const data = engine.store.state.deliveries.filter(
+    const data = Object.values(engine.store.raw(engine.store.state.deliveries)).filter(
       (d) =>
         (event === undefined || d.eventId === event) &&
         (type === undefined || d.eventType === type),

@@ -29,15 +29,15 @@ export class Engine {
     public baseUrl: string,
     readonly logger: Logger,
     private readonly envTarget: Target | null,
-    private readonly markDirty: () => void,
   ) {}
 
   now(): number {
     return this.clock.now();
   }
 
+  /** Saves what the current request changed: called before any write is answered. */
   changed(): void {
-    this.markDirty();
+    this.store.commit();
   }
 
   webhookTargets(): Target[] {
@@ -80,7 +80,8 @@ export class Engine {
     } as unknown as Stripe.Event;
     this.store.insert('event', event);
     this.dispatcher.enqueue(event);
-    this.markDirty();
+    // Saved with the request's answer; an event emitted by scheduled work is saved soon after.
+    this.store.commitSoon();
     return event;
   }
 

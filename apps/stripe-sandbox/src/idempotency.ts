@@ -73,7 +73,7 @@ export class Idempotency {
 
   prune(): void {
     const now = this.clock.now();
-    for (const [id, entry] of Object.entries(this.entries)) {
+    for (const [id, entry] of Object.entries(this.store.raw(this.entries))) {
       if (!entry.inFlight && entry.createdAt + TTL_SECONDS <= now) delete this.entries[id];
     }
   }

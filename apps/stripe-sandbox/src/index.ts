@@ -26,7 +26,8 @@ import { transfers } from './resources/transfers';
 import { newWebhookSecret, webhookEndpoints } from './resources/webhook-endpoints';
 import type { ResourceModule } from './router';
 import { buildServer } from './server';
-import { StateFile, Store, emptyState } from './store';
+import { StateDb } from './state-db';
+import { Store } from './store';
 import { WebhookDispatcher, type Target } from './webhooks/dispatcher';
 
 export interface SandboxOptions {
@@ -79,23 +80,16 @@ export const MODULES: ResourceModule[] = [
 export async function startSandbox(options: SandboxOptions = {}): Promise<RunningSandbox> {
   const logger = options.logger ?? silentLogger;
   const host = options.host ?? '127.0.0.1';
-  const store = new Store();
   const clock = new Clock();
-  let stateFile: StateFile | null = null;
+  let store = new Store();
   if (options.stateFile !== undefined) {
-    stateFile = new StateFile(
-      options.stateFile,
-      () => {
-        store.state.clockOffsetMs = clock.offset;
-        return store.state;
-      },
-      (err) => logger.error({ err }, 'could not save sandbox state'),
-    );
-    const loaded = stateFile.load();
-    if (loaded !== undefined) {
-      store.state = loaded;
-      clock.advance(loaded.clockOffsetMs / 1000);
-    }
+    const opened = Store.open({
+      db: new StateDb(options.stateFile),
+      clockOffsetMs: () => clock.offset,
+      onError: (err) => logger.error({ err }, 'could not save sandbox state'),
+    });
+    store = opened.store;
+    clock.advance(opened.clockOffsetMs / 1000);
   }
   // The env endpoint's secret survives restarts so a receiver configured once keeps verifying.
   const webhookSecret =
@@ -111,13 +105,11 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
           enabledEvents: ['*'],
         };
 
-  const markDirty = (): void => stateFile?.markDirty();
-  const engine = new Engine(store, clock, '', logger, envTarget, markDirty);
+  const engine = new Engine(store, clock, '', logger, envTarget);
   engine.dispatcher = new WebhookDispatcher(store, () => engine.webhookTargets(), {
     retryScheduleMs: options.retryScheduleMs ?? DEFAULT_RETRY_SCHEDULE_MS,
     timeoutMs: 10_000,
     logger,
-    onChange: markDirty,
   });
   const faults = new Faults();
   const idempotency = new Idempotency(store, clock);
@@ -125,7 +117,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
   // Stripe keeps events for 30 days; the sandbox also bounds its delivery log.
   engine.onTick(() => {
     const cutoff = engine.now() - EVENT_RETENTION_SECONDS;
-    for (const event of Object.values(store.state.objects.event)) {
+    for (const event of Object.values(store.raw(store.state.objects.event))) {
       if (event.created < cutoff) store.remove('event', event.id);
     }
     engine.dispatcher.prune(MAX_DELIVERY_RECORDS);
@@ -145,12 +137,11 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
         engine,
         faults,
         reset: () => {
-          store.state = emptyState();
+          store.reset();
           store.internal.endpointSecrets[ENV_ENDPOINT_ID] = webhookSecret;
           clock.advance(-clock.offset / 1000);
           faults.clear();
           engine.dispatcher.flushReordered();
-          markDirty();
         },
       });
     },
@@ -170,6 +161,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
     } catch (err) {
       logger.error({ err }, 'sandbox tick failed');
     }
+    store.commit();
   }, TICK_MS);
   ticker.unref();
   logger.info({ url, stateFile: options.stateFile ?? null }, 'stripe sandbox listening');
@@ -184,8 +176,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
         clearInterval(ticker);
         await app.close();
         await engine.dispatcher.close();
-        await stateFile?.flush();
-        if (stateFile !== null) stateFile.writeNow();
+        store.close();
       })();
       return closing;
     },

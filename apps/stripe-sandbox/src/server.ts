@@ -95,6 +95,13 @@ export function buildServer(deps: ServerDeps): FastifyInstance {
     done();
   });
 
+  // Every write is saved before its answer leaves: the API, the `/_sandbox` controls, and the
+  // pages a browser posts to (3-D Secure, hosted checkout).
+  app.addHook('onSend', (req, _reply, payload, done) => {
+    if (req.method !== 'GET' && req.method !== 'HEAD') engine.changed();
+    done(null, payload);
+  });
+
   const handle = async (route: Route, req: FastifyRequest, reply: FastifyReply) => {
     const requestId = String(reply.getHeader('request-id'));
     const key = req.headers['idempotency-key'];
@@ -136,15 +143,17 @@ export function buildServer(deps: ServerDeps): FastifyInstance {
       engine.current = { requestId, idempotencyKey: idemKey };
       let result: object;
       try {
-        result = route.handler(engine, { params: req.params as Record<string, string>, p });
+        const run = () =>
+          route.handler(engine, { params: req.params as Record<string, string>, p });
+        // A read cannot change a record: what it looks at is not written back.
+        result = route.method === 'GET' ? engine.store.reading(run) : run();
       } finally {
         engine.current = null;
       }
       const out = structuredClone(result);
-      expand(out, expandPaths, expandCtx);
+      engine.store.reading(() => expand(out, expandPaths, expandCtx));
       const body = JSON.stringify(out, null, 2);
       if (claimed !== null) idempotency.complete(apiKey, claimed, 200, body, requestId);
-      if (route.method !== 'GET') engine.changed();
       return send(reply, 200, body);
     } catch (err) {
       const stripeErr =
@@ -155,7 +164,6 @@ export function buildServer(deps: ServerDeps): FastifyInstance {
       const body = JSON.stringify(stripeErr.toJSON(), null, 2);
       if (claimed !== null)
         idempotency.complete(apiKey, claimed, stripeErr.status, body, requestId);
-      if (route.method !== 'GET') engine.changed();
       return send(reply, stripeErr.status, body);
     }
   };

@@ -1,13 +1,14 @@
-// All sandbox state in one JSON-serialisable value, so persistence is one atomic file write.
+// All sandbox state: keyed records in memory, and with a database (state-db.ts) written through
+// on every change before the answer (tracked.ts says which records changed).
 //
 // Every record in it is keyed by ids and keys clients choose (`/v1/customers/<id>`, idempotency
 // keys), so every record is a prototype-less dict (protocol/dict.ts) — made so by `emptyState()`
-// and again by `load()`, since JSON.parse builds plain objects — and lookups check own keys, so
+// and again on load, since JSON.parse builds plain objects — and lookups check own keys, so
 // `constructor` or `__proto__` is just an id nothing has.
-import { chmodSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
-import { dirname } from 'node:path';
 import { dict, own } from './protocol/dict';
 import { notFound } from './protocol/errors';
+import { takeLegacyJson, type Row, type StateDb } from './state-db';
+import { Tracker } from './tracked';
 import type { Collections, Internal, Kind } from './types';
 import { KINDS, PREFIXES } from './types';
 
@@ -46,7 +47,8 @@ export interface State {
   order: Record<string, number>;
   internal: Internal;
   idempotency: Record<string, IdempotencyEntry>;
-  deliveries: Delivery[];
+  /** By delivery id, oldest first. */
+  deliveries: Record<string, Delivery>;
 }
 
 const INTERNAL_RECORDS = [
@@ -68,7 +70,7 @@ const INTERNAL_RECORDS = [
  * `loaded` (a parsed state file, possibly older and lacking collections added since) with every
  * record rebuilt as a dict; without it, an empty state.
  */
-function dictState(loaded?: Partial<State>): State {
+function dictState(loaded?: Partial<Omit<State, 'deliveries'>> & { deliveries?: unknown }): State {
   const objects = dict<Record<string, unknown>>() as unknown as State['objects'];
   for (const k of KINDS) {
     const from = loaded?.objects?.[k] as Record<string, unknown> | undefined;
@@ -88,8 +90,16 @@ function dictState(loaded?: Partial<State>): State {
     order: dict(loaded?.order),
     internal,
     idempotency: dict(loaded?.idempotency),
-    deliveries: loaded?.deliveries ?? [],
+    deliveries: deliveriesOf(loaded?.deliveries),
   };
+}
+
+/** State files before the database kept deliveries as an array. */
+function deliveriesOf(loaded: unknown): Record<string, Delivery> {
+  if (!Array.isArray(loaded)) return dict(loaded as Record<string, Delivery> | undefined);
+  const out = dict<Delivery>();
+  for (const d of loaded as Delivery[]) out[d.id] = d;
+  return out;
 }
 
 export function emptyState(): State {
@@ -118,11 +128,87 @@ const NAMES: Record<Kind, string> = {
   transfer: 'transfer',
 };
 
+export interface Durable {
+  db: StateDb;
+  /** The sandbox clock's offset, saved with every commit. */
+  clockOffsetMs: () => number;
+  onError: (err: unknown) => void;
+}
+
+/** Every keyed dict of a state with its namespace in the database. */
+function namespaces(state: State): [string, Record<string, unknown>][] {
+  return [
+    ...KINDS.map((k): [string, Record<string, unknown>] => [`o.${k}`, state.objects[k]]),
+    ['order', state.order],
+    ['idem', state.idempotency],
+    ['d', state.deliveries],
+    ...Object.entries(state.internal).map(([k, v]): [string, Record<string, unknown>] => [
+      `i.${k}`,
+      v as Record<string, unknown>,
+    ]),
+  ];
+}
+
+/** After this long without an answer to write before, changes (webhook attempts) are saved. */
+const BACKGROUND_COMMIT_MS = 10;
+
 export class Store {
   state: State;
+  private readonly tracker: Tracker | null;
+  /** Namespace → the raw dict (what the database rows mirror). */
+  private dicts = new Map<string, Record<string, unknown>>();
+  private timer: NodeJS.Timeout | null = null;
+  private lastMeta = '';
 
-  constructor(state: State = emptyState()) {
-    this.state = state;
+  constructor(
+    state: State = emptyState(),
+    private readonly durable: Durable | null = null,
+  ) {
+    this.tracker = durable === null ? null : new Tracker();
+    this.state = this.attach(state);
+  }
+
+  /**
+   * The state saved in `durable.db` (or, on first use, a state file of an older sandbox next to
+   * it), and its clock offset.
+   */
+  static open(durable: Durable): { store: Store; clockOffsetMs: number } {
+    const { rows, meta } = durable.db.read();
+    if (rows.length === 0) {
+      const legacy = takeLegacyJson(durable.db.path) as Partial<State> | undefined;
+      if (legacy !== undefined) {
+        const store = new Store(dictState(legacy), durable);
+        store.touchEverything();
+        store.commit();
+        return { store, clockOffsetMs: legacy.clockOffsetMs ?? 0 };
+      }
+    }
+    const state = emptyState();
+    const dicts = new Map(namespaces(state));
+    for (const r of rows) {
+      const target = dicts.get(r.ns);
+      if (target !== undefined) target[r.id] = JSON.parse(r.body) as unknown;
+    }
+    state.seq = Number(meta.seq ?? 0);
+    const clockOffsetMs = Number(meta.clockOffsetMs ?? 0);
+    return { store: new Store(state, durable), clockOffsetMs };
+  }
+
+  /** Wraps the state's dicts so that what a request touches is known (durable stores only). */
+  private attach(state: State): State {
+    this.dicts = new Map(namespaces(state));
+    const tracker = this.tracker;
+    if (tracker === null) return state;
+    const wrap = <T extends object>(ns: string, d: T): T => tracker.wrap(ns, d);
+    for (const k of KINDS) {
+      (state.objects as Record<Kind, object>)[k] = wrap(`o.${k}`, state.objects[k]);
+    }
+    state.order = wrap('order', state.order);
+    state.idempotency = wrap('idem', state.idempotency);
+    state.deliveries = wrap('d', state.deliveries);
+    const internal = state.internal as unknown as Record<string, object>;
+    for (const k of Object.keys(internal)) internal[k] = wrap(`i.${k}`, internal[k] as object);
+    return state;
   }
 
   insert<K extends Kind>(kind: K, obj: Collections[K] & { id: string }): Collections[K] {
@@ -145,13 +231,15 @@ export class Store {
     if (Object.hasOwn(this.state.objects[kind], id)) delete this.state.objects[kind][id];
   }
 
-  /** Newest first, ties broken by insertion order, as Stripe lists are. */
+  /** Newest first, ties broken by insertion order, as Stripe lists are. Marks only what it returns. */
   all<K extends Kind>(kind: K, filter?: (o: Collections[K]) => boolean): Collections[K][] {
-    const rows: Collections[K][] = Object.values(this.state.objects[kind]);
-    const order = this.state.order;
-    return rows
+    const rows: Collections[K][] = Object.values(this.raw(this.state.objects[kind]));
+    const order = this.raw(this.state.order);
+    const out = rows
       .filter((o) => (filter ? filter(o) : true))
       .sort((a, b) => (own(order, idOf(b)) ?? 0) - (own(order, idOf(a)) ?? 0));
+    for (const o of out) this.read(`o.${kind}`, idOf(o));
+    return out;
   }
 
   /** Any object by id, whatever its kind (used by `expand`). */
@@ -166,86 +254,86 @@ export class Store {
   get internal(): Internal {
     return this.state.internal;
   }
+
+  /** The dict behind `d`, for scans that must not mark every record they pass. */
+  raw<T extends object>(d: T): T {
+    return this.tracker?.raw(d) ?? d;
+  }
+
+  /** Runs a read-only handler without marking what it reads. */
+  reading<T>(fn: () => T): T {
+    return this.tracker === null ? fn() : this.tracker.quietly(fn);
+  }
+
+  /** Marks a record changed by code that held it across requests (the webhook dispatcher). */
+  touch(ns: 'd' | `o.${Kind}`, id: string): void {
+    this.tracker?.touch(ns, id);
+  }
+
+  private read(ns: string, id: string): void {
+    this.tracker?.touchUnlessQuiet(ns, id);
+  }
+
+  /** Everything, as after importing an older state file. */
+  touchEverything(): void {
+    for (const [ns, d] of this.dicts) for (const id of Object.keys(d)) this.tracker?.touch(ns, id);
+  }
+
+  /** An empty state (the `/_sandbox/reset` control), the database emptied with it. */
+  reset(): void {
+    this.tracker?.drain();
+    this.durable?.db.clear();
+    this.lastMeta = '';
+    this.state = this.attach(emptyState());
+  }
+
+  /**
+   * Writes what changed since the last commit, in one transaction. Called before every answer to
+   * a write and after every tick, so an answered write is on disk. In-flight idempotency entries
+   * are not written: their request has not been answered, and a restart must not find them held.
+   */
+  commit(): void {
+    if (this.timer !== null) clearTimeout(this.timer);
+    this.timer = null;
+    const { durable, tracker } = this;
+    if (durable === null || tracker === null) return;
+    const rows: Row[] = [];
+    for (const [ns, ids] of tracker.drain()) {
+      const d = this.dicts.get(ns);
+      if (d === undefined) continue;
+      for (const id of ids) {
+        const value = own(d, id);
+        if (ns === 'idem' && (value as IdempotencyEntry | undefined)?.inFlight) continue;
+        rows.push({ ns, id, body: value === undefined ? null : JSON.stringify(value) });
+      }
+    }
+    const meta = { seq: String(this.state.seq), clockOffsetMs: String(durable.clockOffsetMs()) };
+    const metaText = `${meta.seq}:${meta.clockOffsetMs}`;
+    if (rows.length === 0 && metaText === this.lastMeta) return;
+    try {
+      durable.db.write(rows, meta);
+      this.lastMeta = metaText;
+    } catch (err) {
+      // Marked again, so the next commit retries them.
+      for (const r of rows) tracker.touch(r.ns, r.id);
+      durable.onError(err);
+    }
+  }
+
+  /** A commit shortly, for changes no answer waits for (webhook attempts, scheduled work). */
+  commitSoon(): void {
+    if (this.durable === null || this.timer !== null) return;
+    this.timer = setTimeout(() => this.commit(), BACKGROUND_COMMIT_MS);
+    this.timer.unref();
+  }
+
+  /** The last commit, and the database closed. */
+  close(): void {
+    this.commit();
+    this.durable?.db.close();
+  }
 }
 
 function idOf(o: unknown): string {
   return (o as { id: string }).id;
-}
-
-const WRITE_DELAY_MS = 25;
-const FILE_MODE = 0o600;
-
-/** Writes state atomically (tmp + rename) so a crash never leaves half a file. */
-export class StateFile {
-  private writing = false;
-  private dirty = false;
-  private idle: Promise<void> = Promise.resolve();
-  private resolveIdle: (() => void) | null = null;
-
-  constructor(
-    private readonly path: string,
-    private readonly snapshot: () => State,
-    private readonly onError: (err: unknown) => void,
-  ) {}
-
-  load(): State | undefined {
-    let text: string;
-    try {
-      text = readFileSync(this.path, 'utf8');
-    } catch (err) {
-      if ((err as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
-      throw err;
-    }
-    // Files written before it was owner-only were world-readable (0644).
-    try {
-      chmodSync(this.path, FILE_MODE);
-    } catch (err) {
-      this.onError(err);
-    }
-    return dictState(JSON.parse(text) as Partial<State>);
-  }
-
-  /**
-   * Coalesces bursts of changes into one write shortly after the first: the whole state is
-   * rewritten each time, so writing per request would dominate under load. A crash loses at most
-   * the last WRITE_DELAY_MS of changes.
-   */
-  markDirty(): void {
-    this.dirty = true;
-    if (this.writing) return;
-    this.writing = true;
-    this.idle = new Promise((resolve) => (this.resolveIdle = resolve));
-    setTimeout(() => this.drain(), WRITE_DELAY_MS);
-  }
-
-  private drain(): void {
-    while (this.dirty) {
-      this.dirty = false;
-      try {
-        this.writeNow();
-      } catch (err) {
-        this.onError(err);
-      }
-    }
-    this.writing = false;
-    this.resolveIdle?.();
-  }
-
-  /**
-   * The file holds customers' e-mails and names: owner-only (0600), the temp file too, since it
-   * becomes the file. `mode` applies only when a file is created, so a temp file left by a crash
-   * is chmod-ed as well.
-   */
-  writeNow(): void {
-    mkdirSync(dirname(this.path), { recursive: true });
-    const tmp = `${this.path}.${process.pid}.tmp`;
-    writeFileSync(tmp, JSON.stringify(this.snapshot()), { mode: FILE_MODE });
-    chmodSync(tmp, FILE_MODE);
-    renameSync(tmp, this.path);
-  }
-
-  async flush(): Promise<void> {
-    await this.idle;
-    if (this.dirty) this.writeNow();
-  }
 }

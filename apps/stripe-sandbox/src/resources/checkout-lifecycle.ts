@@ -82,7 +82,9 @@ export function checkoutTick(engine: Engine): void {
   )) {
     expireSession(engine, s);
   }
-  for (const [piId, due] of Object.entries(engine.store.internal.cryptoSettlements)) {
+  for (const [piId, due] of Object.entries(
+    engine.store.raw(engine.store.internal.cryptoSettlements),
+  )) {
     if (due.at > now) continue;
     delete engine.store.internal.cryptoSettlements[piId];
     const pi = engine.store.find('payment_intent', piId);

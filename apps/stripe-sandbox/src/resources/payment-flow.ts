@@ -224,7 +224,7 @@ export function cancel(
 /** Ticker: authorisations not captured within 7 days of sandbox time lapse. */
 export function expireHolds(engine: Engine): void {
   const now = engine.now();
-  for (const [id, at] of Object.entries(engine.store.internal.holds)) {
+  for (const [id, at] of Object.entries(engine.store.raw(engine.store.internal.holds))) {
     if (at > now) continue;
     const pi = engine.store.find('payment_intent', id);
     delete engine.store.internal.holds[id];

@@ -46,15 +46,15 @@ describe('WebhookDispatcher', () => {
         retryScheduleMs: [10, 10],
         timeoutMs: 150,
         logger: silentLogger,
-        onChange: () => undefined,
       },
     );
     dispatcher.enqueue(fakeEvent(store));
     const deadline = Date.now() + 5000;
-    while (store.state.deliveries[0]?.state !== 'failed' && Date.now() < deadline) {
+    const first = () => Object.values(store.state.deliveries)[0];
+    while (first()?.state !== 'failed' && Date.now() < deadline) {
       await new Promise((r) => setTimeout(r, 10));
     }
-    const delivery = store.state.deliveries[0]!;
+    const delivery = first()!;
     expect(delivery.state).toBe('failed');
     expect(delivery.attempts).toHaveLength(3);
     expect(
@@ -78,7 +78,7 @@ describe('WebhookDispatcher', () => {
           enabledEvents: ['charge.succeeded'],
         },
       ],
-      { retryScheduleMs: [], timeoutMs: 10, logger: silentLogger, onChange: () => undefined },
+      { retryScheduleMs: [], timeoutMs: 10, logger: silentLogger },
     );
     expect(dispatcher.matching('charge.succeeded').map((t) => t.id)).toEqual([
       'we_all',

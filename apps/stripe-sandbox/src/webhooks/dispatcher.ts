@@ -17,8 +17,6 @@ export interface DispatcherOptions {
   retryScheduleMs: number[];
   timeoutMs: number;
   logger: Logger;
-  /** Called after any delivery record changes, so it can be persisted. */
-  onChange: () => void;
 }
 
 interface Job {
@@ -62,7 +60,7 @@ export class WebhookDispatcher {
         state: 'pending',
         nextAttemptAt: Date.now(),
       };
-      this.store.state.deliveries.push(delivery);
+      this.store.state.deliveries[delivery.id] = delivery;
       this.route({ delivery, payload });
     }
   }
@@ -88,7 +86,7 @@ export class WebhookDispatcher {
 
   /** Re-queues deliveries that were pending when the state was last saved. */
   resumePending(): void {
-    for (const delivery of this.store.state.deliveries) {
+    for (const delivery of Object.values(this.store.raw(this.store.state.deliveries))) {
       if (delivery.state !== 'pending') continue;
       const event = this.store.find('event', delivery.eventId);
       if (event === undefined) continue;
@@ -108,7 +106,7 @@ export class WebhookDispatcher {
     if (this.duplicateRemaining > 0) {
       this.duplicateRemaining -= 1;
       const copy: Delivery = { ...job.delivery, id: newId('whd'), attempts: [] };
-      this.store.state.deliveries.push(copy);
+      this.store.state.deliveries[copy.id] = copy;
       this.push({ delivery: copy, payload: job.payload });
     }
   }
@@ -142,7 +140,7 @@ export class WebhookDispatcher {
     if (target === undefined) {
       delivery.state = 'failed';
       delivery.nextAttemptAt = null;
-      this.options.onChange();
+      this.changed(delivery);
       return;
     }
     // Signed with wall-clock time: receivers check it against their own clock (300 s tolerance),
@@ -186,7 +184,7 @@ export class WebhookDispatcher {
       // When closing, the retry stays `pending` in the saved state and resumes on restart.
       if (!this.closed) this.scheduleRetry(job, delay);
     }
-    this.options.onChange();
+    this.changed(delivery);
   }
 
   private scheduleRetry(job: Job, delay: number): void {
@@ -200,21 +198,28 @@ export class WebhookDispatcher {
 
   /** Keeps the record of recent deliveries bounded (oldest finished ones go first). */
   prune(max: number): void {
-    const all = this.store.state.deliveries;
-    if (all.length <= max) return;
-    let excess = all.length - max;
-    this.store.state.deliveries = all.filter((d) => {
-      if (excess > 0 && d.state !== 'pending') {
-        excess -= 1;
-        return false;
-      }
-      return true;
-    });
+    const all = this.store.raw(this.store.state.deliveries);
+    let excess = Object.keys(all).length - max;
+    for (const d of Object.values(all)) {
+      if (excess <= 0) break;
+      if (d.state === 'pending') continue;
+      delete this.store.state.deliveries[d.id];
+      excess -= 1;
+    }
+  }
+
+  /** A delivery held across requests changed: saved shortly (no answer waits for it). */
+  private changed(delivery: Delivery): void {
+    this.store.touch('d', delivery.id);
+    this.store.commitSoon();
   }
 
   private decrementPending(eventId: string): void {
     const event = this.store.find('event', eventId);
-    if (event !== undefined && event.pending_webhooks > 0) event.pending_webhooks -= 1;
+    if (event !== undefined && event.pending_webhooks > 0) {
+      event.pending_webhooks -= 1;
+      this.store.touch('o.event', eventId);
+    }
   }
 
   async close(): Promise<void> {

@@ -53,6 +53,6 @@ export async function createPaymentProvider(
   });
   return {
     ...ports(client, webhookSecret),
-    sandbox: { port, webhookSecret, stateFile: `${config.dataDir}/stripe-sandbox.json` },
+    sandbox: { port, webhookSecret, stateFile: `${config.dataDir}/stripe-sandbox.db` },
   };
 }
