@@ -129,7 +129,7 @@ describe('Store', () => {
     store.state.idempotency['k'] = { params: 'p', createdAt: 1, inFlight: true };
     store.commit();
     expect(Object.keys(durableStore(path).state.idempotency)).toEqual([]);
-    store.state.idempotency['k']!.inFlight = false;
+    store.state.idempotency['k'].inFlight = false;
     store.commit();
     store.close();
     expect(Object.keys(durableStore(path).state.idempotency)).toEqual(['k']);

@@ -28,7 +28,7 @@ async function startProcess(port: number): Promise<ChildProcess> {
   });
   await new Promise<void>((resolve, reject) => {
     let out = '';
-    child.stdout!.on('data', (chunk: Buffer) => {
+    child.stdout.on('data', (chunk: Buffer) => {
       out += chunk.toString();
       if (out.includes('listening on')) resolve();
     });
