@@ -136,21 +136,23 @@ export function UsersPage() {
 function ChangeRole({ user }: { user: DirectoryUser }) {
   const me = useSession((s) => s.user?.id);
   const [role, setRole] = useState<Role>(user.role === 'OPERATOR' ? 'USER' : user.role);
-  const change = useDirectoryChange(() =>
+  const change = useDirectoryChange((to: Role) =>
     call(() =>
-      api.PATCH('/api/v1/users/{id}', { params: { path: { id: user.id } }, body: { role } }),
+      api.PATCH('/api/v1/users/{id}', { params: { path: { id: user.id } }, body: { role: to } }),
     ),
   );
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    change.mutate(undefined);
+    change.mutate(role);
   };
   return (
     <Panel title="Role">
       <Stack asChild gap={3}>
         <form onSubmit={submit} noValidate>
           {change.isError && <ErrorState error={change.error} />}
-          {change.isSuccess && <Text role="status">Role changed to {ROLE_LABEL[user.role]}.</Text>}
+          {change.isSuccess && (
+            <Text role="status">Role changed to {ROLE_LABEL[change.data.role]}.</Text>
+          )}
           {user.role === 'OPERATOR' && (
             <Text>
               An operator of a company. Giving another role detaches them from it; to make someone
