@@ -64,6 +64,9 @@ describe('the merchant pages', () => {
     await page.getByLabel('Units to add').fill('3');
     await page.getByRole('button', { name: 'Restock' }).click();
     await expect.poll(() => text(page, 'stock')).toContain('8 of 8');
+    await page.getByLabel('Description').fill('Warm light for late invoices, now dimmable.');
+    await page.getByRole('button', { name: 'Save changes' }).click();
+    await page.getByRole('status').filter({ hasText: 'Saved.' }).waitFor();
     await checkA11y(page);
     await screenshot(page, 'merchant-product-edit');
 
@@ -111,12 +114,16 @@ describe('the merchant pages', () => {
 
     // The two units are back: 8 of 8 again.
     const merchantToken = await signIn(app, app.demo.MERCHANT.email, app.demo.MERCHANT.password);
-    const product = await getJson<{ availableUnits: number }>(
+    const product = await getJson<{ availableUnits: number; price: number; description: string }>(
       app,
       `/api/v1/products/${productId}`,
       merchantToken,
     );
-    expect(product.availableUnits).toBe(8);
+    expect(product).toMatchObject({
+      availableUnits: 8,
+      price: 1250,
+      description: 'Warm light for late invoices, now dimmable.',
+    });
 
     // Earnings: $25.00 less the 5% fee ($1.25), less the refund net of its fee share ($5.00 − $0.25).
     await page.getByRole('navigation').getByRole('link', { name: 'Earnings' }).click();
