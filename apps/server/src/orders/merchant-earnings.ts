@@ -3,6 +3,7 @@ import { sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Clock } from '../platform/clock';
 import type { Database } from '../platform/database/database';
+import { sqlState } from '../platform/database/pg-errors';
 import { AppError } from '../platform/errors/app-error';
 import { toJsonNumber } from '../platform/money';
 import { CLOCK, DATABASE } from '../platform/platform.module';
@@ -13,22 +14,27 @@ export const MAX_EARNINGS_DAYS = 366;
 const DEFAULT_DAYS = 30;
 const DAY_MS = 86_400_000;
 
-/** An IANA zone name Node knows ("Europe/Paris", "UTC"); PostgreSQL reads the same tz database. */
+/**
+ * An IANA zone name ("Europe/Paris", "UTC"), as Intl spells it (so "europe/paris" reads as
+ * "Europe/Paris"). Offsets such as "+05:00" are refused even where Intl takes them: PostgreSQL reads
+ * a bare offset the POSIX way, with the sign inverted. PostgreSQL reads the same tz database.
+ */
 const TimeZone = z
   .string()
   .min(1)
   .max(64)
-  .refine(
-    (tz) => {
-      try {
-        new Intl.DateTimeFormat('en', { timeZone: tz });
-        return true;
-      } catch {
-        return false;
-      }
-    },
-    { message: 'must be an IANA time zone such as Europe/Paris or UTC' },
-  );
+  .regex(/^[A-Za-z][\w+\-/]*$/, 'must be an IANA time zone such as Europe/Paris or UTC')
+  .transform((tz, ctx) => {
+    try {
+      return new Intl.DateTimeFormat('en', { timeZone: tz }).resolvedOptions().timeZone;
+    } catch {
+      ctx.addIssue({
+        code: 'custom',
+        message: 'must be an IANA time zone such as Europe/Paris or UTC',
+      });
+      return z.NEVER;
+    }
+  });
 const Day = z.iso.date();
 
 export const EarningsQuery = z
@@ -93,8 +99,26 @@ export class MerchantEarnings {
 
   async of(merchantId: string, q: EarningsQuery): Promise<EarningsView> {
     const { from, to } = this.range(q);
+    const result = await this.read(merchantId, from, to, q.timeZone);
+    const days = result.map((r) => ({ date: r.day, currency: r.currency, ...sums(r) }));
+    return { from, to, timeZone: q.timeZone, days, totals: totalsOf(result) };
+  }
+
+  private async read(merchantId: string, from: string, to: string, timeZone: string) {
+    try {
+      return await this.sumsPerDay(merchantId, from, to, timeZone);
+    } catch (err) {
+      // A zone Node knows but this PostgreSQL's tz database does not (22023): the asker's mistake
+      // or an older server, either way not a 500.
+      if (sqlState(err) === '22023')
+        throw AppError.validation('is not a time zone this server knows', 'timeZone');
+      throw err;
+    }
+  }
+
+  private async sumsPerDay(merchantId: string, from: string, to: string, timeZone: string) {
     const result = await this.database.db.execute<Row>(sql`
-      SELECT to_char((o.completed_at AT TIME ZONE ${q.timeZone})::date, 'YYYY-MM-DD') AS day,
+      SELECT to_char((o.completed_at AT TIME ZONE ${timeZone})::date, 'YYYY-MM-DD') AS day,
              o.currency,
              count(*)::int AS orders,
              sum(o.amount)::text AS gross,
@@ -104,12 +128,11 @@ export class MerchantEarnings {
                  + (2 * o.fee * o.refunded_amount + o.amount) / (2 * o.amount))::text AS net
       FROM ${orders} o
       WHERE o.merchant_id = ${merchantId}
-        AND o.completed_at >= (${from}::date)::timestamp AT TIME ZONE ${q.timeZone}
-        AND o.completed_at < (${to}::date + 1)::timestamp AT TIME ZONE ${q.timeZone}
+        AND o.completed_at >= (${from}::date)::timestamp AT TIME ZONE ${timeZone}
+        AND o.completed_at < (${to}::date + 1)::timestamp AT TIME ZONE ${timeZone}
       GROUP BY 1, 2
       ORDER BY 1, 2`);
-    const days = result.rows.map((r) => ({ date: r.day, currency: r.currency, ...sums(r) }));
-    return { from, to, timeZone: q.timeZone, days, totals: totalsOf(result.rows) };
+    return result.rows;
   }
 
   /** The range asked for, or the last DEFAULT_DAYS days up to today in the asker's zone. */

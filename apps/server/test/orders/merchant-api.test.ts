@@ -157,6 +157,9 @@ describe('merchant and directory reads over HTTP', () => {
     expect(wallet.body.balance).toBe(6_000 - 300 - (1_333 - 67));
 
     expect((await earnings('?timeZone=Mars/Olympus')).body.error.param).toBe('timeZone');
+    expect((await earnings('?timeZone=%2B05:00')).body.error.param).toBe('timeZone');
+    const spelt = await earnings('?from=2026-03-01&to=2026-03-02&timeZone=asia/tokyo');
+    expect(spelt.body).toMatchObject({ timeZone: 'Asia/Tokyo', days: tokyo.body.days });
     expect((await earnings('?from=2026-03-05&to=2026-03-01')).status).toBe(400);
     const long = await earnings('?from=2024-01-01&to=2026-01-01');
     expect(long.status).toBe(400);

@@ -278,7 +278,13 @@ export function SalePage() {
                 <DataList.Item key={k}>
                   <DataList.ItemLabel>{k}</DataList.ItemLabel>
                   <DataList.ItemValue overflowWrap="anywhere" data-testid={`sale-${k}`}>
-                    {v}
+                    {k === 'Product' ? (
+                      <Link asChild color="teal.700">
+                        <RouterLink to={`/merchant/products/${o.productId}`}>{v}</RouterLink>
+                      </Link>
+                    ) : (
+                      v
+                    )}
                   </DataList.ItemValue>
                 </DataList.Item>
               ))}
