@@ -1,7 +1,7 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkA11y, launchBrowser, login, newPage, screenshot, startApp, type App } from './kit';
-import { fund, getJson, signUp } from './seed-api';
+import { fund, getJson, postJson, signIn, signUp } from './seed-api';
 
 /**
  * The admin's directory through the real app: a user found by search, their role changed and
@@ -80,6 +80,40 @@ describe('the directory pages', () => {
     await card.getByRole('button', { name: 'Unlock wallet' }).click();
     await page.locator('[data-testid=wallet-card][data-locked=false]').waitFor();
     expect((await own()).isLocked).toBe(false);
+    await page.context().close();
+  }, 120_000);
+
+  it("a wallet in debt says so on its owner's page", async () => {
+    // Funded by card, spent in the shop, then the card payment refunded by force: the wallet owes.
+    const dara = await signUp(app, 'Dara');
+    const deposit = await fund(app, dara, 5_000);
+    const products = await getJson<{ data: { id: string; price: number; currency: string }[] }>(
+      app,
+      '/api/v1/products?limit=50',
+      dara.accessToken,
+    );
+    const product = products.data.find((p) => p.currency === 'usd' && p.price <= 5_000)!;
+    await postJson(
+      app,
+      '/api/v1/orders',
+      { productId: product.id, paymentMethod: 'WALLET' },
+      dara.accessToken,
+    );
+    const admin = await signIn(app, app.demo.ADMIN.email, app.demo.ADMIN.password);
+    await postJson(app, `/api/v1/admin/payments/${deposit.id}/refund`, { force: true }, admin);
+
+    const page = await newPage(browser, app);
+    await login(page, app.demo.ADMIN);
+    await page.goto(`/directory/users/${dara.id}`);
+    const card = page.getByTestId('wallet-card');
+    await card.waitFor();
+    expect(await card.innerText()).toContain('In debt');
+    // It owes what it spent: the balance is minus the price, and the debt is the price.
+    const price = `${Math.floor(product.price / 100)}[.,]${String(product.price % 100).padStart(2, '0')}`;
+    expect(await card.innerText()).toMatch(new RegExp(`Balance\\s+-\\D?${price}`));
+    expect(await card.innerText()).toMatch(new RegExp(`Owed to the platform\\s+\\D?${price}`));
+    await checkA11y(page);
+    await screenshot(page, 'directory-user-in-debt');
     await page.context().close();
   }, 120_000);
 

@@ -51,8 +51,8 @@ export async function signUp(app: App, firstName: string): Promise<Account> {
 }
 
 /** Money into the account's USD wallet by the sandbox's test card, credited at once. */
-export async function fund(app: App, account: Account, amount: number): Promise<void> {
-  await send(
+export async function fund(app: App, account: Account, amount: number): Promise<{ id: string }> {
+  return send(
     app,
     'POST',
     '/api/v1/wallet/deposit',
@@ -70,3 +70,6 @@ export async function signIn(app: App, email: string, password: string): Promise
     await send<{ accessToken: string }>(app, 'POST', '/api/v1/auth/login', { email, password })
   ).accessToken;
 }
+
+export const postJson = <T>(app: App, path: string, body: unknown, token: string) =>
+  send<T>(app, 'POST', path, body, token, randomBytes(8).toString('hex'));

@@ -243,6 +243,8 @@ function WalletCard({ wallet }: { wallet: AdminWallet }) {
         {wallet.isLocked
           ? 'Locked: no deposit, purchase or withdrawal can start from it.'
           : 'Open: the owner can deposit, buy and withdraw.'}
+        {wallet.debt > 0 &&
+          ` It is below zero (a dispute or forced refund took back money already spent): withdrawals wait until ${money(wallet.debt)} is paid back.`}
       </Text>
       {toggle.isError && <ErrorState error={toggle.error} />}
       <Button
