@@ -1,4 +1,10 @@
 import type { ReactNode } from 'react';
+import { CompaniesPage, CompanyPage } from './directory/companies-pages';
+import { UserPage, UsersPage } from './directory/users-pages';
+import { EarningsPage } from './merchant/earnings-page';
+import { EditProductPage, NewProductPage } from './merchant/product-pages';
+import { MerchantProductsPage } from './merchant/products-page';
+import { SalePage, SalesPage } from './merchant/sales-pages';
 import { LoginPage, SignupPage } from './session/auth-pages';
 import type { Audience } from './shell/nav';
 import { OrderPage, OrdersPage } from './shop/orders-page';
@@ -15,4 +21,15 @@ export const ROUTES: { path: string; audience: Audience; page: ReactNode }[] = [
   { path: '/orders', audience: 'signed-in', page: <OrdersPage /> },
   { path: '/orders/:id', audience: 'signed-in', page: <OrderPage /> },
   { path: '/wallet', audience: 'signed-in', page: <WalletPage /> },
+  // Merchant back office, then the admin's directory of users, companies and wallets.
+  { path: '/merchant/products', audience: ['MERCHANT'], page: <MerchantProductsPage /> },
+  { path: '/merchant/products/new', audience: ['MERCHANT'], page: <NewProductPage /> },
+  { path: '/merchant/products/:id', audience: ['MERCHANT'], page: <EditProductPage /> },
+  { path: '/merchant/sales', audience: ['MERCHANT'], page: <SalesPage /> },
+  { path: '/merchant/sales/:id', audience: ['MERCHANT'], page: <SalePage /> },
+  { path: '/merchant/earnings', audience: ['MERCHANT'], page: <EarningsPage /> },
+  { path: '/directory/users', audience: ['ADMIN'], page: <UsersPage /> },
+  { path: '/directory/users/:id', audience: ['ADMIN'], page: <UserPage /> },
+  { path: '/directory/companies', audience: ['ADMIN'], page: <CompaniesPage /> },
+  { path: '/directory/companies/:id', audience: ['ADMIN'], page: <CompanyPage /> },
 ];

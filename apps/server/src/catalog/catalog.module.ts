@@ -3,6 +3,7 @@ import { IdentityModule } from '../identity';
 import { CacheModule } from '../platform/cache/cache.module';
 import { CatalogService } from './catalog.service';
 import { OptionalAuthGuard } from './optional-auth.guard';
+import { OwnProducts } from './own-products';
 import { ProductsController } from './products.controller';
 import { SellerVisibility } from './seller-visibility';
 
@@ -10,7 +11,7 @@ import { SellerVisibility } from './seller-visibility';
 @Module({
   imports: [IdentityModule, CacheModule],
   controllers: [ProductsController],
-  providers: [CatalogService, OptionalAuthGuard, SellerVisibility],
+  providers: [CatalogService, OptionalAuthGuard, OwnProducts, SellerVisibility],
   exports: [CatalogService],
 })
 export class CatalogModule {}

@@ -37,6 +37,7 @@ export interface ProductPatch {
   name?: string;
   description?: string;
   price?: bigint;
+  currency?: string;
   isActive?: boolean;
   /** Restock: raises both initialUnits and availableUnits. */
   addUnits?: number;
@@ -190,6 +191,7 @@ export class CatalogService {
           name: patch.name,
           description: patch.description,
           price: patch.price,
+          currency: patch.currency,
           isActive: patch.isActive,
           initialUnits: sql`${products.initialUnits} + ${addUnits}`,
           availableUnits: sql`${products.availableUnits} + ${addUnits}`,

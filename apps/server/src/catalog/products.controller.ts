@@ -17,6 +17,7 @@ import { AmountSchema, CurrencySchema } from '../platform/money';
 import { PageQuery, pageSchema } from '../platform/http/pagination';
 import { CatalogService, MAX_UNITS } from './catalog.service';
 import { OptionalAuthGuard, OptionalUser } from './optional-auth.guard';
+import { OwnProducts } from './own-products';
 import { ProductView } from './products.view';
 
 const ProductId = z.string().min(1).max(64);
@@ -49,6 +50,7 @@ const PatchBody = z
     name: Name.optional(),
     description: Description.optional(),
     price: Price.optional(),
+    currency: CurrencySchema.optional(),
     isActive: z.boolean().optional(),
     addUnits: z.number().int().min(1).max(MAX_UNITS).optional(),
     version: z.number().int().min(1).max(2_147_483_647).optional(),
@@ -58,11 +60,15 @@ const PatchBody = z
   });
 
 const ListQuery = PageQuery.extend({ merchantId: z.string().min(1).max(64).optional() });
+const MineQuery = ListQuery.extend({ q: z.string().trim().max(200).optional() });
 
 @ApiTags('products')
 @Controller('api/v1/products')
 export class ProductsController {
-  constructor(private readonly catalog: CatalogService) {}
+  constructor(
+    private readonly catalog: CatalogService,
+    private readonly own: OwnProducts,
+  ) {}
 
   @Post()
   @Roles('MERCHANT', 'ADMIN')
@@ -88,6 +94,20 @@ export class ProductsController {
     return this.catalog.list(query);
   }
 
+  @Get('mine')
+  @Roles('MERCHANT', 'ADMIN')
+  @Doc({
+    summary:
+      'Your own products, newest first, inactive ones included (`q`: text in name or description; admins may name a merchantId)',
+    response: pageSchema(ProductView),
+  })
+  mine(
+    @CurrentUser() actor: UserRow,
+    @Query({ schema: MineQuery }) query: z.infer<typeof MineQuery>,
+  ) {
+    return this.own.list(actor, { ...query, q: query.q || undefined });
+  }
+
   @Get(':id')
   @Public()
   @UseGuards(OptionalAuthGuard)
@@ -101,7 +121,8 @@ export class ProductsController {
 
   @Patch(':id')
   @Doc({
-    summary: 'Edit (merchant or admin): name, description, price, isActive, addUnits to restock',
+    summary:
+      'Edit (merchant or admin): name, description, price, currency, isActive, addUnits to restock',
     response: ProductView,
   })
   update(

@@ -9,7 +9,11 @@ import { UsersService } from './users.service';
 import { PublicUser, toPublicUser } from './users.view';
 
 const UserId = z.string().min(1).max(64);
-const ListQuery = PageQuery.extend({ role: z.enum(USER_ROLES).optional() });
+const ListQuery = PageQuery.extend({
+  role: z.enum(USER_ROLES).optional(),
+  /** Text in the e-mail, first or last name (case-insensitive). */
+  q: z.string().trim().max(200).optional(),
+});
 const PatchBody = z
   .strictObject({
     firstName: z.string().trim().min(1).max(100).nullable().optional(),
@@ -26,9 +30,12 @@ export class UsersController {
 
   @Get()
   @Roles('ADMIN')
-  @Doc({ summary: 'List users (admin), newest first', response: pageSchema(PublicUser) })
+  @Doc({
+    summary: 'List users (admin), newest first (`q`: text in e-mail or names; `role`)',
+    response: pageSchema(PublicUser),
+  })
   list(@Query({ schema: ListQuery }) query: z.infer<typeof ListQuery>) {
-    return this.users.list(query);
+    return this.users.list({ ...query, q: query.q || undefined });
   }
 
   @Get(':id')

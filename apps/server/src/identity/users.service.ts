@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { and, eq, isNull, sql } from 'drizzle-orm';
 import type { Clock } from '../platform/clock';
 import type { Database } from '../platform/database/database';
+import { matchesText } from '../platform/database/like';
 import { isUniqueViolation } from '../platform/database/pg-errors';
 import { AppError } from '../platform/errors/app-error';
 import { selectPage, type Page, type PageQuery } from '../platform/http/pagination';
@@ -122,12 +123,16 @@ export class UsersService {
     }
   }
 
-  async list(query: PageQuery & { role?: UserRole }): Promise<Page<PublicUser>> {
+  async list(query: PageQuery & { role?: UserRole; q?: string }): Promise<Page<PublicUser>> {
     return selectPage(
       this.db.select().from(users).$dynamic(),
       users.id,
       query,
-      [isNull(users.deletedAt), query.role ? eq(users.role, query.role) : undefined],
+      [
+        isNull(users.deletedAt),
+        query.role ? eq(users.role, query.role) : undefined,
+        matchesText(query.q, [users.email, users.firstName, users.lastName]),
+      ],
       toPublicUser,
     );
   }

@@ -249,6 +249,27 @@ export class LedgerService {
     return rows.length > 0;
   }
 
+  /** A user's wallets (every type and currency they have one in), newest first. */
+  walletsOf(
+    db: DbOrTx,
+    ownerId: string,
+    limit: number,
+    startingAfter?: string,
+  ): Promise<LedgerAccountRow[]> {
+    return db
+      .select()
+      .from(ledgerAccounts)
+      .where(
+        and(
+          inArray(ledgerAccounts.type, ['USER_WALLET', 'MERCHANT_WALLET']),
+          eq(ledgerAccounts.ownerId, ownerId),
+          startingAfter ? lt(ledgerAccounts.id, startingAfter) : undefined,
+        ),
+      )
+      .orderBy(desc(ledgerAccounts.id))
+      .limit(limit);
+  }
+
   /** Wallets below zero (a dispute or a forced refund took more than they held), newest first. */
   walletsInDebt(db: DbOrTx, limit: number, startingAfter?: string): Promise<LedgerAccountRow[]> {
     return db

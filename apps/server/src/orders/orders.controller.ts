@@ -14,7 +14,7 @@ import type { FastifyReply } from 'fastify';
 import { ApiTags } from '@nestjs/swagger';
 import { z } from 'zod';
 import { MAX_UNITS } from '../catalog';
-import { CurrentUser, Public, type UserRow } from '../identity';
+import { CurrentUser, Public, Roles, type UserRow } from '../identity';
 import { PaymentReturns, ReturnLinks, ReturnRateLimit } from '../payments';
 import { Doc } from '../platform/http/doc';
 import { PageQuery, pageSchema } from '../platform/http/pagination';
@@ -23,6 +23,7 @@ import { AppError } from '../platform/errors/app-error';
 import { AmountSchema } from '../platform/money';
 import { DATABASE } from '../platform/platform.module';
 import type { Database } from '../platform/database/database';
+import { EarningsQuery, EarningsView, MerchantEarnings } from './merchant-earnings';
 import { OrderRecovery } from './order-recovery';
 import { OrderRefunds } from './order-refunds';
 import { OrdersQuery } from './orders.query';
@@ -43,6 +44,8 @@ const RefundBody = z.strictObject({
 const ListQuery = PageQuery.extend({
   as: z.enum(['buyer', 'merchant']).optional(),
   status: z.enum(ORDER_STATUSES).optional(),
+  from: z.iso.datetime({ offset: true }).optional(),
+  to: z.iso.datetime({ offset: true }).optional(),
 });
 // Lenient: a missing or malformed order or token is answered like a wrong token (404).
 const ReturnQuery = z.object({
@@ -59,6 +62,7 @@ export class OrdersController {
     private readonly query: OrdersQuery,
     private readonly refunds: OrderRefunds,
     private readonly recovery: OrderRecovery,
+    private readonly earnings: MerchantEarnings,
   ) {}
 
   @Post()
@@ -81,11 +85,26 @@ export class OrdersController {
 
   @Get()
   @Doc({
-    summary: 'Your orders, newest first (`as=merchant`: your sales)',
+    summary:
+      'Your orders, newest first (`as=merchant`: your sales; `from`/`to`: placed in [from, to))',
     response: pageSchema(OrderView),
   })
   list(@CurrentUser() user: UserRow, @Query({ schema: ListQuery }) q: z.infer<typeof ListQuery>) {
     return this.query.list(user, q);
+  }
+
+  @Get('earnings')
+  @Roles('MERCHANT', 'ADMIN')
+  @Doc({
+    summary:
+      'Your net earnings per day and currency from your sales (`from`/`to`: calendar days, inclusive, in `timeZone`; default the last 30)',
+    response: EarningsView,
+  })
+  earningsOf(
+    @CurrentUser() user: UserRow,
+    @Query({ schema: EarningsQuery }) q: z.infer<typeof EarningsQuery>,
+  ) {
+    return this.earnings.of(user.id, q);
   }
 
   @Get(':id')

@@ -3,6 +3,7 @@ import { CatalogModule } from '../catalog';
 import { LedgerModule } from '../ledger';
 import { PaymentsModule } from '../payments';
 import { GatewayOrders } from './gateway-orders';
+import { MerchantEarnings } from './merchant-earnings';
 import { OrderBooks } from './order-books';
 import { OrderDrafts } from './order-drafts';
 import { OrderPayments } from './order-payments';
@@ -28,6 +29,7 @@ import { WalletOrders } from './wallet-orders';
     WalletOrders,
     GatewayOrders,
     OrdersQuery,
+    MerchantEarnings,
     OrderBooks,
     OrderRefunds,
     OrderRefundRecords,

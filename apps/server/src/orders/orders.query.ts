@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { and, eq } from 'drizzle-orm';
+import { eq, gte, lt } from 'drizzle-orm';
 import type { UserRow } from '../identity';
 import type { Database, DbOrTx } from '../platform/database/database';
 import { AppError } from '../platform/errors/app-error';
@@ -12,6 +12,9 @@ export interface OrderListQuery extends PageQuery {
   /** `merchant`: the caller's sales instead of their purchases. */
   as?: 'buyer' | 'merchant';
   status?: OrderStatus;
+  /** Orders placed at or after `from` and before `to` (ISO date-times). */
+  from?: string;
+  to?: string;
 }
 
 /** Who may see an order: its buyer, the product's merchant, an admin. Others get a 404. */
@@ -45,7 +48,12 @@ export class OrdersQuery {
       this.database.db.select().from(orders).$dynamic(),
       orders.id,
       q,
-      [and(owner, q.status ? eq(orders.status, q.status) : undefined)],
+      [
+        owner,
+        q.status ? eq(orders.status, q.status) : undefined,
+        q.from ? gte(orders.createdAt, new Date(q.from)) : undefined,
+        q.to ? lt(orders.createdAt, new Date(q.to)) : undefined,
+      ],
       toOrderView,
     );
   }

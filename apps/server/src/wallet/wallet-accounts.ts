@@ -64,6 +64,14 @@ export class WalletAccounts {
       throw AppError.notFound('wallet', accountId);
   }
 
+  /** A user's wallets with what of each may be withdrawn now, for the admin. */
+  async ofOwner(ownerId: string, limit: number, startingAfter?: string) {
+    return this.database.db.transaction(async (tx) => {
+      const rows = await this.ledger.walletsOf(tx, ownerId, limit, startingAfter);
+      return Promise.all(rows.map((a) => this.withPending(tx, a)));
+    });
+  }
+
   /** Wallets below zero, for the admin: what each user owes after disputes and forced refunds. */
   async inDebt(limit: number, startingAfter?: string): Promise<LedgerAccountRow[]> {
     return this.ledger.walletsInDebt(this.database.db, limit, startingAfter);

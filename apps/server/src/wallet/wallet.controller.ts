@@ -42,6 +42,7 @@ const WithdrawBody = z.strictObject({
 const PayoutAccountView = z.object({ accountId: z.string() });
 const NoBody = z.strictObject({}).optional();
 const CurrencyQuery = z.strictObject({ currency: Currency });
+const OwnerQuery = PageQuery.extend({ ownerId: z.string().min(1).max(64) });
 
 const WalletView = z.object({
   id: z.string(),
@@ -192,6 +193,22 @@ export class WalletController {
 @Controller('api/v1/admin/wallets')
 export class WalletAdminController {
   constructor(private readonly wallets: WalletService) {}
+
+  @Get()
+  @Roles('ADMIN')
+  @Doc({
+    summary: "A user's wallets with balances, debt and lock state, newest first (admin)",
+    response: pageSchema(WalletView),
+  })
+  async ofOwner(@Query({ schema: OwnerQuery }) q: z.infer<typeof OwnerQuery>) {
+    const rows = await this.wallets.walletsOf(q.ownerId, q.limit + 1, q.startingAfter);
+    const page = toPage(
+      rows.map((b) => ({ ...b, id: b.account.id })),
+      q.limit,
+      ({ account, ...balances }) => toWalletView(account, balances),
+    );
+    return page;
+  }
 
   @Get('in-debt')
   @Roles('ADMIN')

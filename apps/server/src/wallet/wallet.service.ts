@@ -3,7 +3,7 @@ import type { UserRow } from '../identity';
 import type { LedgerAccountRow } from '../ledger';
 import type { PaymentRow } from '../payments';
 import { Payouts } from './payouts';
-import { DEFAULT_CURRENCY, WalletAccounts } from './wallet-accounts';
+import { DEFAULT_CURRENCY, WalletAccounts, type WalletBalances } from './wallet-accounts';
 import { WalletDeposits, type DepositInput } from './wallet-deposits';
 import { PAYOUT_RETRY_AFTER_MS, WithdrawalRetries, type SettleReport } from './withdrawal-retries';
 import { Withdrawals } from './withdrawals';
@@ -67,6 +67,10 @@ export class WalletService {
 
   setLocked(accountId: string, locked: boolean): Promise<void> {
     return this.accounts.setLocked(accountId, locked);
+  }
+
+  walletsOf(ownerId: string, limit: number, startingAfter?: string): Promise<WalletBalances[]> {
+    return this.accounts.ofOwner(ownerId, limit, startingAfter);
   }
 
   inDebt(limit: number, startingAfter?: string): Promise<LedgerAccountRow[]> {

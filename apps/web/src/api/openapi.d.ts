@@ -168,7 +168,7 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * List users (admin), newest first
+         * List users (admin), newest first (`q`: text in e-mail or names; `role`)
          * @description Requires a bearer token with role ADMIN.
          */
         get: operations["UsersController_list"];
@@ -708,6 +708,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/admin/wallets": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A user's wallets with balances, debt and lock state, newest first (admin)
+         * @description Requires a bearer token with role ADMIN.
+         */
+        get: operations["WalletAdminController_ofOwner"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/admin/wallets/in-debt": {
         parameters: {
             query?: never;
@@ -792,6 +812,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/products/mine": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Your own products, newest first, inactive ones included (`q`: text in name or description; admins may name a merchantId)
+         * @description Requires a bearer token with role MERCHANT or ADMIN.
+         */
+        get: operations["ProductsController_mine"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/products/{id}": {
         parameters: {
             query?: never;
@@ -814,7 +854,7 @@ export interface paths {
         options?: never;
         head?: never;
         /**
-         * Edit (merchant or admin): name, description, price, isActive, addUnits to restock
+         * Edit (merchant or admin): name, description, price, currency, isActive, addUnits to restock
          * @description Requires a bearer token.
          */
         patch: operations["ProductsController_update"];
@@ -828,7 +868,7 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Your orders, newest first (`as=merchant`: your sales)
+         * Your orders, newest first (`as=merchant`: your sales; `from`/`to`: placed in [from, to))
          * @description Requires a bearer token.
          */
         get: operations["OrdersController_list"];
@@ -838,6 +878,26 @@ export interface paths {
          * @description Requires a bearer token.
          */
         post: operations["OrdersController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/orders/earnings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Your net earnings per day and currency from your sales (`from`/`to`: calendar days, inclusive, in `timeZone`; default the last 30)
+         * @description Requires a bearer token with role MERCHANT or ADMIN.
+         */
+        get: operations["OrdersController_earningsOf"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -1452,6 +1512,7 @@ export interface operations {
                 limit?: number;
                 startingAfter?: string;
                 role?: "USER" | "MERCHANT" | "OPERATOR" | "ADMIN";
+                q?: string;
             };
             header?: never;
             path?: never;
@@ -4140,6 +4201,85 @@ export interface operations {
             };
         };
     };
+    WalletAdminController_ofOwner: {
+        parameters: {
+            query: {
+                limit?: number;
+                startingAfter?: string;
+                ownerId: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: {
+                            id: string;
+                            ownerId: string;
+                            /** @enum {string} */
+                            type: "USER_WALLET" | "MERCHANT_WALLET";
+                            /**
+                             * @description Integer minor units (2000 = €20.00)
+                             * @example 2000
+                             */
+                            balance: number;
+                            pending: number;
+                            available: number;
+                            debt: number;
+                            currency: string;
+                            isLocked: boolean;
+                        }[];
+                        hasMore: boolean;
+                        nextCursor: string | null;
+                    };
+                };
+            };
+            /** @description Invalid request: a field fails validation, text holds U+0000, JSON is malformed or nested deeper than 32, the URL is badly encoded */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The token’s role may not use this route */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Unexpected error (details only in the server log, by request id) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
     WalletAdminController_inDebt: {
         parameters: {
             query?: {
@@ -4575,6 +4715,89 @@ export interface operations {
             };
         };
     };
+    ProductsController_mine: {
+        parameters: {
+            query?: {
+                limit?: number;
+                startingAfter?: string;
+                merchantId?: string;
+                q?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: {
+                            id: string;
+                            merchantId: string;
+                            name: string;
+                            description: string;
+                            /**
+                             * @description Integer minor units (2000 = €20.00)
+                             * @example 2000
+                             */
+                            price: number;
+                            currency: string;
+                            availableUnits: number;
+                            initialUnits: number;
+                            isActive: boolean;
+                            version: number;
+                            createdAt: string;
+                            updatedAt: string;
+                            deletedAt: string | null;
+                        }[];
+                        hasMore: boolean;
+                        nextCursor: string | null;
+                    };
+                };
+            };
+            /** @description Invalid request: a field fails validation, text holds U+0000, JSON is malformed or nested deeper than 32, the URL is badly encoded */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The token’s role may not use this route */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Unexpected error (details only in the server log, by request id) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
     ProductsController_get: {
         parameters: {
             query?: never;
@@ -4735,6 +4958,7 @@ export interface operations {
                      * @example 2000
                      */
                     price?: number;
+                    currency?: string;
                     isActive?: boolean;
                     addUnits?: number;
                     version?: number;
@@ -4841,6 +5065,8 @@ export interface operations {
                 startingAfter?: string;
                 as?: "buyer" | "merchant";
                 status?: "PENDING" | "PAYMENT_PROCESSING" | "COMPLETED" | "FAILED" | "CANCELLED" | "REFUNDED";
+                from?: string;
+                to?: string;
             };
             header?: never;
             path?: never;
@@ -5077,6 +5303,95 @@ export interface operations {
             };
             /** @description The payment provider or a dependency is unavailable; retry later */
             503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    OrdersController_earningsOf: {
+        parameters: {
+            query?: {
+                from?: string;
+                to?: string;
+                timeZone?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        from: string;
+                        to: string;
+                        timeZone: string;
+                        days: {
+                            date: string;
+                            currency: string;
+                            orders: number;
+                            gross: number;
+                            /**
+                             * @description Integer minor units (2000 = €20.00)
+                             * @example 2000
+                             */
+                            fees: number;
+                            refunded: number;
+                            net: number;
+                        }[];
+                        totals: {
+                            currency: string;
+                            orders: number;
+                            gross: number;
+                            /**
+                             * @description Integer minor units (2000 = €20.00)
+                             * @example 2000
+                             */
+                            fees: number;
+                            refunded: number;
+                            net: number;
+                        }[];
+                    };
+                };
+            };
+            /** @description Invalid request: a field fails validation, text holds U+0000, JSON is malformed or nested deeper than 32, the URL is badly encoded */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The token’s role may not use this route */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Unexpected error (details only in the server log, by request id) */
+            500: {
                 headers: {
                     [name: string]: unknown;
                 };

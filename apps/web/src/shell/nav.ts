@@ -14,6 +14,11 @@ export const NAV: NavEntry[] = [
   { to: '/', label: 'Shop', audience: 'anyone' },
   { to: '/orders', label: 'Orders', audience: 'signed-in' },
   { to: '/wallet', label: 'Wallet', audience: 'signed-in' },
+  { to: '/merchant/products', label: 'Products', audience: ['MERCHANT'] },
+  { to: '/merchant/sales', label: 'Sales', audience: ['MERCHANT'] },
+  { to: '/merchant/earnings', label: 'Earnings', audience: ['MERCHANT'] },
+  { to: '/directory/users', label: 'Users', audience: ['ADMIN'] },
+  { to: '/directory/companies', label: 'Companies', audience: ['ADMIN'] },
 ];
 
 export function allowed(audience: Audience, role: Role | undefined): boolean {
