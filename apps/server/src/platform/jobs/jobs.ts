@@ -203,12 +203,27 @@ export class JobQueue {
     });
   }
 
-  /** Queues one job per item in one statement (no singleton keys): for a batch of new work. */
-  async sendMany<T extends object>(name: string, items: T[]): Promise<void> {
+  /**
+   * Queues one job per item in one statement (no singleton keys): for a batch of new work. With
+   * `tx`, the insert is that transaction's, as for send(): the jobs exist exactly when it commits,
+   * and workers are woken then.
+   */
+  async sendMany<T extends object>(
+    name: string,
+    items: T[],
+    options: Pick<SendOptions, 'tx'> = {},
+  ): Promise<void> {
     this.assertStarted();
     if (items.length === 0) return;
-    await this.boss.insert(items.map((data) => ({ name, data })));
-    this.wake(name);
+    const jobs = items.map((data) => ({ name, data }));
+    if (options.tx) {
+      const client = clientOf(options.tx);
+      await this.boss.insert(jobs, { db: bossDb(client) });
+      await notifyOnCommit(client, name);
+    } else {
+      await this.boss.insert(jobs);
+      this.wake(name);
+    }
   }
 
   /** Sends `data` to the queue on a cron schedule (UTC unless tz); replaces an earlier schedule. */
