@@ -1,6 +1,7 @@
 import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
 import type { Clock } from '../platform/clock';
 import type { Config } from '../platform/config/config';
+import { eachAlone } from '../platform/jobs/each-alone';
 import type { JobQueue } from '../platform/jobs/jobs';
 import type { Logger } from '../platform/logging/logger';
 import { CLOCK, CONFIG, JOBS, LOGGER } from '../platform/platform.module';
@@ -44,30 +45,25 @@ export class OrderRecovery implements OnModuleInit {
   ) {}
 
   async onModuleInit(): Promise<void> {
-    // No retries: the next minute's run is the retry.
-    await this.jobs.define(ORDER_RECOVERY_QUEUE, async () => void (await this.run()), {
-      retryLimit: 0,
-      retryDelaySeconds: 1,
-    });
-    await this.jobs.schedule(ORDER_RECOVERY_QUEUE, '* * * * *');
+    await this.jobs.recurring(ORDER_RECOVERY_QUEUE, '* * * * *', () => this.run());
   }
 
   async run(now = this.clock.now()): Promise<OrderRecoveryReport> {
     const report: OrderRecoveryReport = { linked: 0, released: 0, errors: 0 };
     const before = new Date(now.getTime() - this.config.orders.checkoutGraceSeconds * 1000);
     const stuck = await this.unlinked.createdBefore(before, BATCH);
-    for (const order of stuck) {
-      try {
+    report.errors = await eachAlone(
+      stuck,
+      async (order) => {
         const done = await this.unlinked.recover(order, now);
         if (done) report[done] += 1;
-      } catch (err) {
-        report.errors += 1;
+      },
+      (err, order) =>
         this.logger.warn(
           { err, orderId: order.id },
           'recovering a gateway order failed; will retry',
-        );
-      }
-    }
+        ),
+    );
     if (Object.values(report).some((n) => n > 0)) {
       this.logger.info({ report }, 'gateway orders without a payment id recovered');
     }

@@ -1,5 +1,6 @@
 import type { Pool, PoolClient } from 'pg';
 import type PgBoss from 'pg-boss';
+import { withTransaction } from '../database/pool-transaction';
 import { AppError } from '../errors/app-error';
 import type { Page, PageQuery } from '../http/pagination';
 import type { SqlClient } from './tx-client';
@@ -81,24 +82,6 @@ type Queryable = Pool | PoolClient;
 export const bossDb = (client: SqlClient): PgBoss.Db => ({
   executeSql: (text: string, values: unknown[]) => client.query(text, values),
 });
-
-export async function withTransaction<T>(
-  pool: Pool,
-  fn: (client: PoolClient) => Promise<T>,
-): Promise<T> {
-  const client = await pool.connect();
-  try {
-    await client.query('BEGIN');
-    const result = await fn(client);
-    await client.query('COMMIT');
-    return result;
-  } catch (err) {
-    await client.query('ROLLBACK').catch(() => undefined);
-    throw err;
-  } finally {
-    client.release();
-  }
-}
 
 /**
  * Serialises sends of one singleton key (until the transaction ends) and finds a job of that key

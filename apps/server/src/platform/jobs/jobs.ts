@@ -1,6 +1,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { Pool } from 'pg';
 import PgBoss from 'pg-boss';
+import { withTransaction } from '../database/pool-transaction';
 import type { Page, PageQuery } from '../http/pagination';
 import type { Logger } from '../logging/logger';
 import type { Metrics } from '../metrics/metrics';
@@ -20,7 +21,6 @@ import {
   lockAndFindPending,
   PGBOSS_SCHEMA,
   replayDeadLetter,
-  withTransaction,
   type DeadLetter,
 } from './jobs-store';
 import { notifyOnCommit, WakeListener } from './jobs-wakeup';
@@ -224,6 +224,18 @@ export class JobQueue {
       await this.boss.insert(jobs);
       this.wake(name);
     }
+  }
+
+  /**
+   * A queue whose job runs `run` on a cron schedule, with no retries: the next run is the retry
+   * (each run looks at what is left to do, so a failed one loses nothing).
+   */
+  async recurring(name: string, cron: string, run: () => Promise<unknown>): Promise<void> {
+    await this.define(name, async () => void (await run()), {
+      retryLimit: 0,
+      retryDelaySeconds: 1,
+    });
+    await this.schedule(name, cron);
   }
 
   /** Sends `data` to the queue on a cron schedule (UTC unless tz); replaces an earlier schedule. */
