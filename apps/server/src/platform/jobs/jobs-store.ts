@@ -2,7 +2,7 @@ import type { Pool, PoolClient } from 'pg';
 import type PgBoss from 'pg-boss';
 import { withTransaction } from '../database/pool-transaction';
 import { AppError } from '../errors/app-error';
-import type { Page, PageQuery } from '../http/pagination';
+import { toPage, type Page, type PageQuery } from '../http/pagination';
 import type { SqlClient } from './tx-client';
 
 /**
@@ -148,9 +148,7 @@ export async function listDeadLetters(
      LIMIT $3`,
     [queues, after ?? null, query.limit + 1],
   );
-  const hasMore = rows.length > query.limit;
-  const data = rows.slice(0, query.limit).map(toDeadLetter);
-  return { data, hasMore, nextCursor: hasMore ? data[data.length - 1]!.id : null };
+  return toPage(rows, query.limit, toDeadLetter);
 }
 
 /**
