@@ -133,6 +133,75 @@ describe('JobQueue.send inside a caller transaction', () => {
     expect(await committed(kept)).toBe(true);
   });
 
+  describe('sendMany in a caller transaction, with the state change that causes the jobs', () => {
+    const events = async (ids: string[]) =>
+      (await sql.query('SELECT id FROM tx_events WHERE id = ANY($1) ORDER BY id', [ids])).rows.map(
+        (r: { id: string }) => r.id,
+      );
+    const jobsOf = async (name: string) =>
+      (
+        await sql.query(`SELECT data->>'e' AS e FROM pgboss.job WHERE name = $1 ORDER BY 1`, [name])
+      ).rows.map((r: { e: string }) => r.e);
+    /** The event rows and their jobs in one transaction, as the webhook intake stores them. */
+    const storeWithJobs = (q: JobQueue, name: string, ids: string[], fail: boolean) =>
+      database.db.transaction(async (tx) => {
+        for (const id of ids) await tx.execute(`INSERT INTO tx_events (id) VALUES ('${id}')`);
+        await q.sendMany(
+          name,
+          ids.map((e) => ({ e })),
+          { tx },
+        );
+        // Inside the transaction both are there; from outside, neither yet.
+        expect((await tx.execute(`SELECT 1 FROM pgboss.job WHERE name = '${name}'`)).rowCount).toBe(
+          ids.length,
+        );
+        expect(await jobsOf(name)).toEqual([]);
+        expect(await events(ids)).toEqual([]);
+        if (fail) throw new Error('the batch fails');
+      });
+
+    beforeAll(async () => {
+      await sql.query('CREATE TABLE IF NOT EXISTS tx_events (id text PRIMARY KEY)');
+    });
+
+    it('a rolled-back transaction leaves neither the events nor their jobs, and nothing runs', async () => {
+      const q = await queue();
+      const ran: string[] = [];
+      await q.define<{ e: string }>('tx.many-rb', (job) => void ran.push(job.data.e), options);
+      await expect(storeWithJobs(q, 'tx.many-rb', ['rb_1', 'rb_2'], true)).rejects.toThrow(
+        'the batch fails',
+      );
+      expect(await events(['rb_1', 'rb_2'])).toEqual([]);
+      expect(await jobsOf('tx.many-rb')).toEqual([]);
+      await sleep(1_500); // three polls
+      expect(ran).toEqual([]);
+    });
+
+    it('a committed one leaves both, and the jobs run woken by the commit', async () => {
+      // Polling every 30 s: only the commit's wake-up can make them run within seconds.
+      const q = await queue({ pollIntervalSeconds: 30 });
+      const ran: string[] = [];
+      await q.define<{ e: string }>('tx.many-ok', (job) => void ran.push(job.data.e), {
+        ...options,
+        batchSize: 10,
+      });
+      await sleep(300); // the worker's first fetch (empty) is behind it
+      await storeWithJobs(q, 'tx.many-ok', ['ok_1', 'ok_2', 'ok_3'], false);
+      expect(await events(['ok_1', 'ok_2', 'ok_3'])).toEqual(['ok_1', 'ok_2', 'ok_3']);
+      expect(await jobsOf('tx.many-ok')).toEqual(['ok_1', 'ok_2', 'ok_3']);
+      await until(() => ran.length === 3, 5_000);
+      expect(ran.sort()).toEqual(['ok_1', 'ok_2', 'ok_3']);
+    });
+
+    it('refuses a database handle that is not a transaction', async () => {
+      const q = await queue();
+      await q.define('tx.many-refused', () => undefined, options);
+      await expect(
+        q.sendMany('tx.many-refused', [{}], { tx: database.db as unknown as Tx }),
+      ).rejects.toThrow(/open drizzle transaction/);
+    });
+  });
+
   it('refuses a database handle that is not a transaction', async () => {
     const q = await queue();
     await q.define('tx.refused', () => undefined, options);

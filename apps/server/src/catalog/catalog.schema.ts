@@ -1,7 +1,16 @@
 import { sql } from 'drizzle-orm';
 import { boolean, check, index, integer, pgTable, text } from 'drizzle-orm/pg-core';
 import { users } from '../identity/identity.schema';
-import { money, ts } from '../platform/database/columns';
+import {
+  currencyCheck,
+  currencyCode,
+  money,
+  positiveCheck,
+  primaryId,
+  ref,
+  timestamps,
+  ts,
+} from '../platform/database/columns';
 
 /**
  * A merchant's product. Stock lives on the row: `available_units` is changed only by
@@ -12,15 +21,13 @@ import { money, ts } from '../platform/database/columns';
 export const products = pgTable(
   'products',
   {
-    id: text('id').primaryKey(),
-    merchantId: text('merchant_id')
-      .notNull()
-      .references(() => users.id),
+    id: primaryId(),
+    merchantId: ref('merchant_id', () => users.id),
     name: text('name').notNull(),
     description: text('description').notNull().default(''),
     /** Minor units of `currency`. */
     price: money('price').notNull(),
-    currency: text('currency').notNull(),
+    currency: currencyCode(),
     availableUnits: integer('available_units').notNull(),
     /** Every unit ever stocked: the first stock plus restocks. Orders can never exceed it. */
     initialUnits: integer('initial_units').notNull(),
@@ -40,13 +47,12 @@ export const products = pgTable(
     sellerActive: boolean('seller_active').notNull().default(true),
     /** Bumped by every edit through the API, for optimistic concurrency (`version` in PATCH). */
     version: integer('version').notNull().default(1),
-    createdAt: ts('created_at').notNull().defaultNow(),
-    updatedAt: ts('updated_at').notNull().defaultNow(),
+    ...timestamps(),
     deletedAt: ts('deleted_at'),
   },
   (t) => [
-    check('products_price_positive', sql`${t.price} > 0`),
-    check('products_currency_iso', sql`${t.currency} ~ '^[a-z]{3}$'`),
+    positiveCheck('products', t.price, 'price'),
+    currencyCheck('products', t.currency),
     check('products_available_non_negative', sql`${t.availableUnits} >= 0`),
     check('products_initial_non_negative', sql`${t.initialUnits} >= 0`),
     check('products_available_within_initial', sql`${t.availableUnits} <= ${t.initialUnits}`),

@@ -1,27 +1,23 @@
 import { sql } from 'drizzle-orm';
-import { boolean, index, pgEnum, pgTable, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+import { boolean, index, pgEnum, pgTable, text, uniqueIndex } from 'drizzle-orm/pg-core';
+import { createdAt, primaryId, ref, timestamps, ts } from '../platform/database/columns';
 
 export const USER_ROLES = ['USER', 'MERCHANT', 'OPERATOR', 'ADMIN'] as const;
 export type UserRole = (typeof USER_ROLES)[number];
 export const userRole = pgEnum('user_role', USER_ROLES);
 
-const timestamps = {
-  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
-};
-
 /** An operator company (seed 001): charging stations and their operators belong to one. */
 export const companies = pgTable('companies', {
-  id: text('id').primaryKey(),
+  id: primaryId(),
   name: text('name').notNull(),
-  ...timestamps,
-  deletedAt: timestamp('deleted_at', { withTimezone: true }),
+  ...timestamps(),
+  deletedAt: ts('deleted_at'),
 });
 
 export const users = pgTable(
   'users',
   {
-    id: text('id').primaryKey(),
+    id: primaryId(),
     /** Stored lower-cased, so uniqueness is case-insensitive. */
     email: text('email').notNull(),
     /** Null for users known only through an external OIDC issuer. */
@@ -30,12 +26,12 @@ export const users = pgTable(
     firstName: text('first_name'),
     lastName: text('last_name'),
     isActive: boolean('is_active').notNull().default(true),
-    lastLogin: timestamp('last_login', { withTimezone: true }),
+    lastLogin: ts('last_login'),
     companyId: text('company_id').references(() => companies.id),
     oidcIssuer: text('oidc_issuer'),
     oidcSubject: text('oidc_subject'),
-    ...timestamps,
-    deletedAt: timestamp('deleted_at', { withTimezone: true }),
+    ...timestamps(),
+    deletedAt: ts('deleted_at'),
   },
   (t) => [
     // A soft-deleted user frees the e-mail for a new registration.
@@ -55,16 +51,14 @@ export const users = pgTable(
 export const refreshTokens = pgTable(
   'refresh_tokens',
   {
-    id: text('id').primaryKey(),
-    userId: text('user_id')
-      .notNull()
-      .references(() => users.id),
+    id: primaryId(),
+    userId: ref('user_id', () => users.id),
     familyId: text('family_id').notNull(),
     tokenHash: text('token_hash').notNull().unique(),
-    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
-    usedAt: timestamp('used_at', { withTimezone: true }),
-    revokedAt: timestamp('revoked_at', { withTimezone: true }),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    expiresAt: ts('expires_at').notNull(),
+    usedAt: ts('used_at'),
+    revokedAt: ts('revoked_at'),
+    createdAt: createdAt(),
   },
   (t) => [
     index('refresh_tokens_family_idx').on(t.familyId),

@@ -1,5 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { Database } from '../platform/database/database';
+import { toPage } from '../platform/http/pagination';
 import { DATABASE } from '../platform/platform.module';
 import type { EntryKind } from './ledger.schema';
 
@@ -111,13 +112,8 @@ export class LedgerHistory {
        ORDER BY p.id DESC LIMIT $2`,
       params,
     );
-    const hasMore = rows.length > page.limit;
-    const shown = hasMore ? rows.slice(0, page.limit) : rows;
-    return {
-      items: shown.map(toItem),
-      hasMore,
-      nextCursor: hasMore ? shown[shown.length - 1]!.id : null,
-    };
+    const { data: items, hasMore, nextCursor } = toPage(rows, page.limit, toItem);
+    return { items, hasMore, nextCursor };
   }
 }
 

@@ -11,7 +11,16 @@ import {
   uniqueIndex,
 } from 'drizzle-orm/pg-core';
 import { users } from '../identity/identity.schema';
-import { money, ts } from '../platform/database/columns';
+import {
+  createdAt,
+  currencyCheck,
+  currencyCode,
+  money,
+  moneyFromZero,
+  primaryId,
+  ref,
+  timestamps,
+} from '../platform/database/columns';
 
 /**
  * Account types. Wallets belong to a user and may never go below zero; the platform's own accounts
@@ -46,19 +55,16 @@ export const entryKind = pgEnum('journal_entry_kind', ENTRY_KINDS);
 export const ledgerAccounts = pgTable(
   'ledger_accounts',
   {
-    id: text('id').primaryKey(),
+    id: primaryId(),
     type: accountType('type').notNull(),
     /** The user for wallets; null for platform and clearing accounts. */
     ownerId: text('owner_id').references(() => users.id),
-    currency: text('currency').notNull(),
+    currency: currencyCode(),
     /** Always equal to the sum of the account's postings (checked by `npm run ledger:verify`). */
-    balance: money('balance')
-      .notNull()
-      .default(sql`0`),
+    balance: moneyFromZero('balance'),
     allowNegative: boolean('allow_negative').notNull().default(false),
     isLocked: boolean('is_locked').notNull().default(false),
-    createdAt: ts('created_at').notNull().defaultNow(),
-    updatedAt: ts('updated_at').notNull().defaultNow(),
+    ...timestamps(),
   },
   (t) => [
     uniqueIndex('ledger_accounts_owner_key')
@@ -73,7 +79,7 @@ export const ledgerAccounts = pgTable(
       'ledger_accounts_non_negative',
       sql`${t.allowNegative} OR ${t.balance} >= 0 OR ${t.type} IN ('USER_WALLET', 'MERCHANT_WALLET')`,
     ),
-    check('ledger_accounts_currency_iso', sql`${t.currency} ~ '^[a-z]{3}$'`),
+    currencyCheck('ledger_accounts', t.currency),
   ],
 );
 
@@ -81,7 +87,7 @@ export const ledgerAccounts = pgTable(
 export const journalEntries = pgTable(
   'journal_entries',
   {
-    id: text('id').primaryKey(),
+    id: primaryId(),
     kind: entryKind('kind').notNull(),
     referenceType: text('reference_type'),
     referenceId: text('reference_id'),
@@ -97,7 +103,7 @@ export const journalEntries = pgTable(
      * made): neither a wallet's lock nor its balance could refuse it, so a wallet may go negative.
      */
     forced: boolean('forced').notNull().default(false),
-    createdAt: ts('created_at').notNull().defaultNow(),
+    createdAt: createdAt(),
   },
   (t) => [
     index('journal_entries_reference_idx').on(t.referenceType, t.referenceId),
@@ -109,23 +115,19 @@ export const journalEntries = pgTable(
 export const postings = pgTable(
   'postings',
   {
-    id: text('id').primaryKey(),
+    id: primaryId(),
     /**
      * Order of postings on an account. Taken from a sequence while the account row is locked, so on
      * one account it follows commit order even across nodes (ids alone would follow node clocks).
      */
     position: bigserial('position', { mode: 'bigint' }).notNull(),
-    entryId: text('entry_id')
-      .notNull()
-      .references(() => journalEntries.id),
-    accountId: text('account_id')
-      .notNull()
-      .references(() => ledgerAccounts.id),
+    entryId: ref('entry_id', () => journalEntries.id),
+    accountId: ref('account_id', () => ledgerAccounts.id),
     amount: money('amount').notNull(),
-    currency: text('currency').notNull(),
+    currency: currencyCode(),
     /** The account's balance right after this posting: the wallet history's balanceAfter. */
     balanceAfter: money('balance_after').notNull(),
-    createdAt: ts('created_at').notNull().defaultNow(),
+    createdAt: createdAt(),
   },
   (t) => [
     index('postings_account_idx').on(t.accountId, t.position),

@@ -1,4 +1,5 @@
 import type { Pool } from 'pg';
+import { withTransaction } from '../platform/database/pool-transaction';
 
 export interface Violation {
   invariant: string;
@@ -99,22 +100,18 @@ export function booksAgainstProvider(p: {
 
 /** Runs `invariants` in one read-only REPEATABLE READ snapshot, so concurrent writes cannot
  * produce false alarms. */
-export async function checkInvariants(pool: Pool, invariants: Invariant[]): Promise<Violation[]> {
-  const client = await pool.connect();
-  try {
-    await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
-    const violations: Violation[] = [];
-    for (const check of invariants) {
-      const { rows } = await client.query<Record<string, unknown>>(check.sql);
-      for (const row of rows)
-        violations.push({ invariant: check.invariant, detail: check.describe(row) });
-    }
-    await client.query('COMMIT');
-    return violations;
-  } catch (err) {
-    await client.query('ROLLBACK').catch(() => undefined);
-    throw err;
-  } finally {
-    client.release();
-  }
+export function checkInvariants(pool: Pool, invariants: Invariant[]): Promise<Violation[]> {
+  return withTransaction(
+    pool,
+    async (client) => {
+      const violations: Violation[] = [];
+      for (const check of invariants) {
+        const { rows } = await client.query<Record<string, unknown>>(check.sql);
+        for (const row of rows)
+          violations.push({ invariant: check.invariant, detail: check.describe(row) });
+      }
+      return violations;
+    },
+    'BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY',
+  );
 }

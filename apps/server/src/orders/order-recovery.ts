@@ -1,20 +1,15 @@
 import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
-import { and, asc, eq, isNull, lt } from 'drizzle-orm';
-import { PaymentsService } from '../payments';
 import type { Clock } from '../platform/clock';
 import type { Config } from '../platform/config/config';
-import type { Database } from '../platform/database/database';
+import { eachAlone } from '../platform/jobs/each-alone';
 import type { JobQueue } from '../platform/jobs/jobs';
 import type { Logger } from '../platform/logging/logger';
-import { CLOCK, CONFIG, DATABASE, JOBS, LOGGER } from '../platform/platform.module';
-import { isUnlinked, linkOrderPayment } from './order-links';
-import { OrdersQuery } from './orders.query';
-import { orders, type OrderRow } from './orders.schema';
-import { ORDER_PAYABLE, OrdersService } from './orders.service';
+import { CLOCK, CONFIG, JOBS, LOGGER } from '../platform/platform.module';
+import { UnlinkedOrders } from './unlinked-orders';
+
+export { CHECKOUT_NEVER_STARTED } from './unlinked-orders';
 
 export const ORDER_RECOVERY_QUEUE = 'orders.recover-checkouts';
-
-export const CHECKOUT_NEVER_STARTED = 'The checkout never started';
 
 /** Orders looked at per run; a bigger backlog is worked off a batch a minute. */
 const BATCH = 200;
@@ -35,90 +30,43 @@ export interface OrderRecoveryReport {
  * - its payment exists (died before storing the id): link it. The payment's own paths (webhooks,
  *   expiry, reconciliation) then end the order as they would have; this job never releases it;
  * - no payment at all (died before the checkout): no event will ever come for it, so release it
- *   FAILED and give its units back, once (OrdersService.release is guarded).
+ *   FAILED and give its units back, once (UnlinkedOrders.recover).
  * Only orders older than ORDER_CHECKOUT_GRACE_SECONDS are looked at, so a request still running is
  * left alone. Runs every minute; safe on any number of nodes at once and any number of times.
  */
 @Injectable()
 export class OrderRecovery implements OnModuleInit {
   constructor(
-    @Inject(DATABASE) private readonly database: Database,
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(CONFIG) private readonly config: Config,
     @Inject(LOGGER) private readonly logger: Logger,
     @Inject(JOBS) private readonly jobs: JobQueue,
-    private readonly payments: PaymentsService,
-    private readonly query: OrdersQuery,
-    private readonly orders: OrdersService,
+    private readonly unlinked: UnlinkedOrders,
   ) {}
 
   async onModuleInit(): Promise<void> {
-    // No retries: the next minute's run is the retry.
-    await this.jobs.define(ORDER_RECOVERY_QUEUE, async () => void (await this.run()), {
-      retryLimit: 0,
-      retryDelaySeconds: 1,
-    });
-    await this.jobs.schedule(ORDER_RECOVERY_QUEUE, '* * * * *');
-  }
-
-  /** The order with its payment id, linked first if a crash left it without (for reads). */
-  async linked(order: OrderRow): Promise<OrderRow> {
-    if (!isUnlinked(order)) return order;
-    const payable = { type: ORDER_PAYABLE, id: order.id };
-    const payment = await linkOrderPayment(
-      this.database.db,
-      this.payments,
-      payable,
-      this.clock.now(),
-    );
-    return payment ? { ...order, paymentId: payment.id } : order;
+    await this.jobs.recurring(ORDER_RECOVERY_QUEUE, '* * * * *', () => this.run());
   }
 
   async run(now = this.clock.now()): Promise<OrderRecoveryReport> {
     const report: OrderRecoveryReport = { linked: 0, released: 0, errors: 0 };
     const before = new Date(now.getTime() - this.config.orders.checkoutGraceSeconds * 1000);
-    const stuck = await this.database.db
-      .select()
-      .from(orders)
-      .where(
-        and(
-          eq(orders.status, 'PAYMENT_PROCESSING'),
-          isNull(orders.paymentId),
-          eq(orders.paymentMethod, 'GATEWAY'),
-          lt(orders.createdAt, before),
-        ),
-      )
-      .orderBy(asc(orders.createdAt))
-      .limit(BATCH);
-    for (const order of stuck) {
-      try {
-        const done = await this.recover(order, now);
+    const stuck = await this.unlinked.createdBefore(before, BATCH);
+    report.errors = await eachAlone(
+      stuck,
+      async (order) => {
+        const done = await this.unlinked.recover(order, now);
         if (done) report[done] += 1;
-      } catch (err) {
-        report.errors += 1;
+      },
+      (err, order) =>
         this.logger.warn(
           { err, orderId: order.id },
           'recovering a gateway order failed; will retry',
-        );
-      }
-    }
+        ),
+    );
     if (Object.values(report).some((n) => n > 0)) {
       this.logger.info({ report }, 'gateway orders without a payment id recovered');
     }
     return report;
-  }
-
-  private async recover(order: OrderRow, now: Date): Promise<'linked' | 'released' | undefined> {
-    const payable = { type: ORDER_PAYABLE, id: order.id };
-    if (await linkOrderPayment(this.database.db, this.payments, payable, now)) return 'linked';
-    return this.database.db.transaction(async (tx) => {
-      // Under the order's row lock (which the payment handlers and other nodes' runs take too),
-      // look again: another node may have ended or linked it, or its payment appeared since.
-      const locked = await this.query.find(tx, order.id, true);
-      if (!locked || !isUnlinked(locked)) return undefined;
-      if ((await this.payments.forPayable(payable)).length > 0) return undefined; // next run links
-      const released = await this.orders.release(tx, locked, 'FAILED', CHECKOUT_NEVER_STARTED);
-      return released ? 'released' : undefined;
-    });
   }
 }

@@ -24,7 +24,7 @@ import { AmountSchema } from '../platform/money';
 import { DATABASE } from '../platform/platform.module';
 import type { Database } from '../platform/database/database';
 import { EarningsQuery, EarningsView, MerchantEarnings } from './merchant-earnings';
-import { OrderRecovery } from './order-recovery';
+import { UnlinkedOrders } from './unlinked-orders';
 import { OrderRefunds } from './order-refunds';
 import { OrdersQuery } from './orders.query';
 import { ORDER_PAYMENT_METHODS, ORDER_STATUSES } from './orders.schema';
@@ -61,7 +61,7 @@ export class OrdersController {
     private readonly orders: OrdersService,
     private readonly query: OrdersQuery,
     private readonly refunds: OrderRefunds,
-    private readonly recovery: OrderRecovery,
+    private readonly unlinked: UnlinkedOrders,
     private readonly earnings: MerchantEarnings,
   ) {}
 
@@ -110,7 +110,7 @@ export class OrdersController {
   @Get(':id')
   @Doc({ summary: 'One order (its buyer, the merchant, or an admin)', response: OrderView })
   async get(@CurrentUser() user: UserRow, @Param('id', { schema: Id }) id: string) {
-    return toOrderView(await this.recovery.linked(await this.query.visible(user, id)));
+    return toOrderView(await this.unlinked.linked(await this.query.visible(user, id)));
   }
 
   @Post(':id/refund')
@@ -146,7 +146,7 @@ export class OrderReturnsController {
     private readonly query: OrdersQuery,
     private readonly returns: PaymentReturns,
     private readonly links: ReturnLinks,
-    private readonly recovery: OrderRecovery,
+    private readonly unlinked: UnlinkedOrders,
   ) {}
 
   private async show(q: z.infer<typeof ReturnQuery>, cancelled: boolean) {
@@ -156,7 +156,7 @@ export class OrderReturnsController {
         ? await this.query.find(this.database.db, orderId)
         : undefined;
     if (!found) throw AppError.notFound('order', orderId || undefined);
-    const order = await this.recovery.linked(found);
+    const order = await this.unlinked.linked(found);
     if (order.paymentId) {
       // "Cancel and return": the buyer gave up, so the checkout ends now and the units go back
       // (through the payment's expiry and the order's payable), not in ORDER_CHECKOUT_EXPIRY_SECONDS.

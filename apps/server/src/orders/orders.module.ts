@@ -10,10 +10,12 @@ import { OrderPayments } from './order-payments';
 import { OrderRecovery } from './order-recovery';
 import { OrderRefunds } from './order-refunds';
 import { OrderRefundRecords } from './order-refund-records';
+import { OrderSettlements } from './order-settlements';
 import { OrderReturnsController, OrdersController } from './orders.controller';
 import { OrdersQuery } from './orders.query';
 import { OrdersService } from './orders.service';
 import { UnfulfillableRefunds } from './unfulfillable-refunds';
+import { UnlinkedOrders } from './unlinked-orders';
 import { WalletOrders } from './wallet-orders';
 
 /**
@@ -34,7 +36,9 @@ import { WalletOrders } from './wallet-orders';
     OrderRefunds,
     OrderRefundRecords,
     OrderPayments,
+    OrderSettlements,
     OrderRecovery,
+    UnlinkedOrders,
     UnfulfillableRefunds,
   ],
   exports: [OrdersService],

@@ -12,7 +12,17 @@ import {
 } from 'drizzle-orm/pg-core';
 import { products } from '../catalog/catalog.schema';
 import { users } from '../identity/identity.schema';
-import { money, ts } from '../platform/database/columns';
+import {
+  currencyCheck,
+  currencyCode,
+  money,
+  moneyFromZero,
+  positiveCheck,
+  primaryId,
+  ref,
+  timestamps,
+  ts,
+} from '../platform/database/columns';
 
 export const ORDER_PAYMENT_METHODS = ['WALLET', 'GATEWAY'] as const;
 export type OrderPaymentMethod = (typeof ORDER_PAYMENT_METHODS)[number];
@@ -38,31 +48,23 @@ export const orderStatus = pgEnum('order_status', ORDER_STATUSES);
 export const orders = pgTable(
   'orders',
   {
-    id: text('id').primaryKey(),
+    id: primaryId(),
     /** The buyer. */
-    userId: text('user_id')
-      .notNull()
-      .references(() => users.id),
-    productId: text('product_id')
-      .notNull()
-      .references(() => products.id),
+    userId: ref('user_id', () => users.id),
+    productId: ref('product_id', () => products.id),
     /** Copied from the product at purchase: who is paid, and who may see and refund the order. */
-    merchantId: text('merchant_id')
-      .notNull()
-      .references(() => users.id),
+    merchantId: ref('merchant_id', () => users.id),
     quantity: integer('quantity').notNull(),
     /** price × quantity, in minor units. */
     amount: money('amount').notNull(),
     /** The platform's cut of `amount` (PLATFORM_FEE_BPS at purchase time). */
     fee: money('fee').notNull(),
-    currency: text('currency').notNull(),
+    currency: currencyCode(),
     paymentMethod: orderPaymentMethod('payment_method').notNull(),
     status: orderStatus('status').notNull().default('PENDING'),
     /** The gateway payment (payments core) for GATEWAY orders. */
     paymentId: text('payment_id'),
-    refundedAmount: money('refunded_amount')
-      .notNull()
-      .default(sql`0`),
+    refundedAmount: moneyFromZero('refunded_amount'),
     /** True once the reserved units went back to the product; they can go back only once. */
     unitsRestored: boolean('units_restored').notNull().default(false),
     idempotencyKey: text('idempotency_key'),
@@ -70,8 +72,7 @@ export const orders = pgTable(
     failedAt: ts('failed_at'),
     failureReason: text('failure_reason'),
     metadata: jsonb('metadata').$type<Record<string, string>>().notNull().default({}),
-    createdAt: ts('created_at').notNull().defaultNow(),
-    updatedAt: ts('updated_at').notNull().defaultNow(),
+    ...timestamps(),
   },
   (t) => [
     // Defence in depth beside the Idempotency-Key store, whose rows expire after 24 h.
@@ -85,14 +86,14 @@ export const orders = pgTable(
     index('orders_unlinked_checkout_idx')
       .on(t.createdAt)
       .where(sql`${t.status} = 'PAYMENT_PROCESSING' AND ${t.paymentId} IS NULL`),
-    check('orders_quantity_positive', sql`${t.quantity} > 0`),
-    check('orders_amount_positive', sql`${t.amount} > 0`),
+    positiveCheck('orders', t.quantity, 'quantity'),
+    positiveCheck('orders', t.amount),
     check('orders_fee_range', sql`${t.fee} >= 0 AND ${t.fee} <= ${t.amount}`),
     check(
       'orders_refunded_range',
       sql`${t.refundedAmount} >= 0 AND ${t.refundedAmount} <= ${t.amount}`,
     ),
-    check('orders_currency_iso', sql`${t.currency} ~ '^[a-z]{3}$'`),
+    currencyCheck('orders', t.currency),
   ],
 );
 

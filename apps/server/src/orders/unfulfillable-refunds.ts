@@ -6,6 +6,7 @@ import type { JobQueue } from '../platform/jobs/jobs';
 import type { Logger } from '../platform/logging/logger';
 import { DATABASE, JOBS, LOGGER } from '../platform/platform.module';
 import { OrdersQuery } from './orders.query';
+import type { OrderRow } from './orders.schema';
 
 export const UNFULFILLABLE_QUEUE = 'orders.refund-unfulfillable';
 
@@ -40,7 +41,11 @@ export class UnfulfillableRefunds implements OnModuleInit {
    * so it exists only once the success that asked for it is committed, and never if it rolls back.
    * One job per payment waits at a time (singletonKey).
    */
-  async request(tx: Tx, paymentId: string): Promise<void> {
+  async request(tx: Tx, paymentId: string, order: Pick<OrderRow, 'id' | 'status'>): Promise<void> {
+    this.logger.warn(
+      { orderId: order.id, paymentId, status: order.status },
+      'payment succeeded for an order that is no longer awaiting payment; refunding it',
+    );
     await this.jobs.send(UNFULFILLABLE_QUEUE, { paymentId }, { singletonKey: paymentId, tx });
   }
 

@@ -75,6 +75,12 @@ describe('payment transition table', () => {
   });
 
   it('has no way out of a final status and no way back', () => {
+    expect(PAYMENT_STATUSES.filter(isFinal)).toEqual([
+      'REFUNDED',
+      'FAILED',
+      'EXPIRED',
+      'CANCELLED',
+    ]);
     for (const s of PAYMENT_STATUSES) if (isFinal(s)) expect(ALLOWED[s]).toEqual([]);
     expect(canTransition('SUCCEEDED', 'AUTHORIZED')).toBe(false);
     expect(canTransition('REFUNDED', 'SUCCEEDED')).toBe(false);
@@ -228,6 +234,25 @@ describe('disputes', () => {
       disputeWithholds(s as keyof typeof DISPUTE_TRANSITIONS),
     );
     expect(withholding.sort()).toEqual(['LOST', 'NEEDS_RESPONSE', 'UNDER_REVIEW']);
+  });
+
+  it('the dispute table, written out: forward only, inquiries may become chargebacks', () => {
+    expect(DISPUTE_TRANSITIONS).toEqual({
+      WARNING_NEEDS_RESPONSE: [
+        'WARNING_UNDER_REVIEW',
+        'WARNING_CLOSED',
+        'NEEDS_RESPONSE',
+        'UNDER_REVIEW',
+        'WON',
+        'LOST',
+      ],
+      WARNING_UNDER_REVIEW: ['WARNING_CLOSED', 'NEEDS_RESPONSE', 'UNDER_REVIEW', 'WON', 'LOST'],
+      WARNING_CLOSED: ['NEEDS_RESPONSE', 'UNDER_REVIEW', 'WON', 'LOST'],
+      NEEDS_RESPONSE: ['UNDER_REVIEW', 'WON', 'LOST'],
+      UNDER_REVIEW: ['WON', 'LOST'],
+      WON: [],
+      LOST: [],
+    });
   });
 
   it('any delivery order of a dispute’s statuses ends in the same place', () => {

@@ -1,4 +1,34 @@
-import type { DisputeStatus, PaymentStatus } from './payments.schema';
+import {
+  DISPUTE_STATUSES,
+  PAYMENT_STATUSES,
+  type DisputeStatus,
+  type PaymentStatus,
+} from './payments.schema';
+
+/**
+ * The three endings short of the money, each with the last status on the way from which it can
+ * still happen: a payment fails until it is processed, expires while it waits for its payer, and
+ * is cancelled until it is captured (a hold released).
+ */
+const ENDINGS = {
+  FAILED: 'PROCESSING',
+  EXPIRED: 'REQUIRES_ACTION',
+  CANCELLED: 'AUTHORIZED',
+} as const satisfies Partial<Record<PaymentStatus, PaymentStatus>>;
+
+/** The way a payment goes when it goes well, in the schema's order: CREATED … REFUNDED. */
+const PATH: readonly PaymentStatus[] = PAYMENT_STATUSES.filter((s) => !(s in ENDINGS));
+
+/** A transition table with a row per status, from a rule. */
+function table<S extends string>(
+  statuses: readonly S[],
+  next: (from: S) => S[],
+): Record<S, readonly S[]> {
+  return Object.fromEntries(statuses.map((s) => [s, next(s)])) as unknown as Record<
+    S,
+    readonly S[]
+  >;
+}
 
 /**
  * The one payment state machine. Status only moves forward along this table; everything that
@@ -8,49 +38,29 @@ import type { DisputeStatus, PaymentStatus } from './payments.schema';
  *   CREATED -> REQUIRES_ACTION -> PROCESSING -> AUTHORIZED -> SUCCEEDED -> PARTIALLY_REFUNDED -> REFUNDED
  *         \-> FAILED | EXPIRED | CANCELLED            \-> CANCELLED (hold released)
  *
+ * Built from that path (the schema's order) and ENDINGS; payment-state.test.ts checks it against
+ * the table written out by hand.
+ *
  * Provider events arrive duplicated, late and out of order. `reduce` is built so that applying any
  * set of observations in any order gives the same result: amounts only grow (max), and a status is
  * taken only if the table allows moving to it from where we are — so a late `SUCCEEDED` can never
  * undo a refund, and a late `REQUIRES_ACTION` never rewinds a success.
  */
-export const TRANSITIONS: Readonly<Record<PaymentStatus, readonly PaymentStatus[]>> = {
-  CREATED: [
-    'REQUIRES_ACTION',
-    'PROCESSING',
-    'AUTHORIZED',
-    'SUCCEEDED',
-    'PARTIALLY_REFUNDED',
-    'REFUNDED',
-    'FAILED',
-    'EXPIRED',
-    'CANCELLED',
-  ],
-  REQUIRES_ACTION: [
-    'PROCESSING',
-    'AUTHORIZED',
-    'SUCCEEDED',
-    'PARTIALLY_REFUNDED',
-    'REFUNDED',
-    'FAILED',
-    'EXPIRED',
-    'CANCELLED',
-  ],
-  PROCESSING: ['AUTHORIZED', 'SUCCEEDED', 'PARTIALLY_REFUNDED', 'REFUNDED', 'FAILED', 'CANCELLED'],
-  AUTHORIZED: ['SUCCEEDED', 'PARTIALLY_REFUNDED', 'REFUNDED', 'CANCELLED'],
-  SUCCEEDED: ['PARTIALLY_REFUNDED', 'REFUNDED'],
-  PARTIALLY_REFUNDED: ['REFUNDED'],
-  REFUNDED: [],
-  FAILED: [],
-  EXPIRED: [],
-  CANCELLED: [],
-};
+export const TRANSITIONS: Readonly<Record<PaymentStatus, readonly PaymentStatus[]>> = table(
+  PAYMENT_STATUSES,
+  (from) => {
+    const at = PATH.indexOf(from);
+    if (at < 0) return []; // an ending is final
+    const endings = (Object.keys(ENDINGS) as (keyof typeof ENDINGS)[]).filter(
+      (end) => at <= PATH.indexOf(ENDINGS[end]),
+    );
+    return [...PATH.slice(at + 1), ...endings];
+  },
+);
 
-export const FINAL_STATUSES: readonly PaymentStatus[] = [
-  'REFUNDED',
-  'FAILED',
-  'EXPIRED',
-  'CANCELLED',
-];
+export const FINAL_STATUSES: readonly PaymentStatus[] = PAYMENT_STATUSES.filter(
+  (s) => TRANSITIONS[s].length === 0,
+);
 
 export function canTransition(from: PaymentStatus, to: PaymentStatus): boolean {
   return TRANSITIONS[from].includes(to);
@@ -156,25 +166,16 @@ export type PaymentEventType =
 
 /**
  * Disputes, beside the payment's own status (a disputed payment stays `SUCCEEDED`): the
- * provider's dispute statuses and the only moves between them. Inquiries (`WARNING_*`) may become
- * chargebacks; `WON` and `LOST` are final. Out-of-order events converge as payments do.
+ * provider's dispute statuses (in the schema's order) and the only moves between them: forward
+ * along that order. Inquiries (`WARNING_*`) may become chargebacks; `WON` and `LOST` are final. Out-of-order events converge as payments do.
  */
-export const DISPUTE_TRANSITIONS: Readonly<Record<DisputeStatus, readonly DisputeStatus[]>> = {
-  WARNING_NEEDS_RESPONSE: [
-    'WARNING_UNDER_REVIEW',
-    'WARNING_CLOSED',
-    'NEEDS_RESPONSE',
-    'UNDER_REVIEW',
-    'WON',
-    'LOST',
-  ],
-  WARNING_UNDER_REVIEW: ['WARNING_CLOSED', 'NEEDS_RESPONSE', 'UNDER_REVIEW', 'WON', 'LOST'],
-  WARNING_CLOSED: ['NEEDS_RESPONSE', 'UNDER_REVIEW', 'WON', 'LOST'],
-  NEEDS_RESPONSE: ['UNDER_REVIEW', 'WON', 'LOST'],
-  UNDER_REVIEW: ['WON', 'LOST'],
-  WON: [],
-  LOST: [],
-};
+export const DISPUTE_TRANSITIONS: Readonly<Record<DisputeStatus, readonly DisputeStatus[]>> = table(
+  DISPUTE_STATUSES,
+  (from) =>
+    from === 'WON' || from === 'LOST'
+      ? []
+      : DISPUTE_STATUSES.slice(DISPUTE_STATUSES.indexOf(from) + 1),
+);
 
 /** The status a dispute takes after hearing `next`: moves only along DISPUTE_TRANSITIONS. */
 export function advanceDispute(from: DisputeStatus, next: DisputeStatus): DisputeStatus {

@@ -11,7 +11,18 @@ import {
   uniqueIndex,
 } from 'drizzle-orm/pg-core';
 import { users } from '../identity/identity.schema';
-import { money, ts } from '../platform/database/columns';
+import {
+  createdAt,
+  currencyCheck,
+  currencyCode,
+  money,
+  moneyFromZero,
+  positiveCheck,
+  primaryId,
+  ref,
+  timestamps,
+  ts,
+} from '../platform/database/columns';
 
 export const PAYMENT_STATUSES = [
   'CREATED',
@@ -43,28 +54,20 @@ export const captureMethod = pgEnum('capture_method', ['AUTOMATIC', 'MANUAL']);
 export const payments = pgTable(
   'payments',
   {
-    id: text('id').primaryKey(),
+    id: primaryId(),
     payableType: text('payable_type').notNull(),
     payableId: text('payable_id').notNull(),
     /** Null for ad-hoc payers without an account (a driver paying by QR link). */
     userId: text('user_id').references(() => users.id),
     method: paymentMethod('method').notNull(),
     status: paymentStatus('status').notNull().default('CREATED'),
-    currency: text('currency').notNull(),
+    currency: currencyCode(),
     amount: money('amount').notNull(),
-    amountCapturable: money('amount_capturable')
-      .notNull()
-      .default(sql`0`),
-    amountCaptured: money('amount_captured')
-      .notNull()
-      .default(sql`0`),
-    amountRefunded: money('amount_refunded')
-      .notNull()
-      .default(sql`0`),
+    amountCapturable: moneyFromZero('amount_capturable'),
+    amountCaptured: moneyFromZero('amount_captured'),
+    amountRefunded: moneyFromZero('amount_refunded'),
     /** What open or lost disputes took back (the provider no longer holds it for us). */
-    amountDisputed: money('amount_disputed')
-      .notNull()
-      .default(sql`0`),
+    amountDisputed: moneyFromZero('amount_disputed'),
     captureMethod: captureMethod('capture_method').notNull().default('AUTOMATIC'),
     provider: text('provider').notNull().default('stripe'),
     providerCustomerId: text('provider_customer_id'),
@@ -85,8 +88,7 @@ export const payments = pgTable(
      * instead of charging again. Provider keys derive from the payment id, so they agree too.
      */
     requestKey: text('request_key'),
-    createdAt: ts('created_at').notNull().defaultNow(),
-    updatedAt: ts('updated_at').notNull().defaultNow(),
+    ...timestamps(),
   },
   (t) => [
     uniqueIndex('payments_user_request_key').on(t.userId, t.requestKey),
@@ -95,7 +97,7 @@ export const payments = pgTable(
     index('payments_payable_idx').on(t.payableType, t.payableId),
     index('payments_user_idx').on(t.userId),
     index('payments_status_updated_idx').on(t.status, t.updatedAt),
-    check('payments_amount_positive', sql`${t.amount} > 0`),
+    positiveCheck('payments', t.amount),
     check(
       'payments_captured_range',
       sql`${t.amountCaptured} >= 0 AND ${t.amountCaptured} <= ${t.amount}`,
@@ -108,7 +110,7 @@ export const payments = pgTable(
       'payments_refunded_range',
       sql`${t.amountRefunded} >= 0 AND ${t.amountRefunded} <= ${t.amountCaptured}`,
     ),
-    check('payments_currency_iso', sql`${t.currency} ~ '^[a-z]{3}$'`),
+    currencyCheck('payments', t.currency),
     check(
       'payments_disputed_range',
       sql`${t.amountDisputed} >= 0 AND ${t.amountDisputed} <= ${t.amountCaptured}`,
@@ -135,22 +137,19 @@ export type DisputeStatus = (typeof DISPUTE_STATUSES)[number];
 export const paymentDisputes = pgTable(
   'payment_disputes',
   {
-    id: text('id').primaryKey(),
-    paymentId: text('payment_id')
-      .notNull()
-      .references(() => payments.id),
+    id: primaryId(),
+    paymentId: ref('payment_id', () => payments.id),
     providerDisputeId: text('provider_dispute_id').notNull().unique(),
     amount: money('amount').notNull(),
-    currency: text('currency').notNull(),
+    currency: currencyCode(),
     status: text('status').$type<DisputeStatus>().notNull(),
     reason: text('reason'),
     fundsWithdrawn: boolean('funds_withdrawn').notNull().default(false),
-    createdAt: ts('created_at').notNull().defaultNow(),
-    updatedAt: ts('updated_at').notNull().defaultNow(),
+    ...timestamps(),
   },
   (t) => [
     index('payment_disputes_payment_idx').on(t.paymentId),
-    check('payment_disputes_amount_positive', sql`${t.amount} > 0`),
+    positiveCheck('payment_disputes', t.amount),
   ],
 );
 export type DisputeRow = typeof paymentDisputes.$inferSelect;
@@ -159,15 +158,13 @@ export type DisputeRow = typeof paymentDisputes.$inferSelect;
 export const paymentTransitions = pgTable(
   'payment_transitions',
   {
-    id: text('id').primaryKey(),
-    paymentId: text('payment_id')
-      .notNull()
-      .references(() => payments.id),
+    id: primaryId(),
+    paymentId: ref('payment_id', () => payments.id),
     fromStatus: paymentStatus('from_status').notNull(),
     toStatus: paymentStatus('to_status').notNull(),
     /** 'api', 'return', 'reconcile', or 'webhook:evt_…'. */
     cause: text('cause').notNull(),
-    createdAt: ts('created_at').notNull().defaultNow(),
+    createdAt: createdAt(),
   },
   (t) => [index('payment_transitions_payment_idx').on(t.paymentId)],
 );
@@ -185,23 +182,20 @@ export type RefundStatus = (typeof REFUND_STATUSES)[number];
 export const refunds = pgTable(
   'refunds',
   {
-    id: text('id').primaryKey(),
-    paymentId: text('payment_id')
-      .notNull()
-      .references(() => payments.id),
+    id: primaryId(),
+    paymentId: ref('payment_id', () => payments.id),
     providerRefundId: text('provider_refund_id').unique(),
     amount: money('amount').notNull(),
     status: text('status').$type<RefundStatus>().notNull().default('PENDING'),
     reason: text('reason'),
     /** The Idempotency-Key of the request that asked for it: one refund per key and payment. */
     requestKey: text('request_key'),
-    createdAt: ts('created_at').notNull().defaultNow(),
-    updatedAt: ts('updated_at').notNull().defaultNow(),
+    ...timestamps(),
   },
   (t) => [
     index('refunds_payment_idx').on(t.paymentId),
     uniqueIndex('refunds_payment_request_key').on(t.paymentId, t.requestKey),
-    check('refunds_amount_positive', sql`${t.amount} > 0`),
+    positiveCheck('refunds', t.amount),
   ],
 );
 
@@ -212,14 +206,14 @@ export const providerCustomers = pgTable('provider_customers', {
     .references(() => users.id),
   provider: text('provider').notNull().default('stripe'),
   providerCustomerId: text('provider_customer_id').notNull().unique(),
-  createdAt: ts('created_at').notNull().defaultNow(),
+  createdAt: createdAt(),
 });
 
 /** Provider webhook events, stored once by their id before being applied by a job. */
 export const webhookEvents = pgTable(
   'webhook_events',
   {
-    id: text('id').primaryKey(),
+    id: primaryId(),
     provider: text('provider').notNull().default('stripe'),
     type: text('type').notNull(),
     payload: jsonb('payload').notNull(),

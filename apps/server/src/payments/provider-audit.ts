@@ -2,6 +2,7 @@ import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
 import { and, desc, gt, isNotNull } from 'drizzle-orm';
 import type { Clock } from '../platform/clock';
 import type { Database } from '../platform/database/database';
+import { eachAlone } from '../platform/jobs/each-alone';
 import type { JobQueue } from '../platform/jobs/jobs';
 import type { Logger } from '../platform/logging/logger';
 import { CLOCK, DATABASE, JOBS, LOGGER } from '../platform/platform.module';
@@ -43,11 +44,7 @@ export class ProviderAudit implements OnModuleInit {
   ) {}
 
   async onModuleInit(): Promise<void> {
-    await this.jobs.define(AUDIT_QUEUE, async () => void (await this.run()), {
-      retryLimit: 0,
-      retryDelaySeconds: 1,
-    });
-    await this.jobs.schedule(AUDIT_QUEUE, '17 * * * *');
+    await this.jobs.recurring(AUDIT_QUEUE, '17 * * * *', () => this.run());
   }
 
   /** The last report this node made, or null before its first run. */
@@ -75,15 +72,15 @@ export class ProviderAudit implements OnModuleInit {
       differences: [],
       errors: 0,
     };
-    for (const p of rows) {
-      try {
+    report.errors = await eachAlone(
+      rows,
+      async (p) => {
         report.differences.push(...(await this.auditor.audit(p)));
         report.checked += 1;
-      } catch (err) {
-        report.errors += 1;
-        this.logger.warn({ err, paymentId: p.id }, 'provider audit could not check a payment');
-      }
-    }
+      },
+      (err, p) =>
+        this.logger.warn({ err, paymentId: p.id }, 'provider audit could not check a payment'),
+    );
     if (report.differences.length > 0) {
       this.logger.warn(
         { differences: report.differences },

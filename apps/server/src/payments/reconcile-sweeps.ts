@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { and, eq, inArray, isNull, lt } from 'drizzle-orm';
 import type { Database } from '../platform/database/database';
+import { eachAlone } from '../platform/jobs/each-alone';
 import type { Logger } from '../platform/logging/logger';
 import { DATABASE, LOGGER } from '../platform/platform.module';
 import { UNSETTLED_STATUSES } from './payment-state';
@@ -46,8 +47,9 @@ export class ReconcileSweeps {
         and(inArray(payments.status, [...UNSETTLED_STATUSES]), lt(payments.updatedAt, staleBefore)),
       )
       .limit(200);
-    for (const p of stuck) {
-      try {
+    report.errors += await eachAlone(
+      stuck,
+      async (p) => {
         const synced =
           p.providerIntentId || p.providerSessionId
             ? await this.payments.sync(p.id, 'reconcile')
@@ -67,14 +69,13 @@ export class ReconcileSweeps {
           await this.writer.apply(p.id, ABANDONED, 'reconcile');
           report.abandoned += 1;
         }
-      } catch (err) {
-        report.errors += 1;
+      },
+      (err, p) =>
         this.logger.warn(
           { err, paymentId: p.id },
           'reconciliation of a payment failed; will retry',
-        );
-      }
-    }
+        ),
+    );
   }
 
   /** Refunds recorded but never given a provider id: sent again with the same idempotency key. */
@@ -91,14 +92,14 @@ export class ReconcileSweeps {
         ),
       )
       .limit(100);
-    for (const { refund, intentId } of unsent) {
-      try {
+    report.errors += await eachAlone(
+      unsent,
+      async ({ refund, intentId }) => {
         await this.payments.submitRefund(refund, intentId!);
         report.refundsResubmitted += 1;
-      } catch (err) {
-        report.errors += 1;
-        this.logger.warn({ err, refundId: refund.id }, 'resubmitting a refund failed; will retry');
-      }
-    }
+      },
+      (err, { refund }) =>
+        this.logger.warn({ err, refundId: refund.id }, 'resubmitting a refund failed; will retry'),
+    );
   }
 }

@@ -33,11 +33,7 @@ export class Reconciler implements OnModuleInit {
   ) {}
 
   async onModuleInit(): Promise<void> {
-    await this.jobs.define(RECONCILE_QUEUE, async () => void (await this.run()), {
-      retryLimit: 0,
-      retryDelaySeconds: 1,
-    });
-    await this.jobs.schedule(RECONCILE_QUEUE, '* * * * *');
+    await this.jobs.recurring(RECONCILE_QUEUE, '* * * * *', () => this.run());
   }
 
   async run(now = this.clock.now()): Promise<ReconcileReport> {

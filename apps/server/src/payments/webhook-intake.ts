@@ -56,7 +56,8 @@ export class WebhookIntake {
       this.metrics.webhook('received', event.type);
     } else {
       this.metrics.webhook('duplicate', event.type);
-      // If we died before queueing the first delivery, this one queues it (deduped by event id).
+      // An event stored with its job is queued already; one not applied yet (its job dead-lettered,
+      // or stored before events and jobs shared a commit) is queued again, deduped by event id.
       const [stored] = await this.database.db
         .select({ processedAt: webhookEvents.processedAt })
         .from(webhookEvents)
@@ -68,19 +69,23 @@ export class WebhookIntake {
 
   /**
    * Stores new events and queues their jobs, for every delivery arriving while the previous batch
-   * was being written: one INSERT of the events and one of their jobs per batch, not two per event
-   * (the acknowledgement waits for both, as before). True for an event stored now, false for one
-   * already stored (a redelivery, or its twin in the same batch).
+   * was being written: one INSERT of the events and one of their jobs per batch, not two per event,
+   * in ONE transaction, so an acknowledged event always has its job and a failed batch leaves
+   * neither. True for an event stored now, false for one already stored (a redelivery, or its
+   * twin in the same batch).
    */
   private async store(rows: (typeof webhookEvents.$inferInsert)[]): Promise<boolean[]> {
-    const inserted = await this.database.db
-      .insert(webhookEvents)
-      .values(rows)
-      .onConflictDoNothing()
-      .returning({ id: webhookEvents.id });
-    const fresh = new Set(inserted.map((r) => r.id));
-    // A new event has no job yet.
-    await this.queue.sendNew([...fresh]);
+    const fresh = await this.database.db.transaction(async (tx) => {
+      const inserted = await tx
+        .insert(webhookEvents)
+        .values(rows)
+        .onConflictDoNothing()
+        .returning({ id: webhookEvents.id });
+      const ids = inserted.map((r) => r.id);
+      // A new event has no job yet.
+      await this.queue.sendNew(ids, tx);
+      return new Set(ids);
+    });
     return rows.map((r) => fresh.delete(r.id));
   }
 }

@@ -1,7 +1,7 @@
 import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
 import { and, isNull, lt } from 'drizzle-orm';
 import type { Clock } from '../platform/clock';
-import type { Database } from '../platform/database/database';
+import type { Database, Tx } from '../platform/database/database';
 import type { JobQueue } from '../platform/jobs/jobs';
 import type { Logger } from '../platform/logging/logger';
 import { CLOCK, DATABASE, JOBS, LOGGER } from '../platform/platform.module';
@@ -40,11 +40,15 @@ export class WebhookQueue implements OnModuleInit {
     if (requeued > 0) this.logger.info({ requeued }, 'requeued stored webhooks not yet applied');
   }
 
-  /** Queues the jobs of events stored just now: a plain insert, no dedupe needed (the hot path). */
-  sendNew(eventIds: string[]): Promise<unknown> {
+  /**
+   * Queues the jobs of events stored just now, in the transaction that stores them: a plain insert,
+   * no dedupe needed (the hot path).
+   */
+  sendNew(eventIds: string[], tx: Tx): Promise<void> {
     return this.jobs.sendMany(
       WEBHOOK_QUEUE,
       eventIds.map((eventId) => ({ eventId })),
+      { tx },
     );
   }
 

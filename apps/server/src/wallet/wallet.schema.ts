@@ -1,8 +1,15 @@
-import { sql } from 'drizzle-orm';
-import { check, index, pgEnum, pgTable, text, uniqueIndex } from 'drizzle-orm/pg-core';
+import { index, pgEnum, pgTable, text, uniqueIndex } from 'drizzle-orm/pg-core';
 import { ledgerAccounts } from '../ledger/ledger.schema';
 import { users } from '../identity/identity.schema';
-import { money, ts } from '../platform/database/columns';
+import {
+  createdAt,
+  currencyCode,
+  money,
+  positiveCheck,
+  primaryId,
+  ref,
+  timestamps,
+} from '../platform/database/columns';
 
 export const WITHDRAWAL_STATUSES = ['PENDING', 'PAID', 'FAILED'] as const;
 export type WithdrawalStatus = (typeof WITHDRAWAL_STATUSES)[number];
@@ -16,28 +23,23 @@ export const withdrawalStatus = pgEnum('withdrawal_status', WITHDRAWAL_STATUSES)
 export const withdrawals = pgTable(
   'withdrawals',
   {
-    id: text('id').primaryKey(),
-    userId: text('user_id')
-      .notNull()
-      .references(() => users.id),
-    accountId: text('account_id')
-      .notNull()
-      .references(() => ledgerAccounts.id),
+    id: primaryId(),
+    userId: ref('user_id', () => users.id),
+    accountId: ref('account_id', () => ledgerAccounts.id),
     amount: money('amount').notNull(),
-    currency: text('currency').notNull(),
+    currency: currencyCode(),
     destination: text('destination').notNull(),
     status: withdrawalStatus('status').notNull().default('PENDING'),
     providerPayoutId: text('provider_payout_id'),
     failureReason: text('failure_reason'),
     /** The client's Idempotency-Key of the withdrawal request: one withdrawal per key, ever. */
     idempotencyKey: text('idempotency_key'),
-    createdAt: ts('created_at').notNull().defaultNow(),
-    updatedAt: ts('updated_at').notNull().defaultNow(),
+    ...timestamps(),
   },
   (t) => [
     index('withdrawals_user_idx').on(t.userId),
     uniqueIndex('withdrawals_user_idempotency_key').on(t.userId, t.idempotencyKey),
-    check('withdrawals_amount_positive', sql`${t.amount} > 0`),
+    positiveCheck('withdrawals', t.amount),
   ],
 );
 
@@ -55,7 +57,7 @@ export const payoutAccounts = pgTable(
       .primaryKey()
       .references(() => users.id),
     providerAccountId: text('provider_account_id').notNull(),
-    createdAt: ts('created_at').notNull().defaultNow(),
+    createdAt: createdAt(),
   },
   (t) => [uniqueIndex('payout_accounts_provider_account_uq').on(t.providerAccountId)],
 );

@@ -2,6 +2,7 @@ import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
 import { and, eq, lt } from 'drizzle-orm';
 import type { Clock } from '../platform/clock';
 import type { Database } from '../platform/database/database';
+import { eachAlone } from '../platform/jobs/each-alone';
 import type { JobQueue } from '../platform/jobs/jobs';
 import type { Logger } from '../platform/logging/logger';
 import { CLOCK, DATABASE, JOBS, LOGGER } from '../platform/platform.module';
@@ -31,11 +32,7 @@ export class WithdrawalRetries implements OnModuleInit {
   ) {}
 
   async onModuleInit(): Promise<void> {
-    await this.jobs.define(SETTLE_PAYOUTS_QUEUE, async () => void (await this.settlePending()), {
-      retryLimit: 0,
-      retryDelaySeconds: 1,
-    });
-    await this.jobs.schedule(SETTLE_PAYOUTS_QUEUE, '* * * * *');
+    await this.jobs.recurring(SETTLE_PAYOUTS_QUEUE, '* * * * *', () => this.settlePending());
   }
 
   /** Sends every payout left PENDING again; safe to run at any time. */
@@ -51,16 +48,15 @@ export class WithdrawalRetries implements OnModuleInit {
         ),
       )
       .limit(200);
-    for (const p of stale) {
-      try {
+    report.errors = await eachAlone(
+      stale,
+      async (p) => {
         const settled = await this.payouts.settle(p, { recovering: true });
         if (settled.status === 'PAID') report.paid += 1;
         if (settled.status === 'FAILED') report.failed += 1;
-      } catch (err) {
-        report.errors += 1;
-        this.logger.warn({ err, payoutId: p.id }, 'payout still not settled; will retry');
-      }
-    }
+      },
+      (err, p) => this.logger.warn({ err, payoutId: p.id }, 'payout still not settled; will retry'),
+    );
     return report;
   }
 }

@@ -149,8 +149,19 @@ describe('webhooks across a SIGKILL of the real server process', () => {
     return res.status;
   }
 
-  /** Everything the database says about payment n and its event. */
+  /**
+   * Everything the database says about payment n and its event, from one snapshot: a server
+   * applying the event between two of these reads would otherwise look like a half-applied one.
+   */
   async function stateOf(n: number) {
+    await sql.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
+    try {
+      return await readState(n);
+    } finally {
+      await sql.query('COMMIT');
+    }
+  }
+  async function readState(n: number) {
     const payment = await sql.query<{ status: string }>(
       'SELECT status FROM payments WHERE id = $1',
       [`pay_crash_${n}`],
@@ -286,8 +297,8 @@ describe('webhooks across a SIGKILL of the real server process', () => {
 
     // Right after the kill, nothing runs: every payment is consistent and every ack was stored.
     // Each event is then: applied; queued (a job waits to run); stranded (stored, not applied, and
-    // no job waits: the kill fell between storing and queueing, or the job was running — pg-boss
-    // keeps a running job 'active' until it expires); or absent.
+    // no job waits: the job was running — pg-boss keeps a running job 'active' until it expires);
+    // or absent. Never stored without a job: the event and its job are one commit.
     const at = new Map<number, 'applied' | 'queued' | 'stranded' | 'absent'>();
     let jobless = 0;
     for (const n of ns) {
@@ -306,11 +317,12 @@ describe('webhooks across a SIGKILL of the real server process', () => {
               : 'stranded',
       );
     }
+    expect(jobless).toBe(0);
     const where = (k: string) => ns.filter((n) => at.get(n) === k);
     const stored = ns.filter((n) => at.get(n) !== 'absent');
 
     // Restart, no redelivery: queued events are applied by the workers at once; stranded ones
-    // (stored but never queued, or orphaned in an 'active' job) are requeued at start-up.
+    // (orphaned in an 'active' job) are requeued at start-up.
     const restartedAt = Date.now();
     server = await startServer(true);
     await until(

@@ -174,6 +174,49 @@ describe('webhook robustness', () => {
     }).toEqual({ received: 30, duplicate: 30 });
   });
 
+  it('stores an event and queues its job in one commit: no job, no event, no acknowledgement', async () => {
+    const id = 'evt_job_refused_1';
+    const body = event(id, 'payment_intent.partially_funded');
+    const sign = () => stripe.webhooks.generateTestHeaderString({ payload: body, secret });
+    const stored = () => count('SELECT count(*)::int AS n FROM webhook_events WHERE id = $1', [id]);
+    const jobs = () =>
+      count(
+        `SELECT count(*)::int AS n FROM pgboss.job
+          WHERE name = 'payments.webhook' AND data->>'eventId' = $1`,
+        [id],
+      );
+    // The job's insert fails for this one event (as a full disk or a lost connection would).
+    await db().query(`
+      CREATE FUNCTION pg_temp_refuse_job() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN
+        IF NEW.data->>'eventId' = '${id}' THEN RAISE EXCEPTION 'job insert refused'; END IF;
+        RETURN NEW;
+      END $$;
+      CREATE TRIGGER refuse_job AFTER INSERT ON pgboss.job
+        FOR EACH ROW EXECUTE FUNCTION pg_temp_refuse_job();`);
+    try {
+      const refused = await post(body, sign());
+      expect(refused.status).toBe(500);
+      // Not acknowledged, and the event's row went with its job: nothing half-stored.
+      expect({ stored: await stored(), jobs: await jobs() }).toEqual({ stored: 0, jobs: 0 });
+    } finally {
+      await db().query(
+        'DROP TRIGGER refuse_job ON pgboss.job; DROP FUNCTION pg_temp_refuse_job();',
+      );
+    }
+    // The provider's redelivery stores both, and the event is applied.
+    expect((await post(body, sign())).status).toBe(200);
+    expect({ stored: await stored(), jobs: await jobs() }).toEqual({ stored: 1, jobs: 1 });
+    await eventually(async () =>
+      expect(
+        await count(
+          'SELECT count(*)::int AS n FROM webhook_events WHERE id = $1 AND processed_at IS NOT NULL',
+          [id],
+        ),
+      ).toBe(1),
+    );
+  });
+
   it('reordered and delayed deliveries converge to the right final state', async () => {
     // Hold the next deliveries back and release them in reverse order, after a refund has happened.
     await h.control('webhooks/reorder', { count: 1000 });

@@ -12,24 +12,20 @@ export class JobMetrics {
 
   constructor(metrics: Metrics) {
     const registers = [metrics.registry];
-    this.completed = new Counter({
-      name: 'tender_jobs_completed_total',
-      help: 'Jobs whose handler succeeded, by queue',
-      labelNames: ['queue'] as const,
-      registers,
-    });
-    this.failed = new Counter({
-      name: 'tender_jobs_failed_total',
-      help: 'Failed job attempts (each retry counts), by queue',
-      labelNames: ['queue'] as const,
-      registers,
-    });
-    this.deadLettered = new Counter({
-      name: 'tender_jobs_dead_lettered_total',
-      help: 'Jobs that failed their last attempt and went to the dead-letter queue, by queue',
-      labelNames: ['queue'] as const,
-      registers,
-    });
+    const byQueue = (name: string, help: string) =>
+      new Counter({ name, help, labelNames: ['queue'] as const, registers });
+    this.completed = byQueue(
+      'tender_jobs_completed_total',
+      'Jobs whose handler succeeded, by queue',
+    );
+    this.failed = byQueue(
+      'tender_jobs_failed_total',
+      'Failed job attempts (each retry counts), by queue',
+    );
+    this.deadLettered = byQueue(
+      'tender_jobs_dead_lettered_total',
+      'Jobs that failed their last attempt and went to the dead-letter queue, by queue',
+    );
     this.duration = new Histogram({
       name: 'tender_job_duration_seconds',
       help: 'Handler run time by queue and outcome',

@@ -1,7 +1,8 @@
 import type { Pool, PoolClient } from 'pg';
 import type PgBoss from 'pg-boss';
+import { withTransaction } from '../database/pool-transaction';
 import { AppError } from '../errors/app-error';
-import type { Page, PageQuery } from '../http/pagination';
+import { toPage, type Page, type PageQuery } from '../http/pagination';
 import type { SqlClient } from './tx-client';
 
 /**
@@ -82,24 +83,6 @@ export const bossDb = (client: SqlClient): PgBoss.Db => ({
   executeSql: (text: string, values: unknown[]) => client.query(text, values),
 });
 
-export async function withTransaction<T>(
-  pool: Pool,
-  fn: (client: PoolClient) => Promise<T>,
-): Promise<T> {
-  const client = await pool.connect();
-  try {
-    await client.query('BEGIN');
-    const result = await fn(client);
-    await client.query('COMMIT');
-    return result;
-  } catch (err) {
-    await client.query('ROLLBACK').catch(() => undefined);
-    throw err;
-  } finally {
-    client.release();
-  }
-}
-
 /**
  * Serialises sends of one singleton key (until the transaction ends) and finds a job of that key
  * still waiting to run (created, or waiting for a retry). pg-boss's own singleton options do not
@@ -165,9 +148,7 @@ export async function listDeadLetters(
      LIMIT $3`,
     [queues, after ?? null, query.limit + 1],
   );
-  const hasMore = rows.length > query.limit;
-  const data = rows.slice(0, query.limit).map(toDeadLetter);
-  return { data, hasMore, nextCursor: hasMore ? data[data.length - 1]!.id : null };
+  return toPage(rows, query.limit, toDeadLetter);
 }
 
 /**

@@ -1,6 +1,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { Pool } from 'pg';
 import PgBoss from 'pg-boss';
+import { withTransaction } from '../database/pool-transaction';
 import type { Page, PageQuery } from '../http/pagination';
 import type { Logger } from '../logging/logger';
 import type { Metrics } from '../metrics/metrics';
@@ -20,7 +21,6 @@ import {
   lockAndFindPending,
   PGBOSS_SCHEMA,
   replayDeadLetter,
-  withTransaction,
   type DeadLetter,
 } from './jobs-store';
 import { notifyOnCommit, WakeListener } from './jobs-wakeup';
@@ -203,12 +203,39 @@ export class JobQueue {
     });
   }
 
-  /** Queues one job per item in one statement (no singleton keys): for a batch of new work. */
-  async sendMany<T extends object>(name: string, items: T[]): Promise<void> {
+  /**
+   * Queues one job per item in one statement (no singleton keys): for a batch of new work. With
+   * `tx`, the insert is that transaction's, as for send(): the jobs exist exactly when it commits,
+   * and workers are woken then.
+   */
+  async sendMany<T extends object>(
+    name: string,
+    items: T[],
+    options: Pick<SendOptions, 'tx'> = {},
+  ): Promise<void> {
     this.assertStarted();
     if (items.length === 0) return;
-    await this.boss.insert(items.map((data) => ({ name, data })));
-    this.wake(name);
+    const jobs = items.map((data) => ({ name, data }));
+    if (options.tx) {
+      const client = clientOf(options.tx);
+      await this.boss.insert(jobs, { db: bossDb(client) });
+      await notifyOnCommit(client, name);
+    } else {
+      await this.boss.insert(jobs);
+      this.wake(name);
+    }
+  }
+
+  /**
+   * A queue whose job runs `run` on a cron schedule, with no retries: the next run is the retry
+   * (each run looks at what is left to do, so a failed one loses nothing).
+   */
+  async recurring(name: string, cron: string, run: () => Promise<unknown>): Promise<void> {
+    await this.define(name, async () => void (await run()), {
+      retryLimit: 0,
+      retryDelaySeconds: 1,
+    });
+    await this.schedule(name, cron);
   }
 
   /** Sends `data` to the queue on a cron schedule (UTC unless tz); replaces an earlier schedule. */
