@@ -1,5 +1,6 @@
 import { type DynamicModule, Module, type Type } from '@nestjs/common';
 import { CatalogModule } from './catalog';
+import { ChargingModule } from './charging';
 import { IdentityModule } from './identity';
 import { HealthController } from './platform/health/health.controller';
 import { IdempotencyModule } from './platform/idempotency/idempotency.module';
@@ -33,6 +34,7 @@ export class AppModule {
         WalletModule,
         CatalogModule,
         OrdersModule,
+        ChargingModule,
         ...extraModules,
       ],
       controllers: [HealthController],

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { Money, PrecisePrice } from '../platform/money';
-import { idleSecondsOf, priceSession, type Tariff, type Usage } from './pricing';
+import { idleSecondsOf, priceSession, type StatusAt, type Tariff, type Usage } from './pricing';
 
 const EUR = (minor: bigint) => Money.of(minor, 'eur');
 const per = (thousandthsOfCent: bigint) => PrecisePrice.of(thousandthsOfCent, 'eur');
@@ -129,15 +129,15 @@ describe('priceSession', () => {
 describe('idleSecondsOf', () => {
   const at = (s: number) => new Date(Date.UTC(2026, 0, 1, 0, 0, s));
   it('sums the time in Finishing or SuspendedEV, to `to` when still idle', () => {
-    const changes = [
-      { status: 'Charging', at: at(0) },
-      { status: 'SuspendedEV', at: at(100) },
-      { status: 'Charging', at: at(160) },
-      { status: 'Finishing', at: at(1000) },
-      { status: 'Finishing', at: at(1005) }, // repeated: still one idle period
+    const changes: StatusAt[] = [
+      { status: 'CHARGING', at: at(0) },
+      { status: 'SUSPENDED_EV', at: at(100) },
+      { status: 'CHARGING', at: at(160) },
+      { status: 'FINISHING', at: at(1000) },
+      { status: 'FINISHING', at: at(1005) }, // repeated: still one idle period
     ];
     expect(idleSecondsOf(changes, at(0), at(1300))).toBe(60n + 300n);
     // Changes before the session started count from its start.
-    expect(idleSecondsOf([{ status: 'Finishing', at: at(-50) }], at(0), at(10))).toBe(10n);
+    expect(idleSecondsOf([{ status: 'FINISHING', at: at(-50) }], at(0), at(10))).toBe(10n);
   });
 });

@@ -1,4 +1,5 @@
 import { Money, multiplyRatio, PrecisePrice, type RoundingMode } from '../platform/money';
+import type { ConnectorStatus } from './charging.schema';
 
 /**
  * The one pricing engine of charging: the price shown before a start, the live cost while the car
@@ -148,11 +149,11 @@ function grossRates(tariff: Tariff): SessionPrice['rates'] {
 
 /** A connector status change as the charger reported it (StatusNotification). */
 export interface StatusAt {
-  status: string;
+  status: ConnectorStatus;
   at: Date;
 }
 
-const IDLE_STATUSES = new Set(['Finishing', 'SuspendedEV']);
+const IDLE_STATUSES: ReadonlySet<ConnectorStatus> = new Set(['FINISHING', 'SUSPENDED_EV']);
 
 /**
  * Seconds spent in Finishing or SuspendedEV between `from` and `to`, given the connector's status
