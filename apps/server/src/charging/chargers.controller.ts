@@ -15,6 +15,7 @@ import {
 import { ChargerView, ConnectorView } from './charging.view';
 import { Chargers } from './chargers';
 import { Connectors } from './connectors';
+import { OcppLog, OcppMessageView } from './ocpp-log';
 
 const Manage = () => Roles('OPERATOR', 'ADMIN');
 
@@ -24,6 +25,7 @@ export class ChargersController {
   constructor(
     private readonly chargers: Chargers,
     private readonly connectors: Connectors,
+    private readonly ocppLog: OcppLog,
   ) {}
 
   @Post()
@@ -105,6 +107,20 @@ export class ChargersController {
     @Query({ schema: PageQuery }) q: PageQuery,
   ) {
     return this.connectors.list(actor, id, q);
+  }
+
+  @Get(':id/ocpp-messages')
+  @Manage()
+  @Doc({
+    summary: 'Every OCPP frame to and from the charger, newest first',
+    response: pageSchema(OcppMessageView),
+  })
+  ocppMessages(
+    @CurrentUser() actor: UserRow,
+    @Param('id', { schema: Id }) id: string,
+    @Query({ schema: PageQuery }) q: PageQuery,
+  ) {
+    return this.ocppLog.list(actor, id, q);
   }
 }
 

@@ -1,8 +1,11 @@
 import { Module } from '@nestjs/common';
 import { IdentityModule } from '../identity';
+import { ChargePoints } from './charge-points';
 import { Chargers } from './chargers';
 import { ChargersController, ConnectorsController } from './chargers.controller';
 import { Connectors } from './connectors';
+import { OcppGateway } from './ocpp-gateway';
+import { OcppLog } from './ocpp-log';
 import { Stations } from './stations';
 import { StationsController, TariffsController } from './stations.controller';
 import { Tariffs } from './tariffs';
@@ -14,7 +17,7 @@ import { Tariffs } from './tariffs';
 @Module({
   imports: [IdentityModule],
   controllers: [StationsController, TariffsController, ChargersController, ConnectorsController],
-  providers: [Tariffs, Stations, Chargers, Connectors],
+  providers: [Tariffs, Stations, Chargers, Connectors, ChargePoints, OcppLog, OcppGateway],
   exports: [],
 })
 export class ChargingModule {}
