@@ -8,7 +8,15 @@ import tseslint from 'typescript-eslint';
 // exception: a `*.schema.ts` may import another module's `<module>.schema` (for foreign keys only),
 // so drizzle-kit's schema glob loads schema files and nothing else. apps/server/test may import deep
 // paths. Proven by apps/server/src/module-boundaries.test.ts with apps/server/lint-fixtures/.
-const DOMAIN_MODULES = ['identity', 'payments', 'catalog', 'ledger', 'wallet', 'orders'];
+const DOMAIN_MODULES = [
+  'identity',
+  'payments',
+  'catalog',
+  'ledger',
+  'wallet',
+  'orders',
+  'charging',
+];
 const SRC = 'apps/server/src';
 const boundary = (regex, message) => ({
   rules: { 'no-restricted-imports': ['error', { patterns: [{ regex, message }] }] },

@@ -1,5 +1,6 @@
 import { type DynamicModule, Module, type Type } from '@nestjs/common';
 import { CatalogModule } from './catalog';
+import { ChargingModule } from './charging';
 import { IdentityModule } from './identity';
 import { HealthController } from './platform/health/health.controller';
 import { IdempotencyModule } from './platform/idempotency/idempotency.module';
@@ -8,6 +9,7 @@ import { LedgerModule } from './ledger';
 import { OrdersModule } from './orders';
 import { PaymentsModule } from './payments';
 import { WalletModule } from './wallet';
+import type { ListenAddress } from './platform/listen/listen-address';
 import { PlatformModule, type PlatformDeps } from './platform/platform.module';
 
 /** Modules mounted beside the app's own; only tests pass any (e.g. a probe controller). */
@@ -15,11 +17,15 @@ export type ExtraModules = (Type | DynamicModule)[];
 
 @Module({})
 export class AppModule {
-  static forRoot(deps: PlatformDeps, extraModules: ExtraModules = []): DynamicModule {
+  static forRoot(
+    deps: PlatformDeps,
+    address: ListenAddress,
+    extraModules: ExtraModules = [],
+  ): DynamicModule {
     return {
       module: AppModule,
       imports: [
-        PlatformModule.forRoot(deps),
+        PlatformModule.forRoot(deps, address),
         IdentityModule,
         JobsModule,
         IdempotencyModule,
@@ -28,6 +34,7 @@ export class AppModule {
         WalletModule,
         CatalogModule,
         OrdersModule,
+        ChargingModule,
         ...extraModules,
       ],
       controllers: [HealthController],

@@ -6,7 +6,7 @@ import type { LoggerService } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { AppModule, type ExtraModules } from './app.module';
-import { startPaymentsRuntime } from './payments';
+import { EmbeddedSandbox } from './payments';
 import { clientErrorHandler, frameworkErrors } from './platform/http/client-errors';
 import { HttpErrorFilter } from './platform/http/http-error.filter';
 import { registerInputGuard } from './platform/http/input-guard';
@@ -15,8 +15,13 @@ import { setupOpenApi } from './platform/http/openapi';
 import { serveStatic } from './platform/http/static-files';
 import { createValidationPipe } from './platform/http/validation';
 import { newId } from './platform/ids/ids';
+import { runAfterListen } from './platform/listen/after-listen';
+import { listenAddress } from './platform/listen/listen-address';
 import type { Logger } from './platform/logging/logger';
+import { reservePort } from './platform/net';
 import type { Runtime } from './platform/runtime';
+import { discoverUpgradeRoutes } from './platform/ws/discover-routes';
+import { attachUpgradeRoutes, type UpgradeServer } from './platform/ws/upgrade-server';
 
 export interface RunningApp {
   app: NestFastifyApplication;
@@ -59,6 +64,27 @@ export interface StartOptions {
 }
 
 export async function startApp(runtime: Runtime, options: StartOptions = {}): Promise<RunningApp> {
+  const { config } = runtime;
+  // The port first: its address is then a plain value every module can inject (LISTEN_ADDRESS),
+  // and a port in use fails before anything is built.
+  const reserved = await reservePort(config.port, config.host);
+  let built: Built | undefined;
+  try {
+    built = await createApp(runtime, reserved.port, options);
+    return await listen(built, runtime, reserved);
+  } catch (err) {
+    await reserved.release();
+    await built?.app.close();
+    throw err;
+  }
+}
+
+interface Built {
+  app: NestFastifyApplication;
+  routes: { method: string; url: string }[];
+}
+
+async function createApp(runtime: Runtime, port: number, options: StartOptions): Promise<Built> {
   const { config, logger, metrics } = runtime;
   const adapter = new FastifyAdapter({
     loggerInstance: logger,
@@ -76,7 +102,7 @@ export async function startApp(runtime: Runtime, options: StartOptions = {}): Pr
     },
   });
   const app = await NestFactory.create<NestFastifyApplication>(
-    AppModule.forRoot(runtime, options.extraModules),
+    AppModule.forRoot(runtime, listenAddress(config, port), options.extraModules),
     adapter,
     {
       rawBody: true,
@@ -133,22 +159,47 @@ export async function startApp(runtime: Runtime, options: StartOptions = {}): Pr
   await app.init();
   // The API speaks JSON only: any other body type is a 415, not a string that fails validation.
   acceptJsonBodiesOnly(fastify);
-  await app.listen(config.port, config.host);
-  const address = fastify.server.address();
-  const port = typeof address === 'object' && address ? address.port : config.port;
-  const host = config.host === '0.0.0.0' || config.host === '::' ? '127.0.0.1' : config.host;
-  const url = `http://${host}:${port}`;
-  const payments = await startPaymentsRuntime(app, url, logger);
+  return { app, routes };
+}
+
+/**
+ * Every module's WebSocket routes on the same port (discovered, so nothing here names a module),
+ * then listen, then every module's after-listen work. Close undoes it in order: WebSocket
+ * connections, then the app (in-flight requests, then providers' shutdown hooks such as the
+ * sandbox), then the runtime.
+ */
+async function listen(
+  { app, routes }: Built,
+  runtime: Runtime,
+  reserved: { port: number; release(): Promise<void> },
+): Promise<RunningApp> {
+  const { config, logger, rateLimiter } = runtime;
+  const fastify = app.getHttpAdapter().getInstance();
+  const upgrades: UpgradeServer = attachUpgradeRoutes(fastify.server, discoverUpgradeRoutes(app), {
+    logger,
+    rateLimiter,
+  });
+  const address = listenAddress(config, reserved.port);
+  await reserved.release();
+  try {
+    await app.listen(address.port, config.host);
+    await runAfterListen(app, address);
+  } catch (err) {
+    await upgrades.close(0);
+    throw err;
+  }
 
   let closing: Promise<void> | undefined;
   return {
     app,
-    port,
+    port: address.port,
     routes,
-    url,
-    sandboxUrl: payments.sandboxUrl,
+    url: address.url,
+    sandboxUrl: app.get(EmbeddedSandbox).url,
     close: () =>
       (closing ??= (async () => {
+        // A WebSocket is not an in-flight request: the HTTP close would not wait for it, nor end it.
+        await upgrades.close(Math.floor(config.http.shutdownGraceMs / 4));
         // Node closes idle keep-alive sockets only once, when close starts; sockets of requests
         // still in flight go idle later and would hold shutdown open for the keep-alive timeout.
         const sweep = setInterval(() => fastify.server.closeIdleConnections(), 25);
@@ -157,7 +208,6 @@ export async function startApp(runtime: Runtime, options: StartOptions = {}): Pr
         } finally {
           clearInterval(sweep);
         }
-        await payments.close();
         await runtime.close();
       })()),
   };

@@ -13,4 +13,6 @@ export {
 } from './seller-status-hooks';
 export { CurrentSession, CurrentUser, Public, Roles, type AuthedRequest } from './auth.decorators';
 export { seedDemoData } from './demo-seed';
+// The one password hashing (argon2id), for other secrets people or machines log in with (chargers).
+export { hashPassword, verifyPassword } from './passwords';
 export type { CompanyRow, UserRole, UserRow } from './identity.schema';

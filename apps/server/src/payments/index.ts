@@ -15,5 +15,5 @@ export { ReturnRateLimit } from './return-rate-limit.guard';
 export { PaymentView, toPaymentView } from './payments.view';
 export { PROVIDER_SETUP, PUBLIC_URL, type PublicUrl } from './payments.tokens';
 export { PAYOUT_PROVIDER, type PayoutProvider } from './provider/payouts-port';
-export { startPaymentsRuntime } from './provider/embedded-sandbox';
+export { EmbeddedSandbox } from './provider/embedded-sandbox';
 export type { PaymentRow } from './payments.schema';

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import type { Config } from '../platform/config/config';
-import { CONFIG } from '../platform/platform.module';
+import type { ListenAddress } from '../platform/listen/listen-address';
+import { CONFIG, LISTEN_ADDRESS } from '../platform/platform.module';
 import { SavedCards } from './saved-cards';
 import { PayablesRegistry } from './payables-registry';
 import { PaymentMetrics } from './payment-metrics';
@@ -22,6 +23,7 @@ import { PaymentHolds } from './payment-holds';
 import { PaymentSync } from './payment-sync';
 import { PAYMENT_PROVIDER, PROVIDER_SETUP, PUBLIC_URL, type PublicUrl } from './payments.tokens';
 import { PAYOUT_PROVIDER } from './provider/payouts-port';
+import { EmbeddedSandbox } from './provider/embedded-sandbox';
 import { createPaymentProvider, type ProviderSetup } from './provider/stripe-client';
 import { PaymentReturns } from './payment-returns';
 import { ProviderAudit } from './provider-audit';
@@ -66,9 +68,10 @@ import { WebhookQueue } from './webhook-queue';
     },
     {
       provide: PUBLIC_URL,
-      inject: [CONFIG],
-      useFactory: (c: Config): PublicUrl => ({ value: c.publicUrl ?? '' }),
+      inject: [LISTEN_ADDRESS],
+      useFactory: (a: ListenAddress): PublicUrl => Object.freeze({ value: a.publicUrl }),
     },
+    EmbeddedSandbox,
     PayablesRegistry,
     PaymentMetrics,
     PaymentWriter,
@@ -106,6 +109,7 @@ import { WebhookQueue } from './webhook-queue';
     PROVIDER_SETUP,
     PAYOUT_PROVIDER,
     PUBLIC_URL,
+    EmbeddedSandbox,
   ],
 })
 export class PaymentsModule {}

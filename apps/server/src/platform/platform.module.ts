@@ -5,11 +5,13 @@ import {
   Module,
   type OnApplicationBootstrap,
 } from '@nestjs/common';
+import { DiscoveryModule } from '@nestjs/core';
 import type { Redis } from 'ioredis';
 import type { Clock } from './clock';
 import type { Config } from './config/config';
 import type { Database } from './database/database';
 import type { JobQueue } from './jobs/jobs';
+import type { ListenAddress } from './listen/listen-address';
 import type { Logger } from './logging/logger';
 import type { Metrics } from './metrics/metrics';
 import type { RateLimiter } from './rate-limit/rate-limiter';
@@ -24,6 +26,8 @@ export const RATE_LIMITER = Symbol('RATE_LIMITER');
 export const REDIS = Symbol('REDIS');
 export const SECRETS = Symbol('SECRETS');
 export const JOBS = Symbol('JOBS');
+/** The `ListenAddress`: host, port, own URL and public URL, fixed before the app is built. */
+export const LISTEN_ADDRESS = Symbol('LISTEN_ADDRESS');
 
 export interface Secrets {
   jwt: string;
@@ -54,7 +58,7 @@ export class PlatformModule implements OnApplicationBootstrap {
     await this.jobs.openWorkers();
   }
 
-  static forRoot(deps: PlatformDeps): DynamicModule {
+  static forRoot(deps: PlatformDeps, address: ListenAddress): DynamicModule {
     const providers = [
       { provide: CONFIG, useValue: deps.config },
       { provide: DATABASE, useValue: deps.database },
@@ -65,7 +69,14 @@ export class PlatformModule implements OnApplicationBootstrap {
       { provide: REDIS, useValue: deps.redis ?? null },
       { provide: SECRETS, useValue: deps.secrets },
       { provide: JOBS, useValue: deps.jobs },
+      { provide: LISTEN_ADDRESS, useValue: address },
     ];
-    return { module: PlatformModule, providers, exports: providers.map((p) => p.provide) };
+    // DiscoveryModule: bootstrap finds the providers that serve upgrade routes or wait for listen.
+    return {
+      module: PlatformModule,
+      imports: [DiscoveryModule],
+      providers,
+      exports: providers.map((p) => p.provide),
+    };
   }
 }

@@ -6,6 +6,7 @@ import type { DynamicModule, Type } from '@nestjs/common';
 import { Test, type TestingModule } from '@nestjs/testing';
 import type { Clock } from '../../src/platform/clock';
 import { loadConfig } from '../../src/platform/config/config';
+import { listenAddress } from '../../src/platform/listen/listen-address';
 import { PlatformModule } from '../../src/platform/platform.module';
 import { createRuntime, type Runtime } from '../../src/platform/runtime';
 import { createTestDatabase } from '../helpers';
@@ -67,7 +68,7 @@ export async function moduleHarness(
   };
   try {
     module = await Test.createTestingModule({
-      imports: [PlatformModule.forRoot(runtime), ...imports],
+      imports: [PlatformModule.forRoot(runtime, listenAddress(config, config.port)), ...imports],
       providers: options.providers ?? [],
     }).compile();
     // Runs the lifecycle hooks (queue definitions, registrations) as the app's start would.

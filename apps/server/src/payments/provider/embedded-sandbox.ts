@@ -1,39 +1,56 @@
-import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { Inject, Injectable, type OnApplicationShutdown } from '@nestjs/common';
 import { startSandboxWorker } from '@tender/stripe-sandbox';
+import type { AfterListen } from '../../platform/listen/after-listen';
 import type { Logger } from '../../platform/logging/logger';
+import { LOGGER } from '../../platform/platform.module';
 import { PROVIDER_SETUP, PUBLIC_URL, type PublicUrl } from '../payments.tokens';
 import type { ProviderSetup } from './stripe-client';
 
 /**
- * Once the server listens, tells the payments core its public URL and — without STRIPE_SECRET_KEY —
- * starts the Stripe sandbox the SDK already points at, delivering webhooks to our own endpoint.
- * Started after listen because the webhook URL needs our port. Returns how to stop it.
+ * Without STRIPE_SECRET_KEY, the Stripe sandbox the SDK already points at, delivering webhooks to
+ * our own endpoint. Started once the port is open (bootstrap runs every `afterListen`), so a
+ * webhook it sends at once finds us listening; stopped after the HTTP server has closed.
  *
  * The sandbox runs on its own worker thread: it serves unauthenticated public pages, and nothing
  * sent to it may reach this process's objects (Object.prototype included) or occupy our event loop
  * (it rewrites its whole state file after changes). A thread, unlike a child process, dies with us
  * on SIGKILL, so no orphan is left writing the state file. Its log lines come back to our logger.
  */
-export async function startPaymentsRuntime(
-  app: NestFastifyApplication,
-  url: string,
-  logger: Logger,
-): Promise<{ sandboxUrl?: string; close(): Promise<void> }> {
-  const publicUrl = app.get<PublicUrl>(PUBLIC_URL);
-  if (!publicUrl.value) publicUrl.value = url;
-  const setup = app.get<ProviderSetup>(PROVIDER_SETUP);
-  if (!setup.sandbox) return { close: () => Promise.resolve() };
-  const log = logger.child({ component: 'stripe-sandbox' });
-  const sandbox = await startSandboxWorker({
-    port: setup.sandbox.port,
-    stateFile: setup.sandbox.stateFile,
-    webhookUrl: `${publicUrl.value}/api/v1/webhooks/stripe`,
-    webhookSecret: setup.sandbox.webhookSecret,
-    logger: {
-      info: (o, m) => log.debug(o, m),
-      warn: (o, m) => log.warn(o, m),
-      error: (o, m) => log.error(o, m),
-    },
-  });
-  return { sandboxUrl: sandbox.url, close: () => sandbox.close() };
+@Injectable()
+export class EmbeddedSandbox implements AfterListen, OnApplicationShutdown {
+  private running?: { url: string; close(): Promise<void> };
+
+  constructor(
+    @Inject(PROVIDER_SETUP) private readonly setup: ProviderSetup,
+    @Inject(PUBLIC_URL) private readonly publicUrl: PublicUrl,
+    @Inject(LOGGER) private readonly logger: Logger,
+  ) {}
+
+  /** The sandbox's base URL once started; undefined with real Stripe (or before listen). */
+  get url(): string | undefined {
+    return this.running?.url;
+  }
+
+  async afterListen(): Promise<void> {
+    const sandbox = this.setup.sandbox;
+    if (!sandbox || this.running) return;
+    const log = this.logger.child({ component: 'stripe-sandbox' });
+    this.running = await startSandboxWorker({
+      port: sandbox.port,
+      stateFile: sandbox.stateFile,
+      webhookUrl: `${this.publicUrl.value}/api/v1/webhooks/stripe`,
+      webhookSecret: sandbox.webhookSecret,
+      logger: {
+        info: (o, m) => log.debug(o, m),
+        warn: (o, m) => log.warn(o, m),
+        error: (o, m) => log.error(o, m),
+      },
+    });
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    const running = this.running;
+    this.running = undefined;
+    await running?.close();
+  }
 }

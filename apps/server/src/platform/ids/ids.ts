@@ -21,6 +21,11 @@ export const ID_PREFIXES = {
   payout: 'wdr',
   product: 'prd',
   order: 'ord',
+  station: 'stn',
+  charger: 'chg',
+  connector: 'cnr',
+  tariff: 'trf',
+  ocppMessage: 'ocm',
 } as const;
 
 export type IdKind = keyof typeof ID_PREFIXES;

@@ -1,13 +1,6 @@
 import type { INestApplicationContext } from '@nestjs/common';
 import { providersWith } from './discover';
-
-/** Where the server listens, and the URL browsers reach it at (PUBLIC_URL or the listen address). */
-export interface ListenAddress {
-  host: string;
-  port: number;
-  url: string;
-  publicUrl: string;
-}
+import type { ListenAddress } from './listen-address';
 
 /**
  * Implemented by a provider that has work only once the port is open (e.g. starting a helper that

@@ -15,6 +15,9 @@ export function discoverUpgradeRoutes(app: INestApplicationContext): UpgradeRout
     seen.add(shape);
     if (route.subprotocols.length === 0)
       throw new Error(`upgrade route ${route.path} names no subprotocol`);
+    const ownsMessages = route.onMessage !== undefined && route.mapError !== undefined;
+    if (ownsMessages === (route.adopt !== undefined))
+      throw new Error(`upgrade route ${route.path} needs onMessage and mapError, or adopt`);
   }
   return routes;
 }

@@ -1,4 +1,5 @@
 import type { IncomingMessage } from 'node:http';
+import type { WebSocket } from 'ws';
 import type { AppError } from '../errors/app-error';
 
 /** A message as it arrived: text frames as strings, binary frames as Buffers. */
@@ -53,13 +54,24 @@ export interface UpgradeRoute<P = unknown> {
   ): P | AppError | Promise<P | AppError>;
   /** Called once the socket is open, before its first message is handled. */
   onConnection?(connection: WsConnection<P>): void | Promise<void>;
-  /** One message; a string or Buffer returned is sent back. Messages are handled in order. */
-  onMessage(connection: WsConnection<P>, message: WsMessage): unknown;
+  /**
+   * One message; a string or Buffer returned is sent back. Messages are handled in order. A route
+   * has either this (with `mapError`) or `adopt`.
+   */
+  onMessage?(connection: WsConnection<P>, message: WsMessage): unknown;
   /**
    * The protocol's error frame for an error of `message` (undefined: of `onConnection`). Unknown
    * errors arrive here as the generic `internal_error` AppError, their details only in the log.
    */
-  mapError(error: AppError, message: WsMessage | undefined): WsMessage;
+  mapError?(error: AppError, message: WsMessage | undefined): WsMessage;
+  /**
+   * For a protocol with its own engine (OCPP's RPC library): the accepted socket is handed over
+   * whole, and `onConnection`/`onMessage` are not called; the engine frames, orders and answers
+   * messages itself, and maps errors to its own error frames. The platform still did the
+   * handshake (path, subprotocol, limits, `authenticate`), counts the socket, calls `onClose`, and
+   * closes it on shutdown. A throw here closes the socket with 1011.
+   */
+  adopt?(socket: WebSocket, connection: WsConnection<P>): void;
   onClose?(connection: WsConnection<P>, code: number): void;
   limits?: Partial<UpgradeLimits>;
 }

@@ -159,6 +159,19 @@ export function attachUpgradeRoutes(
     // ws closes the socket itself (1009 too big, 1002 bad frame): only worth a line in the log.
     ws.on('error', (err) => log.warn({ err, route: route.path }, 'websocket error'));
 
+    if (route.adopt) {
+      try {
+        route.adopt(ws, connection);
+      } catch (err) {
+        log.error({ err, route: route.path }, 'adopting the socket failed');
+        ws.close(1011, 'connection setup failed');
+      }
+      return;
+    }
+    // discoverUpgradeRoutes checked that a route without adopt has both.
+    const onMessage = (m: WsMessage) => route.onMessage?.(connection, m);
+    const mapError = (e: AppError, m: WsMessage | undefined) => route.mapError?.(e, m) ?? '';
+
     // In order, one at a time: a protocol's state follows its messages, as over HTTP per request.
     let chain: Promise<void> = Promise.resolve();
     let pending = 0;
@@ -181,7 +194,7 @@ export function attachUpgradeRoutes(
       if (error.kind === 'internal')
         log.error({ err, route: route.path }, 'websocket handler failed');
       try {
-        connection.send(route.mapError(error, message));
+        connection.send(mapError(error, message));
       } catch (mapErr) {
         log.error({ err: mapErr, route: route.path }, 'mapError failed');
         ws.close(1011, 'internal error');
@@ -194,7 +207,7 @@ export function attachUpgradeRoutes(
     ws.on('message', (data, isBinary) => {
       if (pending >= MAX_PENDING_MESSAGES) return ws.close(1008, 'too many messages in flight');
       const message = isBinary ? toBuffer(data) : toBuffer(data).toString();
-      run(message, () => route.onMessage(connection, message));
+      run(message, () => onMessage(message));
     });
   }
 

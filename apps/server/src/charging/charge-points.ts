@@ -1,0 +1,136 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { and, eq, isNull, or, sql } from 'drizzle-orm';
+import type { Clock } from '../platform/clock';
+import type { Database } from '../platform/database/database';
+import { newId } from '../platform/ids/ids';
+import { CLOCK, DATABASE } from '../platform/platform.module';
+import { chargers, connectors, type ChargerRow } from './charging.schema';
+import { toConnectorStatus, upperSnake } from './ocpp-words';
+
+/** Who is on the other end of an OCPP connection, once authenticated. */
+export interface ChargePoint {
+  chargerId: string;
+  companyId: string;
+  ocppId: string;
+}
+
+export interface BootNotification {
+  chargePointVendor: string;
+  chargePointModel: string;
+  chargePointSerialNumber?: string;
+  chargeBoxSerialNumber?: string;
+  firmwareVersion?: string;
+}
+
+export interface StatusNotification {
+  connectorId: number;
+  errorCode: string;
+  status: string;
+  info?: string;
+  timestamp?: string;
+  vendorErrorCode?: string;
+}
+
+/**
+ * What chargers tell the central system about themselves, written to the model: identity from
+ * BootNotification, liveness from the connection and Heartbeat, connector states from
+ * StatusNotification. Messages arrive already checked against OCPP 1.6's JSON schemas.
+ */
+@Injectable()
+export class ChargePoints {
+  constructor(
+    @Inject(DATABASE) private readonly database: Database,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
+
+  private get db() {
+    return this.database.db;
+  }
+
+  /** The live charger with this OCPP identity, if any. */
+  async byOcppId(ocppId: string): Promise<ChargerRow | undefined> {
+    const [row] = await this.db
+      .select()
+      .from(chargers)
+      .where(and(eq(chargers.ocppId, ocppId), isNull(chargers.deletedAt)));
+    return row;
+  }
+
+  async setOnline(chargerId: string, online: boolean): Promise<void> {
+    await this.db
+      .update(chargers)
+      .set({ online, updatedAt: this.clock.now() })
+      .where(eq(chargers.id, chargerId));
+  }
+
+  async boot(chargerId: string, boot: BootNotification): Promise<Date> {
+    const now = this.clock.now();
+    await this.db
+      .update(chargers)
+      .set({
+        vendor: boot.chargePointVendor,
+        model: boot.chargePointModel,
+        // 1.6 has two serials; the charge point's names the unit, the charge box's is older usage.
+        serialNumber: boot.chargePointSerialNumber ?? boot.chargeBoxSerialNumber ?? null,
+        firmwareVersion: boot.firmwareVersion ?? null,
+        lastBootAt: now,
+        lastHeartbeatAt: now,
+        online: true,
+        updatedAt: now,
+      })
+      .where(eq(chargers.id, chargerId));
+    return now;
+  }
+
+  async heartbeat(chargerId: string): Promise<Date> {
+    const now = this.clock.now();
+    await this.db
+      .update(chargers)
+      .set({ lastHeartbeatAt: now, online: true })
+      .where(eq(chargers.id, chargerId));
+    return now;
+  }
+
+  /**
+   * Connector 0 is the charger itself. A connector nobody described yet is created (type and
+   * power unknown). A notification older than the state already stored (chargers resend queued
+   * ones after a reconnect) does not overwrite it.
+   */
+  async status(point: ChargePoint, n: StatusNotification): Promise<void> {
+    const now = this.clock.now();
+    const status = toConnectorStatus(n.status);
+    const errorCode = upperSnake(n.errorCode);
+    const at = n.timestamp ? new Date(n.timestamp) : now;
+    if (n.connectorId === 0) {
+      await this.db
+        .update(chargers)
+        .set({ status, errorCode, updatedAt: now })
+        .where(eq(chargers.id, point.chargerId));
+      return;
+    }
+    const state = {
+      status,
+      errorCode,
+      info: n.info ?? null,
+      vendorErrorCode: n.vendorErrorCode ?? null,
+      statusAt: at,
+      updatedAt: now,
+    };
+    await this.db
+      .insert(connectors)
+      .values({
+        id: newId('connector', now.getTime()),
+        chargerId: point.chargerId,
+        companyId: point.companyId,
+        connectorId: n.connectorId,
+        ...state,
+        createdAt: now,
+      })
+      .onConflictDoUpdate({
+        target: [connectors.chargerId, connectors.connectorId],
+        targetWhere: isNull(connectors.deletedAt),
+        set: state,
+        setWhere: or(isNull(connectors.statusAt), sql`${connectors.statusAt} <= ${at}`),
+      });
+  }
+}

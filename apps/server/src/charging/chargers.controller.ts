@@ -1,0 +1,156 @@
+import { Body, Controller, Delete, Get, Param, Patch, Post, Query } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import type { z } from 'zod';
+import { CurrentUser, Roles, type UserRow } from '../identity';
+import { Doc } from '../platform/http/doc';
+import { PageQuery, pageSchema } from '../platform/http/pagination';
+import {
+  ChargerListQuery,
+  CreateCharger,
+  CreateConnector,
+  Id,
+  PatchCharger,
+  PatchConnector,
+} from './charging.inputs';
+import { ChargerView, ConnectorView } from './charging.view';
+import { Chargers } from './chargers';
+import { Connectors } from './connectors';
+import { OcppLog, OcppMessageView } from './ocpp-log';
+
+const Manage = () => Roles('OPERATOR', 'ADMIN');
+
+@ApiTags('charging')
+@Controller('api/v1/chargers')
+export class ChargersController {
+  constructor(
+    private readonly chargers: Chargers,
+    private readonly connectors: Connectors,
+    private readonly ocppLog: OcppLog,
+  ) {}
+
+  @Post()
+  @Manage()
+  @Doc({
+    summary: 'Register a charger at a station',
+    status: 201,
+    response: ChargerView,
+    errors: [409],
+  })
+  create(
+    @CurrentUser() actor: UserRow,
+    @Body({ schema: CreateCharger }) body: z.infer<typeof CreateCharger>,
+  ) {
+    return this.chargers.create(actor, body);
+  }
+
+  @Get()
+  @Manage()
+  @Doc({ summary: 'Chargers, newest first', response: pageSchema(ChargerView) })
+  list(
+    @CurrentUser() actor: UserRow,
+    @Query({ schema: ChargerListQuery }) q: z.infer<typeof ChargerListQuery>,
+  ) {
+    return this.chargers.list(actor, q);
+  }
+
+  @Get(':id')
+  @Manage()
+  @Doc({ summary: 'A charger, with what its last BootNotification said', response: ChargerView })
+  get(@CurrentUser() actor: UserRow, @Param('id', { schema: Id }) id: string) {
+    return this.chargers.get(actor, id);
+  }
+
+  @Patch(':id')
+  @Manage()
+  @Doc({
+    summary: 'Edit a charger (password null removes it)',
+    response: ChargerView,
+    errors: [409],
+  })
+  update(
+    @CurrentUser() actor: UserRow,
+    @Param('id', { schema: Id }) id: string,
+    @Body({ schema: PatchCharger }) body: z.infer<typeof PatchCharger>,
+  ) {
+    return this.chargers.update(actor, id, body);
+  }
+
+  @Delete(':id')
+  @Manage()
+  @Doc({ summary: 'Delete a charger and its connectors', status: 204 })
+  async remove(@CurrentUser() actor: UserRow, @Param('id', { schema: Id }) id: string) {
+    await this.chargers.remove(actor, id);
+  }
+
+  @Post(':id/connectors')
+  @Manage()
+  @Doc({
+    summary: 'Describe a connector of the charger',
+    status: 201,
+    response: ConnectorView,
+    errors: [409],
+  })
+  addConnector(
+    @CurrentUser() actor: UserRow,
+    @Param('id', { schema: Id }) id: string,
+    @Body({ schema: CreateConnector }) body: z.infer<typeof CreateConnector>,
+  ) {
+    return this.connectors.create(actor, id, body);
+  }
+
+  @Get(':id/connectors')
+  @Manage()
+  @Doc({ summary: "The charger's connectors", response: pageSchema(ConnectorView) })
+  listConnectors(
+    @CurrentUser() actor: UserRow,
+    @Param('id', { schema: Id }) id: string,
+    @Query({ schema: PageQuery }) q: PageQuery,
+  ) {
+    return this.connectors.list(actor, id, q);
+  }
+
+  @Get(':id/ocpp-messages')
+  @Manage()
+  @Doc({
+    summary: 'Every OCPP frame to and from the charger, newest first',
+    response: pageSchema(OcppMessageView),
+  })
+  ocppMessages(
+    @CurrentUser() actor: UserRow,
+    @Param('id', { schema: Id }) id: string,
+    @Query({ schema: PageQuery }) q: PageQuery,
+  ) {
+    return this.ocppLog.list(actor, id, q);
+  }
+}
+
+@ApiTags('charging')
+@Controller('api/v1/connectors')
+export class ConnectorsController {
+  constructor(private readonly connectors: Connectors) {}
+
+  @Get(':id')
+  @Manage()
+  @Doc({ summary: 'A connector and its OCPP status', response: ConnectorView })
+  get(@CurrentUser() actor: UserRow, @Param('id', { schema: Id }) id: string) {
+    return this.connectors.get(actor, id);
+  }
+
+  @Patch(':id')
+  @Manage()
+  @Doc({ summary: 'Edit a connector (type, maxPowerW)', response: ConnectorView })
+  update(
+    @CurrentUser() actor: UserRow,
+    @Param('id', { schema: Id }) id: string,
+    @Body({ schema: PatchConnector }) body: z.infer<typeof PatchConnector>,
+  ) {
+    return this.connectors.update(actor, id, body);
+  }
+
+  @Delete(':id')
+  @Manage()
+  @Doc({ summary: 'Delete a connector', status: 204 })
+  async remove(@CurrentUser() actor: UserRow, @Param('id', { schema: Id }) id: string) {
+    await this.connectors.remove(actor, id);
+  }
+}

@@ -1,0 +1,111 @@
+import { z } from 'zod';
+import { AmountSchema, CurrencySchema, MAX_AMOUNT } from '../platform/money';
+import { PageQuery } from '../platform/http/pagination';
+import { CONNECTOR_TYPES } from './charging.schema';
+
+// The request schemas of charging's API, shared by its controllers.
+
+export const Id = z.string().min(1).max(64);
+const Name = z.string().trim().min(1).max(200);
+
+/** Any IANA zone the runtime knows (`Europe/Berlin`, `UTC`). */
+const TimeZone = z
+  .string()
+  .min(1)
+  .max(64)
+  .refine(
+    (tz) => {
+      try {
+        new Intl.DateTimeFormat('en', { timeZone: tz });
+        return true;
+      } catch {
+        return false;
+      }
+    },
+    { message: 'must be an IANA time zone such as Europe/Berlin' },
+  );
+
+const atLeastOne = <T extends z.ZodObject>(schema: T) =>
+  schema.refine((b) => Object.keys(b).length > 0, { message: 'Send at least one field to change' });
+
+const StationFields = {
+  name: Name,
+  address: z.string().trim().min(1).max(500),
+  latitude: z.number().min(-90).max(90),
+  longitude: z.number().min(-180).max(180),
+  timeZone: TimeZone,
+  tariffId: Id.nullable().optional(),
+};
+export const CreateStation = z.strictObject({ ...StationFields, companyId: Id.optional() });
+export const PatchStation = atLeastOne(z.strictObject(StationFields).partial());
+
+/** 1/1000 of a minor unit: up to 1 000 000 minor units (€10 000) per kWh or minute. */
+const PrecisePrice = z
+  .number()
+  .int()
+  .min(0)
+  .max(1_000_000_000)
+  .transform((v) => BigInt(v));
+const Fee = z
+  .number()
+  .int()
+  .min(0)
+  .max(MAX_AMOUNT)
+  .transform((v) => BigInt(v));
+const TariffFields = {
+  name: Name,
+  currency: CurrencySchema,
+  energyPricePerKwh: PrecisePrice,
+  timePricePerMinute: PrecisePrice.optional(),
+  idlePricePerMinute: PrecisePrice.optional(),
+  idleGraceMinutes: z.number().int().min(0).max(1440).optional(),
+  sessionFee: Fee.optional(),
+  taxRateBasisPoints: z.number().int().min(0).max(10_000).optional(),
+  taxInclusive: z.boolean().optional(),
+  holdAmount: AmountSchema.transform((v) => BigInt(v)),
+};
+export const CreateTariff = z.strictObject({ ...TariffFields, companyId: Id.optional() });
+// The currency is fixed once created: sessions and their payments are in it.
+const { currency: _currency, ...PatchableTariff } = TariffFields;
+export const PatchTariff = atLeastOne(z.strictObject(PatchableTariff).partial());
+
+/** OCPP 1.6's chargeBoxIdentity: up to 48 characters, safe in a URL path segment. */
+export const OcppId = z
+  .string()
+  .regex(/^[A-Za-z0-9._:-]{1,48}$/, 'letters, digits and . _ : - only, at most 48');
+/** Security profile 1: 16–40 printable ASCII characters (OCPP 1.6 security whitepaper). */
+const ChargerPassword = z
+  .string()
+  .min(16)
+  .max(40)
+  .regex(/^[\x21-\x7e]+$/, 'printable ASCII without spaces');
+export const CreateCharger = z.strictObject({
+  stationId: Id,
+  ocppId: OcppId,
+  password: ChargerPassword.optional(),
+  tariffId: Id.optional(),
+});
+export const PatchCharger = atLeastOne(
+  z
+    .strictObject({
+      stationId: Id,
+      ocppId: OcppId,
+      password: ChargerPassword.nullable(),
+      tariffId: Id.nullable(),
+    })
+    .partial(),
+);
+
+const ConnectorFields = {
+  type: z.enum(CONNECTOR_TYPES),
+  /** Watts: 1 W to 1 MW. */
+  maxPowerW: z.number().int().min(1).max(1_000_000),
+};
+export const CreateConnector = z.strictObject({
+  connectorId: z.number().int().min(1).max(99),
+  ...ConnectorFields,
+});
+export const PatchConnector = atLeastOne(z.strictObject(ConnectorFields).partial());
+
+export const CompanyListQuery = PageQuery.extend({ companyId: Id.optional() });
+export const ChargerListQuery = PageQuery.extend({ stationId: Id.optional() });

@@ -1,0 +1,23 @@
+import { Module } from '@nestjs/common';
+import { IdentityModule } from '../identity';
+import { ChargePoints } from './charge-points';
+import { Chargers } from './chargers';
+import { ChargersController, ConnectorsController } from './chargers.controller';
+import { Connectors } from './connectors';
+import { OcppGateway } from './ocpp-gateway';
+import { OcppLog } from './ocpp-log';
+import { Stations } from './stations';
+import { StationsController, TariffsController } from './stations.controller';
+import { Tariffs } from './tariffs';
+
+/**
+ * EV charging (issue 12): companies' stations, chargers, connectors and tariffs; the OCPP 1.6J
+ * central system on the WebSocket seam; one pricing engine (pricing.ts).
+ */
+@Module({
+  imports: [IdentityModule],
+  controllers: [StationsController, TariffsController, ChargersController, ConnectorsController],
+  providers: [Tariffs, Stations, Chargers, Connectors, ChargePoints, OcppLog, OcppGateway],
+  exports: [],
+})
+export class ChargingModule {}

@@ -1,0 +1,225 @@
+import { sql } from 'drizzle-orm';
+import {
+  bigint,
+  boolean,
+  check,
+  doublePrecision,
+  index,
+  integer,
+  jsonb,
+  pgEnum,
+  pgTable,
+  text,
+  uniqueIndex,
+} from 'drizzle-orm/pg-core';
+import { companies } from '../identity/identity.schema';
+import { money, ts } from '../platform/database/columns';
+
+/**
+ * OCPP 1.6's ChargePointStatus, spelt as our enums are (UPPER_SNAKE); the OCPP words
+ * (`SuspendedEV`) stop at the gateway (ocpp-words.ts).
+ */
+export const CONNECTOR_STATUSES = [
+  'AVAILABLE',
+  'PREPARING',
+  'CHARGING',
+  'SUSPENDED_EVSE',
+  'SUSPENDED_EV',
+  'FINISHING',
+  'RESERVED',
+  'UNAVAILABLE',
+  'FAULTED',
+] as const;
+export type ConnectorStatus = (typeof CONNECTOR_STATUSES)[number];
+export const connectorStatus = pgEnum('connector_status', CONNECTOR_STATUSES);
+
+export const CONNECTOR_TYPES = [
+  'TYPE_1',
+  'TYPE_2',
+  'CCS_1',
+  'CCS_2',
+  'CHADEMO',
+  'NACS',
+  'GB_T',
+  'SCHUKO',
+] as const;
+export type ConnectorType = (typeof CONNECTOR_TYPES)[number];
+export const connectorType = pgEnum('connector_type', CONNECTOR_TYPES);
+
+const timestamps = {
+  createdAt: ts('created_at').notNull().defaultNow(),
+  updatedAt: ts('updated_at').notNull().defaultNow(),
+  deletedAt: ts('deleted_at'),
+};
+
+/**
+ * What a session costs (pricing.ts prices it). Unit prices are in 1/1000 of a minor unit
+ * (`PrecisePrice` at the default scale): €0.3249/kWh is 32 490.
+ */
+export const tariffs = pgTable(
+  'tariffs',
+  {
+    id: text('id').primaryKey(),
+    companyId: text('company_id')
+      .notNull()
+      .references(() => companies.id),
+    name: text('name').notNull(),
+    currency: text('currency').notNull(),
+    energyPricePerKwh: bigint('energy_price_per_kwh', { mode: 'bigint' }).notNull(),
+    timePricePerMinute: bigint('time_price_per_minute', { mode: 'bigint' })
+      .notNull()
+      .default(sql`0`),
+    idlePricePerMinute: bigint('idle_price_per_minute', { mode: 'bigint' })
+      .notNull()
+      .default(sql`0`),
+    idleGraceMinutes: integer('idle_grace_minutes').notNull().default(0),
+    sessionFee: money('session_fee')
+      .notNull()
+      .default(sql`0`),
+    /** 1900 = 19 %. */
+    taxRateBasisPoints: integer('tax_rate_basis_points').notNull().default(0),
+    taxInclusive: boolean('tax_inclusive').notNull().default(true),
+    /** Minor units held on the card at the start. */
+    holdAmount: money('hold_amount').notNull(),
+    ...timestamps,
+  },
+  (t) => [
+    check('tariffs_currency_iso', sql`${t.currency} ~ '^[a-z]{3}$'`),
+    check(
+      'tariffs_prices_non_negative',
+      sql`${t.energyPricePerKwh} >= 0 AND ${t.timePricePerMinute} >= 0 AND ${t.idlePricePerMinute} >= 0 AND ${t.sessionFee} >= 0`,
+    ),
+    check('tariffs_hold_positive', sql`${t.holdAmount} > 0`),
+    check('tariffs_grace_range', sql`${t.idleGraceMinutes} BETWEEN 0 AND 1440`),
+    check('tariffs_tax_range', sql`${t.taxRateBasisPoints} BETWEEN 0 AND 10000`),
+    index('tariffs_company_idx').on(t.companyId, t.id),
+  ],
+);
+
+export const stations = pgTable(
+  'stations',
+  {
+    id: text('id').primaryKey(),
+    companyId: text('company_id')
+      .notNull()
+      .references(() => companies.id),
+    name: text('name').notNull(),
+    address: text('address').notNull(),
+    latitude: doublePrecision('latitude').notNull(),
+    longitude: doublePrecision('longitude').notNull(),
+    /** IANA name (`Europe/Berlin`): local times on receipts and tariff periods. */
+    timeZone: text('time_zone').notNull(),
+    /** The station's tariff; a charger may have its own. */
+    tariffId: text('tariff_id').references(() => tariffs.id),
+    ...timestamps,
+  },
+  (t) => [
+    check('stations_latitude_range', sql`${t.latitude} BETWEEN -90 AND 90`),
+    check('stations_longitude_range', sql`${t.longitude} BETWEEN -180 AND 180`),
+    index('stations_company_idx').on(t.companyId, t.id),
+  ],
+);
+
+/**
+ * One OCPP charge point. Its identity (`ocpp_id`, the last path segment it connects to) is unique
+ * among live chargers; vendor, model, serial and firmware are what its BootNotification said.
+ * `company_id` is the station's, copied so ownership checks need no join.
+ */
+export const chargers = pgTable(
+  'chargers',
+  {
+    id: text('id').primaryKey(),
+    stationId: text('station_id')
+      .notNull()
+      .references(() => stations.id),
+    companyId: text('company_id')
+      .notNull()
+      .references(() => companies.id),
+    ocppId: text('ocpp_id').notNull(),
+    /** argon2id of the HTTP Basic password (security profile 1); null: no password asked. */
+    passwordHash: text('password_hash'),
+    tariffId: text('tariff_id').references(() => tariffs.id),
+    vendor: text('vendor'),
+    model: text('model'),
+    serialNumber: text('serial_number'),
+    firmwareVersion: text('firmware_version'),
+    lastBootAt: ts('last_boot_at'),
+    lastHeartbeatAt: ts('last_heartbeat_at'),
+    online: boolean('online').notNull().default(false),
+    /** Status of connector 0 (the charger itself), from StatusNotification. */
+    status: connectorStatus('status'),
+    errorCode: text('error_code'),
+    ...timestamps,
+  },
+  (t) => [
+    check('chargers_ocpp_id_format', sql`${t.ocppId} ~ '^[A-Za-z0-9._:-]{1,48}$'`),
+    uniqueIndex('chargers_ocpp_id_live_idx')
+      .on(t.ocppId)
+      .where(sql`${t.deletedAt} IS NULL`),
+    index('chargers_station_idx').on(t.stationId, t.id),
+    index('chargers_company_idx').on(t.companyId, t.id),
+  ],
+);
+
+/**
+ * A connector (OCPP connectorId ≥ 1) of a charger. Type and power are described by the operator;
+ * a connector the charger reports before anyone described it is created with both null.
+ */
+export const connectors = pgTable(
+  'connectors',
+  {
+    id: text('id').primaryKey(),
+    chargerId: text('charger_id')
+      .notNull()
+      .references(() => chargers.id),
+    companyId: text('company_id')
+      .notNull()
+      .references(() => companies.id),
+    connectorId: integer('connector_id').notNull(),
+    type: connectorType('type'),
+    maxPowerW: integer('max_power_w'),
+    status: connectorStatus('status').notNull().default('UNAVAILABLE'),
+    /** OCPP's ChargePointErrorCode in UPPER_SNAKE (`NO_ERROR`, `GROUND_FAILURE`, …). */
+    errorCode: text('error_code').notNull().default('NO_ERROR'),
+    vendorErrorCode: text('vendor_error_code'),
+    info: text('info'),
+    statusAt: ts('status_at'),
+    ...timestamps,
+  },
+  (t) => [
+    check('connectors_connector_id_positive', sql`${t.connectorId} >= 1`),
+    check('connectors_power_positive', sql`${t.maxPowerW} IS NULL OR ${t.maxPowerW} > 0`),
+    uniqueIndex('connectors_charger_number_live_idx')
+      .on(t.chargerId, t.connectorId)
+      .where(sql`${t.deletedAt} IS NULL`),
+    index('connectors_company_idx').on(t.companyId, t.id),
+  ],
+);
+
+export const OCPP_DIRECTIONS = ['IN', 'OUT'] as const;
+export const ocppDirection = pgEnum('ocpp_direction', OCPP_DIRECTIONS);
+
+/**
+ * Every OCPP frame to and from a charger, as sent: CALL, CALLRESULT and CALLERROR, in order, for
+ * the operator's log and for diagnosing a charger. Append-only.
+ */
+export const ocppMessages = pgTable(
+  'ocpp_messages',
+  {
+    id: text('id').primaryKey(),
+    chargerId: text('charger_id')
+      .notNull()
+      .references(() => chargers.id),
+    direction: ocppDirection('direction').notNull(),
+    /** The frame, parsed; a frame that is not JSON is kept as a string. */
+    frame: jsonb('frame').notNull(),
+    receivedAt: ts('received_at').notNull().defaultNow(),
+  },
+  (t) => [index('ocpp_messages_charger_idx').on(t.chargerId, t.id)],
+);
+
+export type TariffRow = typeof tariffs.$inferSelect;
+export type StationRow = typeof stations.$inferSelect;
+export type ChargerRow = typeof chargers.$inferSelect;
+export type ConnectorRow = typeof connectors.$inferSelect;
+export type OcppMessageRow = typeof ocppMessages.$inferSelect;

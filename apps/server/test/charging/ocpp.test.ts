@@ -1,0 +1,207 @@
+import { RPCClient } from 'ocpp-rpc';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { bootTestApp, type TestApp } from '../helpers';
+import { chargerAt, chargingActors } from './fixture';
+
+const PASSWORD = 'charger-secret-0123';
+
+describe('OCPP 1.6J central system on the API port', () => {
+  let app: TestApp;
+  let a: Awaited<ReturnType<typeof chargingActors>>;
+  let open: { chargerId: string; connectorId: string };
+  let locked: { chargerId: string };
+  const clients: RPCClient[] = [];
+
+  /** A real ocpp-rpc charge point, strict like ours, connected to the server. */
+  async function charger(identity: string, opts: { password?: string; protocols?: string[] } = {}) {
+    const client = new RPCClient({
+      endpoint: `${app.url.replace('http://', 'ws://')}/ocpp`,
+      identity,
+      protocols: opts.protocols ?? ['ocpp1.6'],
+      strictMode: true,
+      reconnect: false,
+      ...(opts.password !== undefined ? { password: opts.password } : {}),
+    } as ConstructorParameters<typeof RPCClient>[0]);
+    clients.push(client);
+    await client.connect();
+    return client;
+  }
+
+  /** The HTTP status a refused handshake got. */
+  async function refused(identity: string, opts: { password?: string; protocols?: string[] } = {}) {
+    try {
+      await charger(identity, opts);
+    } catch (err) {
+      return (err as { code?: number }).code;
+    }
+    throw new Error('the handshake was accepted');
+  }
+
+  const get = (path: string) => a.api.get(path, a.volt.operator);
+  const logOf = async (chargerId: string) =>
+    (await get(`/api/v1/chargers/${chargerId}/ocpp-messages?limit=100`)).body.data as {
+      direction: string;
+      frame: unknown[];
+    }[];
+
+  beforeAll(async () => {
+    app = await bootTestApp();
+    a = await chargingActors(app);
+    open = await chargerAt(a.api, a.volt.operator, 'CP-OPEN');
+    locked = await chargerAt(a.api, a.volt.operator, 'CP-LOCKED', PASSWORD);
+  });
+  afterAll(async () => {
+    await Promise.all(clients.map((c) => c.close({ force: true })));
+    await app?.close();
+  });
+
+  it('boots a known charger: records vendor, model, serial, firmware and marks it online', async () => {
+    const cp = await charger('CP-OPEN');
+    const answer = (await cp.call('BootNotification', {
+      chargePointVendor: 'Tender Labs',
+      chargePointModel: 'Sim-22',
+      chargePointSerialNumber: 'SN-0042',
+      firmwareVersion: '1.2.3',
+    })) as { status: string; currentTime: string; interval: number };
+    expect(answer.status).toBe('Accepted');
+    expect(answer.interval).toBe(300);
+    expect(Number.isNaN(Date.parse(answer.currentTime))).toBe(false);
+    const c = await get(`/api/v1/chargers/${open.chargerId}`);
+    expect(c.body).toMatchObject({
+      vendor: 'Tender Labs',
+      model: 'Sim-22',
+      serialNumber: 'SN-0042',
+      firmwareVersion: '1.2.3',
+      online: true,
+    });
+    expect(c.body.lastBootAt).not.toBeNull();
+
+    const beat = (await cp.call('Heartbeat', {})) as { currentTime: string };
+    expect(Number.isNaN(Date.parse(beat.currentTime))).toBe(false);
+    const after = await get(`/api/v1/chargers/${open.chargerId}`);
+    expect(Date.parse(after.body.lastHeartbeatAt)).toBeGreaterThanOrEqual(
+      Date.parse(c.body.lastHeartbeatAt),
+    );
+  });
+
+  it('StatusNotification updates connectors (creating an undescribed one) and the charger itself', async () => {
+    const cp = await charger('CP-OPEN');
+    await cp.call('StatusNotification', {
+      connectorId: 1,
+      errorCode: 'NoError',
+      status: 'Charging',
+      timestamp: '2026-12-03T06:00:00Z',
+    });
+    await cp.call('StatusNotification', {
+      connectorId: 2,
+      errorCode: 'EVCommunicationError',
+      status: 'Faulted',
+      vendorErrorCode: 'E42',
+      info: 'pilot lost',
+    });
+    await cp.call('StatusNotification', {
+      connectorId: 0,
+      errorCode: 'NoError',
+      status: 'Available',
+    });
+    // An older notification (resent after a reconnect) does not overwrite the newer state.
+    await cp.call('StatusNotification', {
+      connectorId: 1,
+      errorCode: 'NoError',
+      status: 'Preparing',
+      timestamp: '2026-12-03T05:59:00Z',
+    });
+    const list = await get(`/api/v1/chargers/${open.chargerId}/connectors`);
+    const byNumber = new Map(
+      list.body.data.map((c: { connectorId: number }) => [c.connectorId, c]),
+    );
+    expect(byNumber.get(1)).toMatchObject({
+      id: open.connectorId,
+      status: 'CHARGING',
+      errorCode: 'NO_ERROR',
+      type: 'CCS_2',
+      statusAt: '2026-12-03T06:00:00.000Z',
+    });
+    expect(byNumber.get(2)).toMatchObject({
+      status: 'FAULTED',
+      errorCode: 'EV_COMMUNICATION_ERROR',
+      vendorErrorCode: 'E42',
+      info: 'pilot lost',
+      type: null,
+      maxPowerW: null,
+    });
+    expect((await get(`/api/v1/chargers/${open.chargerId}`)).body).toMatchObject({
+      status: 'AVAILABLE',
+      errorCode: 'NO_ERROR',
+    });
+  });
+
+  it('answers a schema-invalid call with a CallError and keeps the connection', async () => {
+    const cp = await charger('CP-OPEN');
+    // Our client would refuse to send it in strict mode: send the raw frame.
+    const reply = new Promise<unknown>((resolve) =>
+      cp.on('message', ({ message, outbound }: { message: Buffer | string; outbound: boolean }) => {
+        if (!outbound) resolve(JSON.parse(message.toString()));
+      }),
+    );
+    cp.sendRaw(
+      JSON.stringify([2, 'bad-1', 'StatusNotification', { connectorId: 1, status: 'Dancing' }]),
+    );
+    const frame = (await reply) as unknown[];
+    expect(frame[0]).toBe(4);
+    expect(frame[1]).toBe('bad-1');
+    expect(String(frame[2])).toMatch(/Violation/);
+    // Unknown methods are NotImplemented; the socket still answers normal calls afterwards.
+    await expect(cp.call('DataTransfer', { vendorId: 'x' })).rejects.toMatchObject({
+      rpcErrorCode: 'NotImplemented',
+    });
+    await expect(cp.call('Heartbeat', {})).resolves.toHaveProperty('currentTime');
+  });
+
+  it('refuses unknown charge points, wrong or missing passwords, and other subprotocols', async () => {
+    expect(await refused('CP-NOBODY')).toBe(404);
+    expect(await refused('CP-LOCKED')).toBe(401);
+    expect(await refused('CP-LOCKED', { password: 'not-the-password-x' })).toBe(401);
+    expect(await refused('CP-OPEN', { protocols: ['ocpp2.0.1'] })).toBe(400);
+    const cp = await charger('CP-LOCKED', { password: PASSWORD });
+    await expect(
+      cp.call('BootNotification', { chargePointVendor: 'V', chargePointModel: 'M' }),
+    ).resolves.toMatchObject({ status: 'Accepted' });
+    expect((await get(`/api/v1/chargers/${locked.chargerId}`)).body.vendor).toBe('V');
+  });
+
+  it('logs every message in and out per charger, for its operator only', async () => {
+    const cp = await charger('CP-LOCKED', { password: PASSWORD });
+    await cp.call('Heartbeat', {});
+    let log: Awaited<ReturnType<typeof logOf>> = [];
+    await expect
+      .poll(async () => {
+        log = await logOf(locked.chargerId);
+        return log.filter((m) => m.frame[2] === 'Heartbeat' || m.frame[0] === 3).length;
+      })
+      .toBeGreaterThanOrEqual(2);
+    const call = log.find((m) => m.direction === 'IN' && m.frame[2] === 'Heartbeat')!;
+    const result = log.find((m) => m.direction === 'OUT' && m.frame[1] === call.frame[1]);
+    expect(call.frame[0]).toBe(2);
+    expect(result?.frame[0]).toBe(3);
+    // Newest first: the answer comes before its call.
+    expect(log.indexOf(result!)).toBeLessThan(log.indexOf(call));
+    expect(
+      (await a.api.get(`/api/v1/chargers/${locked.chargerId}/ocpp-messages`, a.amp.operator))
+        .status,
+    ).toBe(404);
+  });
+
+  it('marks a charger offline when it disconnects, but not when a new connection superseded it', async () => {
+    const first = await charger('CP-OPEN');
+    const second = await charger('CP-OPEN');
+    const firstClosed = new Promise((resolve) => first.once('close', resolve));
+    await firstClosed; // the new connection pushed the old one out
+    await second.call('Heartbeat', {});
+    expect((await get(`/api/v1/chargers/${open.chargerId}`)).body.online).toBe(true);
+    await second.close();
+    await expect
+      .poll(async () => (await get(`/api/v1/chargers/${open.chargerId}`)).body.online)
+      .toBe(false);
+  });
+});
