@@ -25,6 +25,7 @@ import { PAYOUT_PROVIDER } from './provider/payouts-port';
 import { createPaymentProvider, type ProviderSetup } from './provider/stripe-client';
 import { PaymentReturns } from './payment-returns';
 import { ProviderAudit } from './provider-audit';
+import { ClientConfigController } from './client-config.controller';
 import { PaymentAuditor } from './payment-auditor';
 import { Reconciler } from './reconciler';
 import { ReconcileSweeps } from './reconcile-sweeps';
@@ -42,6 +43,7 @@ import { WebhookQueue } from './webhook-queue';
  */
 @Module({
   controllers: [
+    ClientConfigController,
     PaymentsController,
     WebhooksController,
     PaymentsAdminController,
