@@ -63,18 +63,26 @@ const SetupOutcomeView = z.object({
   failureMessage: z.string().nullable(),
 });
 
+/** What a frame coming back from 3-D Secure shows until the app that framed it removes it. */
+const FRAMED_DONE_PAGE = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Authentication finished</title></head>
+<body style="font-family:system-ui,sans-serif"><p>Authentication finished. The page goes on by itself.</p></body></html>`;
+
 /**
- * A browser coming back from 3-D Secure (it asks for HTML, top level or in the app's frame) is sent
- * on to the web app's page for what it did; an API client gets the JSON. The target is a path on
- * our own origin built here, never one a client chose: no open redirect.
+ * A browser coming back from 3-D Secure (it asks for HTML) is sent on to the web app's page for
+ * what it did; an API client gets the JSON. The target is a path on our own origin built here,
+ * never one a client chose: no open redirect. In the app's own frame (`Sec-Fetch-Dest: iframe`) a
+ * static page instead: the app must not boot a second time inside itself (it would rotate the
+ * tab's single-use refresh token behind the framing page's back); the framing page polls.
  */
 function answerBrowser(
   reply: FastifyReply,
-  accept: string | undefined,
+  headers: { accept?: string; 'sec-fetch-dest'?: string },
   view: object,
   webPath: string,
 ) {
-  if (!accept?.includes('text/html')) return reply.send(view);
+  if (!headers.accept?.includes('text/html')) return reply.send(view);
+  if (headers['sec-fetch-dest'] === 'iframe')
+    return reply.type('text/html; charset=utf-8').send(FRAMED_DONE_PAGE);
   return reply.redirect(webPath, 303);
 }
 
@@ -123,7 +131,7 @@ export class PaymentsController {
   })
   async setupReturned(
     @Query({ schema: SetupReturnQuery }) q: z.infer<typeof SetupReturnQuery>,
-    @Headers('accept') accept: string | undefined,
+    @Headers() headers: Record<string, string | undefined>,
     @Res() reply: FastifyReply,
   ) {
     const si = q.setup_intent ?? '';
@@ -131,7 +139,7 @@ export class PaymentsController {
       throw AppError.notFound('setup intent', si || undefined);
     const outcome = await this.savedCards.setupOutcome(q.user, si);
     // The id, not the outcome: the read is throttled, so the page reads it again until it is final.
-    return answerBrowser(reply, accept, outcome, `/cards?setup=${encodeURIComponent(si)}`);
+    return answerBrowser(reply, headers, outcome, `/cards?setup=${encodeURIComponent(si)}`);
   }
 
   /** A card setup of the signed-in user, read from the provider (polled while 3-D Secure runs). */
@@ -184,14 +192,14 @@ export class PaymentsController {
   async returned(
     @Param('id', { schema: Id }) id: string,
     @Query({ schema: ReturnQuery }) q: z.infer<typeof ReturnQuery>,
-    @Headers('accept') accept: string | undefined,
+    @Headers() headers: Record<string, string | undefined>,
     @Res() reply: FastifyReply,
   ) {
     if (!this.links.verify('payment', id, q.token)) throw AppError.notFound('payment', id);
     const p = await this.returns.refresh(id);
     return answerBrowser(
       reply,
-      accept,
+      headers,
       { id: p.id, status: p.status },
       `/payments/${encodeURIComponent(p.id)}`,
     );

@@ -187,6 +187,14 @@ describe('payments: public returns, redirects, declines and refusals', () => {
     });
     expect(page.status).toBe(303);
     expect(page.headers.get('location')).toBe(`/payments/${res.body.id}`);
+    // In the app's own frame: a static page, so the app does not boot inside itself.
+    const framed = await fetch(`${h.app.url}${pathOf(done.location!)}`, {
+      headers: { ...html, 'sec-fetch-dest': 'iframe' },
+      redirect: 'manual',
+    });
+    expect(framed.status).toBe(200);
+    expect(await framed.text()).toContain('Authentication finished');
+    expect(framed.headers.get('content-security-policy')).toContain("script-src 'self'");
     // A bad token is still the 404, for browsers too.
     const forged = await fetch(`${h.app.url}/api/v1/payments/${res.body.id}/return?token=x`, {
       headers: html,
