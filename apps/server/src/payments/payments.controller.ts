@@ -37,6 +37,11 @@ const Id = z.string().min(1).max(64);
 const SaveCardBody = z.strictObject({
   paymentMethodId: z.string().regex(/^pm_\w{1,200}$/, 'must be a payment method id (pm_…)'),
 });
+const SaveCardView = z.object({
+  setupIntentId: z.string(),
+  status: z.string(),
+  nextActionUrl: z.string().nullable(),
+});
 const SavedCard = z.object({
   id: z.string(),
   brand: z.string(),
@@ -112,6 +117,7 @@ export class PaymentsController {
     summary:
       'Save a card (a pm_… token from the provider) for later off-session payments; `REQUIRES_ACTION`: send the user to `nextActionUrl` (3-D Secure), which returns to /payments/methods/return',
     status: 201,
+    response: SaveCardView,
   })
   saveCard(
     @CurrentUser() user: UserRow,

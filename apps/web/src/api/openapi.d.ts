@@ -2754,7 +2754,13 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        setupIntentId: string;
+                        status: string;
+                        nextActionUrl: string | null;
+                    };
+                };
             };
             /** @description Invalid request: a field fails validation, text holds U+0000, JSON is malformed or nested deeper than 32, the URL is badly encoded */
             400: {
