@@ -5,6 +5,8 @@ import { OrderPage, OrdersPage } from './shop/orders-page';
 import { ProductPage } from './shop/product-page';
 import { ProductsPage } from './shop/products-page';
 import { WalletPage } from './wallet/wallet-page';
+import { CardsPage } from './cards/cards-page';
+import { PaymentPage } from './payment/payment-page';
 
 /** Every route of the app and who may open it. A new page adds one line here. */
 export const ROUTES: { path: string; audience: Audience; page: ReactNode }[] = [
@@ -15,4 +17,6 @@ export const ROUTES: { path: string; audience: Audience; page: ReactNode }[] = [
   { path: '/orders', audience: 'signed-in', page: <OrdersPage /> },
   { path: '/orders/:id', audience: 'signed-in', page: <OrderPage /> },
   { path: '/wallet', audience: 'signed-in', page: <WalletPage /> },
+  { path: '/cards', audience: 'signed-in', page: <CardsPage /> },
+  { path: '/payments/:id', audience: 'signed-in', page: <PaymentPage /> },
 ];

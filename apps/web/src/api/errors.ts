@@ -38,7 +38,8 @@ const DECLINES: Record<string, string> = {
   invalid_expiry_year: 'The card has expired, or the expiry year is not valid.',
   invalid_cvc: 'The security code (CVC) is not valid.',
   fraudulent: 'The card was declined by its bank.',
-  payment_intent_authentication_failure: 'The bank could not confirm it was you (3-D Secure failed).',
+  payment_intent_authentication_failure:
+    'The bank could not confirm it was you (3-D Secure failed).',
   setup_intent_authentication_failure: 'The bank could not confirm it was you (3-D Secure failed).',
 };
 
