@@ -85,11 +85,27 @@ describe('cards, 3-D Secure and withdrawals, as a customer', () => {
 
   it('a 3-D Secure top-up approved in the frame: paid, and the wallet credited', async () => {
     const page = await newCustomer();
+    const deposit = page.waitForResponse((r) => r.url().endsWith('/api/v1/wallet/deposit'));
     await topUp(page, '40', CARDS.threeDSecure);
+    const payment = (await (await deposit).json()) as { id: string; status: string };
+    expect(payment.status).toBe('REQUIRES_ACTION');
+    await page.getByText('Your bank asks you to confirm').waitFor();
+    await expect.poll(() => state(page)).toBe('authenticating');
+    await page
+      .frameLocator('iframe[title="3-D Secure authentication"]')
+      .locator('#approve')
+      .waitFor();
+    await checkA11y(page);
+    await screenshot(page, 'wallet-3ds');
     await authenticate(page, 'approve');
     await expect.poll(() => state(page), { timeout: 20_000 }).toBe('succeeded');
     await page.getByText('Card payment received').waitFor();
     await balance(page).toMatch(/\$40\.00/);
+    // The page a browser lands on when 3-D Secure was opened outside the frame.
+    await page.goto(`/payments/${payment.id}`);
+    await page.getByText('Paid $40.00.').waitFor();
+    await checkA11y(page);
+    await screenshot(page, 'payment');
     await page.context().close();
   });
 
