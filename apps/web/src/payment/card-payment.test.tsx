@@ -63,14 +63,16 @@ describe('the payment component', () => {
       .mockResolvedValue({ kind: 'succeeded' });
     let release!: () => void;
     const gate = new Promise<void>((r) => (release = r));
-    const confirm = vi.fn(async (): Promise<CardOutcome> => ({
-      kind: 'authenticate',
-      url: 'about:blank#3ds',
-      settle: async () => {
-        await gate;
-        return settle();
-      },
-    }));
+    const confirm = vi.fn((): Promise<CardOutcome> =>
+      Promise.resolve({
+        kind: 'authenticate',
+        url: 'about:blank#3ds',
+        settle: async () => {
+          await gate;
+          return settle();
+        },
+      }),
+    );
     const { state, pay, onSucceeded } = show({ confirm });
     await pay();
     await waitFor(() => expect(state()).toBe('authenticating'));
@@ -120,14 +122,13 @@ describe('the payment component', () => {
     cleanup();
 
     const failed = show({
-      confirm: async () => ({
-        kind: 'authenticate',
-        url: 'about:blank',
-        settle: async () => ({
-          kind: 'declined',
-          reason: 'The bank could not confirm it was you.',
+      confirm: () =>
+        Promise.resolve({
+          kind: 'authenticate',
+          url: 'about:blank',
+          settle: () =>
+            Promise.resolve({ kind: 'declined', reason: 'The bank could not confirm it was you.' }),
         }),
-      }),
     });
     await failed.pay();
     await waitFor(() => expect(failed.state()).toBe('declined'));
@@ -137,7 +138,9 @@ describe('the payment component', () => {
   });
 
   it('succeeded: says so and tells the page', async () => {
-    const { state, pay, onSucceeded } = show({ confirm: async () => ({ kind: 'succeeded' }) });
+    const { state, pay, onSucceeded } = show({
+      confirm: () => Promise.resolve({ kind: 'succeeded' }),
+    });
     await pay();
     await waitFor(() => expect(state()).toBe('succeeded'));
     expect(screen.getByRole('status').textContent).toContain('Paid. The money is in your wallet.');

@@ -19,7 +19,9 @@ export function paymentOutcome(p: Payment): CardOutcome | undefined {
   switch (p.status) {
     case 'SUCCEEDED':
     case 'AUTHORIZED':
-      return { kind: 'succeeded' };
+    case 'PARTIALLY_REFUNDED':
+    case 'REFUNDED':
+      return { kind: 'succeeded' }; // it was paid (a refund came later)
     case 'FAILED':
     case 'CANCELLED':
     case 'EXPIRED':
@@ -38,8 +40,9 @@ export function paymentOutcome(p: Payment): CardOutcome | undefined {
           },
         };
       return undefined;
-    default:
-      return undefined; // CREATED, PROCESSING: not known yet
+    case 'CREATED':
+    case 'PROCESSING':
+      return undefined; // not known yet
   }
 }
 

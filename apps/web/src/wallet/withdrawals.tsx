@@ -155,7 +155,7 @@ function WithdrawForm({ currency, available }: { currency: string; available?: n
           {invalid && <Field.ErrorText>Enter an amount such as 10 or 10.50.</Field.ErrorText>}
           {tooMuch && (
             <Field.ErrorText>
-              At most {formatMoney(available!, currency)} is available to withdraw now.
+              At most {formatMoney(available, currency)} is available to withdraw now.
             </Field.ErrorText>
           )}
         </Field.Root>
