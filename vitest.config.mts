@@ -1,4 +1,5 @@
 import { fileURLToPath } from 'node:url';
+import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vitest/config';
 
 // One `npm test` for every workspace. Integration tests boot real servers on a real PostgreSQL,
@@ -35,6 +36,18 @@ export default defineConfig({
           root: 'apps/web',
           include: ['test/**/*.test.ts'],
           testTimeout: 120_000,
+        },
+      },
+      {
+        extends: true,
+        plugins: [react()],
+        test: {
+          // Component tests of the web app (no server, no network): React in happy-dom.
+          name: 'web-components',
+          root: 'apps/web',
+          include: ['src/**/*.test.tsx'],
+          environment: 'happy-dom',
+          setupFiles: ['src/component-test-setup.ts'],
         },
       },
       {

@@ -6,7 +6,13 @@ import type { LoggerService } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { AppModule, type ExtraModules } from './app.module';
-import { EmbeddedSandbox } from './payments';
+import {
+  cardEntryCsp,
+  cardEntryOf,
+  EmbeddedSandbox,
+  PROVIDER_SETUP,
+  type ProviderSetup,
+} from './payments';
 import { clientErrorHandler, frameworkErrors } from './platform/http/client-errors';
 import { HttpErrorFilter } from './platform/http/http-error.filter';
 import { registerInputGuard } from './platform/http/input-guard';
@@ -125,13 +131,18 @@ async function createApp(runtime: Runtime, port: number, options: StartOptions):
   // U+0000 and over-deep JSON in any param, query or body: a 400 before anything else runs.
   registerInputGuard(fastify);
 
+  // The card entry's origins only (payments/card-entry.ts): the sandbox's card form and 3-D Secure page as
+  // frames (a frame coming back to us after 3-D Secure needs 'self'), or Stripe.js and its API.
+  const card = cardEntryCsp(cardEntryOf(config, app.get<ProviderSetup>(PROVIDER_SETUP)));
   await app.register(helmet, {
     contentSecurityPolicy: {
       directives: {
         defaultSrc: ["'self'"],
-        scriptSrc: ["'self'"],
+        scriptSrc: ["'self'", ...card.scriptSrc],
         styleSrc: ["'self'", "'unsafe-inline'"],
         imgSrc: ["'self'", 'data:'],
+        frameSrc: ["'self'", ...card.frameSrc],
+        connectSrc: ["'self'", ...card.connectSrc],
       },
     },
   });

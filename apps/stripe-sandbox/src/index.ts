@@ -8,6 +8,7 @@ import { Idempotency } from './idempotency';
 import { silentLogger, type Logger } from './logger';
 import { registerThreeDSecure } from './pages/three-d-secure';
 import { registerCheckoutPage } from './pages/checkout-page';
+import { registerCardElement } from './pages/card-element';
 import { registerDocuments } from './pages/documents';
 import { accounts } from './resources/accounts';
 import { charges } from './resources/charges';
@@ -133,6 +134,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
       registerThreeDSecure(server, engine);
       registerCheckoutPage(server, engine);
       registerDocuments(server, engine);
+      registerCardElement(server);
       registerControls(server, {
         engine,
         faults,

@@ -16,6 +16,8 @@ export interface Route {
   method: 'GET' | 'POST' | 'DELETE';
   path: string;
   handler: Handler;
+  /** A publishable key (`pk_test_…`) may call it too, as Stripe.js creates payment methods. */
+  publishable?: boolean;
 }
 
 export interface ResourceModule {

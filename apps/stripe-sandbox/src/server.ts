@@ -23,8 +23,11 @@ export interface ServerDeps {
 const MISSING_KEY =
   "You did not provide an API key. You need to provide your API key in the Authorization header, using Bearer auth (e.g. 'Authorization: Bearer YOUR_SECRET_KEY'). See https://stripe.com/docs/api#authentication for details, or we can help at https://support.stripe.com/.";
 
-/** Returns the API key, or throws Stripe's 401. Only test-mode secret/restricted keys pass. */
-export function authenticate(header: string | undefined): string {
+/**
+ * Returns the API key, or throws Stripe's 401. Only test-mode secret/restricted keys pass, and a
+ * test publishable key where the route allows one (`publishable`).
+ */
+export function authenticate(header: string | undefined, publishable = false): string {
   if (header === undefined || header === '') {
     throw new StripeError(401, { type: 'invalid_request_error', message: MISSING_KEY });
   }
@@ -33,7 +36,8 @@ export function authenticate(header: string | undefined): string {
   else if (header.startsWith('Basic ')) {
     key = Buffer.from(header.slice(6), 'base64').toString('utf8').split(':')[0] ?? '';
   }
-  if (!/^(sk|rk)_test_[A-Za-z0-9_]+$/.test(key)) {
+  const allowed = publishable ? /^(sk|rk|pk)_test_[A-Za-z0-9_]+$/ : /^(sk|rk)_test_[A-Za-z0-9_]+$/;
+  if (!allowed.test(key)) {
     const masked = key.length > 8 ? `${key.slice(0, 8)}${'*'.repeat(4)}${key.slice(-4)}` : key;
     throw new StripeError(401, {
       type: 'invalid_request_error',
@@ -110,7 +114,7 @@ export function buildServer(deps: ServerDeps): FastifyInstance {
     /** The idempotency key this request holds while it runs (released or completed after). */
     let claimed: string | null = null;
     try {
-      apiKey = authenticate(req.headers.authorization);
+      apiKey = authenticate(req.headers.authorization, route.publishable === true);
       const raw: Params =
         route.method === 'POST' ? ((req.body as Params | undefined) ?? {}) : (req.query as Params);
       if (idemKey !== null) {

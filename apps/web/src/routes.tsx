@@ -11,6 +11,8 @@ import { OrderPage, OrdersPage } from './shop/orders-page';
 import { ProductPage } from './shop/product-page';
 import { ProductsPage } from './shop/products-page';
 import { WalletPage } from './wallet/wallet-page';
+import { CardsPage } from './cards/cards-page';
+import { PaymentPage } from './payment/payment-page';
 
 /** Every route of the app and who may open it. A new page adds one line here. */
 export const ROUTES: { path: string; audience: Audience; page: ReactNode }[] = [
@@ -21,6 +23,8 @@ export const ROUTES: { path: string; audience: Audience; page: ReactNode }[] = [
   { path: '/orders', audience: 'signed-in', page: <OrdersPage /> },
   { path: '/orders/:id', audience: 'signed-in', page: <OrderPage /> },
   { path: '/wallet', audience: 'signed-in', page: <WalletPage /> },
+  { path: '/cards', audience: 'signed-in', page: <CardsPage /> },
+  { path: '/payments/:id', audience: 'signed-in', page: <PaymentPage /> },
   // Merchant back office, then the admin's directory of users, companies and wallets.
   { path: '/merchant/products', audience: ['MERCHANT'], page: <MerchantProductsPage /> },
   { path: '/merchant/products/new', audience: ['MERCHANT'], page: <NewProductPage /> },

@@ -85,7 +85,7 @@ describe('the shop, as a customer', () => {
     await page.goto('/wallet');
     await page.getByText('No money has moved yet').waitFor();
     await page.getByLabel('Amount (USD)').fill('50');
-    await page.getByRole('button', { name: 'Continue to card payment' }).click();
+    await page.getByRole('button', { name: "Pay on the card provider's page instead" }).click();
     await payOnHostedPageAndReturn(page, /\/wallet\?topup=success/);
     await expect
       .poll(

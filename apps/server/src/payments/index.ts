@@ -16,4 +16,6 @@ export { PaymentView, toPaymentView } from './payments.view';
 export { PROVIDER_SETUP, PUBLIC_URL, type PublicUrl } from './payments.tokens';
 export { PAYOUT_PROVIDER, type PayoutProvider } from './provider/payouts-port';
 export { EmbeddedSandbox } from './provider/embedded-sandbox';
+export { cardEntryCsp, cardEntryOf, type CardEntry } from './card-entry';
+export type { ProviderSetup } from './provider/stripe-client';
 export type { PaymentRow } from './payments.schema';

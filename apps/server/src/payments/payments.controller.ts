@@ -8,11 +8,12 @@ import {
   Post,
   Query,
   Req,
+  Res,
   UseGuards,
   type RawBodyRequest,
 } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import type { FastifyRequest } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { CurrentUser, Public, Roles, type UserRow } from '../identity';
 import { AppError } from '../platform/errors/app-error';
@@ -36,6 +37,11 @@ const Id = z.string().min(1).max(64);
 const SaveCardBody = z.strictObject({
   paymentMethodId: z.string().regex(/^pm_\w{1,200}$/, 'must be a payment method id (pm_…)'),
 });
+const SaveCardView = z.object({
+  setupIntentId: z.string(),
+  status: z.string(),
+  nextActionUrl: z.string().nullable(),
+});
 const SavedCard = z.object({
   id: z.string(),
   brand: z.string(),
@@ -43,6 +49,7 @@ const SavedCard = z.object({
   expMonth: z.number(),
   expYear: z.number(),
 });
+const SetupIntentId = z.string().regex(/^seti_\w{1,200}$/, 'must be a setup intent id (seti_…)');
 const Received = z.object({ received: z.literal(true) });
 // Lenient on purpose: a missing or malformed token is answered like a wrong one (404), and the
 // provider appends its own parameters (payment_intent, redirect_status, …) to return URLs.
@@ -60,6 +67,29 @@ const SetupOutcomeView = z.object({
   failureCode: z.string().nullable(),
   failureMessage: z.string().nullable(),
 });
+
+/** What a frame coming back from 3-D Secure shows until the app that framed it removes it. */
+const FRAMED_DONE_PAGE = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Authentication finished</title></head>
+<body style="font-family:system-ui,sans-serif"><p>Authentication finished. The page goes on by itself.</p></body></html>`;
+
+/**
+ * A browser coming back from 3-D Secure (it asks for HTML) is sent on to the web app's page for
+ * what it did; an API client gets the JSON. The target is a path on our own origin built here,
+ * never one a client chose: no open redirect. In the app's own frame (`Sec-Fetch-Dest: iframe`) a
+ * static page instead: the app must not boot a second time inside itself (it would rotate the
+ * tab's single-use refresh token behind the framing page's back); the framing page polls.
+ */
+function answerBrowser(
+  reply: FastifyReply,
+  headers: { accept?: string; 'sec-fetch-dest'?: string },
+  view: object,
+  webPath: string,
+) {
+  if (!headers.accept?.includes('text/html')) return reply.send(view);
+  if (headers['sec-fetch-dest'] === 'iframe')
+    return reply.type('text/html; charset=utf-8').send(FRAMED_DONE_PAGE);
+  return reply.redirect(webPath, 303);
+}
 
 @ApiTags('payments')
 @Controller('api/v1/payments')
@@ -87,6 +117,7 @@ export class PaymentsController {
     summary:
       'Save a card (a pm_… token from the provider) for later off-session payments; `REQUIRES_ACTION`: send the user to `nextActionUrl` (3-D Secure), which returns to /payments/methods/return',
     status: 201,
+    response: SaveCardView,
   })
   saveCard(
     @CurrentUser() user: UserRow,
@@ -101,14 +132,30 @@ export class PaymentsController {
   @Get('methods/return')
   @Doc({
     summary:
-      'Return target after a card setup needed 3-D Secure (link from POST /payments/methods): the setup outcome',
+      "Return target after a card setup needed 3-D Secure (link from POST /payments/methods): the setup outcome (a browser asking for HTML is redirected to the web app's cards page)",
     response: SetupOutcomeView,
   })
-  setupReturned(@Query({ schema: SetupReturnQuery }) q: z.infer<typeof SetupReturnQuery>) {
+  async setupReturned(
+    @Query({ schema: SetupReturnQuery }) q: z.infer<typeof SetupReturnQuery>,
+    @Headers() headers: Record<string, string | undefined>,
+    @Res() reply: FastifyReply,
+  ) {
     const si = q.setup_intent ?? '';
     if (!q.user || !/^seti_\w{1,200}$/.test(si) || !this.links.verify('setup', q.user, q.token))
       throw AppError.notFound('setup intent', si || undefined);
-    return this.savedCards.setupOutcome(q.user, si);
+    const outcome = await this.savedCards.setupOutcome(q.user, si);
+    // The id, not the outcome: the read is throttled, so the page reads it again until it is final.
+    return answerBrowser(reply, headers, outcome, `/cards?setup=${encodeURIComponent(si)}`);
+  }
+
+  /** A card setup of the signed-in user, read from the provider (polled while 3-D Secure runs). */
+  @Get('methods/setups/:id')
+  @Doc({
+    summary: 'One of your card setups (from POST /payments/methods), as the provider has it',
+    response: SetupOutcomeView,
+  })
+  setup(@CurrentUser() user: UserRow, @Param('id', { schema: SetupIntentId }) id: string) {
+    return this.savedCards.setupOutcome(user.id, id);
   }
 
   @Get('methods')
@@ -145,16 +192,23 @@ export class PaymentsController {
   @Get(':id/return')
   @Doc({
     summary:
-      'Return target after 3-D Secure (the link carries its token): the payment, read from the provider at most every few seconds',
+      "Return target after 3-D Secure (the link carries its token): the payment, read from the provider at most every few seconds (a browser asking for HTML is redirected to the web app's payment page)",
     response: z.object({ id: z.string(), status: z.string() }),
   })
   async returned(
     @Param('id', { schema: Id }) id: string,
     @Query({ schema: ReturnQuery }) q: z.infer<typeof ReturnQuery>,
+    @Headers() headers: Record<string, string | undefined>,
+    @Res() reply: FastifyReply,
   ) {
     if (!this.links.verify('payment', id, q.token)) throw AppError.notFound('payment', id);
     const p = await this.returns.refresh(id);
-    return { id: p.id, status: p.status };
+    return answerBrowser(
+      reply,
+      headers,
+      { id: p.id, status: p.status },
+      `/payments/${encodeURIComponent(p.id)}`,
+    );
   }
 }
 

@@ -27,6 +27,7 @@ import { EmbeddedSandbox } from './provider/embedded-sandbox';
 import { createPaymentProvider, type ProviderSetup } from './provider/stripe-client';
 import { PaymentReturns } from './payment-returns';
 import { ProviderAudit } from './provider-audit';
+import { ClientConfigController } from './client-config.controller';
 import { PaymentAuditor } from './payment-auditor';
 import { Reconciler } from './reconciler';
 import { ReconcileSweeps } from './reconcile-sweeps';
@@ -44,6 +45,7 @@ import { WebhookQueue } from './webhook-queue';
  */
 @Module({
   controllers: [
+    ClientConfigController,
     PaymentsController,
     WebhooksController,
     PaymentsAdminController,

@@ -10,13 +10,14 @@ import {
 } from '../platform/rate-limit/rate-limiter';
 
 /**
- * Per-IP limit on the public return pages (RETURN_RATE_LIMIT_PER_MINUTE, one window shared by all
- * of them), counted before the link's token is checked, so guessing tokens is throttled as well.
- * `req.ip` honours TRUST_PROXY. Answers carry the RateLimit-* headers, so a well-behaved client
- * can slow down before it is refused.
+ * A per-IP limit on public routes (RETURN_RATE_LIMIT_PER_MINUTE per window), counted before
+ * anything else is checked. `req.ip` honours TRUST_PROXY. Answers carry the RateLimit-* headers,
+ * so a well-behaved client can slow down before it is refused.
  */
-@Injectable()
-export class ReturnRateLimit implements CanActivate {
+abstract class PublicRateLimit implements CanActivate {
+  /** The window's name: routes with the same bucket share one count. */
+  protected abstract readonly bucket: string;
+
   constructor(
     @Inject(RATE_LIMITER) private readonly limiter: RateLimiter,
     @Inject(CONFIG) private readonly config: Config,
@@ -26,7 +27,7 @@ export class ReturnRateLimit implements CanActivate {
     const http = ctx.switchToHttp();
     const req = http.getRequest<FastifyRequest>();
     const result = await this.limiter.hit(
-      `returns:ip:${ipKey(req.ip)}`,
+      `${this.bucket}:ip:${ipKey(req.ip)}`,
       this.config.payments.returnRateLimitPerMinute,
       60,
     );
@@ -34,4 +35,19 @@ export class ReturnRateLimit implements CanActivate {
     denyIfOver([result]);
     return true;
   }
+}
+
+/**
+ * The public return pages (one window shared by all of them), counted before the link's token is
+ * checked, so guessing tokens is throttled as well.
+ */
+@Injectable()
+export class ReturnRateLimit extends PublicRateLimit {
+  protected readonly bucket = 'returns';
+}
+
+/** GET /config: public, its own window (a web app reads it once per load). */
+@Injectable()
+export class ConfigRateLimit extends PublicRateLimit {
+  protected readonly bucket = 'config';
 }

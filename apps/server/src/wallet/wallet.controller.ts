@@ -43,6 +43,7 @@ const PayoutAccountView = z.object({ accountId: z.string() });
 const NoBody = z.strictObject({}).optional();
 const CurrencyQuery = z.strictObject({ currency: Currency });
 const OwnerQuery = PageQuery.extend({ ownerId: z.string().min(1).max(64) });
+const WithdrawalsQuery = PageQuery.extend({ currency: CurrencySchema.optional() });
 
 const WalletView = z.object({
   id: z.string(),
@@ -168,6 +169,19 @@ export class WalletController {
     const accountId = await this.wallets.payoutAccount(user.id);
     if (!accountId) throw AppError.notFound('payout account');
     return { accountId };
+  }
+
+  @Get('withdrawals')
+  @Doc({
+    summary: 'Your withdrawals, newest first (optionally of one currency)',
+    response: pageSchema(WithdrawalView),
+  })
+  async withdrawals(
+    @CurrentUser() user: UserRow,
+    @Query({ schema: WithdrawalsQuery }) q: z.infer<typeof WithdrawalsQuery>,
+  ) {
+    const page = await this.wallets.withdrawalsOf(user.id, q);
+    return { ...page, data: page.data.map(toWithdrawalView) };
   }
 
   @Post('withdraw')

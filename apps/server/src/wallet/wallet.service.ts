@@ -8,6 +8,7 @@ import { WalletDeposits, type DepositInput } from './wallet-deposits';
 import { PAYOUT_RETRY_AFTER_MS, WithdrawalRetries, type SettleReport } from './withdrawal-retries';
 import { Withdrawals } from './withdrawals';
 import type { WithdrawalRow } from './wallet.schema';
+import type { Page, PageQuery } from '../platform/http/pagination';
 
 export { DEFAULT_CURRENCY, type WalletBalances } from './wallet-accounts';
 export { DEPOSIT_PAYABLE, type DepositInput } from './wallet-deposits';
@@ -59,6 +60,13 @@ export class WalletService {
     idempotencyKey?: string,
   ): Promise<WithdrawalRow> {
     return this.withdrawals.withdraw(user, amount, currency, requested, idempotencyKey);
+  }
+
+  withdrawalsOf(
+    userId: string,
+    q: PageQuery & { currency?: string },
+  ): Promise<Page<WithdrawalRow>> {
+    return this.withdrawals.list(userId, q);
   }
 
   settlePending(now?: Date): Promise<SettleReport> {

@@ -6,6 +6,7 @@ import type { Clock } from '../platform/clock';
 import type { Database } from '../platform/database/database';
 import { sqlState } from '../platform/database/pg-errors';
 import { AppError } from '../platform/errors/app-error';
+import { selectPage, type Page, type PageQuery } from '../platform/http/pagination';
 import { newId } from '../platform/ids/ids';
 import { CLOCK, DATABASE } from '../platform/platform.module';
 import { Payouts } from './payouts';
@@ -110,6 +111,20 @@ export class Withdrawals {
     // The money is in payout clearing and the withdrawal recorded: it is accepted, and stays
     // PENDING if the payout gets no definite answer now.
     return this.payouts.settleOrKeep(withdrawal);
+  }
+
+  /** A user's own withdrawals, newest first (optionally of one currency). */
+  list(userId: string, q: PageQuery & { currency?: string }): Promise<Page<WithdrawalRow>> {
+    return selectPage(
+      this.database.db.select().from(withdrawals).$dynamic(),
+      withdrawals.id,
+      q,
+      [
+        eq(withdrawals.userId, userId),
+        q.currency ? eq(withdrawals.currency, q.currency) : undefined,
+      ],
+      (w) => w,
+    );
   }
 
   private async byKey(userId: string, key: string): Promise<WithdrawalRow | undefined> {

@@ -177,6 +177,66 @@ describe('payments: public returns, redirects, declines and refusals', () => {
     expect(outcome.body.status).not.toBe('SUCCEEDED');
   });
 
+  it("a browser coming back from 3-D Secure is sent on to the web app's page; an API client gets JSON", async () => {
+    const html = { accept: 'text/html,application/xhtml+xml' };
+    const res = await pay({ paymentMethodId: 'pm_card_authenticationRequired', amount: 4500 });
+    const done = await threeDSecure(res.body.nextActionUrl, 'approve');
+    const page = await fetch(`${h.app.url}${pathOf(done.location!)}`, {
+      headers: html,
+      redirect: 'manual',
+    });
+    expect(page.status).toBe(303);
+    expect(page.headers.get('location')).toBe(`/payments/${res.body.id}`);
+    // In the app's own frame: a static page, so the app does not boot inside itself.
+    const framed = await fetch(`${h.app.url}${pathOf(done.location!)}`, {
+      headers: { ...html, 'sec-fetch-dest': 'iframe' },
+      redirect: 'manual',
+    });
+    expect(framed.status).toBe(200);
+    expect(await framed.text()).toContain('Authentication finished');
+    expect(framed.headers.get('content-security-policy')).toContain("script-src 'self'");
+    // A bad token is still the 404, for browsers too.
+    const forged = await fetch(`${h.app.url}/api/v1/payments/${res.body.id}/return?token=x`, {
+      headers: html,
+      redirect: 'manual',
+    });
+    expect(forged.status).toBe(404);
+
+    for (const result of ['approve', 'fail'] as const) {
+      // One user each: the same card token saved twice by one user is one setup (its key).
+      const me = await register(h.api);
+      const saved = await h.api.post(
+        '/api/v1/payments/methods',
+        { paymentMethodId: 'pm_card_authenticationRequiredOnSetup' },
+        me.accessToken,
+      );
+      // While 3-D Secure runs, the app polls the setup as its owner; nobody else sees it.
+      const polled = await h.api.get(
+        `/api/v1/payments/methods/setups/${saved.body.setupIntentId}`,
+        me.accessToken,
+      );
+      expect(polled.body).toMatchObject({
+        status: 'REQUIRES_ACTION',
+        paymentMethodId: expect.any(String),
+      });
+      const stranger = await register(h.api);
+      const theirs = await h.api.get(
+        `/api/v1/payments/methods/setups/${saved.body.setupIntentId}`,
+        stranger.accessToken,
+      );
+      expect(theirs.status).toBe(404);
+      const back = await threeDSecure(saved.body.nextActionUrl, result);
+      const landed = await fetch(`${h.app.url}${pathOf(back.location!)}`, {
+        headers: html,
+        redirect: 'manual',
+      });
+      expect(landed.status).toBe(303);
+      expect(landed.headers.get('location')).toBe(`/cards?setup=${saved.body.setupIntentId}`);
+    }
+    const bad = await h.api.get('/api/v1/payments/methods/setups/pi_123', h.user.accessToken);
+    expect(bad.status).toBe(400);
+  });
+
   it('successUrl and cancelUrl must be http(s) on our own origins: no open redirect', async () => {
     const me = await register(h.api);
     const own = new URL(h.app.url).origin;

@@ -109,6 +109,30 @@ describe('wallet payouts through Connect transfers', () => {
     await ledgerOk();
   });
 
+  it("lists the user's own withdrawals, newest first, paginated", async () => {
+    const me = await funded(2000);
+    const other = await funded(500);
+    await post('/api/v1/wallet/withdraw', { amount: 100 }, other.accessToken);
+    const ids: string[] = [];
+    for (const amount of [100, 200, 300])
+      ids.push((await post('/api/v1/wallet/withdraw', { amount }, me.accessToken)).body.id);
+    const first = await api.get('/api/v1/wallet/withdrawals?limit=2', me.accessToken);
+    expect(first.status).toBe(200);
+    expect(first.body.data.map((w: { amount: number }) => w.amount)).toEqual([300, 200]);
+    expect(first.body.data[0]).toMatchObject({ id: ids[2], status: 'PAID', currency: 'usd' });
+    expect(first.body.hasMore).toBe(true);
+    const rest = await api.get(
+      `/api/v1/wallet/withdrawals?limit=2&startingAfter=${first.body.nextCursor}`,
+      me.accessToken,
+    );
+    expect(rest.body).toMatchObject({ hasMore: false, nextCursor: null });
+    expect(rest.body.data.map((w: { id: string }) => w.id)).toEqual([ids[0]]);
+    const eur = await api.get('/api/v1/wallet/withdrawals?currency=EUR', me.accessToken);
+    expect(eur.body.data).toEqual([]);
+    expect((await api.get('/api/v1/wallet/withdrawals?limit=0', me.accessToken)).status).toBe(400);
+    expect((await api.get('/api/v1/wallet/withdrawals')).status).toBe(401);
+  });
+
   it('a refused transfer fails the payout and returns the money', async () => {
     const me = await funded(900, false);
     const accountId = await linkFailingAccount(app, me.user.id);

@@ -172,7 +172,10 @@ export function createPaymentMethod(engine: Engine, p: ParamReader): Stripe.Paym
 
 export const paymentMethods: ResourceModule = {
   routes: [
-    post('/payment_methods', (engine, { p }) => createPaymentMethod(engine, p)),
+    {
+      ...post('/payment_methods', (engine, { p }) => createPaymentMethod(engine, p)),
+      publishable: true,
+    },
     get('/payment_methods/:id', (engine, { params }) =>
       resolvePaymentMethod(engine, params.id ?? '', 'payment_method'),
     ),

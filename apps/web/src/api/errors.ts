@@ -31,7 +31,28 @@ const DECLINES: Record<string, string> = {
   processing_error: 'The card could not be processed. Try again in a moment.',
   generic_decline: 'The card was declined by its bank.',
   authentication_required: 'The bank asks for authentication (3-D Secure).',
+  card_declined: 'The card was declined by its bank.',
+  incorrect_number: 'The card number is incorrect.',
+  invalid_number: 'The card number is incorrect.',
+  invalid_expiry_month: 'The expiry month is not valid.',
+  invalid_expiry_year: 'The card has expired, or the expiry year is not valid.',
+  invalid_cvc: 'The security code (CVC) is not valid.',
+  fraudulent: 'The card was declined by its bank.',
+  payment_intent_authentication_failure:
+    'The bank could not confirm it was you (3-D Secure failed).',
+  setup_intent_authentication_failure: 'The bank could not confirm it was you (3-D Secure failed).',
 };
+
+/**
+ * A card refusal in words, from the provider's decline code (`insufficient_funds`), else its
+ * error code (`expired_card`, `payment_intent_authentication_failure`); undefined if unknown.
+ */
+export function declineReason(
+  declineCode?: string | null,
+  code?: string | null,
+): string | undefined {
+  return (declineCode && DECLINES[declineCode]) || (code && DECLINES[code]) || undefined;
+}
 
 const sentence = (s: string) => {
   const t = s.trim();

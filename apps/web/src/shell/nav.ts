@@ -14,6 +14,7 @@ export const NAV: NavEntry[] = [
   { to: '/', label: 'Shop', audience: 'anyone' },
   { to: '/orders', label: 'Orders', audience: 'signed-in' },
   { to: '/wallet', label: 'Wallet', audience: 'signed-in' },
+  { to: '/cards', label: 'Cards', audience: 'signed-in' },
   { to: '/merchant/products', label: 'Products', audience: ['MERCHANT'] },
   { to: '/merchant/sales', label: 'Sales', audience: ['MERCHANT'] },
   { to: '/merchant/earnings', label: 'Earnings', audience: ['MERCHANT'] },

@@ -1,9 +1,7 @@
 import {
   Alert,
   Button,
-  Field,
   Flex,
-  Input,
   NativeSelect,
   SimpleGrid,
   Stack,
@@ -11,12 +9,14 @@ import {
   Table,
   Text,
 } from '@chakra-ui/react';
-import { useInfiniteQuery, useMutation, useQuery } from '@tanstack/react-query';
-import { useRef, useState, type FormEvent } from 'react';
+import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
 import { useSearchParams } from 'react-router';
-import { api, call, newIdempotencyKey } from '../api/client';
-import { formatDateTime, formatMoney, parseMoney } from '../lib/format';
+import { api, call } from '../api/client';
+import { formatDateTime, formatMoney } from '../lib/format';
 import { Empty, ErrorState, Loaded, Loading, Page } from '../shell/page';
+import { TopUp } from './top-up';
+import { Withdrawals } from './withdrawals';
 
 /** Wallets are per currency; USD is the platform's default (the demo shop sells in USD). */
 const CURRENCIES = ['usd', 'eur', 'gbp'] as const;
@@ -45,66 +45,6 @@ const useHistory = (currency: string) =>
       ),
     getNextPageParam: (last) => (last.hasMore ? (last.nextCursor ?? undefined) : undefined),
   });
-
-/** Top-up on the provider's hosted page: the card is typed there, never into Tender. */
-function TopUp({ currency }: { currency: string }) {
-  const [amount, setAmount] = useState('');
-  const attempt = useRef<{ key: string; amount: string } | undefined>(undefined);
-  const minor = parseMoney(amount, currency);
-  const deposit = useMutation({
-    mutationFn: () => {
-      if (attempt.current?.amount !== amount)
-        attempt.current = { key: newIdempotencyKey(), amount };
-      const back = `${window.location.origin}/wallet`;
-      return call(() =>
-        api.POST('/api/v1/wallet/deposit', {
-          params: { header: { 'Idempotency-Key': attempt.current!.key } },
-          body: {
-            amount: Number(minor),
-            currency,
-            successUrl: `${back}?topup=success`,
-            cancelUrl: `${back}?topup=cancel`,
-          },
-        }),
-      );
-    },
-    onSuccess: (p) => {
-      if (p.nextActionUrl) window.location.assign(p.nextActionUrl);
-    },
-  });
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
-    if (minor && minor > 0n) deposit.mutate();
-  };
-  const invalid = amount !== '' && (!minor || minor <= 0n);
-  return (
-    <Stack asChild gap={3} bg="white" p={4} borderRadius="md" borderWidth="1px" maxW="md">
-      <form onSubmit={submit} noValidate>
-        <Text fontWeight="semibold">Add money by card</Text>
-        {deposit.isError && <ErrorState error={deposit.error} />}
-        <Field.Root invalid={invalid}>
-          <Field.Label>Amount ({currency.toUpperCase()})</Field.Label>
-          <Input
-            inputMode="decimal"
-            placeholder="25.00"
-            value={amount}
-            onChange={(e) => setAmount(e.target.value)}
-          />
-          {invalid && <Field.ErrorText>Enter an amount such as 25 or 25.50.</Field.ErrorText>}
-        </Field.Root>
-        <Button
-          type="submit"
-          colorPalette="teal"
-          alignSelf="start"
-          loading={deposit.isPending}
-          disabled={!minor || minor <= 0n}
-        >
-          Continue to card payment
-        </Button>
-      </form>
-    </Stack>
-  );
-}
 
 export function WalletPage() {
   const [currency, setCurrency] = useState<string>(CURRENCIES[0]);
@@ -166,6 +106,7 @@ export function WalletPage() {
         )}
       </Loaded>
       <TopUp currency={currency} />
+      <Withdrawals currency={currency} available={wallet.data?.available} />
       <Stack gap={3}>
         <Text as="h2" fontSize="xl" fontWeight="semibold">
           History

@@ -48,6 +48,22 @@ describe('loadConfig', () => {
     ]);
   });
 
+  it('takes a Stripe publishable key only with a secret key of the same mode', () => {
+    const real = { STRIPE_SECRET_KEY: 'sk_test_abc', STRIPE_WEBHOOK_SECRET: 'whsec_abc' };
+    expect(
+      loadConfig({ ...real, STRIPE_PUBLISHABLE_KEY: 'pk_test_abc' }).stripe.publishableKey,
+    ).toBe('pk_test_abc');
+    expect(problems({ ...real, STRIPE_PUBLISHABLE_KEY: 'sk_test_abc' })[0]).toMatch(
+      /^STRIPE_PUBLISHABLE_KEY: must be a Stripe publishable key/,
+    );
+    expect(problems({ ...real, STRIPE_PUBLISHABLE_KEY: 'pk_live_abc' })).toEqual([
+      'STRIPE_PUBLISHABLE_KEY: must be of the same mode (test/live) as STRIPE_SECRET_KEY',
+    ]);
+    expect(problems({ STRIPE_PUBLISHABLE_KEY: 'pk_test_abc' })[0]).toMatch(
+      /needs STRIPE_SECRET_KEY/,
+    );
+  });
+
   it('requires JWT_SECRET in production', () => {
     expect(problems({ NODE_ENV: 'production' })[0]).toMatch(/^JWT_SECRET/);
   });

@@ -84,6 +84,11 @@ const envSchema = z
       .string()
       .regex(/^whsec_\w+$/, 'must be a webhook signing secret (whsec_…)')
       .optional(),
+    // Public by design (Stripe.js in the browser): only its shape is checked.
+    STRIPE_PUBLISHABLE_KEY: z
+      .string()
+      .regex(/^pk_(test|live)_\w+$/, 'must be a Stripe publishable key (pk_…)')
+      .optional(),
     STRIPE_SANDBOX_PORT: port.optional(),
     STRIPE_MAX_NETWORK_RETRIES: z.coerce.number().int().min(0).max(10).default(3),
   })
@@ -100,6 +105,19 @@ const envSchema = z
         code: 'custom',
         path: ['STRIPE_WEBHOOK_SECRET'],
         message: 'is required with STRIPE_SECRET_KEY (webhooks are how payments settle)',
+      });
+    }
+    const mode = (key?: string) => /_(test|live)_/.exec(key ?? '')?.[1];
+    if (
+      env.STRIPE_PUBLISHABLE_KEY &&
+      mode(env.STRIPE_PUBLISHABLE_KEY) !== mode(env.STRIPE_SECRET_KEY)
+    ) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['STRIPE_PUBLISHABLE_KEY'],
+        message: env.STRIPE_SECRET_KEY
+          ? 'must be of the same mode (test/live) as STRIPE_SECRET_KEY'
+          : 'needs STRIPE_SECRET_KEY (the sandbox has its own card form)',
       });
     }
     if (env.NODE_ENV === 'production' && !env.JWT_SECRET) {
@@ -179,6 +197,8 @@ export interface Config {
     /** Real Stripe when set; otherwise the embedded sandbox on `sandboxPort` (unset: a free port). */
     secretKey?: string;
     webhookSecret?: string;
+    /** Stripe.js's key in the browser (card entry with Elements); only with a secret key. */
+    publishableKey?: string;
     sandboxPort?: number;
     maxNetworkRetries: number;
   };
@@ -249,6 +269,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     stripe: {
       secretKey: e.STRIPE_SECRET_KEY,
       webhookSecret: e.STRIPE_WEBHOOK_SECRET,
+      publishableKey: e.STRIPE_PUBLISHABLE_KEY,
       sandboxPort: e.STRIPE_SANDBOX_PORT,
       maxNetworkRetries: e.STRIPE_MAX_NETWORK_RETRIES,
     },
