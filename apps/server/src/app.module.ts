@@ -1,4 +1,5 @@
 import { type DynamicModule, Module, type Type } from '@nestjs/common';
+import { BooksController } from './books.controller';
 import { CatalogModule } from './catalog';
 import { IdentityModule } from './identity';
 import { HealthController } from './platform/health/health.controller';
@@ -30,7 +31,7 @@ export class AppModule {
         OrdersModule,
         ...extraModules,
       ],
-      controllers: [HealthController],
+      controllers: [HealthController, BooksController],
     };
   }
 }

@@ -14,6 +14,10 @@ import {
 } from './payments.controller';
 import { PaymentsQuery } from './payments.query';
 import { PaymentTransitionsController } from './payment-transitions.controller';
+import { PaymentStats } from './payment-stats';
+import { PaymentStatsController } from './payment-stats.controller';
+import { WebhookEventsController } from './webhook-events.controller';
+import { WebhookEventsQuery } from './webhook-events.query';
 import { PaymentsService } from './payments.service';
 import { CardPayments } from './card-payments';
 import { LinkPayments } from './link-payments';
@@ -46,6 +50,8 @@ import { WebhookQueue } from './webhook-queue';
     WebhooksController,
     PaymentsAdminController,
     PaymentTransitionsController,
+    PaymentStatsController,
+    WebhookEventsController,
   ],
   providers: [
     {
@@ -82,6 +88,8 @@ import { WebhookQueue } from './webhook-queue';
     PaymentHolds,
     PaymentsService,
     PaymentsQuery,
+    PaymentStats,
+    WebhookEventsQuery,
     WebhookIntake,
     WebhookQueue,
     WebhookApplier,
