@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import { ADMIN_ROUTES } from './admin/routes';
 import { LoginPage, SignupPage } from './session/auth-pages';
 import type { Audience } from './shell/nav';
 import { OrderPage, OrdersPage } from './shop/orders-page';
@@ -15,4 +16,5 @@ export const ROUTES: { path: string; audience: Audience; page: ReactNode }[] = [
   { path: '/orders', audience: 'signed-in', page: <OrdersPage /> },
   { path: '/orders/:id', audience: 'signed-in', page: <OrderPage /> },
   { path: '/wallet', audience: 'signed-in', page: <WalletPage /> },
+  ...ADMIN_ROUTES,
 ];

@@ -14,6 +14,7 @@ export const NAV: NavEntry[] = [
   { to: '/', label: 'Shop', audience: 'anyone' },
   { to: '/orders', label: 'Orders', audience: 'signed-in' },
   { to: '/wallet', label: 'Wallet', audience: 'signed-in' },
+  { to: '/admin', label: 'Admin', audience: ['ADMIN'] },
 ];
 
 export function allowed(audience: Audience, role: Role | undefined): boolean {
