@@ -1,6 +1,6 @@
 import { Flex, Link } from '@chakra-ui/react';
 import type { ReactNode } from 'react';
-import { NavLink } from 'react-router';
+import { NavLink, useLocation } from 'react-router';
 import { Page } from '../shell/page';
 
 /** The admin's operations pages, one nav entry ("Admin") in the shell and these tabs inside. */
@@ -21,6 +21,8 @@ export function AdminPage({
   actions?: ReactNode;
   children: ReactNode;
 }) {
+  const { pathname } = useLocation();
+  const current = (to: string) => (to === '/admin' ? pathname === to : pathname.startsWith(to));
   return (
     <Page title={title} actions={actions}>
       <Flex as="nav" aria-label="Admin sections" gap={1} wrap="wrap" mt={-2}>
@@ -32,12 +34,10 @@ export function AdminPage({
             py={1}
             borderRadius="full"
             fontSize="sm"
-            color="fg"
             borderWidth="1px"
-            _hover={{ bg: 'bg.muted' }}
-            css={{
-              '&[aria-current=page]': { bg: 'teal.700', color: 'white', borderColor: 'teal.700' },
-            }}
+            {...(current(s.to)
+              ? { bg: 'teal.700', color: 'white', borderColor: 'teal.700' }
+              : { color: 'fg', _hover: { bg: 'bg.muted' } })}
           >
             <NavLink to={s.to} end={s.to === '/admin'}>
               {s.label}

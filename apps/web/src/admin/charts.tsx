@@ -30,6 +30,8 @@ const dayLabel = (day: string) =>
 /** A theme token as the CSS colour recharts needs (the hook's own return type is `any`). */
 const paint = <T,>(chart: UseChartReturn<T>, token: string | undefined): string =>
   chart.color(token) as string;
+/** Charts fill their Chart.Root box (recharts' `responsive` measures the parent). */
+const FILL = { width: '100%', height: '100%' };
 /** What a series is called in the legend and tooltip. */
 const named = (label: unknown) => (typeof label === 'string' ? label : '');
 
@@ -101,8 +103,8 @@ export function StatusChart({ stats }: { stats: PaymentStats }) {
           : 'No payments in this range.'
       }
     >
-      <Chart.Root maxH="xs" chart={chart}>
-        <BarChart data={chart.data} accessibilityLayer={false}>
+      <Chart.Root h="64" aspectRatio="auto" chart={chart}>
+        <BarChart data={chart.data} responsive style={FILL} accessibilityLayer={false}>
           {axes(chart)}
           <Tooltip cursor={{ fill: paint(chart, 'bg.muted') }} content={<Chart.Tooltip />} />
           <Legend content={<Chart.Legend />} />
@@ -136,8 +138,8 @@ export function SuccessRateChart({ stats }: { stats: PaymentStats }) {
           : 'No payment ended in this range.'
       }
     >
-      <Chart.Root maxH="xs" chart={chart}>
-        <LineChart data={chart.data} accessibilityLayer={false}>
+      <Chart.Root h="64" aspectRatio="auto" chart={chart}>
+        <LineChart data={chart.data} responsive style={FILL} accessibilityLayer={false}>
           <CartesianGrid stroke={paint(chart, 'border.muted')} vertical={false} />
           <XAxis dataKey="label" tickLine={false} axisLine={false} minTickGap={12} />
           <YAxis
@@ -182,8 +184,8 @@ export function VolumeChart({ stats, currency }: { stats: PaymentStats; currency
       title={`Volume per day (${currency.toUpperCase()})`}
       summary={`${formatMoney(total, currency)} captured in this range.`}
     >
-      <Chart.Root maxH="xs" chart={chart}>
-        <BarChart data={chart.data} accessibilityLayer={false}>
+      <Chart.Root h="64" aspectRatio="auto" chart={chart}>
+        <BarChart data={chart.data} responsive style={FILL} accessibilityLayer={false}>
           {axes(chart, money)}
           <Tooltip
             cursor={{ fill: paint(chart, 'bg.muted') }}
@@ -217,8 +219,8 @@ export function WebhookChart({ stats }: { stats: WebhookStats }) {
       title="Webhook events"
       summary={`Received ${count.format(sum('received'))}, applied ${count.format(sum('applied'))}, failed ${count.format(sum('failed'))}.`}
     >
-      <Chart.Root maxH="xs" chart={chart}>
-        <BarChart data={chart.data} accessibilityLayer={false}>
+      <Chart.Root h="64" aspectRatio="auto" chart={chart}>
+        <BarChart data={chart.data} responsive style={FILL} accessibilityLayer={false}>
           {axes(chart)}
           <Tooltip cursor={{ fill: paint(chart, 'bg.muted') }} content={<Chart.Tooltip />} />
           <Legend content={<Chart.Legend />} />
@@ -254,8 +256,14 @@ export function QueueChart({ queues }: { queues: QueueStats[] }) {
       title="Job queue depth"
       summary={`${count.format(waiting)} jobs waiting across ${queues.length} queues; ${count.format(dead)} dead letters.`}
     >
-      <Chart.Root h={`${Math.max(160, queues.length * 36)}px`} chart={chart}>
-        <BarChart data={chart.data} layout="vertical" accessibilityLayer={false}>
+      <Chart.Root h={`${Math.max(160, queues.length * 36)}px`} aspectRatio="auto" chart={chart}>
+        <BarChart
+          data={chart.data}
+          layout="vertical"
+          responsive
+          style={FILL}
+          accessibilityLayer={false}
+        >
           <CartesianGrid stroke={paint(chart, 'border.muted')} horizontal={false} />
           <XAxis type="number" allowDecimals={false} tickLine={false} axisLine={false} />
           <YAxis

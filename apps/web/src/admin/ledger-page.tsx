@@ -43,7 +43,11 @@ export function LedgerPage() {
               <List.Item key={i.invariant} data-testid="invariant" data-passed={i.passed}>
                 <Box bg="white" p={3} borderRadius="md" borderWidth="1px" w="full">
                   <Stack direction="row" gap={3} align="start">
-                    <Badge colorPalette={i.passed ? 'green' : 'red'} variant="solid" flexShrink={0}>
+                    <Badge
+                      colorPalette={i.passed ? 'green' : 'red'}
+                      variant="subtle"
+                      flexShrink={0}
+                    >
                       {i.passed ? 'Passed' : 'Failed'}
                     </Badge>
                     <Stack gap={1} minW={0}>
