@@ -134,7 +134,7 @@ export function SuccessRateChart({ stats }: { stats: PaymentStats }) {
       title="Success rate"
       summary={
         ended
-          ? `${percent.format(succeeded / ended)} of the ${count.format(ended)} payments that ended succeeded.`
+          ? `${percent.format(succeeded / ended)} of the ${count.format(ended)} ${ended === 1 ? 'payment' : 'payments'} that ended succeeded.`
           : 'No payment ended in this range.'
       }
     >
@@ -161,7 +161,8 @@ export function SuccessRateChart({ stats }: { stats: PaymentStats }) {
             name="Success rate"
             stroke={paint(chart, 'teal.solid')}
             strokeWidth={2}
-            dot={false}
+            // A dot per day: a day alone between days with nothing to rate still shows.
+            dot={{ r: 3 }}
             isAnimationActive={false}
           />
         </LineChart>
