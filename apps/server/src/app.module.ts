@@ -1,4 +1,5 @@
 import { type DynamicModule, Module, type Type } from '@nestjs/common';
+import { BooksController } from './books.controller';
 import { CatalogModule } from './catalog';
 import { ChargingModule } from './charging';
 import { IdentityModule } from './identity';
@@ -37,7 +38,7 @@ export class AppModule {
         ChargingModule,
         ...extraModules,
       ],
-      controllers: [HealthController],
+      controllers: [HealthController, BooksController],
     };
   }
 }

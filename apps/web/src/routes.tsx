@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import { ADMIN_ROUTES } from './admin/routes';
 import { CompaniesPage, CompanyPage } from './directory/companies-pages';
 import { UserPage, UsersPage } from './directory/users-pages';
 import { EarningsPage } from './merchant/earnings-page';
@@ -36,4 +37,5 @@ export const ROUTES: { path: string; audience: Audience; page: ReactNode }[] = [
   { path: '/directory/users/:id', audience: ['ADMIN'], page: <UserPage /> },
   { path: '/directory/companies', audience: ['ADMIN'], page: <CompaniesPage /> },
   { path: '/directory/companies/:id', audience: ['ADMIN'], page: <CompanyPage /> },
+  ...ADMIN_ROUTES,
 ];

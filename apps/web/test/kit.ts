@@ -29,6 +29,8 @@ export interface App {
   url: string;
   demo: Record<'ADMIN' | 'MERCHANT' | 'USER' | 'OPERATOR', DemoAccount>;
   logs: string[];
+  /** The server's DATA_DIR (its embedded PostgreSQL lives in `<dataDir>/postgres`). */
+  dataDir: string;
   close(): Promise<void>;
 }
 
@@ -103,6 +105,7 @@ export async function startApp(env: Record<string, string> = {}): Promise<App> {
     url,
     demo,
     logs,
+    dataDir,
     close: async () => {
       proc.kill('SIGTERM');
       if (proc.exitCode === null) await new Promise((done) => proc.once('exit', done));

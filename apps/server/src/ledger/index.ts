@@ -21,6 +21,8 @@ export {
   booksAgainstProvider,
   checkInvariants,
   LEDGER_INVARIANTS,
+  runInvariants,
   type Invariant,
+  type InvariantResult,
   type Violation,
 } from './verify';

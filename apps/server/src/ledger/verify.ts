@@ -98,20 +98,38 @@ export function booksAgainstProvider(p: {
   };
 }
 
-/** Runs `invariants` in one read-only REPEATABLE READ snapshot, so concurrent writes cannot
- * produce false alarms. */
-export function checkInvariants(pool: Pool, invariants: Invariant[]): Promise<Violation[]> {
+/** One invariant's outcome: the rows that break it, described (none: it holds). */
+export interface InvariantResult {
+  invariant: string;
+  violations: string[];
+}
+
+/**
+ * Every invariant on the live database, in one read-only REPEATABLE READ snapshot (concurrent
+ * writes cannot produce false alarms), each with its own outcome (the admin's ledger check shows
+ * them one by one). `npm run ledger:verify` flattens them.
+ */
+export function runInvariants(pool: Pool, invariants: Invariant[]): Promise<InvariantResult[]> {
   return withTransaction(
     pool,
     async (client) => {
-      const violations: Violation[] = [];
+      const results: InvariantResult[] = [];
       for (const check of invariants) {
         const { rows } = await client.query<Record<string, unknown>>(check.sql);
-        for (const row of rows)
-          violations.push({ invariant: check.invariant, detail: check.describe(row) });
+        results.push({
+          invariant: check.invariant,
+          violations: rows.map((r) => check.describe(r)),
+        });
       }
-      return violations;
+      return results;
     },
     'BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY',
+  );
+}
+
+/** The violations of every invariant, in one snapshot; [] when the books hold. */
+export async function checkInvariants(pool: Pool, invariants: Invariant[]): Promise<Violation[]> {
+  return (await runInvariants(pool, invariants)).flatMap((r) =>
+    r.violations.map((detail) => ({ invariant: r.invariant, detail })),
   );
 }

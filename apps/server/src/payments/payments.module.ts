@@ -15,6 +15,10 @@ import {
 } from './payments.controller';
 import { PaymentsQuery } from './payments.query';
 import { PaymentTransitionsController } from './payment-transitions.controller';
+import { PaymentStats } from './payment-stats';
+import { PaymentStatsController } from './payment-stats.controller';
+import { WebhookEventsController } from './webhook-events.controller';
+import { WebhookEventsQuery } from './webhook-events.query';
 import { PaymentsService } from './payments.service';
 import { CardPayments } from './card-payments';
 import { LinkPayments } from './link-payments';
@@ -50,6 +54,8 @@ import { WebhookQueue } from './webhook-queue';
     WebhooksController,
     PaymentsAdminController,
     PaymentTransitionsController,
+    PaymentStatsController,
+    WebhookEventsController,
   ],
   providers: [
     {
@@ -87,6 +93,8 @@ import { WebhookQueue } from './webhook-queue';
     PaymentHolds,
     PaymentsService,
     PaymentsQuery,
+    PaymentStats,
+    WebhookEventsQuery,
     WebhookIntake,
     WebhookQueue,
     WebhookApplier,

@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { eq, gte, lt } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Database } from '../platform/database/database';
+import { CurrencySchema } from '../platform/money';
 import { PageQuery, selectPage, type Page } from '../platform/http/pagination';
 import { DATABASE } from '../platform/platform.module';
 import { PAYMENT_METHODS, PAYMENT_STATUSES, payments } from './payments.schema';
@@ -12,6 +13,8 @@ export const PaymentListQuery = PageQuery.extend({
   method: z.enum(PAYMENT_METHODS).optional(),
   payableType: z.string().min(1).max(64).optional(),
   payableId: z.string().min(1).max(64).optional(),
+  userId: z.string().min(1).max(64).optional(),
+  currency: CurrencySchema.optional(),
   createdFrom: z.iso.datetime({ offset: true }).optional(),
   createdTo: z.iso.datetime({ offset: true }).optional(),
 });
@@ -32,6 +35,8 @@ export class PaymentsQuery {
         q.method ? eq(payments.method, q.method) : undefined,
         q.payableType ? eq(payments.payableType, q.payableType) : undefined,
         q.payableId ? eq(payments.payableId, q.payableId) : undefined,
+        q.userId ? eq(payments.userId, q.userId) : undefined,
+        q.currency ? eq(payments.currency, q.currency) : undefined,
         q.createdFrom ? gte(payments.createdAt, new Date(q.createdFrom)) : undefined,
         q.createdTo ? lt(payments.createdAt, new Date(q.createdTo)) : undefined,
       ],

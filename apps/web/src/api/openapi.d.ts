@@ -60,6 +60,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/admin/ledger/check": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Check every invariant of the books now (as npm run ledger:verify does), each with its result; at most 6 runs a minute for all admins (admin)
+         * @description Requires a bearer token with role ADMIN.
+         */
+        post: operations["BooksController_check"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/auth/register": {
         parameters: {
             query?: never;
@@ -291,6 +311,26 @@ export interface paths {
          * @description Requires a bearer token with role ADMIN.
          */
         delete: operations["CompaniesController_detach"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/jobs/stats": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Queue depth: jobs per queue waiting (created), running (active), waiting for a retry, failed, and dead letters not replayed
+         * @description Requires a bearer token with role ADMIN.
+         */
+        get: operations["JobsController_stats"];
+        put?: never;
+        post?: never;
+        delete?: never;
         options?: never;
         head?: never;
         patch?: never;
@@ -636,6 +676,86 @@ export interface paths {
          * @description Requires a bearer token with role ADMIN.
          */
         get: operations["PaymentTransitionsController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/payments/stats": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Per day (in `timeZone`, `from`–`to` inclusive, default the last 30 days): payments by status, success rate, captured volume per currency (admin)
+         * @description Requires a bearer token with role ADMIN.
+         */
+        get: operations["PaymentStatsController_perDay"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/webhooks/events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Webhook events, newest first: `?type`, `?state` (PENDING, APPLIED, FAILED), `?paymentId` (events about that payment) (admin)
+         * @description Requires a bearer token with role ADMIN.
+         */
+        get: operations["WebhookEventsController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/webhooks/events/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One webhook event: its payload, processing state, attempts and last error (admin)
+         * @description Requires a bearer token with role ADMIN.
+         */
+        get: operations["WebhookEventsController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/webhooks/stats": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Per day (in `timeZone`, `from`–`to` inclusive): webhook events received, applied and failed (admin)
+         * @description Requires a bearer token with role ADMIN.
+         */
+        get: operations["WebhookEventsController_perDay"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1408,6 +1528,99 @@ export interface operations {
             };
             /** @description Invalid request: a field fails validation, text holds U+0000, JSON is malformed or nested deeper than 32, the URL is badly encoded */
             400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Unexpected error (details only in the server log, by request id) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    BooksController_check: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        ranAt: string;
+                        durationMs: number;
+                        passed: boolean;
+                        invariants: {
+                            invariant: string;
+                            passed: boolean;
+                            violationCount: number;
+                            violations: string[];
+                        }[];
+                    };
+                };
+            };
+            /** @description Invalid request: a field fails validation, text holds U+0000, JSON is malformed or nested deeper than 32, the URL is badly encoded */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The token’s role may not use this route */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is larger than BODY_LIMIT_BYTES */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is not application/json in UTF-8 */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests; retry after `Retry-After` seconds */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2627,6 +2840,71 @@ export interface operations {
             };
         };
     };
+    JobsController_stats: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: {
+                            queue: string;
+                            created: number;
+                            active: number;
+                            retry: number;
+                            failed: number;
+                            deadLetters: number;
+                        }[];
+                    };
+                };
+            };
+            /** @description Invalid request: a field fails validation, text holds U+0000, JSON is malformed or nested deeper than 32, the URL is badly encoded */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The token’s role may not use this route */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Unexpected error (details only in the server log, by request id) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
     JobsController_list: {
         parameters: {
             query?: {
@@ -2867,6 +3145,8 @@ export interface operations {
                 method?: "CARD" | "CARD_LINK" | "CRYPTO_LINK" | "WALLET";
                 payableType?: string;
                 payableId?: string;
+                userId?: string;
+                currency?: string;
                 createdFrom?: string;
                 createdTo?: string;
             };
@@ -4068,6 +4348,330 @@ export interface operations {
             };
             /** @description A path parameter is too long */
             414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Unexpected error (details only in the server log, by request id) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    PaymentStatsController_perDay: {
+        parameters: {
+            query?: {
+                from?: string;
+                to?: string;
+                timeZone?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        from: string;
+                        to: string;
+                        timeZone: string;
+                        days: {
+                            day: string;
+                            byStatus: {
+                                CREATED: number;
+                                REQUIRES_ACTION: number;
+                                PROCESSING: number;
+                                AUTHORIZED: number;
+                                SUCCEEDED: number;
+                                PARTIALLY_REFUNDED: number;
+                                REFUNDED: number;
+                                FAILED: number;
+                                EXPIRED: number;
+                                CANCELLED: number;
+                            };
+                            succeeded: number;
+                            unsuccessful: number;
+                            successRate: number | null;
+                        }[];
+                        volume: {
+                            day: string;
+                            currency: string;
+                            captured: number;
+                            payments: number;
+                        }[];
+                    };
+                };
+            };
+            /** @description Invalid request: a field fails validation, text holds U+0000, JSON is malformed or nested deeper than 32, the URL is badly encoded */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The token’s role may not use this route */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Unexpected error (details only in the server log, by request id) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    WebhookEventsController_list: {
+        parameters: {
+            query?: {
+                limit?: number;
+                startingAfter?: string;
+                type?: string;
+                state?: "PENDING" | "APPLIED" | "FAILED";
+                paymentId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: {
+                            id: string;
+                            provider: string;
+                            type: string;
+                            /** @enum {string} */
+                            state: "PENDING" | "APPLIED" | "FAILED";
+                            objectId: string | null;
+                            receivedAt: string;
+                            processedAt: string | null;
+                            attempts: number;
+                            lastError: string | null;
+                        }[];
+                        hasMore: boolean;
+                        nextCursor: string | null;
+                    };
+                };
+            };
+            /** @description Invalid request: a field fails validation, text holds U+0000, JSON is malformed or nested deeper than 32, the URL is badly encoded */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The token’s role may not use this route */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Unexpected error (details only in the server log, by request id) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    WebhookEventsController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        provider: string;
+                        type: string;
+                        /** @enum {string} */
+                        state: "PENDING" | "APPLIED" | "FAILED";
+                        objectId: string | null;
+                        receivedAt: string;
+                        processedAt: string | null;
+                        attempts: number;
+                        lastError: string | null;
+                        payload: unknown;
+                        paymentId: string | null;
+                    };
+                };
+            };
+            /** @description Invalid request: a field fails validation, text holds U+0000, JSON is malformed or nested deeper than 32, the URL is badly encoded */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The token’s role may not use this route */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such resource (or not yours), or no such route */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A path parameter is too long */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Unexpected error (details only in the server log, by request id) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    WebhookEventsController_perDay: {
+        parameters: {
+            query?: {
+                from?: string;
+                to?: string;
+                timeZone?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        from: string;
+                        to: string;
+                        timeZone: string;
+                        days: {
+                            day: string;
+                            received: number;
+                            applied: number;
+                            failed: number;
+                        }[];
+                    };
+                };
+            };
+            /** @description Invalid request: a field fails validation, text holds U+0000, JSON is malformed or nested deeper than 32, the URL is badly encoded */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The token’s role may not use this route */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };

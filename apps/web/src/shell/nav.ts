@@ -20,6 +20,7 @@ export const NAV: NavEntry[] = [
   { to: '/merchant/earnings', label: 'Earnings', audience: ['MERCHANT'] },
   { to: '/directory/users', label: 'Users', audience: ['ADMIN'] },
   { to: '/directory/companies', label: 'Companies', audience: ['ADMIN'] },
+  { to: '/admin', label: 'Admin', audience: ['ADMIN'] },
 ];
 
 export function allowed(audience: Audience, role: Role | undefined): boolean {

@@ -114,6 +114,51 @@ async function deadQueues(db: Queryable): Promise<string[]> {
   return rows.map((r) => r.dead_letter);
 }
 
+export interface QueueStats {
+  queue: string;
+  /** Waiting to run (includes jobs scheduled for later). */
+  created: number;
+  active: number;
+  /** Failed an attempt, waiting for the next. */
+  retry: number;
+  /** Failed their last attempt (each has a dead letter, until pg-boss archives it). */
+  failed: number;
+  /** Dead letters not yet replayed. */
+  deadLetters: number;
+}
+
+/** Jobs per state of every queue with a dead-letter queue (every queue `define()` made), by name. */
+export async function queueStats(pool: Pool): Promise<QueueStats[]> {
+  const { rows } = await pool.query<{ queue: string; state: string | null; n: number }>(
+    `SELECT q.name AS queue,
+            CASE WHEN j.name = q.dead_letter THEN 'dead' ELSE j.state::text END AS state,
+            count(j.id)::int AS n
+     FROM ${S}.queue q
+     LEFT JOIN ${S}.job j
+       ON (j.name = q.name AND j.state IN ('created', 'active', 'retry', 'failed'))
+       OR (j.name = q.dead_letter AND j.state = 'created')
+     WHERE q.dead_letter = q.name || $1
+     GROUP BY 1, 2
+     ORDER BY q.name`,
+    [DEAD_SUFFIX],
+  );
+  const byQueue = new Map<string, QueueStats>();
+  for (const r of rows) {
+    const s = byQueue.get(r.queue) ?? {
+      queue: r.queue,
+      created: 0,
+      active: 0,
+      retry: 0,
+      failed: 0,
+      deadLetters: 0,
+    };
+    byQueue.set(r.queue, s);
+    if (r.state === 'dead') s.deadLetters = r.n;
+    else if (r.state !== null) s[r.state as 'created' | 'active' | 'retry' | 'failed'] = r.n;
+  }
+  return [...byQueue.values()];
+}
+
 const COLUMNS = 'id, name, data, output, state, created_on, completed_on';
 
 /**

@@ -34,11 +34,31 @@ function toView(d: DeadLetter): DeadLetterView {
   };
 }
 
+const QueueStatsView = z.object({
+  queue: z.string(),
+  created: z.number().int(),
+  active: z.number().int(),
+  retry: z.number().int(),
+  failed: z.number().int(),
+  deadLetters: z.number().int(),
+});
+
 /** Jobs that failed every retry, for an admin to inspect and send again once the cause is fixed. */
 @ApiTags('admin')
 @Controller('api/v1/admin/jobs')
 export class JobsController {
   constructor(@Inject(JOBS) private readonly jobs: JobQueue) {}
+
+  @Get('stats')
+  @Roles('ADMIN')
+  @Doc({
+    summary:
+      'Queue depth: jobs per queue waiting (created), running (active), waiting for a retry, failed, and dead letters not replayed',
+    response: z.object({ data: z.array(QueueStatsView) }),
+  })
+  async stats() {
+    return { data: await this.jobs.stats() };
+  }
 
   @Get('dead-letters')
   @Roles('ADMIN')

@@ -19,14 +19,16 @@ import {
   deadLetterQueue,
   listDeadLetters,
   lockAndFindPending,
+  queueStats,
   PGBOSS_SCHEMA,
   replayDeadLetter,
   type DeadLetter,
+  type QueueStats,
 } from './jobs-store';
 import { notifyOnCommit, WakeListener } from './jobs-wakeup';
 import { clientOf, type SqlClient } from './tx-client';
 
-export { deadLetterQueue, type DeadLetter } from './jobs-store';
+export { deadLetterQueue, type DeadLetter, type QueueStats } from './jobs-store';
 export type { DefineOptions, Job, JobHandler, JobQueueOptions, SendOptions } from './job-types';
 
 interface Definition {
@@ -253,6 +255,12 @@ export class JobQueue {
   listDeadLetters(query: PageQuery & { queue?: string }): Promise<Page<DeadLetter>> {
     this.assertStarted();
     return listDeadLetters(this.pool, query);
+  }
+
+  /** How many jobs each queue holds per state, and its dead letters not yet replayed. */
+  stats(): Promise<QueueStats[]> {
+    this.assertStarted();
+    return queueStats(this.pool);
   }
 
   /** Re-sends a dead letter to its queue; 404 if unknown, 409 if it was already replayed. */

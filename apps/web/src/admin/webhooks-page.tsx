@@ -1,0 +1,201 @@
+import {
+  Alert,
+  Box,
+  Button,
+  DataList,
+  Field,
+  Input,
+  Link,
+  NativeSelect,
+  SimpleGrid,
+  Stack,
+  Table,
+} from '@chakra-ui/react';
+import { useState, type FormEvent } from 'react';
+import { Link as RouterLink, useParams, useSearchParams } from 'react-router';
+import { formatDateTime } from '../lib/format';
+import { Empty, ErrorState, Loaded, Loading } from '../shell/page';
+import { AdminPage } from './admin-page';
+import { WebhookStateBadge, webhookStateLabel } from './labels';
+import { Section } from './payment-page';
+import { useWebhookEvent, useWebhookEvents, WEBHOOK_STATES, type WebhookState } from './queries';
+
+export function WebhooksPage() {
+  const [params, setParams] = useSearchParams();
+  const type = params.get('type') ?? '';
+  const state = (params.get('state') ?? '') as WebhookState | '';
+  const [draft, setDraft] = useState({ type, state });
+  const q = useWebhookEvents({ ...(type ? { type } : {}), ...(state ? { state } : {}) });
+  const rows = q.data?.pages.flatMap((p) => p.data) ?? [];
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    setParams(Object.fromEntries(Object.entries(draft).filter(([, v]) => v)));
+  };
+  return (
+    <AdminPage title="Webhook events">
+      <Stack asChild gap={3} bg="white" p={4} borderRadius="md" borderWidth="1px">
+        <form onSubmit={submit} role="search" aria-label="Filter webhook events">
+          <SimpleGrid columns={{ base: 1, sm: 2 }} gap={3} maxW="2xl">
+            <Field.Root>
+              <Field.Label>Type</Field.Label>
+              <Input
+                value={draft.type}
+                placeholder="payment_intent.succeeded"
+                onChange={(e) => setDraft({ ...draft, type: e.target.value.trim() })}
+              />
+            </Field.Root>
+            <Field.Root>
+              <Field.Label>State</Field.Label>
+              <NativeSelect.Root>
+                <NativeSelect.Field
+                  value={draft.state}
+                  onChange={(e) => setDraft({ ...draft, state: e.target.value as WebhookState })}
+                >
+                  <option value="">Any state</option>
+                  {WEBHOOK_STATES.map((s) => (
+                    <option key={s} value={s}>
+                      {webhookStateLabel(s)}
+                    </option>
+                  ))}
+                </NativeSelect.Field>
+                <NativeSelect.Indicator />
+              </NativeSelect.Root>
+            </Field.Root>
+          </SimpleGrid>
+          <Button type="submit" colorPalette="teal" alignSelf="start">
+            Filter
+          </Button>
+        </form>
+      </Stack>
+      {q.isPending ? (
+        <Loading what="webhook events" />
+      ) : q.isError ? (
+        <ErrorState error={q.error} retry={() => void q.refetch()} />
+      ) : rows.length === 0 ? (
+        <Empty>No webhook event matches.</Empty>
+      ) : (
+        <Stack gap={4}>
+          <Table.ScrollArea borderWidth="1px" borderRadius="md" bg="white">
+            <Table.Root size="sm">
+              <Table.Header>
+                <Table.Row>
+                  <Table.ColumnHeader>Event</Table.ColumnHeader>
+                  <Table.ColumnHeader>Type</Table.ColumnHeader>
+                  <Table.ColumnHeader>State</Table.ColumnHeader>
+                  <Table.ColumnHeader>Received</Table.ColumnHeader>
+                  <Table.ColumnHeader textAlign="end">Attempts</Table.ColumnHeader>
+                  <Table.ColumnHeader>About</Table.ColumnHeader>
+                </Table.Row>
+              </Table.Header>
+              <Table.Body>
+                {rows.map((e) => (
+                  <Table.Row key={e.id} data-testid="webhook-row">
+                    <Table.Cell>
+                      <Link asChild color="teal.700">
+                        <RouterLink to={`/admin/webhooks/${e.id}`}>{e.id}</RouterLink>
+                      </Link>
+                    </Table.Cell>
+                    <Table.Cell>{e.type}</Table.Cell>
+                    <Table.Cell>
+                      <WebhookStateBadge state={e.state} />
+                    </Table.Cell>
+                    <Table.Cell>{formatDateTime(e.receivedAt)}</Table.Cell>
+                    <Table.Cell textAlign="end">{e.attempts}</Table.Cell>
+                    <Table.Cell>{e.objectId ?? '—'}</Table.Cell>
+                  </Table.Row>
+                ))}
+              </Table.Body>
+            </Table.Root>
+          </Table.ScrollArea>
+          {q.hasNextPage && (
+            <Button
+              alignSelf="center"
+              onClick={() => void q.fetchNextPage()}
+              loading={q.isFetchingNextPage}
+            >
+              Show more
+            </Button>
+          )}
+        </Stack>
+      )}
+    </AdminPage>
+  );
+}
+
+export function WebhookEventPage() {
+  const { id = '' } = useParams();
+  const q = useWebhookEvent(id);
+  return (
+    <Loaded query={q} what="the webhook event">
+      {(e) => (
+        <AdminPage title={`Webhook ${e.id}`} actions={<WebhookStateBadge state={e.state} />}>
+          {e.lastError && (
+            <Alert.Root status="error">
+              <Alert.Indicator />
+              <Alert.Content>
+                <Alert.Title>The last attempt to apply it failed</Alert.Title>
+                <Alert.Description overflowWrap="anywhere">{e.lastError}</Alert.Description>
+              </Alert.Content>
+            </Alert.Root>
+          )}
+          <DataList.Root
+            orientation="horizontal"
+            bg="white"
+            p={4}
+            borderRadius="md"
+            borderWidth="1px"
+          >
+            {(
+              [
+                ['Type', e.type],
+                ['State', webhookStateLabel(e.state)],
+                ['Provider', e.provider],
+                ['Received', formatDateTime(e.receivedAt)],
+                ['Applied', formatDateTime(e.processedAt)],
+                ['Attempts', String(e.attempts)],
+                ['About', e.objectId ?? '—'],
+                [
+                  'Payment',
+                  e.paymentId ? (
+                    <Link asChild color="teal.700">
+                      <RouterLink to={`/admin/payments/${e.paymentId}`}>{e.paymentId}</RouterLink>
+                    </Link>
+                  ) : (
+                    'None known'
+                  ),
+                ],
+              ] as const
+            ).map(([k, v]) => (
+              <DataList.Item key={k}>
+                <DataList.ItemLabel>{k}</DataList.ItemLabel>
+                <DataList.ItemValue overflowWrap="anywhere">{v}</DataList.ItemValue>
+              </DataList.Item>
+            ))}
+          </DataList.Root>
+          <Section title="Payload">
+            {/* Exactly what was stored; scrolls inside its box rather than widening the page. */}
+            <Box
+              as="pre"
+              data-testid="payload"
+              tabIndex={0}
+              role="region"
+              aria-label="Event payload as JSON"
+              bg="gray.900"
+              color="gray.50"
+              p={4}
+              borderRadius="md"
+              fontSize="sm"
+              overflow="auto"
+              maxH="lg"
+            >
+              {JSON.stringify(e.payload, null, 2)}
+            </Box>
+          </Section>
+          <Link asChild color="teal.700">
+            <RouterLink to="/admin/webhooks">All webhook events</RouterLink>
+          </Link>
+        </AdminPage>
+      )}
+    </Loaded>
+  );
+}
