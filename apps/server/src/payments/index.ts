@@ -16,4 +16,5 @@ export { PaymentView, toPaymentView } from './payments.view';
 export { PROVIDER_SETUP, PUBLIC_URL, type PublicUrl } from './payments.tokens';
 export { PAYOUT_PROVIDER, type PayoutProvider } from './provider/payouts-port';
 export { startPaymentsRuntime } from './provider/embedded-sandbox';
+export { canRefund as paymentRefundable } from './payment-state';
 export type { PaymentRow } from './payments.schema';
