@@ -1,5 +1,5 @@
 import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
-import { PaymentsService } from '../payments';
+import { paymentRefundable, PaymentsService } from '../payments';
 import type { Database, Tx } from '../platform/database/database';
 import { AppError } from '../platform/errors/app-error';
 import type { JobQueue } from '../platform/jobs/jobs';
@@ -55,7 +55,7 @@ export class UnfulfillableRefunds implements OnModuleInit {
     // other status means the money has gone back already (refunded) — or, called by hand, that
     // there is none to give back.
     const p = await this.payments.get(paymentId);
-    if (p.status !== 'SUCCEEDED' && p.status !== 'PARTIALLY_REFUNDED') return 'nothing to do';
+    if (!paymentRefundable(p.status)) return 'nothing to do';
     const order = await this.query.find(this.database.db, p.payableId);
     if (order?.status !== 'FAILED' && order?.status !== 'CANCELLED') return 'nothing to do';
     try {

@@ -18,4 +18,5 @@ export { PAYOUT_PROVIDER, type PayoutProvider } from './provider/payouts-port';
 export { EmbeddedSandbox } from './provider/embedded-sandbox';
 export { cardEntryCsp, cardEntryOf, type CardEntry } from './card-entry';
 export type { ProviderSetup } from './provider/stripe-client';
+export { canRefund as paymentRefundable } from './payment-state';
 export type { PaymentRow } from './payments.schema';
