@@ -88,7 +88,7 @@ export function SandboxCardField({
         }),
     };
     const listen = (e: MessageEvent<FrameMessage>) => {
-      if (e.origin !== origin || e.source !== frame.current?.contentWindow) return;
+      if (e.origin !== origin || !e.source || e.source !== frame.current?.contentWindow) return;
       const m = e.data;
       if (m.type === 'tender:card-ready') callbacks.current.onReady(field);
       else if (m.type === 'tender:card-submit') callbacks.current.onSubmit?.();
