@@ -13,6 +13,12 @@ export type CardResult = { paymentMethodId: string } | { error: { code: string; 
  */
 export interface CardField {
   create(): Promise<CardResult>;
+  /**
+   * Where 3-D Secure runs: framed in the page (the sandbox's challenge page, whose origin the CSP
+   * frames), or the whole page goes to the bank and comes back to /payments/:id or /cards (real
+   * Stripe: its challenge pages are on the banks' own origins, which no tight CSP can list).
+   */
+  threeDSecure?: 'frame' | 'page';
 }
 
 export interface CardFieldProps {
@@ -139,6 +145,7 @@ export function StripeCardField({
       card.mount(mount.current);
       unmount = () => card.destroy();
       ready.current({
+        threeDSecure: 'page',
         create: async () => {
           const r = await stripe.createPaymentMethod({ type: 'card', card });
           if (r.paymentMethod) return { paymentMethodId: r.paymentMethod.id };
