@@ -120,6 +120,10 @@ export function SandboxCardField({
       src={src}
       title="Card details"
       data-testid="card-frame"
+      // Its first "ready" may come before this page listened: ask again once it has loaded.
+      onLoad={(e) =>
+        e.currentTarget.contentWindow?.postMessage({ type: 'tender:card-ping' }, origin)
+      }
       style={{ width: '100%', height: '150px', border: 0, display: 'block' }}
     />
   );
