@@ -35,6 +35,8 @@ describe('the card element page', () => {
     // The number goes to the sandbox's own endpoint; the parent hears of the pm id only.
     expect(html).toContain("fetch('/v1/payment_methods'");
     expect(html).toContain('postMessage(msg, parentOrigin)');
+    // A parent that listened late asks again.
+    expect(html).toContain("e.data.type === 'tender:card-ping'");
     expect(html).toContain('const parentOrigin = "http://127.0.0.1:3000"');
   });
 

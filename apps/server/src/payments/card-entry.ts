@@ -34,7 +34,8 @@ export function cardEntryCsp(entry: CardEntry): {
   if (!entry.publishableKey) return { scriptSrc: [], frameSrc: [], connectSrc: [] };
   return {
     scriptSrc: ['https://js.stripe.com'],
-    frameSrc: ['https://js.stripe.com', 'https://hooks.stripe.com'],
+    // Elements' own frames; 3-D Secure then runs on the whole page (the banks' origins are many).
+    frameSrc: ['https://js.stripe.com'],
     connectSrc: ['https://api.stripe.com'],
   };
 }

@@ -50,7 +50,7 @@ describe('card entry: the public config and the CSP that goes with it', () => {
     expect(withKey).toEqual({ cardEntry: 'stripe', publishableKey: 'pk_test_x' });
     expect(cardEntryCsp(withKey)).toEqual({
       scriptSrc: ['https://js.stripe.com'],
-      frameSrc: ['https://js.stripe.com', 'https://hooks.stripe.com'],
+      frameSrc: ['https://js.stripe.com'],
       connectSrc: ['https://api.stripe.com'],
     });
     const without = cardEntryOf(loadConfig(env), real);

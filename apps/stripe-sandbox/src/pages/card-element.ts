@@ -5,6 +5,8 @@
 //
 // Messages (all `{ type, … }`):
 //   parent → frame  `tender:create-payment-method`   create a payment method from what is typed
+//                   `tender:card-ping`                answer `tender:card-ready` again (a parent
+//                                                     that started listening after the first one)
 //   frame → parent  `tender:card-ready`               the frame listens
 //                   `tender:card-submit`              Enter pressed in the frame (parent may pay)
 //                   `tender:payment-method` { paymentMethodId, brand, last4 }
@@ -54,6 +56,7 @@ const value = (id) => document.getElementById(id).value.replace(/\\s+/g, '');
 document.getElementById('card').addEventListener('submit', (e) => { e.preventDefault(); post({ type: 'tender:card-submit' }); });
 window.addEventListener('message', async (e) => {
   if (e.origin !== parentOrigin || e.source !== window.parent) return;
+  if (e.data && e.data.type === 'tender:card-ping') return post({ type: 'tender:card-ready' });
   if (!e.data || e.data.type !== 'tender:create-payment-method') return;
   const [month, year] = value('exp').split('/');
   const body = new URLSearchParams({ type: 'card', 'card[number]': value('number'),

@@ -13,6 +13,12 @@ export type CardResult = { paymentMethodId: string } | { error: { code: string; 
  */
 export interface CardField {
   create(): Promise<CardResult>;
+  /**
+   * Where 3-D Secure runs: framed in the page (the sandbox's challenge page, whose origin the CSP
+   * frames), or the whole page goes to the bank and comes back to /payments/:id or /cards (real
+   * Stripe: its challenge pages are on the banks' own origins, which no tight CSP can list).
+   */
+  threeDSecure?: 'frame' | 'page';
 }
 
 export interface CardFieldProps {
@@ -88,7 +94,7 @@ export function SandboxCardField({
         }),
     };
     const listen = (e: MessageEvent<FrameMessage>) => {
-      if (e.origin !== origin || e.source !== frame.current?.contentWindow) return;
+      if (e.origin !== origin || !e.source || e.source !== frame.current?.contentWindow) return;
       const m = e.data;
       if (m.type === 'tender:card-ready') callbacks.current.onReady(field);
       else if (m.type === 'tender:card-submit') callbacks.current.onSubmit?.();
@@ -114,6 +120,10 @@ export function SandboxCardField({
       src={src}
       title="Card details"
       data-testid="card-frame"
+      // Its first "ready" may come before this page listened: ask again once it has loaded.
+      onLoad={(e) =>
+        e.currentTarget.contentWindow?.postMessage({ type: 'tender:card-ping' }, origin)
+      }
       style={{ width: '100%', height: '150px', border: 0, display: 'block' }}
     />
   );
@@ -139,6 +149,7 @@ export function StripeCardField({
       card.mount(mount.current);
       unmount = () => card.destroy();
       ready.current({
+        threeDSecure: 'page',
         create: async () => {
           const r = await stripe.createPaymentMethod({ type: 'card', card });
           if (r.paymentMethod) return { paymentMethodId: r.paymentMethod.id };

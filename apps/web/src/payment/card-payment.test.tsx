@@ -85,6 +85,23 @@ describe('the payment component', () => {
     expect(onSucceeded).toHaveBeenCalledTimes(1);
   });
 
+  it('3-D Secure on the whole page when the field says so (Stripe: the banks own the pages)', async () => {
+    const assign = vi.spyOn(window.location, 'assign').mockImplementation(() => {});
+    const field = fakeField();
+    field.handle.threeDSecure = 'page';
+    const settle = vi.fn(() => Promise.resolve(undefined));
+    const { pay } = show({
+      field,
+      confirm: () =>
+        Promise.resolve({ kind: 'authenticate', url: 'https://bank.test/3ds', settle }),
+    });
+    await pay();
+    await waitFor(() => expect(assign).toHaveBeenCalledWith('https://bank.test/3ds'));
+    expect(screen.queryByTitle('3-D Secure authentication')).toBeNull();
+    expect(settle).not.toHaveBeenCalled();
+    assign.mockRestore();
+  });
+
   it('declined: the reason in words from the decline code, and another card can be tried', async () => {
     const confirm = vi.fn(() =>
       Promise.reject(

@@ -25,6 +25,8 @@ export interface CardPaymentProps {
   confirm(paymentMethodId: string): Promise<CardOutcome>;
   disabled?: boolean;
   onSucceeded?(): void;
+  /** Every change of state, for a page that shows other things only while idle. */
+  onStateChange?(state: PaymentState): void;
   /** Tests give their own field; the app uses the one the server's config names. */
   field?: { element: ReactNode; handle: CardField };
   /** How often the outcome is read while 3-D Secure runs. */
@@ -49,6 +51,7 @@ export function CardPayment({
   confirm,
   disabled,
   onSucceeded,
+  onStateChange,
   field,
   pollMs = 1000,
 }: CardPaymentProps) {
@@ -59,10 +62,16 @@ export function CardPayment({
   const [frameBack, setFrameBack] = useState(false);
   const [handle, setHandle] = useState<CardField | undefined>(field?.handle);
   const busy = useRef(false);
+  useEffect(() => onStateChange?.(state), [state, onStateChange]);
 
   const finish = useCallback(
     (o: CardOutcome) => {
       if (o.kind === 'authenticate') {
+        if (handle?.threeDSecure === 'page') {
+          // The return route sends the browser back to the app's page for the outcome.
+          window.location.assign(o.url);
+          return;
+        }
         setFrameBack(false);
         setAction(o);
         setState('authenticating');
@@ -78,7 +87,7 @@ export function CardPayment({
         onSucceeded?.();
       }
     },
-    [onSucceeded],
+    [onSucceeded, handle],
   );
   const fail = useCallback(
     (err: unknown) => {

@@ -3,7 +3,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useRef, useState } from 'react';
 import { api, call, newIdempotencyKey } from '../api/client';
 import { formatMoney, parseMoney } from '../lib/format';
-import { CardPayment } from '../payment/card-payment';
+import { CardPayment, type PaymentState } from '../payment/card-payment';
 import { paymentOutcome } from '../payment/outcomes';
 import { ErrorState } from '../shell/page';
 
@@ -16,6 +16,7 @@ export function TopUp({ currency }: { currency: string }) {
   // A fresh component (and card field) for the next top-up once one succeeded.
   const [round, setRound] = useState(0);
   const [done, setDone] = useState(false);
+  const [state, setState] = useState<PaymentState>('idle');
   const queries = useQueryClient();
   const minor = parseMoney(amount, currency);
   const valid = minor !== undefined && minor > 0n;
@@ -54,6 +55,7 @@ export function TopUp({ currency }: { currency: string }) {
         successText="Card payment received. The money shows here as soon as the payment is confirmed."
         disabled={!valid}
         confirm={confirm}
+        onStateChange={setState}
         onSucceeded={() => {
           setDone(true);
           void queries.invalidateQueries({ queryKey: ['wallet'] });
@@ -72,7 +74,10 @@ export function TopUp({ currency }: { currency: string }) {
           Add more money
         </Button>
       ) : (
-        <HostedTopUp currency={currency} minor={valid ? minor : undefined} />
+        // The other way to pay, while no card payment is under way here.
+        (state === 'idle' || state === 'declined') && (
+          <HostedTopUp currency={currency} minor={valid ? minor : undefined} />
+        )
       )}
     </Stack>
   );
