@@ -188,6 +188,10 @@ describe('the admin pages', () => {
   it('shows the unreadable webhook, and replays its dead letter once the cause is fixed', async () => {
     const page = await adminPage();
     await page.goto('/admin/webhooks');
+    await page.getByLabel('Type').fill('no.such.event');
+    await page.getByRole('button', { name: 'Filter' }).click();
+    await page.getByText('No webhook event matches.').waitFor();
+    await page.getByLabel('Type').fill('');
     await page.getByLabel('State').selectOption('FAILED');
     await page.getByRole('button', { name: 'Filter' }).click();
     await page.waitForURL(/state=FAILED/);
