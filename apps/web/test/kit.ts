@@ -139,6 +139,21 @@ export async function login(page: Page, account: { email: string; password: stri
   await page.getByTestId('signed-in-as').first().waitFor({ state: 'attached' });
 }
 
+/** The deepest elements whose right edge passes `width`, for a failure message. */
+function widest(page: Page, width: number): Promise<string> {
+  return page.evaluate((w) => {
+    const out = [...document.querySelectorAll('body *')]
+      .filter((el) => el.getBoundingClientRect().right > w + 0.5)
+      .filter((el) => ![...el.children].some((c) => c.getBoundingClientRect().right > w + 0.5))
+      .slice(0, 5)
+      .map(
+        (el) =>
+          `<${el.tagName.toLowerCase()} class="${String(el.className).slice(0, 60)}"> ${Math.round(el.getBoundingClientRect().right)} px: ${(el.textContent ?? '').slice(0, 40)}`,
+      );
+    return out.join('; ') || 'nothing found';
+  }, width);
+}
+
 /**
  * The page at 1440 px and at 375 px, saved under test-results/screenshots/ for a reviewer; fails if
  * the page is wider than the screen.
@@ -151,11 +166,16 @@ export async function screenshot(page: Page, name: string): Promise<void> {
     ['375', PHONE],
   ] as const) {
     await page.setViewportSize(size);
-    await page.waitForTimeout(150);
-    await page.screenshot({ path: join(SHOTS, `${name}-${label}.png`), fullPage: true });
     // Nothing may widen the page past the screen (a long id, a table): no sideways scrolling.
-    const wide = await page.evaluate(() => document.documentElement.scrollWidth);
-    expect(wide, `${name} at ${label} px is ${wide} px wide`).toBeLessThanOrEqual(size.width);
+    // Components that measure the window lay out again after the resize, later on a loaded
+    // machine: the width is polled, and a failure names what sticks out.
+    await expect
+      .poll(() => page.evaluate(() => document.documentElement.scrollWidth), {
+        timeout: 3_000,
+        message: `${name} at ${label} px is wider than the screen: ${await widest(page, size.width)}`,
+      })
+      .toBeLessThanOrEqual(size.width);
+    await page.screenshot({ path: join(SHOTS, `${name}-${label}.png`), fullPage: true });
   }
   await page.setViewportSize(before);
 }

@@ -279,7 +279,9 @@ export function SalePage() {
                   <DataList.ItemLabel>{k}</DataList.ItemLabel>
                   <DataList.ItemValue overflowWrap="anywhere" data-testid={`sale-${k}`}>
                     {k === 'Product' ? (
-                      <Link asChild color="teal.700">
+                      // Chakra's links are inline-flex, which does not wrap: a long id would
+                      // widen the page at 375 px.
+                      <Link asChild color="teal.700" display="inline" overflowWrap="anywhere">
                         <RouterLink to={`/merchant/products/${o.productId}`}>{v}</RouterLink>
                       </Link>
                     ) : (
