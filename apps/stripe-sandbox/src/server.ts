@@ -51,6 +51,26 @@ function send(reply: FastifyReply, status: number, body: string): FastifyReply {
   return reply.code(status).header('content-type', 'application/json').send(body);
 }
 
+const NEWEST_VERSION_DATE = API_VERSION.slice(0, 10);
+
+/**
+ * Whether Stripe would accept a `Stripe-Version` header: a real date from Stripe's first version to
+ * the newest this SDK knows (a later or malformed one is refused, as Stripe refuses a version it
+ * never released), a release name after it (`.clover`; for the newest version only its own), and
+ * optional beta flags (`; feature_beta=v1`). Responses are rendered in the newest shape whatever it
+ * says (docs/stripe-sandbox.md).
+ */
+export function acceptedVersion(header: string): boolean {
+  const [version = '', ...betas] = header.split(';').map((part) => part.trim());
+  const m = /^(\d{4})-(\d{2})-(\d{2})(?:\.([a-z]+))?$/.exec(version);
+  if (m === null || !betas.every((b) => /^[a-z_]+=v\d+$/.test(b))) return false;
+  const date = `${m[1]}-${m[2]}-${m[3]}`;
+  const parsed = new Date(`${date}T00:00:00Z`);
+  if (Number.isNaN(parsed.getTime()) || parsed.toISOString().slice(0, 10) !== date) return false;
+  if (date < '2011-01-01' || date > NEWEST_VERSION_DATE) return false;
+  return date !== NEWEST_VERSION_DATE || m[4] === undefined || version === API_VERSION;
+}
+
 export function buildServer(deps: ServerDeps): FastifyInstance {
   const { engine, faults, idempotency } = deps;
   const app = Fastify({
@@ -115,6 +135,10 @@ export function buildServer(deps: ServerDeps): FastifyInstance {
     let claimed: string | null = null;
     try {
       apiKey = authenticate(req.headers.authorization, route.publishable === true);
+      const version = req.headers['stripe-version'];
+      if (typeof version === 'string' && version !== '' && !acceptedVersion(version)) {
+        throw invalidRequest(`Invalid Stripe API version: ${version}`);
+      }
       const raw: Params =
         route.method === 'POST' ? ((req.body as Params | undefined) ?? {}) : (req.query as Params);
       if (idemKey !== null) {

@@ -43,12 +43,17 @@ export function listOf<T>(data: T[], url: string): Stripe.ApiList<T> {
   return { object: 'list', data, has_more: false, url };
 }
 
-/** `created[gte]=…` style filters and plain `created=…`. */
+/**
+ * `created=…` (one timestamp) or `created[gt|gte|lt|lte]=…`, as every Stripe list takes them. The
+ * range is an object, so it is read as one before anything reads `created` as a string.
+ */
 export function createdFilter(q: ParamReader): (created: number) => boolean {
-  const exact = q.str('created');
-  if (exact !== undefined) return (c) => c === Number(exact);
-  const range = q.obj('created');
-  if (range === undefined) return () => true;
+  if (!q.isObject('created')) {
+    const exact = q.int('created');
+    return exact === undefined ? () => true : (c) => c === exact;
+  }
+  const range = q.obj('created')!;
+  range.allowOnly(['gt', 'gte', 'lt', 'lte']);
   const gt = range.int('gt');
   const gte = range.int('gte');
   const lt = range.int('lt');

@@ -117,6 +117,12 @@ export class ParamReader {
     throw invalidRequest(`Invalid boolean: ${v}`, label(this.path, key));
   }
 
+  /** Whether `key` was sent as an object (`key[sub]=…`) rather than a single value. */
+  isObject(key: string): boolean {
+    const v = this.get(key);
+    return typeof v === 'object' && !Array.isArray(v);
+  }
+
   obj(key: string): ParamReader | undefined {
     const v = this.get(key);
     if (v === undefined || v === '') return undefined;
