@@ -51,6 +51,19 @@ function send(reply: FastifyReply, status: number, body: string): FastifyReply {
   return reply.code(status).header('content-type', 'application/json').send(body);
 }
 
+/** The newest `max` entries by key (a Map keeps insertion order, so the first key is the oldest). */
+class BoundedLog<T> {
+  private readonly entries = new Map<string, T>();
+  constructor(private readonly max: number) {}
+  add(key: string, value: T): void {
+    this.entries.set(key, value);
+    if (this.entries.size > this.max) this.entries.delete(this.entries.keys().next().value!);
+  }
+  get(key: string): T | undefined {
+    return this.entries.get(key);
+  }
+}
+
 const NEWEST_VERSION_DATE = API_VERSION.slice(0, 10);
 
 /**
@@ -126,6 +139,21 @@ export function buildServer(deps: ServerDeps): FastifyInstance {
     done(null, payload);
   });
 
+  // What `request_log_url` points at: the requests that failed, most recent only.
+  const errorLog = new BoundedLog<object>(1000);
+  app.get<{ Params: { id: string } }>('/_sandbox/logs/:id', (req, reply) => {
+    const entry = errorLog.get(req.params.id);
+    if (entry === undefined) {
+      const err = invalidRequest(
+        `No such request log: '${req.params.id}'`,
+        'id',
+        'resource_missing',
+      );
+      return send(reply, 404, JSON.stringify(err.toJSON(), null, 2));
+    }
+    return entry;
+  });
+
   const handle = async (route: Route, req: FastifyRequest, reply: FastifyReply) => {
     const requestId = String(reply.getHeader('request-id'));
     const key = req.headers['idempotency-key'];
@@ -189,7 +217,16 @@ export function buildServer(deps: ServerDeps): FastifyInstance {
           ? err
           : new StripeError(500, { type: 'api_error', message: 'An unknown error occurred' });
       if (!(err instanceof StripeError)) engine.logger.error({ err }, 'sandbox handler failed');
-      const body = JSON.stringify(stripeErr.toJSON(), null, 2);
+      const logUrl = `${engine.baseUrl}/_sandbox/logs/${requestId}`;
+      errorLog.add(requestId, {
+        id: requestId,
+        method: route.method,
+        path: req.url.split('?')[0] ?? '',
+        status: stripeErr.status,
+        error: stripeErr.body,
+        at: engine.now(),
+      });
+      const body = JSON.stringify(stripeErr.toJSON(logUrl), null, 2);
       if (claimed !== null)
         idempotency.complete(apiKey, claimed, stripeErr.status, body, requestId);
       return send(reply, stripeErr.status, body);

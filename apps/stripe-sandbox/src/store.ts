@@ -227,6 +227,13 @@ export class Store {
     return obj;
   }
 
+  /** An object a request names in a parameter (`customer=cus_…`): missing is 400, not 404. */
+  referenced<K extends Kind>(kind: K, id: string, param: string): Collections[K] {
+    const obj = this.find(kind, id);
+    if (obj === undefined) throw notFound(NAMES[kind], id, param, true);
+    return obj;
+  }
+
   remove(kind: Kind, id: string): void {
     if (Object.hasOwn(this.state.objects[kind], id)) delete this.state.objects[kind][id];
   }

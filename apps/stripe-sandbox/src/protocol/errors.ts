@@ -12,6 +12,7 @@ export interface ErrorBody {
   setup_intent?: unknown;
   payment_method?: unknown;
   charge?: string;
+  request_log_url?: string;
 }
 
 export class StripeError extends Error {
@@ -22,8 +23,10 @@ export class StripeError extends Error {
     super(body.message);
   }
 
-  toJSON(): { error: ErrorBody } {
+  /** `requestLogUrl`: where the request can be looked up, as Stripe links its dashboard log. */
+  toJSON(requestLogUrl?: string): { error: ErrorBody } {
     const error = { ...this.body };
+    if (requestLogUrl !== undefined) error.request_log_url = requestLogUrl;
     if (error.code !== undefined && error.doc_url === undefined) {
       error.doc_url = `https://stripe.com/docs/error-codes/${error.code.replace(/_/g, '-')}`;
     }
@@ -44,8 +47,12 @@ export function missingParam(param: string): StripeError {
   return invalidRequest(`Missing required param: ${param}.`, param, 'parameter_missing');
 }
 
-export function notFound(kind: string, id: string, param = 'id'): StripeError {
-  return new StripeError(404, {
+/**
+ * An id that names nothing: 404 when it is the object the URL asks for, 400 (`asParameter`) when
+ * the request passed it as a parameter (`customer=cus_x`), as Stripe answers.
+ */
+export function notFound(kind: string, id: string, param = 'id', asParameter = false): StripeError {
+  return new StripeError(asParameter ? 400 : 404, {
     type: 'invalid_request_error',
     code: 'resource_missing',
     message: `No such ${kind}: '${id}'`,

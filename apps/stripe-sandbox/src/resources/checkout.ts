@@ -121,7 +121,7 @@ function createSession(engine: Engine, p: ParamReader): Stripe.Checkout.Session 
     throw invalidRequest('All line items must use the same currency.', 'line_items');
   }
   const customer = p.str('customer') ?? null;
-  if (customer !== null) engine.store.get('customer', customer, 'customer');
+  if (customer !== null) engine.store.referenced('customer', customer, 'customer');
   const total = items.reduce((sum, li) => sum + li.amount_total, 0);
   const successUrl = p.str('success_url') ?? null;
   if (successUrl === null && p.str('ui_mode') !== 'embedded') throw missingParam('success_url');

@@ -301,7 +301,7 @@ export const invoices: ResourceModule = {
       const pi = engine.store.get('payment_intent', refId(invoice.payment_intent) ?? '');
       const pm = p.str('payment_method');
       if (pm !== undefined)
-        pi.payment_method = engine.store.get('payment_method', pm, 'payment_method').id;
+        pi.payment_method = engine.store.referenced('payment_method', pm, 'payment_method').id;
       if (pi.payment_method === null) {
         throw unexpectedState(
           'This invoice has no payment method to charge.',

@@ -5,7 +5,7 @@ import type { Engine } from '../engine';
 import { StripeError, unexpectedState } from '../protocol/errors';
 import { createCharge, openDispute } from './charges';
 import { attach } from './payment-methods';
-import { authorise, type Decline } from './test-cards';
+import { AUTHENTICATION_REQUIRED, authorise, type Decline } from './test-cards';
 
 /** Uncaptured card authorisations lapse after 7 days, as with most card networks. */
 export const HOLD_SECONDS = 7 * 24 * 60 * 60;
@@ -59,22 +59,29 @@ function fail(
   return { pi, decline: { ...decline, charge: charge?.id ?? null, type: 'card_error' } };
 }
 
-/** Charges the intent's payment method now; `authenticated` once 3-D Secure was passed. */
+/**
+ * Charges the intent's payment method now; `authenticated` once 3-D Secure was passed. With
+ * `errorOnRequiresAction` a card that asks for 3-D Secure fails the attempt (402 card_error
+ * `authentication_required`, the intent back to requires_payment_method) instead.
+ */
 export function attempt(
   engine: Engine,
   pi: Stripe.PaymentIntent,
   authenticated: boolean,
+  errorOnRequiresAction = false,
 ): AttemptResult {
   const internal = engine.store.internal;
   const pmId = pi.payment_method as string;
-  const pm = engine.store.get('payment_method', pmId, 'payment_method');
+  const pm = engine.store.referenced('payment_method', pmId, 'payment_method');
   const behaviour = internal.cards[pm.id] ?? 'succeed';
   const offSession = internal.offSessionIntents[pi.id] === true;
-  const outcome = authorise(behaviour, {
+  const asked = authorise(behaviour, {
     offSession,
     authenticated,
     setUpForOffSession: internal.offSessionReady[pm.id] === true,
   });
+  const outcome =
+    asked === 'authenticate' && errorOnRequiresAction ? AUTHENTICATION_REQUIRED : asked;
   pi.last_payment_error = null;
   if (outcome === 'authenticate') {
     pi.status = 'requires_action';

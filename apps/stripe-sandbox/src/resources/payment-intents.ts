@@ -178,18 +178,15 @@ export function confirmIntent(
   if (captureMethod !== undefined) pi.capture_method = captureMethod;
   const returnUrl = p.str('return_url');
   if (returnUrl !== undefined) engine.store.internal.threeDS[pi.id] = { returnUrl };
-  const result = attempt(engine, pi, false);
+  const result = attempt(engine, pi, false, p.bool('error_on_requires_action') === true);
   if (result.decline !== null) throw declineError(engine, result);
-  if (pi.status === 'requires_action' && p.bool('error_on_requires_action') === true) {
-    throw unexpectedState('This payment requires authentication.', 'authentication_required');
-  }
   return pi;
 }
 
 function createIntent(engine: Engine, p: ParamReader): Stripe.PaymentIntent {
   p.allowOnly(CREATE_FIELDS);
   const customer = p.str('customer');
-  if (customer !== undefined) engine.store.get('customer', customer, 'customer');
+  if (customer !== undefined) engine.store.referenced('customer', customer, 'customer');
   const pi = newIntent(engine, {
     amount: amountParam(p),
     currency: currencyParam(p),
@@ -254,7 +251,7 @@ function updateIntent(
   if (p.has('currency')) pi.currency = currencyParam(p);
   if (p.has('customer')) {
     const c = p.nullableStr('customer') ?? null;
-    if (c !== null) engine.store.get('customer', c, 'customer');
+    if (c !== null) engine.store.referenced('customer', c, 'customer');
     pi.customer = c;
   }
   if (p.has('description')) pi.description = p.nullableStr('description') ?? null;

@@ -88,16 +88,20 @@ export function resolvePaymentMethod(
   engine: Engine,
   id: string,
   param: string,
+  /** False for the id in the URL (a missing one is 404 there, 400 as a parameter). */
+  asParameter = true,
 ): Stripe.PaymentMethod {
   const shortcut = cardForShortcut(id);
   if (shortcut !== undefined) {
     return newCardMethod(engine, shortcut, defaultExpiry(engine), billingDetails(undefined), {});
   }
-  return engine.store.get('payment_method', id, param);
+  return asParameter
+    ? engine.store.referenced('payment_method', id, param)
+    : engine.store.get('payment_method', id, param);
 }
 
 export function attach(engine: Engine, pm: Stripe.PaymentMethod, customerId: string): void {
-  const customer = engine.store.get('customer', customerId, 'customer');
+  const customer = engine.store.referenced('customer', customerId, 'customer');
   if (pm.customer !== null && pm.customer !== customer.id) {
     throw invalidRequest(
       'The payment method you provided has already been attached to a customer.',
@@ -177,7 +181,7 @@ export const paymentMethods: ResourceModule = {
       publishable: true,
     },
     get('/payment_methods/:id', (engine, { params }) =>
-      resolvePaymentMethod(engine, params.id ?? '', 'payment_method'),
+      resolvePaymentMethod(engine, params.id ?? '', 'payment_method', false),
     ),
     post('/payment_methods/:id', (engine, { params, p }) => {
       p.allowOnly(['billing_details', 'metadata', 'allow_redisplay']);
@@ -189,7 +193,7 @@ export const paymentMethods: ResourceModule = {
     }),
     post('/payment_methods/:id/attach', (engine, { params, p }) => {
       p.allowOnly(['customer']);
-      const pm = resolvePaymentMethod(engine, params.id ?? '', 'payment_method');
+      const pm = resolvePaymentMethod(engine, params.id ?? '', 'payment_method', false);
       attach(engine, pm, p.reqStr('customer'));
       return pm;
     }),

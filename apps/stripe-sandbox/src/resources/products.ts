@@ -75,7 +75,7 @@ export const products: ResourceModule = {
       if (active !== undefined) product.active = active;
       if (p.has('default_price')) {
         const priceId = p.nullableStr('default_price') ?? null;
-        if (priceId !== null) engine.store.get('price', priceId, 'default_price');
+        if (priceId !== null) engine.store.referenced('price', priceId, 'default_price');
         product.default_price = priceId;
       }
       if (p.has('images')) product.images = p.strings('images') ?? [];

@@ -8,7 +8,7 @@ import { get, post, type ResourceModule } from '../router';
 
 function chargeToRefund(engine: Engine, p: ParamReader): Stripe.Charge {
   const chargeId = p.str('charge');
-  if (chargeId !== undefined) return engine.store.get('charge', chargeId, 'charge');
+  if (chargeId !== undefined) return engine.store.referenced('charge', chargeId, 'charge');
   const piId = p.str('payment_intent');
   if (piId === undefined) {
     throw invalidRequest(
@@ -17,7 +17,7 @@ function chargeToRefund(engine: Engine, p: ParamReader): Stripe.Charge {
       'parameter_missing',
     );
   }
-  const pi = engine.store.get('payment_intent', piId, 'payment_intent');
+  const pi = engine.store.referenced('payment_intent', piId, 'payment_intent');
   const charge =
     pi.latest_charge === null ? undefined : engine.store.find('charge', pi.latest_charge as string);
   if (pi.status !== 'succeeded' || charge === undefined) {

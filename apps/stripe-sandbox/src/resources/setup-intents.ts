@@ -182,7 +182,7 @@ export const setupIntents: ResourceModule = {
     post('/setup_intents', (engine, { p }) => {
       p.allowOnly(FIELDS);
       const customer = p.str('customer') ?? null;
-      if (customer !== null) engine.store.get('customer', customer, 'customer');
+      if (customer !== null) engine.store.referenced('customer', customer, 'customer');
       const si = newSetupIntent(engine, {
         customer,
         usage: p.oneOf('usage', ['on_session', 'off_session'] as const) ?? 'off_session',
@@ -214,7 +214,7 @@ export const setupIntents: ResourceModule = {
       }
       const customer = p.str('customer');
       if (customer !== undefined)
-        si.customer = engine.store.get('customer', customer, 'customer').id;
+        si.customer = engine.store.referenced('customer', customer, 'customer').id;
       return si;
     }),
     post('/setup_intents/:id/confirm', (engine, { params, p }) => {

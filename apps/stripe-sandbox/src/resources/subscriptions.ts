@@ -56,7 +56,7 @@ export function createSubscription(engine: Engine, p: ParamReader): Subscription
     ] as const) ?? 'allow_incomplete';
   const pmId = p.str('default_payment_method') ?? null;
   if (pmId !== null) {
-    const pm = engine.store.get('payment_method', pmId, 'default_payment_method');
+    const pm = engine.store.referenced('payment_method', pmId, 'default_payment_method');
     if (pm.customer !== customer.id) {
       throw invalidRequest(
         'The customer does not have a payment method with the ID ' + pmId + '.',
@@ -221,7 +221,7 @@ function updateSubscription(engine: Engine, sub: Subscription, p: ParamReader): 
   }
   if (p.has('default_payment_method')) {
     const pm = p.nullableStr('default_payment_method') ?? null;
-    if (pm !== null) engine.store.get('payment_method', pm, 'default_payment_method');
+    if (pm !== null) engine.store.referenced('payment_method', pm, 'default_payment_method');
     sub.default_payment_method = pm;
   }
   if (p.has('description')) sub.description = p.nullableStr('description') ?? null;
