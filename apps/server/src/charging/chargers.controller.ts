@@ -6,6 +6,7 @@ import { Doc } from '../platform/http/doc';
 import { PageQuery, pageSchema } from '../platform/http/pagination';
 import {
   ChargerListQuery,
+  CommandBody,
   CreateCharger,
   CreateConnector,
   Id,
@@ -15,6 +16,7 @@ import {
 import { ChargerView, ConnectorView } from './charging.view';
 import { Chargers } from './chargers';
 import { Connectors } from './connectors';
+import { CommandAnswer, OcppCommands } from './ocpp-commands';
 import { OcppLog, OcppMessageView } from './ocpp-log';
 
 const Manage = () => Roles('OPERATOR', 'ADMIN');
@@ -26,6 +28,7 @@ export class ChargersController {
     private readonly chargers: Chargers,
     private readonly connectors: Connectors,
     private readonly ocppLog: OcppLog,
+    private readonly commands: OcppCommands,
   ) {}
 
   @Post()
@@ -107,6 +110,21 @@ export class ChargersController {
     @Query({ schema: PageQuery }) q: PageQuery,
   ) {
     return this.connectors.list(actor, id, q);
+  }
+
+  @Post(':id/commands')
+  @Manage()
+  @Doc({
+    summary: 'Send an OCPP command to the charger and return its answer',
+    response: CommandAnswer,
+    errors: [409, 503],
+  })
+  command(
+    @CurrentUser() actor: UserRow,
+    @Param('id', { schema: Id }) id: string,
+    @Body({ schema: CommandBody }) body: z.infer<typeof CommandBody>,
+  ) {
+    return this.commands.send(actor, id, body.action, body.payload);
   }
 
   @Get(':id/ocpp-messages')

@@ -4,6 +4,7 @@ import { ChargePoints } from './charge-points';
 import { Chargers } from './chargers';
 import { ChargersController, ConnectorsController } from './chargers.controller';
 import { Connectors } from './connectors';
+import { OcppCommands } from './ocpp-commands';
 import { OcppGateway } from './ocpp-gateway';
 import { OcppLog } from './ocpp-log';
 import { Stations } from './stations';
@@ -17,7 +18,16 @@ import { Tariffs } from './tariffs';
 @Module({
   imports: [IdentityModule],
   controllers: [StationsController, TariffsController, ChargersController, ConnectorsController],
-  providers: [Tariffs, Stations, Chargers, Connectors, ChargePoints, OcppLog, OcppGateway],
+  providers: [
+    Tariffs,
+    Stations,
+    Chargers,
+    Connectors,
+    ChargePoints,
+    OcppLog,
+    OcppGateway,
+    OcppCommands,
+  ],
   exports: [],
 })
 export class ChargingModule {}

@@ -1,8 +1,8 @@
 import type { IncomingMessage } from 'node:http';
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, type OnApplicationShutdown } from '@nestjs/common';
 import { createRPCError } from 'ocpp-rpc';
 import RPCServerClient from 'ocpp-rpc/lib/server-client';
-import type { WebSocket } from 'ws';
+import { WebSocket } from 'ws';
 import { verifyPassword } from '../identity';
 import { AppError } from '../platform/errors/app-error';
 import { toAppError } from '../platform/errors/error-mapper';
@@ -56,11 +56,13 @@ function basicPassword(header: string | undefined, identity: string): string | u
  * is answered NotImplemented.
  */
 @Injectable()
-export class OcppGateway implements ProvidesUpgradeRoutes {
+export class OcppGateway implements ProvidesUpgradeRoutes, OnApplicationShutdown {
   /** The current connection of each charger on this node; a new one supersedes the old. */
   private readonly connected = new Map<string, RPCServerClient>();
   private readonly clients = new WeakMap<WsConnection<ChargePoint>, RPCServerClient>();
   private readonly log: Logger;
+  /** Online/offline writes in flight: the seam closes sockets before the app, these end before the pool. */
+  private readonly writes = new Set<Promise<void>>();
 
   constructor(
     private readonly points: ChargePoints,
@@ -68,6 +70,12 @@ export class OcppGateway implements ProvidesUpgradeRoutes {
     @Inject(LOGGER) logger: Logger,
   ) {
     this.log = logger.child({ component: 'ocpp' });
+  }
+
+  /** The open connection of this charger on this node, if any. */
+  clientFor(chargerId: string): RPCServerClient | undefined {
+    const client = this.connected.get(chargerId);
+    return client && client.state === WebSocket.OPEN ? client : undefined;
   }
 
   upgradeRoutes(): UpgradeRoute<ChargePoint>[] {
@@ -140,9 +148,7 @@ export class OcppGateway implements ProvidesUpgradeRoutes {
       await this.points.status(point, p);
       return {};
     });
-    this.points.setOnline(point.chargerId, true).catch((err: unknown) => {
-      this.log.error({ err, ocppId: point.ocppId }, 'marking the charger online failed');
-    });
+    this.setOnline(point, true);
   }
 
   /**
@@ -167,13 +173,23 @@ export class OcppGateway implements ProvidesUpgradeRoutes {
   }
 
   private closed(connection: WsConnection<ChargePoint>): void {
-    const { chargerId, ocppId } = connection.principal;
+    const { chargerId } = connection.principal;
     // A superseded connection closing must not mark the charger that reconnected as offline.
     if (this.connected.get(chargerId) === this.clients.get(connection)) {
       this.connected.delete(chargerId);
-      this.points.setOnline(chargerId, false).catch((err: unknown) => {
-        this.log.error({ err, ocppId }, 'marking the charger offline failed');
-      });
+      this.setOnline(connection.principal, false);
     }
+  }
+
+  private setOnline(point: ChargePoint, online: boolean): void {
+    const write = this.points.setOnline(point.chargerId, online).catch((err: unknown) => {
+      this.log.error({ err, ocppId: point.ocppId, online }, 'marking the charger failed');
+    });
+    this.writes.add(write);
+    void write.finally(() => this.writes.delete(write));
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await Promise.all(this.writes);
   }
 }

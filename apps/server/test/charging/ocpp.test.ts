@@ -174,14 +174,16 @@ describe('OCPP 1.6J central system on the API port', () => {
     const cp = await charger('CP-LOCKED', { password: PASSWORD });
     await cp.call('Heartbeat', {});
     let log: Awaited<ReturnType<typeof logOf>> = [];
+    const answerTo = (id: unknown) => log.find((m) => m.direction === 'OUT' && m.frame[1] === id);
+    const heartbeat = () => log.find((m) => m.direction === 'IN' && m.frame[2] === 'Heartbeat');
     await expect
       .poll(async () => {
         log = await logOf(locked.chargerId);
-        return log.filter((m) => m.frame[2] === 'Heartbeat' || m.frame[0] === 3).length;
+        return answerTo(heartbeat()?.frame[1]) !== undefined;
       })
-      .toBeGreaterThanOrEqual(2);
-    const call = log.find((m) => m.direction === 'IN' && m.frame[2] === 'Heartbeat')!;
-    const result = log.find((m) => m.direction === 'OUT' && m.frame[1] === call.frame[1]);
+      .toBe(true);
+    const call = heartbeat()!;
+    const result = answerTo(call.frame[1]);
     expect(call.frame[0]).toBe(2);
     expect(result?.frame[0]).toBe(3);
     // Newest first: the answer comes before its call.
@@ -190,6 +192,60 @@ describe('OCPP 1.6J central system on the API port', () => {
       (await a.api.get(`/api/v1/chargers/${locked.chargerId}/ocpp-messages`, a.amp.operator))
         .status,
     ).toBe(404);
+  });
+
+  it('sends operators’ commands to the charger and returns its answer, refusals included', async () => {
+    const cp = await charger('CP-OPEN');
+    cp.handle('GetConfiguration', ({ params }) =>
+      Promise.resolve({
+        configurationKey: [{ key: 'HeartbeatInterval', readonly: false, value: '300' }],
+        unknownKey: (params as { key?: string[] }).key?.filter((k) => k !== 'HeartbeatInterval'),
+      }),
+    );
+    const path = `/api/v1/chargers/${open.chargerId}/commands`;
+    const got = await a.api.post(
+      path,
+      { action: 'GetConfiguration', payload: { key: ['HeartbeatInterval', 'Nope'] } },
+      a.volt.operator,
+    );
+    expect(got.status).toBe(200);
+    expect(got.body).toEqual({
+      action: 'GetConfiguration',
+      result: {
+        configurationKey: [{ key: 'HeartbeatInterval', readonly: false, value: '300' }],
+        unknownKey: ['Nope'],
+      },
+      error: null,
+    });
+    // A charger without a handler answers NotImplemented: an answer, not our failure.
+    const reset = await a.api.post(
+      path,
+      { action: 'Reset', payload: { type: 'Soft' } },
+      a.volt.operator,
+    );
+    expect(reset.status).toBe(200);
+    expect(reset.body.error.code).toBe('NotImplemented');
+    // Refused before anything is sent: a payload OCPP's schema refuses, another company's charger,
+    // a charger that is not connected, an action that is not a command.
+    const bad = await a.api.post(
+      path,
+      { action: 'Reset', payload: { type: 'Sideways' } },
+      a.volt.operator,
+    );
+    expect(bad.status).toBe(400);
+    expect(bad.body.error).toMatchObject({ code: 'invalid_ocpp_payload', param: 'payload' });
+    expect((await a.api.post(path, { action: 'ClearCache' }, a.amp.operator)).status).toBe(404);
+    expect((await a.api.post(path, { action: 'BootNotification' }, a.volt.operator)).status).toBe(
+      400,
+    );
+    const idle = await chargerAt(a.api, a.volt.operator, 'CP-IDLE');
+    const offline = await a.api.post(
+      `/api/v1/chargers/${idle.chargerId}/commands`,
+      { action: 'ClearCache' },
+      a.volt.operator,
+    );
+    expect(offline.status).toBe(409);
+    expect(offline.body.error.code).toBe('charger_offline');
   });
 
   it('marks a charger offline when it disconnects, but not when a new connection superseded it', async () => {
