@@ -1,11 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { RPCError, TimeoutError } from 'ocpp-rpc';
-import standardValidators from 'ocpp-rpc/lib/standard-validators';
 import { z } from 'zod';
 import type { UserRow } from '../identity';
 import { AppError } from '../platform/errors/app-error';
 import { Chargers } from './chargers';
-import { OCPP_PROTOCOL, OcppGateway } from './ocpp-gateway';
+import { OcppGateway } from './ocpp-gateway';
+import { OCPP16_VALIDATOR } from './ocpp-schemas';
 
 /** What an operator may ask a charger (OCPP 1.6J, central system → charge point). */
 export const OCPP_COMMANDS = [
@@ -40,8 +40,6 @@ export const CommandAnswer = z.object({
 });
 export type CommandAnswer = z.infer<typeof CommandAnswer>;
 
-const validator = standardValidators.find((v) => v.subprotocol === OCPP_PROTOCOL)!;
-
 /**
  * Sends an operator's command to a charger connected to this node and returns what it answered.
  * The payload is checked against OCPP 1.6's schema first (a 400 naming the fault, nothing sent);
@@ -63,7 +61,8 @@ export class OcppCommands {
     const charger = await this.chargers.get(actor, chargerId);
     try {
       // Throws the schema's complaint; OCPP's schemas are synchronous, so never a promise.
-      if (validator.validate(`urn:${action}.req`, payload) !== true) throw new Error('invalid');
+      if (OCPP16_VALIDATOR.validate(`urn:${action}.req`, payload) !== true)
+        throw new Error('invalid');
     } catch (err) {
       throw AppError.validation(
         `payload is not a valid ${action}: ${(err as Error).message}`,

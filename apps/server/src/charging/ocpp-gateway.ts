@@ -20,8 +20,8 @@ import {
   type StatusNotification,
 } from './charge-points';
 import { OcppLog } from './ocpp-log';
+import { OCPP16_VALIDATOR, OCPP_PROTOCOL } from './ocpp-schemas';
 
-export const OCPP_PROTOCOL = 'ocpp1.6';
 /** Seconds between Heartbeats we ask of a charger in the BootNotification answer. */
 export const HEARTBEAT_INTERVAL_S = 300;
 
@@ -115,7 +115,8 @@ export class OcppGateway implements ProvidesUpgradeRoutes, OnApplicationShutdown
         reconnect: false,
         protocols: [OCPP_PROTOCOL],
         strictMode: true,
-        strictModeValidators: [],
+        // The official schemas but for zone-less timestamps (ocpp-schemas.ts).
+        strictModeValidators: [OCPP16_VALIDATOR],
         callTimeoutMs: 30_000,
         pingIntervalMs: 30_000,
         deferPingsOnActivity: true,

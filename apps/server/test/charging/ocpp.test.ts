@@ -158,6 +158,31 @@ describe('OCPP 1.6J central system on the API port', () => {
     await expect(cp.call('Heartbeat', {})).resolves.toHaveProperty('currentTime');
   });
 
+  it('reads a timestamp without a time zone as UTC (chargers send them; OCPP asks for UTC)', async () => {
+    const cp = await charger('CP-OPEN');
+    const reply = new Promise<unknown[]>((resolve) =>
+      cp.on('message', ({ message, outbound }: { message: Buffer | string; outbound: boolean }) => {
+        if (!outbound) resolve(JSON.parse(message.toString()) as unknown[]);
+      }),
+    );
+    cp.sendRaw(
+      JSON.stringify([
+        2,
+        'zoneless-1',
+        'StatusNotification',
+        {
+          connectorId: 1,
+          errorCode: 'NoError',
+          status: 'Finishing',
+          timestamp: '2026-12-03T07:00:00',
+        },
+      ]),
+    );
+    expect(await reply).toEqual([3, 'zoneless-1', {}]);
+    const c = await get(`/api/v1/connectors/${open.connectorId}`);
+    expect(c.body).toMatchObject({ status: 'FINISHING', statusAt: '2026-12-03T07:00:00.000Z' });
+  });
+
   it('refuses unknown charge points, wrong or missing passwords, and other subprotocols', async () => {
     expect(await refused('CP-NOBODY')).toBe(404);
     expect(await refused('CP-LOCKED')).toBe(401);
