@@ -17,6 +17,7 @@ import { ChargerView, ConnectorView } from './charging.view';
 import { Chargers } from './chargers';
 import { Connectors } from './connectors';
 import { CommandAnswer, OcppCommands } from './ocpp-commands';
+import { OcppGateway } from './ocpp-gateway';
 import { OcppLog, OcppMessageView } from './ocpp-log';
 
 const Manage = () => Roles('OPERATOR', 'ADMIN');
@@ -29,6 +30,7 @@ export class ChargersController {
     private readonly connectors: Connectors,
     private readonly ocppLog: OcppLog,
     private readonly commands: OcppCommands,
+    private readonly gateway: OcppGateway,
   ) {}
 
   @Post()
@@ -70,12 +72,15 @@ export class ChargersController {
     response: ChargerView,
     errors: [409],
   })
-  update(
+  async update(
     @CurrentUser() actor: UserRow,
     @Param('id', { schema: Id }) id: string,
     @Body({ schema: PatchCharger }) body: z.infer<typeof PatchCharger>,
   ) {
-    return this.chargers.update(actor, id, body);
+    const updated = await this.chargers.update(actor, id, body);
+    if (body.password !== undefined || body.ocppId !== undefined)
+      await this.gateway.disconnect(id, 'credentials changed');
+    return updated;
   }
 
   @Delete(':id')
@@ -83,6 +88,7 @@ export class ChargersController {
   @Doc({ summary: 'Delete a charger and its connectors', status: 204 })
   async remove(@CurrentUser() actor: UserRow, @Param('id', { schema: Id }) id: string) {
     await this.chargers.remove(actor, id);
+    await this.gateway.disconnect(id, 'charger deleted');
   }
 
   @Post(':id/connectors')

@@ -78,6 +78,14 @@ export class OcppGateway implements ProvidesUpgradeRoutes, OnApplicationShutdown
     return client && client.state === WebSocket.OPEN ? client : undefined;
   }
 
+  /**
+   * Ends the charger's connection on this node, if any: after it was deleted or its identity or
+   * password changed, what it authenticated with no longer holds, so it must connect again.
+   */
+  async disconnect(chargerId: string, reason: string): Promise<void> {
+    await this.connected.get(chargerId)?.close({ code: 1008, reason });
+  }
+
   upgradeRoutes(): UpgradeRoute<ChargePoint>[] {
     return [
       {

@@ -1,4 +1,5 @@
 import { RPCClient } from 'ocpp-rpc';
+import { Client } from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bootTestApp, type TestApp } from '../helpers';
 import { chargerAt, chargingActors } from './fixture';
@@ -273,6 +274,24 @@ describe('OCPP 1.6J central system on the API port', () => {
     expect(offline.body.error.code).toBe('charger_offline');
   });
 
+  it('disconnects a charger whose password changed; only the new password connects again', async () => {
+    const cp = await charger('CP-LOCKED', { password: PASSWORD });
+    const closed = new Promise<number>((resolve) =>
+      cp.once('close', ({ code }: { code: number }) => resolve(code)),
+    );
+    const next = 'charger-secret-4567';
+    const patched = await a.api.patch(
+      `/api/v1/chargers/${locked.chargerId}`,
+      { password: next },
+      a.volt.operator,
+    );
+    expect(patched.status).toBe(200);
+    expect(await closed).toBe(1008);
+    expect(await refused('CP-LOCKED', { password: PASSWORD })).toBe(401);
+    const again = await charger('CP-LOCKED', { password: next });
+    await expect(again.call('Heartbeat', {})).resolves.toHaveProperty('currentTime');
+  });
+
   it('marks a charger offline when it disconnects, but not when a new connection superseded it', async () => {
     const first = await charger('CP-OPEN');
     const second = await charger('CP-OPEN');
@@ -284,5 +303,39 @@ describe('OCPP 1.6J central system on the API port', () => {
     await expect
       .poll(async () => (await get(`/api/v1/chargers/${open.chargerId}`)).body.online)
       .toBe(false);
+  });
+});
+
+describe('OCPP connections at shutdown', () => {
+  it('closes chargers’ sockets with 1001 and records them offline before the pool closes', async () => {
+    const app = await bootTestApp();
+    try {
+      const a = await chargingActors(app);
+      const { chargerId } = await chargerAt(a.api, a.volt.operator, 'CP-SHUTDOWN');
+      const cp = new RPCClient({
+        endpoint: `${app.url.replace('http://', 'ws://')}/ocpp`,
+        identity: 'CP-SHUTDOWN',
+        protocols: ['ocpp1.6'],
+        strictMode: true,
+        reconnect: false,
+      } as ConstructorParameters<typeof RPCClient>[0]);
+      await cp.connect();
+      await cp.call('Heartbeat', {});
+      const closed = new Promise<number>((resolve) =>
+        cp.once('close', ({ code }: { code: number }) => resolve(code)),
+      );
+      await app.running.close();
+      expect(await closed).toBe(1001);
+      const db = new Client({ connectionString: app.databaseUrl });
+      await db.connect();
+      const { rows } = await db.query<{ online: boolean }>(
+        'SELECT online FROM chargers WHERE id = $1',
+        [chargerId],
+      );
+      await db.end();
+      expect(rows[0]?.online).toBe(false);
+    } finally {
+      await app.close();
+    }
   });
 });
