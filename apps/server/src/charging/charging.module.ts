@@ -4,7 +4,9 @@ import { ChargePoints } from './charge-points';
 import { Chargers } from './chargers';
 import { ChargersController, ConnectorsController } from './chargers.controller';
 import { Connectors } from './connectors';
+import { IdTags } from './id-tags';
 import { OcppCommands } from './ocpp-commands';
+import { OcppTransactions } from './ocpp-transactions';
 import { OcppGateway } from './ocpp-gateway';
 import { OcppLog } from './ocpp-log';
 import { Stations } from './stations';
@@ -27,7 +29,9 @@ import { Tariffs } from './tariffs';
     OcppLog,
     OcppGateway,
     OcppCommands,
+    IdTags,
+    OcppTransactions,
   ],
-  exports: [],
+  exports: [IdTags],
 })
 export class ChargingModule {}

@@ -20,6 +20,13 @@ import {
   type StatusNotification,
 } from './charge-points';
 import { OcppLog } from './ocpp-log';
+import {
+  OcppTransactions,
+  type MeterValues,
+  type StartTransaction,
+  type StopTransaction,
+} from './ocpp-transactions';
+import { IdTags } from './id-tags';
 import { OCPP16_VALIDATOR, OCPP_PROTOCOL } from './ocpp-schemas';
 
 /** Seconds between Heartbeats we ask of a charger in the BootNotification answer. */
@@ -67,6 +74,8 @@ export class OcppGateway implements ProvidesUpgradeRoutes, OnApplicationShutdown
   constructor(
     private readonly points: ChargePoints,
     private readonly ocppLog: OcppLog,
+    private readonly transactions: OcppTransactions,
+    private readonly idTags: IdTags,
     @Inject(LOGGER) logger: Logger,
   ) {
     this.log = logger.child({ component: 'ocpp' });
@@ -155,6 +164,22 @@ export class OcppGateway implements ProvidesUpgradeRoutes, OnApplicationShutdown
     });
     this.handle(client, 'StatusNotification', async (p: StatusNotification) => {
       await this.points.status(point, p);
+      return {};
+    });
+    this.handle(client, 'Authorize', async (p: { idTag: string }) => ({
+      idTagInfo: { status: await this.idTags.status(point.chargerId, p.idTag) },
+    }));
+    this.handle(client, 'StartTransaction', async (p: StartTransaction) => {
+      const { transactionId, status } = await this.transactions.start(point, p);
+      return { transactionId, idTagInfo: { status } };
+    });
+    this.handle(client, 'MeterValues', async (p: MeterValues) => {
+      await this.transactions.meter(point, p);
+      return {};
+    });
+    // Acknowledged whatever happened: a duplicate or unknown stop changes nothing (see stop()).
+    this.handle(client, 'StopTransaction', async (p: StopTransaction) => {
+      await this.transactions.stop(point, p);
       return {};
     });
     this.setOnline(point, true);

@@ -1,6 +1,7 @@
 import { RPCClient } from 'ocpp-rpc';
 import { Client } from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { IdTags } from '../../src/charging/id-tags';
 import { bootTestApp, type TestApp } from '../helpers';
 import { chargerAt, chargingActors } from './fixture';
 
@@ -290,6 +291,108 @@ describe('OCPP 1.6J central system on the API port', () => {
     expect(await refused('CP-LOCKED', { password: PASSWORD })).toBe(401);
     const again = await charger('CP-LOCKED', { password: next });
     await expect(again.call('Heartbeat', {})).resolves.toHaveProperty('currentTime');
+  });
+
+  it('records transactions: our ids, resent starts, meter values only forward, stops once', async () => {
+    app.running.app
+      .get(IdTags)
+      .register((_charger, tag) => (tag.startsWith('OK-') ? 'Accepted' : undefined));
+    const cp = await charger('CP-OPEN');
+    const tx = async (id: number) =>
+      (
+        await app.runtime.database.pool.query(
+          'SELECT status, meter_start_wh, last_meter_wh, meter_stop_wh, energy_wh, stop_reason, id_tag_status FROM ocpp_transactions WHERE id = $1',
+          [id],
+        )
+      ).rows[0] as Record<string, unknown>;
+    expect(await cp.call('Authorize', { idTag: 'OK-1' })).toEqual({
+      idTagInfo: { status: 'Accepted' },
+    });
+    expect(await cp.call('Authorize', { idTag: 'STRANGER' })).toEqual({
+      idTagInfo: { status: 'Invalid' },
+    });
+
+    const start = {
+      connectorId: 1,
+      idTag: 'OK-1',
+      meterStart: 1000,
+      timestamp: '2026-12-03T07:00:00Z',
+    };
+    const started = (await cp.call('StartTransaction', start)) as {
+      transactionId: number;
+      idTagInfo: { status: string };
+    };
+    expect(started.idTagInfo.status).toBe('Accepted');
+    expect(await cp.call('StartTransaction', start)).toEqual(started); // resent: the same id
+    const id = started.transactionId;
+
+    const meter = (timestamp: string, sampledValue: object[]) =>
+      cp.call('MeterValues', {
+        connectorId: 1,
+        transactionId: id,
+        meterValue: [{ timestamp, sampledValue }],
+      });
+    await meter('2026-12-03T07:10:00Z', [
+      { value: '7200', measurand: 'Power.Active.Import', unit: 'W' },
+      { value: '2.5', measurand: 'Energy.Active.Import.Register', unit: 'kWh' },
+      { value: '40', measurand: 'SoC', unit: 'Percent' },
+    ]);
+    expect((await tx(id)).last_meter_wh).toBe(2500n);
+    await meter('2026-12-03T07:05:00Z', [{ value: '1800' }]); // older: ignored
+    await meter('2026-12-03T07:11:00Z', [{ value: '99', measurand: 'SoC', unit: 'Percent' }]);
+    expect((await tx(id)).last_meter_wh).toBe(2500n);
+
+    const stop = {
+      transactionId: id,
+      meterStop: 4000,
+      timestamp: '2026-12-03T07:20:00Z',
+      reason: 'EVDisconnected',
+    };
+    expect(await cp.call('StopTransaction', stop)).toEqual({});
+    expect(await tx(id)).toMatchObject({
+      status: 'STOPPED',
+      meter_stop_wh: 4000n,
+      energy_wh: 3000n,
+      stop_reason: 'EV_DISCONNECTED',
+      id_tag_status: 'ACCEPTED',
+    });
+    // Sent twice, late meter values, a stop for a transaction we never gave: acknowledged, no change.
+    expect(await cp.call('StopTransaction', { ...stop, meterStop: 9000 })).toEqual({});
+    await meter('2026-12-03T07:25:00Z', [{ value: '9999' }]);
+    expect(await cp.call('StopTransaction', { ...stop, transactionId: 987_654 })).toEqual({});
+    expect(await tx(id)).toMatchObject({
+      meter_stop_wh: 4000n,
+      energy_wh: 3000n,
+      last_meter_wh: 2500n,
+    });
+
+    // A meter reset mid-session: the stop reading is below the start, the last reading still counts.
+    const reset = (await cp.call('StartTransaction', {
+      connectorId: 1,
+      idTag: 'OK-2',
+      meterStart: 50_000,
+      timestamp: '2026-12-03T08:00:00',
+    })) as { transactionId: number };
+    await cp.call('MeterValues', {
+      connectorId: 1,
+      transactionId: reset.transactionId,
+      meterValue: [
+        { timestamp: '2026-12-03T08:30:00Z', sampledValue: [{ value: '51.2', unit: 'kWh' }] },
+      ],
+    });
+    await cp.call('StopTransaction', {
+      transactionId: reset.transactionId,
+      meterStop: 10,
+      timestamp: '2026-12-03T09:00:00Z',
+    });
+    expect((await tx(reset.transactionId)).energy_wh).toBe(1200n);
+    // An idTag nobody knows still gets a transaction id, answered Invalid (the charger stops).
+    const unknown = (await cp.call('StartTransaction', { ...start, idTag: 'STRANGER' })) as {
+      transactionId: number;
+      idTagInfo: { status: string };
+    };
+    expect(unknown.idTagInfo.status).toBe('Invalid');
+    expect(unknown.transactionId).toBeGreaterThan(reset.transactionId);
   });
 
   it('marks a charger offline when it disconnects, but not when a new connection superseded it', async () => {
