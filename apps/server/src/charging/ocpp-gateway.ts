@@ -103,6 +103,9 @@ export class OcppGateway implements ProvidesUpgradeRoutes, OnApplicationShutdown
         authenticate: (req, params) => this.authenticate(req, params.chargePointId!),
         adopt: (ws, connection) => this.adopt(ws, connection),
         onClose: (connection) => this.closed(connection),
+        // A whole site's chargers often share one address (a 4G router, a NAT): far more sockets
+        // per address than a browser would open, and a site rebooting reconnects all at once.
+        limits: { maxConnectionsPerIp: 5_000, handshakesPerIpPerMinute: 1_200 },
       },
     ];
   }
