@@ -5,6 +5,7 @@ import type { Database } from '../platform/database/database';
 import { newId } from '../platform/ids/ids';
 import { CLOCK, DATABASE } from '../platform/platform.module';
 import { chargers, connectors, type ChargerRow } from './charging.schema';
+import { ocppTime } from './ocpp-schemas';
 import { toConnectorStatus, upperSnake } from './ocpp-words';
 
 /** Who is on the other end of an OCPP connection, once authenticated. */
@@ -100,7 +101,7 @@ export class ChargePoints {
     const now = this.clock.now();
     const status = toConnectorStatus(n.status);
     const errorCode = upperSnake(n.errorCode);
-    const at = n.timestamp ? new Date(n.timestamp) : now;
+    const at = n.timestamp ? ocppTime(n.timestamp) : now;
     if (n.connectorId === 0) {
       await this.db
         .update(chargers)

@@ -6,6 +6,7 @@ import { Doc } from '../platform/http/doc';
 import { PageQuery, pageSchema } from '../platform/http/pagination';
 import {
   ChargerListQuery,
+  CommandBody,
   CreateCharger,
   CreateConnector,
   Id,
@@ -15,6 +16,8 @@ import {
 import { ChargerView, ConnectorView } from './charging.view';
 import { Chargers } from './chargers';
 import { Connectors } from './connectors';
+import { CommandAnswer, OcppCommands } from './ocpp-commands';
+import { OcppGateway } from './ocpp-gateway';
 import { OcppLog, OcppMessageView } from './ocpp-log';
 
 const Manage = () => Roles('OPERATOR', 'ADMIN');
@@ -26,6 +29,8 @@ export class ChargersController {
     private readonly chargers: Chargers,
     private readonly connectors: Connectors,
     private readonly ocppLog: OcppLog,
+    private readonly commands: OcppCommands,
+    private readonly gateway: OcppGateway,
   ) {}
 
   @Post()
@@ -67,12 +72,15 @@ export class ChargersController {
     response: ChargerView,
     errors: [409],
   })
-  update(
+  async update(
     @CurrentUser() actor: UserRow,
     @Param('id', { schema: Id }) id: string,
     @Body({ schema: PatchCharger }) body: z.infer<typeof PatchCharger>,
   ) {
-    return this.chargers.update(actor, id, body);
+    const updated = await this.chargers.update(actor, id, body);
+    if (body.password !== undefined || body.ocppId !== undefined)
+      await this.gateway.disconnect(id, 'credentials changed');
+    return updated;
   }
 
   @Delete(':id')
@@ -80,6 +88,7 @@ export class ChargersController {
   @Doc({ summary: 'Delete a charger and its connectors', status: 204 })
   async remove(@CurrentUser() actor: UserRow, @Param('id', { schema: Id }) id: string) {
     await this.chargers.remove(actor, id);
+    await this.gateway.disconnect(id, 'charger deleted');
   }
 
   @Post(':id/connectors')
@@ -107,6 +116,21 @@ export class ChargersController {
     @Query({ schema: PageQuery }) q: PageQuery,
   ) {
     return this.connectors.list(actor, id, q);
+  }
+
+  @Post(':id/commands')
+  @Manage()
+  @Doc({
+    summary: 'Send an OCPP command to the charger and return its answer',
+    response: CommandAnswer,
+    errors: [409, 503],
+  })
+  command(
+    @CurrentUser() actor: UserRow,
+    @Param('id', { schema: Id }) id: string,
+    @Body({ schema: CommandBody }) body: z.infer<typeof CommandBody>,
+  ) {
+    return this.commands.send(actor, id, body.action, body.payload);
   }
 
   @Get(':id/ocpp-messages')

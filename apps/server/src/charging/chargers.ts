@@ -10,7 +10,7 @@ import { newId } from '../platform/ids/ids';
 import { CLOCK, DATABASE } from '../platform/platform.module';
 import { chargers, connectors, type ChargerRow } from './charging.schema';
 import { toChargerView, type ChargerView } from './charging.view';
-import { ownedBy } from './ownership';
+import { ownedBy, ownedRow } from './ownership';
 import { Stations } from './stations';
 import { Tariffs } from './tariffs';
 
@@ -116,16 +116,8 @@ export class Chargers {
     });
   }
 
-  async owned(db: DbOrTx, actor: UserRow, id: string, lock = false): Promise<ChargerRow> {
-    const q = db
-      .select()
-      .from(chargers)
-      .where(
-        and(eq(chargers.id, id), isNull(chargers.deletedAt), ownedBy(actor, chargers.companyId)),
-      );
-    const [row] = lock ? await q.for('update') : await q;
-    if (!row) throw AppError.notFound('charger', id);
-    return row;
+  owned(db: DbOrTx, actor: UserRow, id: string, lock = false): Promise<ChargerRow> {
+    return ownedRow(db, chargers, actor, id, 'charger', lock);
   }
 }
 

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { AmountSchema, CurrencySchema, MAX_AMOUNT } from '../platform/money';
 import { PageQuery } from '../platform/http/pagination';
 import { CONNECTOR_TYPES } from './charging.schema';
+import { OCPP_COMMANDS } from './ocpp-commands';
 
 // The request schemas of charging's API, shared by its controllers.
 
@@ -39,12 +40,15 @@ const StationFields = {
 export const CreateStation = z.strictObject({ ...StationFields, companyId: Id.optional() });
 export const PatchStation = atLeastOne(z.strictObject(StationFields).partial());
 
-/** 1/1000 of a minor unit: up to 1 000 000 minor units (€10 000) per kWh or minute. */
+/**
+ * 1/1000 of a minor unit, bounded like every price by MAX_AMOUNT: up to 99 999.999 minor units
+ * (€999.99) per kWh or minute.
+ */
 const PrecisePrice = z
   .number()
   .int()
   .min(0)
-  .max(1_000_000_000)
+  .max(MAX_AMOUNT)
   .transform((v) => BigInt(v));
 const Fee = z
   .number()
@@ -109,3 +113,9 @@ export const PatchConnector = atLeastOne(z.strictObject(ConnectorFields).partial
 
 export const CompanyListQuery = PageQuery.extend({ companyId: Id.optional() });
 export const ChargerListQuery = PageQuery.extend({ stationId: Id.optional() });
+
+/** The payload is checked against OCPP 1.6's schema for the action by OcppCommands. */
+export const CommandBody = z.strictObject({
+  action: z.enum(OCPP_COMMANDS),
+  payload: z.record(z.string(), z.unknown()).default({}),
+});

@@ -4,6 +4,9 @@ import { ChargePoints } from './charge-points';
 import { Chargers } from './chargers';
 import { ChargersController, ConnectorsController } from './chargers.controller';
 import { Connectors } from './connectors';
+import { IdTags } from './id-tags';
+import { OcppCommands } from './ocpp-commands';
+import { OcppTransactions } from './ocpp-transactions';
 import { OcppGateway } from './ocpp-gateway';
 import { OcppLog } from './ocpp-log';
 import { Stations } from './stations';
@@ -17,7 +20,18 @@ import { Tariffs } from './tariffs';
 @Module({
   imports: [IdentityModule],
   controllers: [StationsController, TariffsController, ChargersController, ConnectorsController],
-  providers: [Tariffs, Stations, Chargers, Connectors, ChargePoints, OcppLog, OcppGateway],
-  exports: [],
+  providers: [
+    Tariffs,
+    Stations,
+    Chargers,
+    Connectors,
+    ChargePoints,
+    OcppLog,
+    OcppGateway,
+    OcppCommands,
+    IdTags,
+    OcppTransactions,
+  ],
+  exports: [IdTags],
 })
 export class ChargingModule {}

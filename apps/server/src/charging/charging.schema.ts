@@ -218,7 +218,53 @@ export const ocppMessages = pgTable(
   (t) => [index('ocpp_messages_charger_idx').on(t.chargerId, t.id)],
 );
 
+export const OCPP_TRANSACTION_STATUSES = ['ACTIVE', 'STOPPED'] as const;
+export const ocppTransactionStatus = pgEnum('ocpp_transaction_status', OCPP_TRANSACTION_STATUSES);
+
+/**
+ * A charger's OCPP transaction, as its StartTransaction, MeterValues and StopTransaction told it.
+ * The id is the transactionId we assign (OCPP 1.6: the central system's); the idTag is the only
+ * link to whoever started it. Energy is `meter_stop − meter_start` in Wh.
+ */
+export const ocppTransactions = pgTable(
+  'ocpp_transactions',
+  {
+    id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+    chargerId: text('charger_id')
+      .notNull()
+      .references(() => chargers.id),
+    companyId: text('company_id')
+      .notNull()
+      .references(() => companies.id),
+    connectorId: integer('connector_id').notNull(),
+    idTag: text('id_tag').notNull(),
+    /** What we answered in idTagInfo (`ACCEPTED`, `INVALID`, …). */
+    idTagStatus: text('id_tag_status').notNull(),
+    status: ocppTransactionStatus('status').notNull().default('ACTIVE'),
+    meterStartWh: bigint('meter_start_wh', { mode: 'bigint' }).notNull(),
+    startedAt: ts('started_at').notNull(),
+    /** The latest Energy.Active.Import.Register reading while active, and when it was taken. */
+    lastMeterWh: bigint('last_meter_wh', { mode: 'bigint' }),
+    lastMeterAt: ts('last_meter_at'),
+    meterStopWh: bigint('meter_stop_wh', { mode: 'bigint' }),
+    stoppedAt: ts('stopped_at'),
+    stopReason: text('stop_reason'),
+    energyWh: bigint('energy_wh', { mode: 'bigint' }),
+    createdAt: ts('created_at').notNull().defaultNow(),
+  },
+  (t) => [
+    // A StartTransaction resent (its answer lost) is the same transaction, not a second one.
+    uniqueIndex('ocpp_transactions_start_idx').on(t.chargerId, t.connectorId, t.startedAt, t.idTag),
+    index('ocpp_transactions_charger_idx').on(t.chargerId, t.id),
+    check(
+      'ocpp_transactions_energy_non_negative',
+      sql`${t.energyWh} IS NULL OR ${t.energyWh} >= 0`,
+    ),
+  ],
+);
+
 export type TariffRow = typeof tariffs.$inferSelect;
+export type OcppTransactionRow = typeof ocppTransactions.$inferSelect;
 export type StationRow = typeof stations.$inferSelect;
 export type ChargerRow = typeof chargers.$inferSelect;
 export type ConnectorRow = typeof connectors.$inferSelect;

@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { and, eq, isNull } from 'drizzle-orm';
+import { eq, isNull } from 'drizzle-orm';
 import type { UserRow } from '../identity';
 import type { Clock } from '../platform/clock';
 import type { Database, DbOrTx } from '../platform/database/database';
@@ -11,7 +11,7 @@ import { CLOCK, DATABASE } from '../platform/platform.module';
 import { connectors, type ConnectorRow, type ConnectorType } from './charging.schema';
 import { toConnectorView, type ConnectorView } from './charging.view';
 import { Chargers } from './chargers';
-import { ownedBy } from './ownership';
+import { ownedRow } from './ownership';
 
 export interface ConnectorFields {
   type: ConnectorType;
@@ -94,18 +94,7 @@ export class Connectors {
     await db.update(connectors).set({ deletedAt: this.clock.now() }).where(eq(connectors.id, id));
   }
 
-  private async owned(db: DbOrTx, actor: UserRow, id: string): Promise<ConnectorRow> {
-    const [row] = await db
-      .select()
-      .from(connectors)
-      .where(
-        and(
-          eq(connectors.id, id),
-          isNull(connectors.deletedAt),
-          ownedBy(actor, connectors.companyId),
-        ),
-      );
-    if (!row) throw AppError.notFound('connector', id);
-    return row;
+  private owned(db: DbOrTx, actor: UserRow, id: string): Promise<ConnectorRow> {
+    return ownedRow(db, connectors, actor, id, 'connector');
   }
 }

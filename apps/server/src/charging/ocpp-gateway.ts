@@ -1,8 +1,8 @@
 import type { IncomingMessage } from 'node:http';
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, type OnApplicationShutdown } from '@nestjs/common';
 import { createRPCError } from 'ocpp-rpc';
 import RPCServerClient from 'ocpp-rpc/lib/server-client';
-import type { WebSocket } from 'ws';
+import { WebSocket } from 'ws';
 import { verifyPassword } from '../identity';
 import { AppError } from '../platform/errors/app-error';
 import { toAppError } from '../platform/errors/error-mapper';
@@ -20,8 +20,15 @@ import {
   type StatusNotification,
 } from './charge-points';
 import { OcppLog } from './ocpp-log';
+import {
+  OcppTransactions,
+  type MeterValues,
+  type StartTransaction,
+  type StopTransaction,
+} from './ocpp-transactions';
+import { IdTags } from './id-tags';
+import { OCPP16_VALIDATOR, OCPP_PROTOCOL } from './ocpp-schemas';
 
-export const OCPP_PROTOCOL = 'ocpp1.6';
 /** Seconds between Heartbeats we ask of a charger in the BootNotification answer. */
 export const HEARTBEAT_INTERVAL_S = 300;
 
@@ -56,18 +63,36 @@ function basicPassword(header: string | undefined, identity: string): string | u
  * is answered NotImplemented.
  */
 @Injectable()
-export class OcppGateway implements ProvidesUpgradeRoutes {
+export class OcppGateway implements ProvidesUpgradeRoutes, OnApplicationShutdown {
   /** The current connection of each charger on this node; a new one supersedes the old. */
   private readonly connected = new Map<string, RPCServerClient>();
   private readonly clients = new WeakMap<WsConnection<ChargePoint>, RPCServerClient>();
   private readonly log: Logger;
+  /** Online/offline writes in flight: the seam closes sockets before the app, these end before the pool. */
+  private readonly writes = new Set<Promise<void>>();
 
   constructor(
     private readonly points: ChargePoints,
     private readonly ocppLog: OcppLog,
+    private readonly transactions: OcppTransactions,
+    private readonly idTags: IdTags,
     @Inject(LOGGER) logger: Logger,
   ) {
     this.log = logger.child({ component: 'ocpp' });
+  }
+
+  /** The open connection of this charger on this node, if any. */
+  clientFor(chargerId: string): RPCServerClient | undefined {
+    const client = this.connected.get(chargerId);
+    return client && client.state === WebSocket.OPEN ? client : undefined;
+  }
+
+  /**
+   * Ends the charger's connection on this node, if any: after it was deleted or its identity or
+   * password changed, what it authenticated with no longer holds, so it must connect again.
+   */
+  async disconnect(chargerId: string, reason: string): Promise<void> {
+    await this.connected.get(chargerId)?.close({ code: 1008, reason });
   }
 
   upgradeRoutes(): UpgradeRoute<ChargePoint>[] {
@@ -78,6 +103,9 @@ export class OcppGateway implements ProvidesUpgradeRoutes {
         authenticate: (req, params) => this.authenticate(req, params.chargePointId!),
         adopt: (ws, connection) => this.adopt(ws, connection),
         onClose: (connection) => this.closed(connection),
+        // A whole site's chargers often share one address (a 4G router, a NAT): far more sockets
+        // per address than a browser would open, and a site rebooting reconnects all at once.
+        limits: { maxConnectionsPerIp: 5_000, handshakesPerIpPerMinute: 1_200 },
       },
     ];
   }
@@ -107,7 +135,8 @@ export class OcppGateway implements ProvidesUpgradeRoutes {
         reconnect: false,
         protocols: [OCPP_PROTOCOL],
         strictMode: true,
-        strictModeValidators: [],
+        // The official schemas but for zone-less timestamps (ocpp-schemas.ts).
+        strictModeValidators: [OCPP16_VALIDATOR],
         callTimeoutMs: 30_000,
         pingIntervalMs: 30_000,
         deferPingsOnActivity: true,
@@ -140,9 +169,23 @@ export class OcppGateway implements ProvidesUpgradeRoutes {
       await this.points.status(point, p);
       return {};
     });
-    this.points.setOnline(point.chargerId, true).catch((err: unknown) => {
-      this.log.error({ err, ocppId: point.ocppId }, 'marking the charger online failed');
+    this.handle(client, 'Authorize', async (p: { idTag: string }) => ({
+      idTagInfo: { status: await this.idTags.status(point.chargerId, p.idTag) },
+    }));
+    this.handle(client, 'StartTransaction', async (p: StartTransaction) => {
+      const { transactionId, status } = await this.transactions.start(point, p);
+      return { transactionId, idTagInfo: { status } };
     });
+    this.handle(client, 'MeterValues', async (p: MeterValues) => {
+      await this.transactions.meter(point, p);
+      return {};
+    });
+    // Acknowledged whatever happened: a duplicate or unknown stop changes nothing (see stop()).
+    this.handle(client, 'StopTransaction', async (p: StopTransaction) => {
+      await this.transactions.stop(point, p);
+      return {};
+    });
+    this.setOnline(point, true);
   }
 
   /**
@@ -167,13 +210,23 @@ export class OcppGateway implements ProvidesUpgradeRoutes {
   }
 
   private closed(connection: WsConnection<ChargePoint>): void {
-    const { chargerId, ocppId } = connection.principal;
+    const { chargerId } = connection.principal;
     // A superseded connection closing must not mark the charger that reconnected as offline.
     if (this.connected.get(chargerId) === this.clients.get(connection)) {
       this.connected.delete(chargerId);
-      this.points.setOnline(chargerId, false).catch((err: unknown) => {
-        this.log.error({ err, ocppId }, 'marking the charger offline failed');
-      });
+      this.setOnline(connection.principal, false);
     }
+  }
+
+  private setOnline(point: ChargePoint, online: boolean): void {
+    const write = this.points.setOnline(point.chargerId, online).catch((err: unknown) => {
+      this.log.error({ err, ocppId: point.ocppId, online }, 'marking the charger failed');
+    });
+    this.writes.add(write);
+    void write.finally(() => this.writes.delete(write));
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await Promise.all(this.writes);
   }
 }

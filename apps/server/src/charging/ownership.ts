@@ -1,6 +1,7 @@
-import { eq, sql, type SQL } from 'drizzle-orm';
-import type { PgColumn } from 'drizzle-orm/pg-core';
+import { and, eq, isNull, sql, type SQL } from 'drizzle-orm';
+import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
 import type { CompaniesService, UserRow } from '../identity';
+import type { DbOrTx } from '../platform/database/database';
 import { AppError } from '../platform/errors/app-error';
 
 /**
@@ -44,4 +45,30 @@ export function companyFilter(
     ownedBy(actor, companyColumn),
     requested !== undefined ? eq(companyColumn, requested) : undefined,
   ];
+}
+
+/** A company-owned, soft-deleted table: every charging table the API manages. */
+type OwnedTable = PgTable & { id: PgColumn; companyId: PgColumn; deletedAt: PgColumn };
+
+/**
+ * The live row `id` of `table` if the actor may manage it, else a 404 naming `what`; `lock` holds
+ * it (FOR UPDATE) for the caller's transaction.
+ */
+export async function ownedRow<T extends OwnedTable>(
+  db: DbOrTx,
+  table: T,
+  actor: UserRow,
+  id: string,
+  what: string,
+  lock = false,
+): Promise<T['$inferSelect']> {
+  // Widened for drizzle's select (its generic checks do not reduce over an abstract table).
+  const source: PgTable = table;
+  const q = db
+    .select()
+    .from(source)
+    .where(and(eq(table.id, id), isNull(table.deletedAt), ownedBy(actor, table.companyId)));
+  const [row] = lock ? await q.for('update') : await q;
+  if (!row) throw AppError.notFound(what, id);
+  return row;
 }

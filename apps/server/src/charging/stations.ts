@@ -9,7 +9,7 @@ import { newId } from '../platform/ids/ids';
 import { CLOCK, DATABASE } from '../platform/platform.module';
 import { chargers, stations, type StationRow } from './charging.schema';
 import { toStationView, type StationView } from './charging.view';
-import { companyFilter, companyForNew, ownedBy } from './ownership';
+import { companyFilter, companyForNew, ownedRow } from './ownership';
 import { Tariffs } from './tariffs';
 
 export interface StationFields {
@@ -94,15 +94,7 @@ export class Stations {
   }
 
   /** A live station the actor may manage (404 otherwise); `lock` holds it for the transaction. */
-  async owned(db: DbOrTx, actor: UserRow, id: string, lock = false): Promise<StationRow> {
-    const q = db
-      .select()
-      .from(stations)
-      .where(
-        and(eq(stations.id, id), isNull(stations.deletedAt), ownedBy(actor, stations.companyId)),
-      );
-    const [row] = lock ? await q.for('update') : await q;
-    if (!row) throw AppError.notFound('station', id);
-    return row;
+  owned(db: DbOrTx, actor: UserRow, id: string, lock = false): Promise<StationRow> {
+    return ownedRow(db, stations, actor, id, 'station', lock);
   }
 }

@@ -9,7 +9,7 @@ import { newId } from '../platform/ids/ids';
 import { CLOCK, DATABASE } from '../platform/platform.module';
 import { chargers, stations, tariffs, type TariffRow } from './charging.schema';
 import { toTariffView, type TariffView } from './charging.view';
-import { companyFilter, companyForNew, ownedBy } from './ownership';
+import { companyFilter, companyForNew, ownedRow } from './ownership';
 
 export interface TariffFields {
   name: string;
@@ -123,13 +123,7 @@ export class Tariffs {
     return row?.tariff;
   }
 
-  private async owned(db: DbOrTx, actor: UserRow, id: string, lock = false): Promise<TariffRow> {
-    const q = db
-      .select()
-      .from(tariffs)
-      .where(and(eq(tariffs.id, id), isNull(tariffs.deletedAt), ownedBy(actor, tariffs.companyId)));
-    const [row] = lock ? await q.for('update') : await q;
-    if (!row) throw AppError.notFound('tariff', id);
-    return row;
+  private owned(db: DbOrTx, actor: UserRow, id: string, lock = false): Promise<TariffRow> {
+    return ownedRow(db, tariffs, actor, id, 'tariff', lock);
   }
 }

@@ -1,0 +1,139 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { and, eq, isNull, lte, or, sql } from 'drizzle-orm';
+import type { Database } from '../platform/database/database';
+import { DATABASE } from '../platform/platform.module';
+import type { ChargePoint } from './charge-points';
+import { ocppTransactions, type OcppTransactionRow } from './charging.schema';
+import { IdTags, type IdTagStatus } from './id-tags';
+import { energyRegisterWh, type SampledValue } from './meter-readings';
+import { ocppTime } from './ocpp-schemas';
+import { upperSnake } from './ocpp-words';
+
+export interface StartTransaction {
+  connectorId: number;
+  idTag: string;
+  meterStart: number;
+  timestamp: string;
+  reservationId?: number;
+}
+
+export interface MeterValues {
+  connectorId: number;
+  transactionId?: number;
+  meterValue: { timestamp: string; sampledValue: SampledValue[] }[];
+}
+
+export interface StopTransaction {
+  transactionId: number;
+  meterStop: number;
+  timestamp: string;
+  idTag?: string;
+  reason?: string;
+  transactionData?: { timestamp: string; sampledValue: SampledValue[] }[];
+}
+
+/**
+ * OCPP transactions as chargers report them, with what chargers normally do handled as normal:
+ * a StartTransaction resent gets the same transactionId; MeterValues only ever move the reading
+ * forward and are ignored once stopped; a StopTransaction for an unknown or already stopped
+ * transaction is acknowledged and changes nothing, so nothing downstream is billed twice.
+ */
+@Injectable()
+export class OcppTransactions {
+  constructor(
+    @Inject(DATABASE) private readonly database: Database,
+    private readonly idTags: IdTags,
+  ) {}
+
+  private get db() {
+    return this.database.db;
+  }
+
+  async start(
+    point: ChargePoint,
+    s: StartTransaction,
+  ): Promise<{ transactionId: number; status: IdTagStatus }> {
+    const status = await this.idTags.status(point.chargerId, s.idTag);
+    const startedAt = ocppTime(s.timestamp);
+    const [row] = await this.db
+      .insert(ocppTransactions)
+      .values({
+        chargerId: point.chargerId,
+        companyId: point.companyId,
+        connectorId: s.connectorId,
+        idTag: s.idTag,
+        idTagStatus: upperSnake(status),
+        meterStartWh: BigInt(s.meterStart),
+        startedAt,
+      })
+      // The resent start: same charger, connector, time and idTag → the first row's id.
+      .onConflictDoUpdate({
+        target: [
+          ocppTransactions.chargerId,
+          ocppTransactions.connectorId,
+          ocppTransactions.startedAt,
+          ocppTransactions.idTag,
+        ],
+        set: { idTag: sql`excluded.id_tag` },
+      })
+      .returning({ id: ocppTransactions.id });
+    return { transactionId: row!.id, status };
+  }
+
+  /** The latest energy reading of an active transaction of this charger (a later one only). */
+  async meter(point: ChargePoint, m: MeterValues): Promise<void> {
+    if (m.transactionId === undefined) return; // a clock-aligned reading outside a transaction
+    for (const value of m.meterValue) await this.reading(point, m.transactionId, value);
+  }
+
+  async stop(point: ChargePoint, s: StopTransaction): Promise<OcppTransactionRow | undefined> {
+    for (const value of s.transactionData ?? []) await this.reading(point, s.transactionId, value);
+    const meterStop = BigInt(s.meterStop);
+    // A meter that went backwards (replaced or reset mid-session) cannot say what was delivered:
+    // the last reading above the start still can, else nothing is billed.
+    const stop = sql`${meterStop.toString()}::bigint`;
+    const energy = sql`CASE
+      WHEN ${stop} >= ${ocppTransactions.meterStartWh} THEN ${stop} - ${ocppTransactions.meterStartWh}
+      ELSE GREATEST(COALESCE(${ocppTransactions.lastMeterWh}, 0) - ${ocppTransactions.meterStartWh}, 0)
+    END`;
+    const [row] = await this.db
+      .update(ocppTransactions)
+      .set({
+        status: 'STOPPED',
+        meterStopWh: meterStop,
+        stoppedAt: ocppTime(s.timestamp),
+        stopReason: s.reason ? upperSnake(s.reason) : null,
+        energyWh: energy,
+      })
+      .where(
+        and(
+          eq(ocppTransactions.id, s.transactionId),
+          eq(ocppTransactions.chargerId, point.chargerId),
+          eq(ocppTransactions.status, 'ACTIVE'),
+        ),
+      )
+      .returning();
+    return row;
+  }
+
+  private async reading(
+    point: ChargePoint,
+    transactionId: number,
+    value: { timestamp: string; sampledValue: SampledValue[] },
+  ): Promise<void> {
+    const wh = energyRegisterWh(value.sampledValue);
+    if (wh === undefined) return;
+    const at = ocppTime(value.timestamp);
+    await this.db
+      .update(ocppTransactions)
+      .set({ lastMeterWh: wh, lastMeterAt: at })
+      .where(
+        and(
+          eq(ocppTransactions.id, transactionId),
+          eq(ocppTransactions.chargerId, point.chargerId),
+          eq(ocppTransactions.status, 'ACTIVE'),
+          or(isNull(ocppTransactions.lastMeterAt), lte(ocppTransactions.lastMeterAt, at)),
+        ),
+      );
+  }
+}
