@@ -1,4 +1,6 @@
 // Minimal, dependency-free HTML for the pages a customer's browser visits.
+import { ZERO_DECIMAL } from '../protocol/currencies';
+
 export function escapeHtml(s: string): string {
   return s
     .replace(/&/g, '&amp;')
@@ -17,11 +19,6 @@ label{display:block;margin:.5rem 0}input{width:100%;padding:.4rem}button{margin:
 .error{color:#b00020}.muted{color:#666}</style></head>
 <body><p class="muted">Tender Stripe sandbox — test mode, no real money moves.</p>${body}</body></html>`;
 }
-
-/** Currencies whose minor unit is the major unit (Stripe's list of zero-decimal currencies). */
-const ZERO_DECIMAL = new Set(
-  'bif clp djf gnf jpy kmf krw mga pyg rwf ugx vnd vuv xaf xof xpf'.split(' '),
-);
 
 /** Formats minor units for display only (never used for arithmetic). */
 export function displayAmount(amount: number, currency: string): string {

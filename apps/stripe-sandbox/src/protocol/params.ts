@@ -167,8 +167,27 @@ export class ParamReader {
     const out: Stripe.Metadata = dict(existing);
     for (const [k, val] of Object.entries(v)) {
       if (typeof val !== 'string') throw invalidRequest('Invalid hash', `metadata[${k}]`);
+      // Stripe's limits: keys up to 40 characters, values up to 500, at most 50 keys.
+      if (k.length > 40) {
+        throw invalidRequest(
+          `Metadata keys can have up to 40 characters; ${k.slice(0, 50)} has ${k.length}.`,
+          `metadata[${k}]`,
+        );
+      }
+      if (val.length > 500) {
+        throw invalidRequest(
+          `Metadata values can have up to 500 characters, but you passed in a value that is ${val.length} characters.`,
+          `metadata[${k}]`,
+        );
+      }
       if (val === '') delete out[k];
       else out[k] = val;
+    }
+    if (Object.keys(out).length > 50) {
+      throw invalidRequest(
+        `Metadata can have up to 50 keys, but you passed in ${Object.keys(out).length} keys.`,
+        'metadata',
+      );
     }
     return out;
   }

@@ -1,5 +1,6 @@
 import type Stripe from 'stripe';
 import type { Engine } from '../engine';
+import { checkChargeAmount, isCurrency } from '../protocol/currencies';
 import { invalidRequest, unexpectedState } from '../protocol/errors';
 import { clientSecret, newId } from '../protocol/ids';
 import { createdFilter, paginate } from '../protocol/list';
@@ -47,18 +48,21 @@ const CONFIRM_FIELDS = [
   'mandate_data',
 ];
 
-export function amountParam(p: ParamReader, key = 'amount'): number {
+/** A charge amount in `currency`, within Stripe's minimum and maximum for it. */
+export function amountParam(p: ParamReader, currency: string, key = 'amount'): number {
   const amount = p.reqInt(key);
-  if (amount < 50) {
-    throw invalidRequest('Amount must be at least 50 minor units.', key, 'amount_too_small');
-  }
+  checkChargeAmount(amount, currency, key);
   return amount;
 }
 
 export function currencyParam(p: ParamReader, key = 'currency'): string {
   const currency = p.reqStr(key).toLowerCase();
-  if (!/^[a-z]{3}$/.test(currency)) {
-    throw invalidRequest(`Invalid currency: ${currency}.`, key, 'parameter_invalid_string');
+  if (!isCurrency(currency)) {
+    throw invalidRequest(
+      `Invalid currency: ${currency}. Stripe currently supports these currencies: see https://stripe.com/docs/currencies`,
+      key,
+      'parameter_invalid_string',
+    );
   }
   return currency;
 }
@@ -188,8 +192,8 @@ function createIntent(engine: Engine, p: ParamReader): Stripe.PaymentIntent {
   const customer = p.str('customer');
   if (customer !== undefined) engine.store.referenced('customer', customer, 'customer');
   const pi = newIntent(engine, {
-    amount: amountParam(p),
     currency: currencyParam(p),
+    amount: amountParam(p, currencyParam(p)),
     customer: customer ?? null,
     description: p.str('description') ?? null,
     metadata: p.metadata(),
@@ -247,8 +251,8 @@ function updateIntent(
       `This PaymentIntent's ${moneyFields.find((f) => p.has(f))} could not be updated because it has a status of ${pi.status}.`,
     );
   }
-  if (p.has('amount')) pi.amount = amountParam(p);
   if (p.has('currency')) pi.currency = currencyParam(p);
+  if (p.has('amount')) pi.amount = amountParam(p, pi.currency);
   if (p.has('customer')) {
     const c = p.nullableStr('customer') ?? null;
     if (c !== null) engine.store.referenced('customer', c, 'customer');
