@@ -1,12 +1,11 @@
-import { type CanActivate, type ExecutionContext, Inject, Injectable } from '@nestjs/common';
+import { type CanActivate, type ExecutionContext, Injectable } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import type { Config } from '../platform/config/config';
-import { CONFIG, RATE_LIMITER } from '../platform/platform.module';
+import { Config } from '../platform/config/config';
 import {
   denyIfOver,
   ipKey,
   rateLimitHeaders,
-  type RateLimiter,
+  RateLimiter,
 } from '../platform/rate-limit/rate-limiter';
 
 /**
@@ -19,8 +18,8 @@ abstract class PublicRateLimit implements CanActivate {
   protected abstract readonly bucket: string;
 
   constructor(
-    @Inject(RATE_LIMITER) private readonly limiter: RateLimiter,
-    @Inject(CONFIG) private readonly config: Config,
+    private readonly limiter: RateLimiter,
+    private readonly config: Config,
   ) {}
 
   async canActivate(ctx: ExecutionContext): Promise<boolean> {

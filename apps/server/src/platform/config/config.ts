@@ -136,6 +136,7 @@ export type Env = z.infer<typeof envSchema>;
  * constructor parameter typed `Config` needs no `@Inject`), the merged interface its fields. The
  * value registered under it is the plain object loadConfig builds.
  */
+// eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging -- see above
 export abstract class Config {}
 // eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging
 export interface Config {

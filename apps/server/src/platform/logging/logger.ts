@@ -6,6 +6,7 @@ import pino, { type Logger as PinoLogger } from 'pino';
  * parameter typed `Logger` needs no `@Inject`), the merged interface gives it pino's members. The
  * value registered under it is the pino instance itself; nothing ever extends the class.
  */
+// eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging -- see above
 export abstract class Logger {}
 // eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging, @typescript-eslint/no-empty-object-type
 export interface Logger extends PinoLogger {}
