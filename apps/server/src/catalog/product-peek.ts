@@ -1,6 +1,6 @@
 import { and, eq, isNull, sql } from 'drizzle-orm';
-import { Clock } from '../platform/clock';
-import { Database } from '../platform/database/database';
+import type { Clock } from '../platform/clock';
+import type { Database } from '../platform/database/database';
 import { products, type ProductRow } from './catalog.schema';
 
 /** How long a product read for an order is reused before it is read again. */

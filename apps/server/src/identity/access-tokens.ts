@@ -8,7 +8,7 @@ import {
   type JWTPayload,
   type JWTVerifyGetKey,
 } from 'jose';
-import { Clock } from '../platform/clock';
+import type { Clock } from '../platform/clock';
 import { AppError } from '../platform/errors/app-error';
 import type { UserRole } from './identity.schema';
 

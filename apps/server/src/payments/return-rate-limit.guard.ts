@@ -13,6 +13,9 @@ import {
  * anything else is checked. `req.ip` honours TRUST_PROXY. Answers carry the RateLimit-* headers,
  * so a well-behaved client can slow down before it is refused.
  */
+// Decorated although abstract: TypeScript emits the constructor's parameter types (which Nest
+// injects by) only for a decorated class, and the subclasses inherit this constructor.
+@Injectable()
 abstract class PublicRateLimit implements CanActivate {
   /** The window's name: routes with the same bucket share one count. */
   protected abstract readonly bucket: string;

@@ -1,4 +1,4 @@
-import { Clock } from '../platform/clock';
+import type { Clock } from '../platform/clock';
 
 /** Bound on remembered keys; beyond it the oldest settled entries are dropped. */
 const MAX_KEYS = 10_000;

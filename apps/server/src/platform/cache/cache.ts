@@ -1,5 +1,5 @@
 import type { Redis } from 'ioredis';
-import { Clock } from '../clock';
+import type { Clock } from '../clock';
 
 /**
  * A small string cache with a TTL per entry: in memory on one node, Redis when REDIS_URL is set so

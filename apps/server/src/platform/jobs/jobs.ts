@@ -3,7 +3,7 @@ import { Pool } from 'pg';
 import PgBoss from 'pg-boss';
 import { withTransaction } from '../database/pool-transaction';
 import type { Page, PageQuery } from '../http/pagination';
-import { Logger } from '../logging/logger';
+import type { Logger } from '../logging/logger';
 import type { Metrics } from '../metrics/metrics';
 import {
   checkDefinition,
