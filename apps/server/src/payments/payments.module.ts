@@ -1,7 +1,7 @@
 import { Module } from '@nestjs/common';
-import type { Config } from '../platform/config/config';
+import { Config } from '../platform/config/config';
 import type { ListenAddress } from '../platform/listen/listen-address';
-import { CONFIG, LISTEN_ADDRESS } from '../platform/platform.module';
+import { LISTEN_ADDRESS } from '../platform/platform.module';
 import { SavedCards } from './saved-cards';
 import { PayablesRegistry } from './payables-registry';
 import { PaymentMetrics } from './payment-metrics';
@@ -61,7 +61,7 @@ import { WebhookQueue } from './webhook-queue';
   providers: [
     {
       provide: PROVIDER_SETUP,
-      inject: [CONFIG],
+      inject: [Config],
       useFactory: (config: Config) => createPaymentProvider(config),
     },
     {
