@@ -1,13 +1,12 @@
-import { Controller, Inject, Post } from '@nestjs/common';
+import { Controller, Post } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { z } from 'zod';
 import { checkBooks } from './books';
 import { Roles } from './identity';
-import type { Clock } from './platform/clock';
-import type { Database } from './platform/database/database';
+import { Clock } from './platform/clock';
+import { Database } from './platform/database/database';
 import { Doc } from './platform/http/doc';
-import { CLOCK, DATABASE, RATE_LIMITER } from './platform/platform.module';
-import { enforceRateLimits, type RateLimiter } from './platform/rate-limit/rate-limiter';
+import { enforceRateLimits, RateLimiter } from './platform/rate-limit/rate-limiter';
 
 /**
  * Runs are shared by every admin (the check reads every journal line and balance in one
@@ -40,9 +39,9 @@ const LedgerCheckView = z.object({
 @Controller('api/v1/admin/ledger')
 export class BooksController {
   constructor(
-    @Inject(DATABASE) private readonly database: Database,
-    @Inject(RATE_LIMITER) private readonly limiter: RateLimiter,
-    @Inject(CLOCK) private readonly clock: Clock,
+    private readonly database: Database,
+    private readonly limiter: RateLimiter,
+    private readonly clock: Clock,
   ) {}
 
   @Post('check')

@@ -10,10 +10,9 @@ import {
 import { z } from 'zod';
 import { CurrentUser, Public } from '../src/identity/auth.decorators';
 import type { UserRow } from '../src/identity/identity.schema';
-import type { Database } from '../src/platform/database/database';
+import { Database } from '../src/platform/database/database';
 import { AppError } from '../src/platform/errors/app-error';
 import { Idempotent } from '../src/platform/idempotency/idempotent.decorator';
-import { DATABASE } from '../src/platform/platform.module';
 
 /**
  * A test-only "money-moving" route for the idempotency tests (no real one exists yet). Each run
@@ -64,7 +63,7 @@ type ChargeBody = z.infer<typeof ChargeBody>;
 @Controller('test/probe')
 class ProbeController {
   constructor(
-    @Inject(DATABASE) private readonly database: Database,
+    private readonly database: Database,
     @Inject(ProbeGate) private readonly gate: ProbeGate,
   ) {}
 

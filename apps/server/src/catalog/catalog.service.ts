@@ -4,14 +4,13 @@ import { type UserRow, canSell, UsersService } from '../identity';
 import type { Cache } from '../platform/cache/cache';
 import { CACHE } from '../platform/cache/cache.module';
 import { GenerationalCache } from '../platform/cache/generational-cache';
-import type { Clock } from '../platform/clock';
+import { Clock } from '../platform/clock';
 import { slot } from '../platform/database/compose';
-import type { Database, DbOrTx } from '../platform/database/database';
+import { Database, type DbOrTx } from '../platform/database/database';
 import { AppError } from '../platform/errors/app-error';
 import { selectPage, type Page, type PageQuery } from '../platform/http/pagination';
 import { newId } from '../platform/ids/ids';
-import type { Logger } from '../platform/logging/logger';
-import { CLOCK, DATABASE, LOGGER } from '../platform/platform.module';
+import { Logger } from '../platform/logging/logger';
 import { products, type ProductRow } from './catalog.schema';
 import { ProductPeek } from './product-peek';
 import { toProductView, type ProductView } from './products.view';
@@ -76,10 +75,10 @@ export class CatalogService {
   private readonly peeked: ProductPeek;
 
   constructor(
-    @Inject(DATABASE) private readonly database: Database,
-    @Inject(CLOCK) private readonly clock: Clock,
+    private readonly database: Database,
+    private readonly clock: Clock,
     @Inject(CACHE) cache: Cache,
-    @Inject(LOGGER) logger: Logger,
+    logger: Logger,
     private readonly users: UsersService,
   ) {
     this.peeked = new ProductPeek(database, clock);

@@ -1,11 +1,10 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { eq, isNull } from 'drizzle-orm';
 import type { UserRow } from '../identity';
-import type { Database } from '../platform/database/database';
+import { Database } from '../platform/database/database';
 import { matchesText } from '../platform/database/like';
 import { AppError } from '../platform/errors/app-error';
 import { selectPage, type Page, type PageQuery } from '../platform/http/pagination';
-import { DATABASE } from '../platform/platform.module';
 import { products } from './catalog.schema';
 import { toProductView, type ProductView } from './products.view';
 
@@ -23,7 +22,7 @@ export interface OwnProductsQuery extends PageQuery {
  */
 @Injectable()
 export class OwnProducts {
-  constructor(@Inject(DATABASE) private readonly database: Database) {}
+  constructor(private readonly database: Database) {}
 
   list(actor: UserRow, query: OwnProductsQuery): Promise<Page<ProductView>> {
     if (query.merchantId !== undefined && query.merchantId !== actor.id && actor.role !== 'ADMIN')

@@ -1,13 +1,12 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { and, eq, isNull } from 'drizzle-orm';
 import { hashPassword, type UserRow } from '../identity';
-import type { Clock } from '../platform/clock';
-import type { Database, DbOrTx } from '../platform/database/database';
+import { Clock } from '../platform/clock';
+import { Database, type DbOrTx } from '../platform/database/database';
 import { isUniqueViolation } from '../platform/database/pg-errors';
 import { AppError } from '../platform/errors/app-error';
 import { selectPage, type Page, type PageQuery } from '../platform/http/pagination';
 import { newId } from '../platform/ids/ids';
-import { CLOCK, DATABASE } from '../platform/platform.module';
 import { chargers, connectors, type ChargerRow } from './charging.schema';
 import { toChargerView, type ChargerView } from './charging.view';
 import { ownedBy, ownedRow } from './ownership';
@@ -28,8 +27,8 @@ export interface ChargerFields {
 @Injectable()
 export class Chargers {
   constructor(
-    @Inject(DATABASE) private readonly database: Database,
-    @Inject(CLOCK) private readonly clock: Clock,
+    private readonly database: Database,
+    private readonly clock: Clock,
     private readonly stations: Stations,
     private readonly tariffs: Tariffs,
   ) {}

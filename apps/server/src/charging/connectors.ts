@@ -1,13 +1,12 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { eq, isNull } from 'drizzle-orm';
 import type { UserRow } from '../identity';
-import type { Clock } from '../platform/clock';
-import type { Database, DbOrTx } from '../platform/database/database';
+import { Clock } from '../platform/clock';
+import { Database, type DbOrTx } from '../platform/database/database';
 import { isUniqueViolation } from '../platform/database/pg-errors';
 import { AppError } from '../platform/errors/app-error';
 import { selectPage, type Page, type PageQuery } from '../platform/http/pagination';
 import { newId } from '../platform/ids/ids';
-import { CLOCK, DATABASE } from '../platform/platform.module';
 import { connectors, type ConnectorRow, type ConnectorType } from './charging.schema';
 import { toConnectorView, type ConnectorView } from './charging.view';
 import { Chargers } from './chargers';
@@ -22,8 +21,8 @@ export interface ConnectorFields {
 @Injectable()
 export class Connectors {
   constructor(
-    @Inject(DATABASE) private readonly database: Database,
-    @Inject(CLOCK) private readonly clock: Clock,
+    private readonly database: Database,
+    private readonly clock: Clock,
     private readonly chargers: Chargers,
   ) {}
 

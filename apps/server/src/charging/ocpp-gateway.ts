@@ -1,13 +1,12 @@
 import type { IncomingMessage } from 'node:http';
-import { Inject, Injectable, type OnApplicationShutdown } from '@nestjs/common';
+import { Injectable, type OnApplicationShutdown } from '@nestjs/common';
 import { createRPCError } from 'ocpp-rpc';
 import RPCServerClient from 'ocpp-rpc/lib/server-client';
 import { WebSocket } from 'ws';
 import { verifyPassword } from '../identity';
 import { AppError } from '../platform/errors/app-error';
 import { toAppError } from '../platform/errors/error-mapper';
-import type { Logger } from '../platform/logging/logger';
-import { LOGGER } from '../platform/platform.module';
+import { Logger } from '../platform/logging/logger';
 import type {
   ProvidesUpgradeRoutes,
   UpgradeRoute,
@@ -76,7 +75,7 @@ export class OcppGateway implements ProvidesUpgradeRoutes, OnApplicationShutdown
     private readonly ocppLog: OcppLog,
     private readonly transactions: OcppTransactions,
     private readonly idTags: IdTags,
-    @Inject(LOGGER) logger: Logger,
+    logger: Logger,
   ) {
     this.log = logger.child({ component: 'ocpp' });
   }

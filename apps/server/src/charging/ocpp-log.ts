@@ -1,12 +1,11 @@
-import { Inject, Injectable, type OnApplicationShutdown } from '@nestjs/common';
+import { Injectable, type OnApplicationShutdown } from '@nestjs/common';
 import { eq } from 'drizzle-orm';
 import type { UserRow } from '../identity';
-import type { Clock } from '../platform/clock';
-import type { Database } from '../platform/database/database';
+import { Clock } from '../platform/clock';
+import { Database } from '../platform/database/database';
 import { selectPage, type Page, type PageQuery } from '../platform/http/pagination';
 import { newId } from '../platform/ids/ids';
-import type { Logger } from '../platform/logging/logger';
-import { CLOCK, DATABASE, LOGGER } from '../platform/platform.module';
+import { Logger } from '../platform/logging/logger';
 import { ocppMessages, type OcppMessageRow } from './charging.schema';
 import { Chargers } from './chargers';
 import { z } from 'zod';
@@ -37,9 +36,9 @@ export class OcppLog implements OnApplicationShutdown {
   private readonly pending = new Set<Promise<void>>();
 
   constructor(
-    @Inject(DATABASE) private readonly database: Database,
-    @Inject(CLOCK) private readonly clock: Clock,
-    @Inject(LOGGER) private readonly logger: Logger,
+    private readonly database: Database,
+    private readonly clock: Clock,
+    private readonly logger: Logger,
     private readonly chargers: Chargers,
   ) {}
 

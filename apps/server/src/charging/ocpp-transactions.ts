@@ -1,7 +1,6 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { and, eq, isNull, lte, or, sql } from 'drizzle-orm';
-import type { Database } from '../platform/database/database';
-import { DATABASE } from '../platform/platform.module';
+import { Database } from '../platform/database/database';
 import type { ChargePoint } from './charge-points';
 import { ocppTransactions, type OcppTransactionRow } from './charging.schema';
 import { IdTags, type IdTagStatus } from './id-tags';
@@ -41,7 +40,7 @@ export interface StopTransaction {
 @Injectable()
 export class OcppTransactions {
   constructor(
-    @Inject(DATABASE) private readonly database: Database,
+    private readonly database: Database,
     private readonly idTags: IdTags,
   ) {}
 

@@ -1,12 +1,11 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { and, eq, isNull } from 'drizzle-orm';
 import { CompaniesService, type UserRow } from '../identity';
-import type { Clock } from '../platform/clock';
-import type { Database, DbOrTx } from '../platform/database/database';
+import { Clock } from '../platform/clock';
+import { Database, type DbOrTx } from '../platform/database/database';
 import { AppError } from '../platform/errors/app-error';
 import { selectPage, type Page, type PageQuery } from '../platform/http/pagination';
 import { newId } from '../platform/ids/ids';
-import { CLOCK, DATABASE } from '../platform/platform.module';
 import { chargers, stations, type StationRow } from './charging.schema';
 import { toStationView, type StationView } from './charging.view';
 import { companyFilter, companyForNew, ownedRow } from './ownership';
@@ -25,8 +24,8 @@ export interface StationFields {
 @Injectable()
 export class Stations {
   constructor(
-    @Inject(DATABASE) private readonly database: Database,
-    @Inject(CLOCK) private readonly clock: Clock,
+    private readonly database: Database,
+    private readonly clock: Clock,
     private readonly companies: CompaniesService,
     private readonly tariffs: Tariffs,
   ) {}

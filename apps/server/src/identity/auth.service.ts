@@ -1,13 +1,12 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { and, eq, gte, isNull, ne, sql } from 'drizzle-orm';
-import type { Clock } from '../platform/clock';
-import type { Config } from '../platform/config/config';
-import type { Database } from '../platform/database/database';
+import { Clock } from '../platform/clock';
+import { Config } from '../platform/config/config';
+import { Database } from '../platform/database/database';
 import { isUniqueViolation } from '../platform/database/pg-errors';
 import { AppError } from '../platform/errors/app-error';
 import { newId } from '../platform/ids/ids';
-import { CLOCK, CONFIG, DATABASE, RATE_LIMITER } from '../platform/platform.module';
-import { enforceRateLimits, ipKey, type RateLimiter } from '../platform/rate-limit/rate-limiter';
+import { enforceRateLimits, ipKey, RateLimiter } from '../platform/rate-limit/rate-limiter';
 import { refreshTokens, users, type UserRow } from './identity.schema';
 import { decoyHash, hashPassword, verifyPassword } from './passwords';
 import { hashRefreshToken, newRefreshToken, AccessTokens } from './access-tokens';
@@ -30,10 +29,10 @@ export interface RegisterInput {
 @Injectable()
 export class AuthService {
   constructor(
-    @Inject(DATABASE) private readonly database: Database,
-    @Inject(CONFIG) private readonly config: Config,
-    @Inject(CLOCK) private readonly clock: Clock,
-    @Inject(RATE_LIMITER) private readonly limiter: RateLimiter,
+    private readonly database: Database,
+    private readonly config: Config,
+    private readonly clock: Clock,
+    private readonly limiter: RateLimiter,
     private readonly tokens: AccessTokens,
   ) {}
 

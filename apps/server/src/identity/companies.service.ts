@@ -1,12 +1,11 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { and, eq, isNull } from 'drizzle-orm';
 import { z } from 'zod';
-import type { Clock } from '../platform/clock';
-import type { Database } from '../platform/database/database';
+import { Clock } from '../platform/clock';
+import { Database } from '../platform/database/database';
 import { AppError } from '../platform/errors/app-error';
 import { selectPage, type Page, type PageQuery } from '../platform/http/pagination';
 import { newId } from '../platform/ids/ids';
-import { CLOCK, DATABASE } from '../platform/platform.module';
 import { companies, users, type CompanyRow, type UserRow } from './identity.schema';
 import { toPublicUser, type PublicUser } from './users.view';
 
@@ -32,8 +31,8 @@ const toPublicCompany = (c: CompanyRow): PublicCompany => ({
 @Injectable()
 export class CompaniesService {
   constructor(
-    @Inject(DATABASE) private readonly database: Database,
-    @Inject(CLOCK) private readonly clock: Clock,
+    private readonly database: Database,
+    private readonly clock: Clock,
   ) {}
 
   private get db() {

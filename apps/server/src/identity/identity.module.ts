@@ -1,8 +1,8 @@
 import { Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
-import type { Clock } from '../platform/clock';
-import type { Config } from '../platform/config/config';
-import { CLOCK, CONFIG, SECRETS, type Secrets } from '../platform/platform.module';
+import { Clock } from '../platform/clock';
+import { Config } from '../platform/config/config';
+import { SECRETS, type Secrets } from '../platform/platform.module';
 import { AuthController } from './auth.controller';
 import { AuthGuard } from './auth.guard';
 import { AuthService } from './auth.service';
@@ -24,7 +24,7 @@ import { UsersService } from './users.service';
     CompaniesService,
     {
       provide: AccessTokens,
-      inject: [CONFIG, SECRETS, CLOCK],
+      inject: [Config, SECRETS, Clock],
       useFactory: (config: Config, secrets: Secrets, clock: Clock) =>
         new AccessTokens(
           {

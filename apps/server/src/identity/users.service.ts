@@ -1,13 +1,12 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { and, eq, isNull, sql } from 'drizzle-orm';
-import type { Clock } from '../platform/clock';
-import type { Database } from '../platform/database/database';
+import { Clock } from '../platform/clock';
+import { Database } from '../platform/database/database';
 import { matchesText } from '../platform/database/like';
 import { isUniqueViolation } from '../platform/database/pg-errors';
 import { AppError } from '../platform/errors/app-error';
 import { selectPage, type Page, type PageQuery } from '../platform/http/pagination';
 import { newId } from '../platform/ids/ids';
-import { CLOCK, DATABASE } from '../platform/platform.module';
 import { refreshTokens, users, type UserRole, type UserRow } from './identity.schema';
 import { canSell, SellerStatusHooks, type SellerStatusChange } from './seller-status-hooks';
 import type { VerifiedToken } from './access-tokens';
@@ -23,8 +22,8 @@ export interface UserPatch {
 @Injectable()
 export class UsersService {
   constructor(
-    @Inject(DATABASE) private readonly database: Database,
-    @Inject(CLOCK) private readonly clock: Clock,
+    private readonly database: Database,
+    private readonly clock: Clock,
     private readonly sellers: SellerStatusHooks,
   ) {}
 

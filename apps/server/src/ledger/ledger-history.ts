@@ -1,7 +1,6 @@
-import { Inject, Injectable } from '@nestjs/common';
-import type { Database } from '../platform/database/database';
+import { Injectable } from '@nestjs/common';
+import { Database } from '../platform/database/database';
 import { toPage } from '../platform/http/pagination';
-import { DATABASE } from '../platform/platform.module';
 import type { EntryKind } from './ledger.schema';
 
 /**
@@ -75,7 +74,7 @@ interface Row {
 /** An account's postings, newest first, read from the journal (the ledger's own tables). */
 @Injectable()
 export class LedgerHistory {
-  constructor(@Inject(DATABASE) private readonly database: Database) {}
+  constructor(private readonly database: Database) {}
 
   async list(
     accountId: string,

@@ -1,4 +1,4 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import {
   and,
   eq,
@@ -11,12 +11,11 @@ import {
   type SQL,
   type SQLChunk,
 } from 'drizzle-orm';
-import type { Clock } from '../platform/clock';
+import { Clock } from '../platform/clock';
 import type { DbOrTx, Tx } from '../platform/database/database';
 import { sqlState } from '../platform/database/pg-errors';
 import { AppError } from '../platform/errors/app-error';
 import { newId } from '../platform/ids/ids';
-import { CLOCK } from '../platform/platform.module';
 import {
   journalEntries,
   ledgerAccounts,
@@ -91,7 +90,7 @@ export class LedgerService {
    */
   private readonly ids = new Map<string, string>();
 
-  constructor(@Inject(CLOCK) private readonly clock: Clock) {}
+  constructor(private readonly clock: Clock) {}
 
   /** The user's wallet (or merchant wallet) in a currency, created on first use. */
   wallet(

@@ -1,10 +1,9 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { and, eq } from 'drizzle-orm';
 import { CatalogService } from '../catalog';
 import type { UserRow } from '../identity';
 import { PaymentsService, ReturnLinks } from '../payments';
-import type { Database, Tx } from '../platform/database/database';
-import { DATABASE } from '../platform/platform.module';
+import { Database, type Tx } from '../platform/database/database';
 import { OrderDrafts, ORDER_PAYABLE, type CreatedOrder, type NewOrder } from './order-drafts';
 import { isUnlinked, linkOrderPayment } from './order-links';
 import { orders, type OrderRow } from './orders.schema';
@@ -17,7 +16,7 @@ import { orders, type OrderRow } from './orders.schema';
 @Injectable()
 export class GatewayOrders {
   constructor(
-    @Inject(DATABASE) private readonly database: Database,
+    private readonly database: Database,
     private readonly catalog: CatalogService,
     private readonly payments: PaymentsService,
     private readonly links: ReturnLinks,

@@ -1,12 +1,11 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { sql } from 'drizzle-orm';
 import { z } from 'zod';
-import type { Clock } from '../platform/clock';
-import type { Database } from '../platform/database/database';
+import { Clock } from '../platform/clock';
+import { Database } from '../platform/database/database';
 import { sqlState } from '../platform/database/pg-errors';
 import { AppError } from '../platform/errors/app-error';
 import { toJsonNumber } from '../platform/money';
-import { CLOCK, DATABASE } from '../platform/platform.module';
 import { orders } from './orders.schema';
 
 /** The longest range one request may ask for (a year and a day, so a leap year fits). */
@@ -93,8 +92,8 @@ interface Row extends Record<string, unknown> {
 @Injectable()
 export class MerchantEarnings {
   constructor(
-    @Inject(DATABASE) private readonly database: Database,
-    @Inject(CLOCK) private readonly clock: Clock,
+    private readonly database: Database,
+    private readonly clock: Clock,
   ) {}
 
   async of(merchantId: string, q: EarningsQuery): Promise<EarningsView> {

@@ -1,11 +1,10 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import type { ProductRow } from '../catalog';
 import type { UserRow } from '../identity';
-import type { Clock } from '../platform/clock';
-import type { Config } from '../platform/config/config';
+import { Clock } from '../platform/clock';
+import { Config } from '../platform/config/config';
 import { newId } from '../platform/ids/ids';
 import { totalOf } from '../platform/money';
-import { CLOCK, CONFIG } from '../platform/platform.module';
 import { feeFor } from './fees';
 import { orders, type OrderPaymentMethod, type OrderRow } from './orders.schema';
 
@@ -37,8 +36,8 @@ const EXPIRY_CLOCK_MARGIN_MS = 60_000;
 @Injectable()
 export class OrderDrafts {
   constructor(
-    @Inject(CLOCK) private readonly clock: Clock,
-    @Inject(CONFIG) private readonly config: Config,
+    private readonly clock: Clock,
+    private readonly config: Config,
   ) {}
 
   now(): Date {

@@ -1,10 +1,9 @@
-import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
-import type { Clock } from '../platform/clock';
-import type { Config } from '../platform/config/config';
+import { Injectable, type OnModuleInit } from '@nestjs/common';
+import { Clock } from '../platform/clock';
+import { Config } from '../platform/config/config';
 import { eachAlone } from '../platform/jobs/each-alone';
-import type { JobQueue } from '../platform/jobs/jobs';
-import type { Logger } from '../platform/logging/logger';
-import { CLOCK, CONFIG, JOBS, LOGGER } from '../platform/platform.module';
+import { JobQueue } from '../platform/jobs/jobs';
+import { Logger } from '../platform/logging/logger';
 import { UnlinkedOrders } from './unlinked-orders';
 
 export { CHECKOUT_NEVER_STARTED } from './unlinked-orders';
@@ -37,10 +36,10 @@ export interface OrderRecoveryReport {
 @Injectable()
 export class OrderRecovery implements OnModuleInit {
   constructor(
-    @Inject(CLOCK) private readonly clock: Clock,
-    @Inject(CONFIG) private readonly config: Config,
-    @Inject(LOGGER) private readonly logger: Logger,
-    @Inject(JOBS) private readonly jobs: JobQueue,
+    private readonly clock: Clock,
+    private readonly config: Config,
+    private readonly logger: Logger,
+    private readonly jobs: JobQueue,
     private readonly unlinked: UnlinkedOrders,
   ) {}
 

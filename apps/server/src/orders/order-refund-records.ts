@@ -1,16 +1,15 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { and, eq } from 'drizzle-orm';
 import { CatalogService } from '../catalog';
-import type { Clock } from '../platform/clock';
+import { Clock } from '../platform/clock';
 import type { Tx } from '../platform/database/database';
-import { CLOCK } from '../platform/platform.module';
 import { orders, type OrderRow } from './orders.schema';
 
 /** What a refund writes on the order row: the refunded total and status, and its units given back. */
 @Injectable()
 export class OrderRefundRecords {
   constructor(
-    @Inject(CLOCK) private readonly clock: Clock,
+    private readonly clock: Clock,
     private readonly catalog: CatalogService,
   ) {}
 

@@ -1,9 +1,8 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import type { UserRow } from '../identity';
 import { PaymentsService } from '../payments';
-import type { Database } from '../platform/database/database';
+import { Database } from '../platform/database/database';
 import { AppError } from '../platform/errors/app-error';
-import { DATABASE } from '../platform/platform.module';
 import { OrderBooks } from './order-books';
 import { OrderRefundRecords } from './order-refund-records';
 import { canRefund, canSee, OrdersQuery } from './orders.query';
@@ -25,7 +24,7 @@ export interface RefundInput {
 @Injectable()
 export class OrderRefunds {
   constructor(
-    @Inject(DATABASE) private readonly database: Database,
+    private readonly database: Database,
     private readonly query: OrdersQuery,
     private readonly books: OrderBooks,
     private readonly payments: PaymentsService,

@@ -1,9 +1,8 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { and, eq } from 'drizzle-orm';
 import type { PaymentRow } from '../payments';
-import type { Clock } from '../platform/clock';
+import { Clock } from '../platform/clock';
 import type { Tx } from '../platform/database/database';
-import { CLOCK } from '../platform/platform.module';
 import { OrderBooks } from './order-books';
 import { OrderRefundRecords } from './order-refund-records';
 import { OrdersQuery } from './orders.query';
@@ -19,7 +18,7 @@ import { UnfulfillableRefunds } from './unfulfillable-refunds';
 @Injectable()
 export class OrderSettlements {
   constructor(
-    @Inject(CLOCK) private readonly clock: Clock,
+    private readonly clock: Clock,
     private readonly query: OrdersQuery,
     private readonly books: OrderBooks,
     private readonly refundRecords: OrderRefundRecords,

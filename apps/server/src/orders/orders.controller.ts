@@ -1,15 +1,4 @@
-import {
-  Body,
-  Controller,
-  Get,
-  Headers,
-  Inject,
-  Param,
-  Post,
-  Query,
-  Res,
-  UseGuards,
-} from '@nestjs/common';
+import { Body, Controller, Get, Headers, Param, Post, Query, Res, UseGuards } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
 import { ApiTags } from '@nestjs/swagger';
 import { z } from 'zod';
@@ -21,8 +10,7 @@ import { PageQuery, pageSchema } from '../platform/http/pagination';
 import { Idempotent } from '../platform/idempotency/idempotent.decorator';
 import { AppError } from '../platform/errors/app-error';
 import { AmountSchema } from '../platform/money';
-import { DATABASE } from '../platform/platform.module';
-import type { Database } from '../platform/database/database';
+import { Database } from '../platform/database/database';
 import { EarningsQuery, EarningsView, MerchantEarnings } from './merchant-earnings';
 import { UnlinkedOrders } from './unlinked-orders';
 import { OrderRefunds } from './order-refunds';
@@ -142,7 +130,7 @@ export class OrdersController {
 @UseGuards(ReturnRateLimit)
 export class OrderReturnsController {
   constructor(
-    @Inject(DATABASE) private readonly database: Database,
+    private readonly database: Database,
     private readonly query: OrdersQuery,
     private readonly returns: PaymentReturns,
     private readonly links: ReturnLinks,

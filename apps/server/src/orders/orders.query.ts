@@ -1,10 +1,9 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { eq, gte, lt } from 'drizzle-orm';
 import type { UserRow } from '../identity';
-import type { Database, DbOrTx } from '../platform/database/database';
+import { Database, type DbOrTx } from '../platform/database/database';
 import { AppError } from '../platform/errors/app-error';
 import { selectPage, type Page, type PageQuery } from '../platform/http/pagination';
-import { DATABASE } from '../platform/platform.module';
 import { orders, type OrderRow, type OrderStatus } from './orders.schema';
 import { toOrderView, type OrderView } from './orders.view';
 
@@ -26,7 +25,7 @@ export const canRefund = (actor: UserRow, o: OrderRow) =>
 
 @Injectable()
 export class OrdersQuery {
-  constructor(@Inject(DATABASE) private readonly database: Database) {}
+  constructor(private readonly database: Database) {}
 
   async find(db: DbOrTx, id: string, lock = false): Promise<OrderRow | undefined> {
     const q = db.select().from(orders).where(eq(orders.id, id));

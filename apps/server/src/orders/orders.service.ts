@@ -1,12 +1,11 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { and, eq, sql } from 'drizzle-orm';
 import type { UserRow } from '../identity';
-import type { Config } from '../platform/config/config';
-import type { Database, Tx } from '../platform/database/database';
+import { Config } from '../platform/config/config';
+import { Database, type Tx } from '../platform/database/database';
 import { isUniqueViolation } from '../platform/database/pg-errors';
 import { AppError } from '../platform/errors/app-error';
-import { CONFIG, DATABASE, RATE_LIMITER } from '../platform/platform.module';
-import { enforceRateLimits, type RateLimiter } from '../platform/rate-limit/rate-limiter';
+import { enforceRateLimits, RateLimiter } from '../platform/rate-limit/rate-limiter';
 import { GatewayOrders } from './gateway-orders';
 import type { CreatedOrder, NewOrder } from './order-drafts';
 import { WalletOrders } from './wallet-orders';
@@ -28,9 +27,9 @@ export class OrdersService {
   private orderByKey?: ReturnType<OrdersService['prepareOrderByKey']>;
 
   constructor(
-    @Inject(DATABASE) private readonly database: Database,
-    @Inject(CONFIG) private readonly config: Config,
-    @Inject(RATE_LIMITER) private readonly limiter: RateLimiter,
+    private readonly database: Database,
+    private readonly config: Config,
+    private readonly limiter: RateLimiter,
     private readonly wallet: WalletOrders,
     private readonly gateway: GatewayOrders,
   ) {}

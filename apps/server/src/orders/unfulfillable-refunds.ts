@@ -1,10 +1,9 @@
-import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
+import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { paymentRefundable, PaymentsService } from '../payments';
-import type { Database, Tx } from '../platform/database/database';
+import { Database, type Tx } from '../platform/database/database';
 import { AppError } from '../platform/errors/app-error';
-import type { JobQueue } from '../platform/jobs/jobs';
-import type { Logger } from '../platform/logging/logger';
-import { DATABASE, JOBS, LOGGER } from '../platform/platform.module';
+import { JobQueue } from '../platform/jobs/jobs';
+import { Logger } from '../platform/logging/logger';
 import { OrdersQuery } from './orders.query';
 import type { OrderRow } from './orders.schema';
 
@@ -20,9 +19,9 @@ export const UNFULFILLABLE_QUEUE = 'orders.refund-unfulfillable';
 @Injectable()
 export class UnfulfillableRefunds implements OnModuleInit {
   constructor(
-    @Inject(DATABASE) private readonly database: Database,
-    @Inject(JOBS) private readonly jobs: JobQueue,
-    @Inject(LOGGER) private readonly logger: Logger,
+    private readonly database: Database,
+    private readonly jobs: JobQueue,
+    private readonly logger: Logger,
     private readonly payments: PaymentsService,
     private readonly query: OrdersQuery,
   ) {}

@@ -1,9 +1,8 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { and, asc, eq, isNull, lt } from 'drizzle-orm';
 import { PaymentsService } from '../payments';
-import type { Clock } from '../platform/clock';
-import type { Database } from '../platform/database/database';
-import { CLOCK, DATABASE } from '../platform/platform.module';
+import { Clock } from '../platform/clock';
+import { Database } from '../platform/database/database';
 import { isUnlinked, linkOrderPayment } from './order-links';
 import { OrdersQuery } from './orders.query';
 import { orders, type OrderRow } from './orders.schema';
@@ -19,8 +18,8 @@ export const CHECKOUT_NEVER_STARTED = 'The checkout never started';
 @Injectable()
 export class UnlinkedOrders {
   constructor(
-    @Inject(DATABASE) private readonly database: Database,
-    @Inject(CLOCK) private readonly clock: Clock,
+    private readonly database: Database,
+    private readonly clock: Clock,
     private readonly payments: PaymentsService,
     private readonly query: OrdersQuery,
     private readonly orders: OrdersService,

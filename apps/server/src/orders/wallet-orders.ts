@@ -1,9 +1,9 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { sql } from 'drizzle-orm';
 import { CatalogService } from '../catalog';
 import type { UserRow } from '../identity';
 import { LedgerService, ledgerRefusal, postCall } from '../ledger';
-import type { Database } from '../platform/database/database';
+import { Database } from '../platform/database/database';
 import {
   insertFrom,
   PreparedStatement,
@@ -12,7 +12,6 @@ import {
   slot,
 } from '../platform/database/compose';
 import { AppError } from '../platform/errors/app-error';
-import { DATABASE } from '../platform/platform.module';
 import { OrderBooks } from './order-books';
 import { OrderDrafts, type NewOrder } from './order-drafts';
 import { orders, type OrderRow } from './orders.schema';
@@ -48,7 +47,7 @@ export class WalletOrders {
   private walletOrder?: PreparedStatement;
 
   constructor(
-    @Inject(DATABASE) private readonly database: Database,
+    private readonly database: Database,
     private readonly catalog: CatalogService,
     private readonly ledger: LedgerService,
     private readonly books: OrderBooks,

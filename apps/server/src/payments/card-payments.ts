@@ -1,10 +1,9 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import type { UserRow } from '../identity';
 import { PaymentAttempts } from './payment-attempts';
 import { PaymentSync, type PayableRef } from './payment-sync';
 import type { PaymentRow } from './payments.schema';
-import { PAYMENT_PROVIDER } from './payments.tokens';
-import type { PaymentProvider } from './provider/payment-provider';
+import { PaymentProvider } from './provider/payment-provider';
 import { ReturnLinks } from './return-links';
 import { SavedCards } from './saved-cards';
 
@@ -31,7 +30,7 @@ export interface CardPaymentInput {
 @Injectable()
 export class CardPayments {
   constructor(
-    @Inject(PAYMENT_PROVIDER) private readonly provider: PaymentProvider,
+    private readonly provider: PaymentProvider,
     private readonly savedCards: SavedCards,
     private readonly links: ReturnLinks,
     private readonly attempts: PaymentAttempts,

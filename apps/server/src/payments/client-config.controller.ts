@@ -2,9 +2,8 @@ import { Controller, Get, Inject, UseGuards } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { z } from 'zod';
 import { Public } from '../identity';
-import type { Config } from '../platform/config/config';
+import { Config } from '../platform/config/config';
 import { Doc } from '../platform/http/doc';
-import { CONFIG } from '../platform/platform.module';
 import { cardEntryOf } from './card-entry';
 import { PROVIDER_SETUP } from './payments.tokens';
 import type { ProviderSetup } from './provider/stripe-client';
@@ -21,7 +20,7 @@ const ClientConfigView = z.object({
 @Controller('api/v1/config')
 export class ClientConfigController {
   constructor(
-    @Inject(CONFIG) private readonly config: Config,
+    private readonly config: Config,
     @Inject(PROVIDER_SETUP) private readonly setup: ProviderSetup,
   ) {}
 

@@ -1,10 +1,9 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { and, eq, sql } from 'drizzle-orm';
-import type { Clock } from '../platform/clock';
+import { Clock } from '../platform/clock';
 import type { Tx } from '../platform/database/database';
 import { newId } from '../platform/ids/ids';
-import type { Logger } from '../platform/logging/logger';
-import { CLOCK, LOGGER } from '../platform/platform.module';
+import { Logger } from '../platform/logging/logger';
 import { PayablesRegistry } from './payables-registry';
 import { advanceDispute, disputeWithholds, type TransitionCause } from './payment-state';
 import { lockPayment } from './payment-writer';
@@ -21,8 +20,8 @@ import type { DisputeObservation } from './provider/payment-provider';
 @Injectable()
 export class DisputeWriter {
   constructor(
-    @Inject(CLOCK) private readonly clock: Clock,
-    @Inject(LOGGER) private readonly logger: Logger,
+    private readonly clock: Clock,
+    private readonly logger: Logger,
     private readonly registry: PayablesRegistry,
   ) {}
 

@@ -1,9 +1,8 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { and, eq, ne } from 'drizzle-orm';
-import type { Clock } from '../platform/clock';
+import { Clock } from '../platform/clock';
 import type { Tx } from '../platform/database/database';
-import type { Logger } from '../platform/logging/logger';
-import { CLOCK, LOGGER } from '../platform/platform.module';
+import { Logger } from '../platform/logging/logger';
 import { DisputeWriter } from './dispute-writer';
 import type { TransitionCause } from './payment-state';
 import { lockPayment, PaymentWriter } from './payment-writer';
@@ -17,8 +16,8 @@ import type { EventFacts } from './provider/payment-provider';
 @Injectable()
 export class EventFactsWriter {
   constructor(
-    @Inject(CLOCK) private readonly clock: Clock,
-    @Inject(LOGGER) private readonly logger: Logger,
+    private readonly clock: Clock,
+    private readonly logger: Logger,
     private readonly writer: PaymentWriter,
     private readonly disputes: DisputeWriter,
   ) {}

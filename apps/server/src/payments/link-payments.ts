@@ -1,10 +1,9 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import type { UserRow } from '../identity';
 import { PaymentAttempts } from './payment-attempts';
 import type { PayableRef } from './payment-sync';
 import type { PaymentMethod, PaymentRow } from './payments.schema';
-import { PAYMENT_PROVIDER } from './payments.tokens';
-import type { PaymentProvider } from './provider/payment-provider';
+import { PaymentProvider } from './provider/payment-provider';
 import { RedirectPolicy } from './redirect-policy';
 import { ReturnLinks } from './return-links';
 import { SavedCards } from './saved-cards';
@@ -34,7 +33,7 @@ export interface LinkPaymentInput {
 @Injectable()
 export class LinkPayments {
   constructor(
-    @Inject(PAYMENT_PROVIDER) private readonly provider: PaymentProvider,
+    private readonly provider: PaymentProvider,
     private readonly savedCards: SavedCards,
     private readonly links: ReturnLinks,
     private readonly redirects: RedirectPolicy,

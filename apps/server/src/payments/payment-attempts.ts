@@ -1,20 +1,18 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { eq } from 'drizzle-orm';
-import type { Clock } from '../platform/clock';
-import type { Database } from '../platform/database/database';
+import { Clock } from '../platform/clock';
+import { Database } from '../platform/database/database';
 import { newId } from '../platform/ids/ids';
-import { CLOCK, DATABASE } from '../platform/platform.module';
 import { PaymentMetrics } from './payment-metrics';
 import { claimPayment } from './payment-requests';
 import type { TransitionCause } from './payment-state';
 import { PaymentWriter } from './payment-writer';
 import { payments, type PaymentRow } from './payments.schema';
-import { PAYMENT_PROVIDER } from './payments.tokens';
 import { isProviderRefusal, refusalObservation, withPaymentId } from './provider-refusals';
-import type {
+import {
   PaymentProvider,
-  ProviderCheckout,
-  ProviderIntent,
+  type ProviderCheckout,
+  type ProviderIntent,
 } from './provider/payment-provider';
 
 /**
@@ -25,9 +23,9 @@ import type {
 @Injectable()
 export class PaymentAttempts {
   constructor(
-    @Inject(DATABASE) private readonly database: Database,
-    @Inject(CLOCK) private readonly clock: Clock,
-    @Inject(PAYMENT_PROVIDER) private readonly provider: PaymentProvider,
+    private readonly database: Database,
+    private readonly clock: Clock,
+    private readonly provider: PaymentProvider,
     private readonly writer: PaymentWriter,
     private readonly metrics: PaymentMetrics,
   ) {}

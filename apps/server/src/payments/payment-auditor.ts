@@ -1,12 +1,10 @@
-import { Inject, Injectable } from '@nestjs/common';
-import type { Database } from '../platform/database/database';
-import { DATABASE } from '../platform/platform.module';
+import { Injectable } from '@nestjs/common';
+import { Database } from '../platform/database/database';
 import { DisputeWriter } from './dispute-writer';
 import { disputeWithholds } from './payment-state';
 import { PaymentWriter } from './payment-writer';
 import type { PaymentRow } from './payments.schema';
-import { PAYMENT_PROVIDER } from './payments.tokens';
-import type { PaymentProvider } from './provider/payment-provider';
+import { PaymentProvider } from './provider/payment-provider';
 
 /** One way a payment's record (and so its books) disagreed with the provider. */
 export interface AuditDifference {
@@ -23,8 +21,8 @@ export interface AuditDifference {
 @Injectable()
 export class PaymentAuditor {
   constructor(
-    @Inject(DATABASE) private readonly database: Database,
-    @Inject(PAYMENT_PROVIDER) private readonly provider: PaymentProvider,
+    private readonly database: Database,
+    private readonly provider: PaymentProvider,
     private readonly writer: PaymentWriter,
     private readonly disputes: DisputeWriter,
   ) {}

@@ -1,18 +1,17 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { AppError } from '../platform/errors/app-error';
 import { PaymentAttempts } from './payment-attempts';
 import { PaymentMetrics } from './payment-metrics';
 import { canCancel, canCapture } from './payment-state';
 import { PaymentSync } from './payment-sync';
 import type { PaymentRow } from './payments.schema';
-import { PAYMENT_PROVIDER } from './payments.tokens';
-import type { PaymentProvider } from './provider/payment-provider';
+import { PaymentProvider } from './provider/payment-provider';
 
 /** Intents after their confirmation: a hold captured or released, a payment abandoned. */
 @Injectable()
 export class PaymentHolds {
   constructor(
-    @Inject(PAYMENT_PROVIDER) private readonly provider: PaymentProvider,
+    private readonly provider: PaymentProvider,
     private readonly metrics: PaymentMetrics,
     private readonly payments: PaymentSync,
     private readonly attempts: PaymentAttempts,

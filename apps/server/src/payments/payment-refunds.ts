@@ -1,16 +1,14 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { and, eq } from 'drizzle-orm';
-import type { Clock } from '../platform/clock';
-import type { Database } from '../platform/database/database';
+import { Clock } from '../platform/clock';
+import { Database } from '../platform/database/database';
 import { AppError } from '../platform/errors/app-error';
 import { newId } from '../platform/ids/ids';
-import { CLOCK, DATABASE } from '../platform/platform.module';
 import { PaymentMetrics } from './payment-metrics';
 import { canRefund } from './payment-state';
 import { lockPayment, PaymentWriter, refundsRequested } from './payment-writer';
 import { payments, refunds, type RefundRow } from './payments.schema';
-import { PAYMENT_PROVIDER } from './payments.tokens';
-import type { PaymentProvider } from './provider/payment-provider';
+import { PaymentProvider } from './provider/payment-provider';
 
 /**
  * Refunds of a payment. A refund is recorded `pending` under the payment's row lock after checking
@@ -22,9 +20,9 @@ import type { PaymentProvider } from './provider/payment-provider';
 @Injectable()
 export class PaymentRefunds {
   constructor(
-    @Inject(DATABASE) private readonly database: Database,
-    @Inject(CLOCK) private readonly clock: Clock,
-    @Inject(PAYMENT_PROVIDER) private readonly provider: PaymentProvider,
+    private readonly database: Database,
+    private readonly clock: Clock,
+    private readonly provider: PaymentProvider,
     private readonly writer: PaymentWriter,
     private readonly metrics: PaymentMetrics,
   ) {}

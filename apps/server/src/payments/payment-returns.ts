@@ -1,14 +1,12 @@
-import { Inject, Injectable } from '@nestjs/common';
-import type { Clock } from '../platform/clock';
-import { CLOCK } from '../platform/platform.module';
+import { Injectable } from '@nestjs/common';
+import { Clock } from '../platform/clock';
 import { isFinal } from './payment-state';
 import { PaymentMetrics } from './payment-metrics';
 import { PaymentWriter } from './payment-writer';
 import type { PaymentRow } from './payments.schema';
 import { PaymentsService } from './payments.service';
-import { PAYMENT_PROVIDER } from './payments.tokens';
 import { isProviderRefusal } from './provider-refusals';
-import type { PaymentProvider } from './provider/payment-provider';
+import { PaymentProvider } from './provider/payment-provider';
 import { SyncThrottle } from './sync-throttle';
 
 /** A public return page reads the provider for a payment at most this often (per node). */
@@ -24,8 +22,8 @@ export class PaymentReturns {
   private readonly syncs: SyncThrottle<PaymentRow>;
 
   constructor(
-    @Inject(CLOCK) clock: Clock,
-    @Inject(PAYMENT_PROVIDER) private readonly provider: PaymentProvider,
+    clock: Clock,
+    private readonly provider: PaymentProvider,
     private readonly payments: PaymentsService,
     private readonly writer: PaymentWriter,
     private readonly metrics: PaymentMetrics,

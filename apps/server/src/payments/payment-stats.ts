@@ -1,8 +1,8 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { sql } from 'drizzle-orm';
 import { z } from 'zod';
-import type { Clock } from '../platform/clock';
-import type { Database } from '../platform/database/database';
+import { Clock } from '../platform/clock';
+import { Database } from '../platform/database/database';
 import {
   dayOf,
   resolveDayRange,
@@ -10,7 +10,6 @@ import {
   type DayRangeQuery,
 } from '../platform/http/day-range';
 import { toJsonNumber } from '../platform/money';
-import { CLOCK, DATABASE } from '../platform/platform.module';
 import { PAYMENT_STATUSES, payments, type PaymentStatus } from './payments.schema';
 
 /** Payments that collected money (refunded later or not), and those that ended without it. */
@@ -58,8 +57,8 @@ const zeroCounts = () =>
 @Injectable()
 export class PaymentStats {
   constructor(
-    @Inject(DATABASE) private readonly database: Database,
-    @Inject(CLOCK) private readonly clock: Clock,
+    private readonly database: Database,
+    private readonly clock: Clock,
   ) {}
 
   async perDay(q: DayRangeQuery): Promise<PaymentStatsView> {

@@ -1,14 +1,12 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { and, eq } from 'drizzle-orm';
-import type { Database } from '../platform/database/database';
+import { Database } from '../platform/database/database';
 import { AppError } from '../platform/errors/app-error';
-import { DATABASE } from '../platform/platform.module';
 import { PaymentAttempts } from './payment-attempts';
 import type { TransitionCause } from './payment-state';
 import { PaymentWriter } from './payment-writer';
 import { payments, type PaymentRow } from './payments.schema';
-import { PAYMENT_PROVIDER } from './payments.tokens';
-import type { PaymentProvider } from './provider/payment-provider';
+import { PaymentProvider } from './provider/payment-provider';
 
 export interface PayableRef {
   type: string;
@@ -19,8 +17,8 @@ export interface PayableRef {
 @Injectable()
 export class PaymentSync {
   constructor(
-    @Inject(DATABASE) private readonly database: Database,
-    @Inject(PAYMENT_PROVIDER) private readonly provider: PaymentProvider,
+    private readonly database: Database,
+    private readonly provider: PaymentProvider,
     private readonly writer: PaymentWriter,
     private readonly attempts: PaymentAttempts,
   ) {}

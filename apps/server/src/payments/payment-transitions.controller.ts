@@ -1,12 +1,11 @@
-import { Controller, Get, Inject, Param } from '@nestjs/common';
+import { Controller, Get, Param } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { asc, eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { Roles } from '../identity';
-import type { Database } from '../platform/database/database';
+import { Database } from '../platform/database/database';
 import { AppError } from '../platform/errors/app-error';
 import { Doc } from '../platform/http/doc';
-import { DATABASE } from '../platform/platform.module';
 import { PAYMENT_STATUSES, paymentTransitions, payments } from './payments.schema';
 
 const TransitionView = z.object({
@@ -24,7 +23,7 @@ const TransitionView = z.object({
 @ApiTags('payments')
 @Controller('api/v1/admin/payments')
 export class PaymentTransitionsController {
-  constructor(@Inject(DATABASE) private readonly database: Database) {}
+  constructor(private readonly database: Database) {}
 
   @Get(':id/transitions')
   @Roles('ADMIN')

@@ -1,11 +1,10 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { and, eq, inArray, sql } from 'drizzle-orm';
-import type { Clock } from '../platform/clock';
-import type { Database, Tx } from '../platform/database/database';
+import { Clock } from '../platform/clock';
+import { Database, type Tx } from '../platform/database/database';
 import { AppError } from '../platform/errors/app-error';
 import { newId } from '../platform/ids/ids';
-import type { Logger } from '../platform/logging/logger';
-import { CLOCK, DATABASE, LOGGER } from '../platform/platform.module';
+import { Logger } from '../platform/logging/logger';
 import { PayablesRegistry } from './payables-registry';
 import {
   EVENT_FOR_STATUS,
@@ -76,9 +75,9 @@ const sameState = (a: PaymentState, b: PaymentState) =>
 @Injectable()
 export class PaymentWriter {
   constructor(
-    @Inject(DATABASE) private readonly database: Database,
-    @Inject(CLOCK) private readonly clock: Clock,
-    @Inject(LOGGER) private readonly logger: Logger,
+    private readonly database: Database,
+    private readonly clock: Clock,
+    private readonly logger: Logger,
     private readonly registry: PayablesRegistry,
     private readonly metrics: PaymentMetrics,
   ) {}

@@ -1,7 +1,7 @@
 import { Module } from '@nestjs/common';
-import type { Config } from '../platform/config/config';
+import { Config } from '../platform/config/config';
 import type { ListenAddress } from '../platform/listen/listen-address';
-import { CONFIG, LISTEN_ADDRESS } from '../platform/platform.module';
+import { LISTEN_ADDRESS } from '../platform/platform.module';
 import { SavedCards } from './saved-cards';
 import { PayablesRegistry } from './payables-registry';
 import { PaymentMetrics } from './payment-metrics';
@@ -28,6 +28,7 @@ import { PaymentSync } from './payment-sync';
 import { PAYMENT_PROVIDER, PROVIDER_SETUP, PUBLIC_URL, type PublicUrl } from './payments.tokens';
 import { PAYOUT_PROVIDER } from './provider/payouts-port';
 import { EmbeddedSandbox } from './provider/embedded-sandbox';
+import { PaymentProvider } from './provider/payment-provider';
 import { createPaymentProvider, type ProviderSetup } from './provider/stripe-client';
 import { PaymentReturns } from './payment-returns';
 import { ProviderAudit } from './provider-audit';
@@ -60,14 +61,18 @@ import { WebhookQueue } from './webhook-queue';
   providers: [
     {
       provide: PROVIDER_SETUP,
-      inject: [CONFIG],
+      inject: [Config],
       useFactory: (config: Config) => createPaymentProvider(config),
     },
     {
-      provide: PAYMENT_PROVIDER,
+      // The class is the token: a constructor parameter typed PaymentProvider needs no @Inject.
+      provide: PaymentProvider,
       inject: [PROVIDER_SETUP],
       useFactory: (s: ProviderSetup) => s.payments,
     },
+    // The old symbol token, kept as an alias so code still writing @Inject(PAYMENT_PROVIDER) (on
+    // another branch, or a test's app.get) gets the same instance. New code injects by type.
+    { provide: PAYMENT_PROVIDER, useExisting: PaymentProvider },
     {
       // The wallet's withdrawals: Connect transfers through the same client and retries.
       provide: PAYOUT_PROVIDER,

@@ -1,10 +1,9 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { eq, gte, lt } from 'drizzle-orm';
 import { z } from 'zod';
-import type { Database } from '../platform/database/database';
+import { Database } from '../platform/database/database';
 import { CurrencySchema } from '../platform/money';
 import { PageQuery, selectPage, type Page } from '../platform/http/pagination';
-import { DATABASE } from '../platform/platform.module';
 import { PAYMENT_METHODS, PAYMENT_STATUSES, payments } from './payments.schema';
 import { toPaymentView, type PaymentView } from './payments.view';
 
@@ -23,7 +22,7 @@ export type PaymentListQuery = z.infer<typeof PaymentListQuery>;
 /** The admin's view over all payments: filtered, newest first, cursor-paginated. */
 @Injectable()
 export class PaymentsQuery {
-  constructor(@Inject(DATABASE) private readonly database: Database) {}
+  constructor(private readonly database: Database) {}
 
   async list(q: PaymentListQuery): Promise<Page<PaymentView>> {
     return selectPage(

@@ -1,9 +1,8 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { and, eq, inArray, isNull, lt } from 'drizzle-orm';
-import type { Database } from '../platform/database/database';
+import { Database } from '../platform/database/database';
 import { eachAlone } from '../platform/jobs/each-alone';
-import type { Logger } from '../platform/logging/logger';
-import { DATABASE, LOGGER } from '../platform/platform.module';
+import { Logger } from '../platform/logging/logger';
 import { UNSETTLED_STATUSES } from './payment-state';
 import { PaymentWriter } from './payment-writer';
 import { payments, refunds } from './payments.schema';
@@ -32,8 +31,8 @@ export interface ReconcileReport {
 @Injectable()
 export class ReconcileSweeps {
   constructor(
-    @Inject(DATABASE) private readonly database: Database,
-    @Inject(LOGGER) private readonly logger: Logger,
+    private readonly database: Database,
+    private readonly logger: Logger,
     private readonly payments: PaymentsService,
     private readonly writer: PaymentWriter,
   ) {}

@@ -1,8 +1,7 @@
-import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
-import type { Clock } from '../platform/clock';
-import type { JobQueue } from '../platform/jobs/jobs';
-import type { Logger } from '../platform/logging/logger';
-import { CLOCK, JOBS, LOGGER } from '../platform/platform.module';
+import { Injectable, type OnModuleInit } from '@nestjs/common';
+import { Clock } from '../platform/clock';
+import { JobQueue } from '../platform/jobs/jobs';
+import { Logger } from '../platform/logging/logger';
 import { ABANDON_MS, ReconcileSweeps, type ReconcileReport } from './reconcile-sweeps';
 import { WebhookQueue } from './webhook-queue';
 
@@ -25,9 +24,9 @@ export class Reconciler implements OnModuleInit {
   static readonly ABANDON_MS = ABANDON_MS;
 
   constructor(
-    @Inject(CLOCK) private readonly clock: Clock,
-    @Inject(LOGGER) private readonly logger: Logger,
-    @Inject(JOBS) private readonly jobs: JobQueue,
+    private readonly clock: Clock,
+    private readonly logger: Logger,
+    private readonly jobs: JobQueue,
     private readonly sweeps: ReconcileSweeps,
     private readonly webhooks: WebhookQueue,
   ) {}

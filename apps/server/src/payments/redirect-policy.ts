@@ -1,8 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { z } from 'zod';
-import type { Config } from '../platform/config/config';
+import { Config } from '../platform/config/config';
 import { AppError } from '../platform/errors/app-error';
-import { CONFIG } from '../platform/platform.module';
 import { PUBLIC_URL, type PublicUrl } from './payments.tokens';
 
 /**
@@ -30,7 +29,7 @@ function originOf(url: string): string | undefined {
 @Injectable()
 export class RedirectPolicy {
   constructor(
-    @Inject(CONFIG) private readonly config: Config,
+    private readonly config: Config,
     @Inject(PUBLIC_URL) private readonly publicUrl: PublicUrl,
   ) {}
 

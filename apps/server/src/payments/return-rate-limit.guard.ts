@@ -1,12 +1,11 @@
-import { type CanActivate, type ExecutionContext, Inject, Injectable } from '@nestjs/common';
+import { type CanActivate, type ExecutionContext, Injectable } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import type { Config } from '../platform/config/config';
-import { CONFIG, RATE_LIMITER } from '../platform/platform.module';
+import { Config } from '../platform/config/config';
 import {
   denyIfOver,
   ipKey,
   rateLimitHeaders,
-  type RateLimiter,
+  RateLimiter,
 } from '../platform/rate-limit/rate-limiter';
 
 /**
@@ -14,13 +13,16 @@ import {
  * anything else is checked. `req.ip` honours TRUST_PROXY. Answers carry the RateLimit-* headers,
  * so a well-behaved client can slow down before it is refused.
  */
+// Decorated although abstract: TypeScript emits the constructor's parameter types (which Nest
+// injects by) only for a decorated class, and the subclasses inherit this constructor.
+@Injectable()
 abstract class PublicRateLimit implements CanActivate {
   /** The window's name: routes with the same bucket share one count. */
   protected abstract readonly bucket: string;
 
   constructor(
-    @Inject(RATE_LIMITER) private readonly limiter: RateLimiter,
-    @Inject(CONFIG) private readonly config: Config,
+    private readonly limiter: RateLimiter,
+    private readonly config: Config,
   ) {}
 
   async canActivate(ctx: ExecutionContext): Promise<boolean> {

@@ -1,13 +1,15 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { eq } from 'drizzle-orm';
-import type { Clock } from '../platform/clock';
-import type { Database } from '../platform/database/database';
+import { Clock } from '../platform/clock';
+import { Database } from '../platform/database/database';
 import { AppError } from '../platform/errors/app-error';
-import { CLOCK, DATABASE } from '../platform/platform.module';
 import type { UserRow } from '../identity';
 import { PaymentMetrics } from './payment-metrics';
-import { PAYMENT_PROVIDER } from './payments.tokens';
-import type { PaymentProvider, ProviderSetupIntent, SavedCard } from './provider/payment-provider';
+import {
+  PaymentProvider,
+  type ProviderSetupIntent,
+  type SavedCard,
+} from './provider/payment-provider';
 import { providerCustomers } from './payments.schema';
 import { SyncThrottle } from './sync-throttle';
 
@@ -33,9 +35,9 @@ export class SavedCards {
   private readonly setupReads: SyncThrottle<ProviderSetupIntent>;
 
   constructor(
-    @Inject(DATABASE) private readonly database: Database,
-    @Inject(CLOCK) clock: Clock,
-    @Inject(PAYMENT_PROVIDER) private readonly provider: PaymentProvider,
+    private readonly database: Database,
+    clock: Clock,
+    private readonly provider: PaymentProvider,
     private readonly metrics: PaymentMetrics,
   ) {
     this.setupReads = new SyncThrottle(SETUP_READ_INTERVAL_MS, clock);

@@ -1,13 +1,11 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { eq, sql } from 'drizzle-orm';
-import type { Clock } from '../platform/clock';
-import type { Database } from '../platform/database/database';
-import { CLOCK, DATABASE } from '../platform/platform.module';
+import { Clock } from '../platform/clock';
+import { Database } from '../platform/database/database';
 import { EventFactsWriter } from './event-facts-writer';
 import { PaymentMetrics } from './payment-metrics';
 import { webhookEvents } from './payments.schema';
-import { PAYMENT_PROVIDER } from './payments.tokens';
-import type { PaymentProvider } from './provider/payment-provider';
+import { PaymentProvider } from './provider/payment-provider';
 
 /**
  * Applies a stored webhook event (the job's work): the event row locked, its facts written and the
@@ -16,9 +14,9 @@ import type { PaymentProvider } from './provider/payment-provider';
 @Injectable()
 export class WebhookApplier {
   constructor(
-    @Inject(DATABASE) private readonly database: Database,
-    @Inject(CLOCK) private readonly clock: Clock,
-    @Inject(PAYMENT_PROVIDER) private readonly provider: PaymentProvider,
+    private readonly database: Database,
+    private readonly clock: Clock,
+    private readonly provider: PaymentProvider,
     private readonly metrics: PaymentMetrics,
     private readonly facts: EventFactsWriter,
   ) {}

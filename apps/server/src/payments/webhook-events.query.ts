@@ -1,8 +1,8 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { and, desc, eq, isNotNull, isNull, or, sql, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
-import type { Clock } from '../platform/clock';
-import type { Database } from '../platform/database/database';
+import { Clock } from '../platform/clock';
+import { Database } from '../platform/database/database';
 import { AppError } from '../platform/errors/app-error';
 import {
   dayOf,
@@ -11,7 +11,6 @@ import {
   type DayRangeQuery,
 } from '../platform/http/day-range';
 import { PageQuery, type Page } from '../platform/http/pagination';
-import { CLOCK, DATABASE } from '../platform/platform.module';
 import { paymentTransitions, payments, webhookEvents } from './payments.schema';
 
 /**
@@ -107,8 +106,8 @@ function toView(r: Row & { objectId: string | null }): View {
 @Injectable()
 export class WebhookEventsQuery {
   constructor(
-    @Inject(DATABASE) private readonly database: Database,
-    @Inject(CLOCK) private readonly clock: Clock,
+    private readonly database: Database,
+    private readonly clock: Clock,
   ) {}
 
   async list(q: WebhookListQuery): Promise<Page<View>> {

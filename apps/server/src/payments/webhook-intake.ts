@@ -1,14 +1,12 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { eq } from 'drizzle-orm';
-import type { Clock } from '../platform/clock';
-import type { Database } from '../platform/database/database';
+import { Clock } from '../platform/clock';
+import { Database } from '../platform/database/database';
 import { GroupCommit } from '../platform/database/group-commit';
 import { AppError } from '../platform/errors/app-error';
-import { CLOCK, DATABASE } from '../platform/platform.module';
 import { PaymentMetrics } from './payment-metrics';
 import { webhookEvents } from './payments.schema';
-import { PAYMENT_PROVIDER } from './payments.tokens';
-import type { PaymentProvider } from './provider/payment-provider';
+import { PaymentProvider } from './provider/payment-provider';
 import { WebhookQueue } from './webhook-queue';
 
 export { WEBHOOK_QUEUE } from './webhook-queue';
@@ -25,9 +23,9 @@ export class WebhookIntake {
   );
 
   constructor(
-    @Inject(DATABASE) private readonly database: Database,
-    @Inject(CLOCK) private readonly clock: Clock,
-    @Inject(PAYMENT_PROVIDER) private readonly provider: PaymentProvider,
+    private readonly database: Database,
+    private readonly clock: Clock,
+    private readonly provider: PaymentProvider,
     private readonly metrics: PaymentMetrics,
     private readonly queue: WebhookQueue,
   ) {}

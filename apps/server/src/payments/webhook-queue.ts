@@ -1,10 +1,9 @@
-import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
+import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { and, isNull, lt } from 'drizzle-orm';
-import type { Clock } from '../platform/clock';
-import type { Database, Tx } from '../platform/database/database';
-import type { JobQueue } from '../platform/jobs/jobs';
-import type { Logger } from '../platform/logging/logger';
-import { CLOCK, DATABASE, JOBS, LOGGER } from '../platform/platform.module';
+import { Clock } from '../platform/clock';
+import { Database, type Tx } from '../platform/database/database';
+import { JobQueue } from '../platform/jobs/jobs';
+import { Logger } from '../platform/logging/logger';
 import { webhookEvents } from './payments.schema';
 import { WebhookApplier } from './webhook-applier';
 
@@ -14,10 +13,10 @@ export const WEBHOOK_QUEUE = 'payments.webhook';
 @Injectable()
 export class WebhookQueue implements OnModuleInit {
   constructor(
-    @Inject(DATABASE) private readonly database: Database,
-    @Inject(CLOCK) private readonly clock: Clock,
-    @Inject(LOGGER) private readonly logger: Logger,
-    @Inject(JOBS) private readonly jobs: JobQueue,
+    private readonly database: Database,
+    private readonly clock: Clock,
+    private readonly logger: Logger,
+    private readonly jobs: JobQueue,
     private readonly applier: WebhookApplier,
   ) {}
 

@@ -1,6 +1,10 @@
-/** Time, injected so tests can move it (token expiry, hold expiry, billing cycles). */
-export interface Clock {
-  now(): Date;
+/**
+ * Time, injected so tests can move it (token expiry, hold expiry, billing cycles). An abstract
+ * class rather than an interface so it is its own Nest injection token: a constructor parameter
+ * typed `Clock` needs no `@Inject`.
+ */
+export abstract class Clock {
+  abstract now(): Date;
 }
 
 export const systemClock: Clock = { now: () => new Date() };

@@ -1,22 +1,30 @@
 import {
   type DynamicModule,
+  type ExistingProvider,
   Global,
-  Inject,
   Module,
   type OnApplicationBootstrap,
+  type ValueProvider,
 } from '@nestjs/common';
 import { DiscoveryModule } from '@nestjs/core';
 import type { Redis } from 'ioredis';
-import type { Clock } from './clock';
-import type { Config } from './config/config';
-import type { Database } from './database/database';
-import type { JobQueue } from './jobs/jobs';
+import { Clock } from './clock';
+import { Config } from './config/config';
+import { Database } from './database/database';
+import { JobQueue } from './jobs/jobs';
 import type { ListenAddress } from './listen/listen-address';
-import type { Logger } from './logging/logger';
+import { Logger } from './logging/logger';
 import type { Metrics } from './metrics/metrics';
-import type { RateLimiter } from './rate-limit/rate-limiter';
+import { RateLimiter } from './rate-limit/rate-limiter';
 
-/** Injection tokens for everything impure; bootstrap builds them, tests may swap any of them. */
+/**
+ * Everything impure is injected; bootstrap builds it, tests may swap any of it. The common
+ * dependencies are classes and so their own tokens (Config, Database, Clock, Logger, RateLimiter,
+ * JobQueue): a constructor parameter of that type needs no `@Inject`. The symbols below that name
+ * them are kept only as aliases of those classes (`useExisting`), so code still writing
+ * `@Inject(CLOCK)` (another branch) keeps working; new code injects by type. METRICS, REDIS,
+ * SECRETS and LISTEN_ADDRESS are symbols still (interfaces or a library type, few users).
+ */
 export const CONFIG = Symbol('CONFIG');
 export const DATABASE = Symbol('DATABASE');
 export const CLOCK = Symbol('CLOCK');
@@ -48,7 +56,7 @@ export interface PlatformDeps {
 @Global()
 @Module({})
 export class PlatformModule implements OnApplicationBootstrap {
-  constructor(@Inject(JOBS) private readonly jobs: JobQueue) {}
+  constructor(private readonly jobs: JobQueue) {}
 
   /**
    * Every module's onModuleInit has run: its queues are defined and what their handlers use is
@@ -59,17 +67,24 @@ export class PlatformModule implements OnApplicationBootstrap {
   }
 
   static forRoot(deps: PlatformDeps, address: ListenAddress): DynamicModule {
-    const providers = [
-      { provide: CONFIG, useValue: deps.config },
-      { provide: DATABASE, useValue: deps.database },
-      { provide: CLOCK, useValue: deps.clock },
-      { provide: LOGGER, useValue: deps.logger },
+    const providers: (ValueProvider | ExistingProvider)[] = [
+      { provide: Config, useValue: deps.config },
+      { provide: Database, useValue: deps.database },
+      { provide: Clock, useValue: deps.clock },
+      { provide: Logger, useValue: deps.logger },
+      { provide: RateLimiter, useValue: deps.rateLimiter },
+      { provide: JobQueue, useValue: deps.jobs },
       { provide: METRICS, useValue: deps.metrics },
-      { provide: RATE_LIMITER, useValue: deps.rateLimiter },
       { provide: REDIS, useValue: deps.redis ?? null },
       { provide: SECRETS, useValue: deps.secrets },
-      { provide: JOBS, useValue: deps.jobs },
       { provide: LISTEN_ADDRESS, useValue: address },
+      // Aliases for the old symbol tokens (see above): the same instances, never a second copy.
+      { provide: CONFIG, useExisting: Config },
+      { provide: DATABASE, useExisting: Database },
+      { provide: CLOCK, useExisting: Clock },
+      { provide: LOGGER, useExisting: Logger },
+      { provide: RATE_LIMITER, useExisting: RateLimiter },
+      { provide: JOBS, useExisting: JobQueue },
     ];
     // DiscoveryModule: bootstrap finds the providers that serve upgrade routes or wait for listen.
     return {

@@ -3,10 +3,9 @@ import { and, eq } from 'drizzle-orm';
 import type { UserRow } from '../identity';
 import { LedgerService } from '../ledger';
 import { PAYOUT_PROVIDER, type PayoutProvider } from '../payments';
-import type { Clock } from '../platform/clock';
-import type { Database } from '../platform/database/database';
-import type { Logger } from '../platform/logging/logger';
-import { CLOCK, DATABASE, LOGGER } from '../platform/platform.module';
+import { Clock } from '../platform/clock';
+import { Database } from '../platform/database/database';
+import { Logger } from '../platform/logging/logger';
 import { payoutAccounts, withdrawals, type WithdrawalRow } from './wallet.schema';
 
 /**
@@ -16,9 +15,9 @@ import { payoutAccounts, withdrawals, type WithdrawalRow } from './wallet.schema
 @Injectable()
 export class Payouts {
   constructor(
-    @Inject(DATABASE) private readonly database: Database,
-    @Inject(CLOCK) private readonly clock: Clock,
-    @Inject(LOGGER) private readonly logger: Logger,
+    private readonly database: Database,
+    private readonly clock: Clock,
+    private readonly logger: Logger,
     @Inject(PAYOUT_PROVIDER) private readonly provider: PayoutProvider,
     private readonly ledger: LedgerService,
   ) {}

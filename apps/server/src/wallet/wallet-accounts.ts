@@ -1,11 +1,10 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import type { UserRow } from '../identity';
 import { type LedgerAccountRow, LedgerService } from '../ledger';
-import type { Clock } from '../platform/clock';
-import type { Config } from '../platform/config/config';
-import type { Database, Tx } from '../platform/database/database';
+import { Clock } from '../platform/clock';
+import { Config } from '../platform/config/config';
+import { Database, type Tx } from '../platform/database/database';
 import { AppError } from '../platform/errors/app-error';
-import { CLOCK, CONFIG, DATABASE } from '../platform/platform.module';
 
 export const DEFAULT_CURRENCY = 'usd';
 
@@ -25,9 +24,9 @@ export interface WalletBalances {
 @Injectable()
 export class WalletAccounts {
   constructor(
-    @Inject(DATABASE) private readonly database: Database,
-    @Inject(CLOCK) private readonly clock: Clock,
-    @Inject(CONFIG) private readonly config: Config,
+    private readonly database: Database,
+    private readonly clock: Clock,
+    private readonly config: Config,
     private readonly ledger: LedgerService,
   ) {}
 

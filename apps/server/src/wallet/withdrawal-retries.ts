@@ -1,11 +1,10 @@
-import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
+import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { and, eq, lt } from 'drizzle-orm';
-import type { Clock } from '../platform/clock';
-import type { Database } from '../platform/database/database';
+import { Clock } from '../platform/clock';
+import { Database } from '../platform/database/database';
 import { eachAlone } from '../platform/jobs/each-alone';
-import type { JobQueue } from '../platform/jobs/jobs';
-import type { Logger } from '../platform/logging/logger';
-import { CLOCK, DATABASE, JOBS, LOGGER } from '../platform/platform.module';
+import { JobQueue } from '../platform/jobs/jobs';
+import { Logger } from '../platform/logging/logger';
 import { Payouts } from './payouts';
 import { withdrawals } from './wallet.schema';
 
@@ -24,10 +23,10 @@ export interface SettleReport {
 @Injectable()
 export class WithdrawalRetries implements OnModuleInit {
   constructor(
-    @Inject(DATABASE) private readonly database: Database,
-    @Inject(CLOCK) private readonly clock: Clock,
-    @Inject(LOGGER) private readonly logger: Logger,
-    @Inject(JOBS) private readonly jobs: JobQueue,
+    private readonly database: Database,
+    private readonly clock: Clock,
+    private readonly logger: Logger,
+    private readonly jobs: JobQueue,
     private readonly payouts: Payouts,
   ) {}
 

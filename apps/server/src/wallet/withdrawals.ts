@@ -1,14 +1,13 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { and, eq } from 'drizzle-orm';
 import type { UserRow } from '../identity';
 import { LedgerService, walletLocked } from '../ledger';
-import type { Clock } from '../platform/clock';
-import type { Database } from '../platform/database/database';
+import { Clock } from '../platform/clock';
+import { Database } from '../platform/database/database';
 import { sqlState } from '../platform/database/pg-errors';
 import { AppError } from '../platform/errors/app-error';
 import { selectPage, type Page, type PageQuery } from '../platform/http/pagination';
 import { newId } from '../platform/ids/ids';
-import { CLOCK, DATABASE } from '../platform/platform.module';
 import { Payouts } from './payouts';
 import { WalletAccounts } from './wallet-accounts';
 import { withdrawals, type WithdrawalRow } from './wallet.schema';
@@ -20,8 +19,8 @@ import { withdrawals, type WithdrawalRow } from './wallet.schema';
 @Injectable()
 export class Withdrawals {
   constructor(
-    @Inject(DATABASE) private readonly database: Database,
-    @Inject(CLOCK) private readonly clock: Clock,
+    private readonly database: Database,
+    private readonly clock: Clock,
     private readonly ledger: LedgerService,
     private readonly accounts: WalletAccounts,
     private readonly payouts: Payouts,

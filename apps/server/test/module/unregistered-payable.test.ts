@@ -3,8 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PaymentsModule, PROVIDER_SETUP } from '../../src/payments';
 import type { ProviderSetup } from '../../src/payments/provider/stripe-client';
 import { WebhookIntake } from '../../src/payments/webhook-intake';
-import { JOBS } from '../../src/platform/platform.module';
-import type { JobQueue } from '../../src/platform/jobs/jobs';
+import { JobQueue } from '../../src/platform/jobs/jobs';
 import { moduleHarness, type ModuleHarness } from './harness';
 
 /**
@@ -89,7 +88,7 @@ describe('an event for an unregistered payable type', () => {
       `UPDATE pgboss.job SET retry_count = retry_limit, start_after = now()
        WHERE name = 'payments.webhook' AND data->>'eventId' = 'evt_orphan' AND state = 'retry'`,
     );
-    const jobs = h.get<JobQueue>(JOBS);
+    const jobs = h.get(JobQueue);
     const dead = await until('dead-lettered', async () => {
       const page = await jobs.listDeadLetters({ limit: 10, queue: 'payments.webhook' });
       const d = page.data.find((x) => (x.data as { eventId?: string }).eventId === 'evt_orphan');

@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { threeDSecure } from '../../../stripe-sandbox/test/browser';
-import { PAYMENT_PROVIDER } from '../../src/payments/payments.tokens';
-import type { PaymentProvider } from '../../src/payments/provider/payment-provider';
+import { PaymentProvider } from '../../src/payments/provider/payment-provider';
 import { Reconciler } from '../../src/payments/reconciler';
 import { ReturnLinks } from '../../src/payments/return-links';
 import { register } from '../helpers';
@@ -38,7 +37,7 @@ describe('payments: public returns, redirects, declines and refusals', () => {
   beforeAll(async () => {
     h = await paymentsHarness({ CORS_ORIGINS: APP_ORIGIN, RETURN_RATE_LIMIT_PER_MINUTE: '100' });
     links = h.app.running.app.get(ReturnLinks);
-    provider = h.app.running.app.get<PaymentProvider>(PAYMENT_PROVIDER);
+    provider = h.app.running.app.get(PaymentProvider);
   });
   afterAll(() => h?.app.close());
 

@@ -1,8 +1,7 @@
 import { Inject, Injectable, type OnApplicationShutdown } from '@nestjs/common';
 import { startSandboxWorker } from '@tender/stripe-sandbox';
 import type { AfterListen } from '../../platform/listen/after-listen';
-import type { Logger } from '../../platform/logging/logger';
-import { LOGGER } from '../../platform/platform.module';
+import { Logger } from '../../platform/logging/logger';
 import { PROVIDER_SETUP, PUBLIC_URL, type PublicUrl } from '../payments.tokens';
 import type { ProviderSetup } from './stripe-client';
 
@@ -23,7 +22,7 @@ export class EmbeddedSandbox implements AfterListen, OnApplicationShutdown {
   constructor(
     @Inject(PROVIDER_SETUP) private readonly setup: ProviderSetup,
     @Inject(PUBLIC_URL) private readonly publicUrl: PublicUrl,
-    @Inject(LOGGER) private readonly logger: Logger,
+    private readonly logger: Logger,
   ) {}
 
   /** The sandbox's base URL once started; undefined with real Stripe (or before listen). */

@@ -104,40 +104,50 @@ export interface CreateCheckoutInput {
   metadata: Record<string, string>;
 }
 
-export interface PaymentProvider {
-  readonly name: string;
-  createCustomer(input: { email: string; userId: string }, idempotencyKey: string): Promise<string>;
+export abstract class PaymentProvider {
+  abstract readonly name: string;
+  abstract createCustomer(
+    input: { email: string; userId: string },
+    idempotencyKey: string,
+  ): Promise<string>;
   /** Attaches a tokenised card (pm_…) to the customer for later off-session use (SetupIntent). */
-  saveCard(
+  abstract saveCard(
     input: { customerId: string; paymentMethodId: string; returnUrl?: string },
     idempotencyKey: string,
   ): Promise<{ setupIntentId: string; status: string; nextActionUrl: string | null }>;
   /** A SetupIntent as it stands now (the card setup's return page reports it). */
-  retrieveSetup(id: string): Promise<ProviderSetupIntent>;
-  listCards(customerId: string): Promise<SavedCard[]>;
+  abstract retrieveSetup(id: string): Promise<ProviderSetupIntent>;
+  abstract listCards(customerId: string): Promise<SavedCard[]>;
   /** The customer a card belongs to, or null when it is not attached. */
-  cardOwner(paymentMethodId: string): Promise<string | null>;
-  detachCard(paymentMethodId: string, idempotencyKey: string): Promise<void>;
-  createIntent(input: CreateIntentInput, idempotencyKey: string): Promise<ProviderIntent>;
-  confirmIntent(
+  abstract cardOwner(paymentMethodId: string): Promise<string | null>;
+  abstract detachCard(paymentMethodId: string, idempotencyKey: string): Promise<void>;
+  abstract createIntent(input: CreateIntentInput, idempotencyKey: string): Promise<ProviderIntent>;
+  abstract confirmIntent(
     id: string,
     input: ConfirmIntentInput,
     idempotencyKey: string,
   ): Promise<ProviderIntent>;
-  retrieveIntent(id: string): Promise<ProviderIntent>;
+  abstract retrieveIntent(id: string): Promise<ProviderIntent>;
   /** Every dispute of the intent's charges, as the provider has them now. */
-  listDisputes(intentId: string): Promise<DisputeObservation[]>;
-  captureIntent(id: string, amount: bigint, idempotencyKey: string): Promise<ProviderIntent>;
-  cancelIntent(id: string, idempotencyKey: string): Promise<ProviderIntent>;
-  refund(
+  abstract listDisputes(intentId: string): Promise<DisputeObservation[]>;
+  abstract captureIntent(
+    id: string,
+    amount: bigint,
+    idempotencyKey: string,
+  ): Promise<ProviderIntent>;
+  abstract cancelIntent(id: string, idempotencyKey: string): Promise<ProviderIntent>;
+  abstract refund(
     input: { intentId: string; amount: bigint; reason?: string; metadata: Record<string, string> },
     idempotencyKey: string,
   ): Promise<ProviderRefund>;
-  createCheckout(input: CreateCheckoutInput, idempotencyKey: string): Promise<ProviderCheckout>;
-  retrieveCheckout(id: string): Promise<ProviderCheckout>;
-  expireCheckout(id: string, idempotencyKey: string): Promise<ProviderCheckout>;
+  abstract createCheckout(
+    input: CreateCheckoutInput,
+    idempotencyKey: string,
+  ): Promise<ProviderCheckout>;
+  abstract retrieveCheckout(id: string): Promise<ProviderCheckout>;
+  abstract expireCheckout(id: string, idempotencyKey: string): Promise<ProviderCheckout>;
   /** Verifies the signature (300 s tolerance) and parses; throws AppError(validation) if bad. */
-  parseWebhook(rawBody: Buffer, signatureHeader: string | undefined): ProviderEvent;
+  abstract parseWebhook(rawBody: Buffer, signatureHeader: string | undefined): ProviderEvent;
   /** What an event means for a payment; null for events the core does not act on. */
-  interpretEvent(event: ProviderEvent): EventFacts | null;
+  abstract interpretEvent(event: ProviderEvent): EventFacts | null;
 }

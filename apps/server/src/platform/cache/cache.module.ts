@@ -1,21 +1,21 @@
 import { Module } from '@nestjs/common';
 import type { Redis } from 'ioredis';
-import type { Clock } from '../clock';
-import { CLOCK, REDIS } from '../platform.module';
+import { Clock } from '../clock';
+import { REDIS } from '../platform.module';
 import { MemoryCache, RedisCache, type Cache } from './cache';
 
 export const CACHE = Symbol('CACHE');
 
 /**
  * The shared cache: Redis when the runtime connected one (REDIS_URL), else in memory. Built here
- * from the platform's REDIS and CLOCK rather than in the runtime, since it holds no connection of
+ * from the platform's REDIS and Clock rather than in the runtime, since it holds no connection of
  * its own. Nest instantiates a module once, so every importer shares the same cache.
  */
 @Module({
   providers: [
     {
       provide: CACHE,
-      inject: [REDIS, CLOCK],
+      inject: [REDIS, Clock],
       useFactory: (redis: Redis | null, clock: Clock): Cache =>
         redis ? new RedisCache(redis) : new MemoryCache(clock),
     },

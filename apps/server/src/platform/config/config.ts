@@ -131,6 +131,14 @@ const envSchema = z
 
 export type Env = z.infer<typeof envSchema>;
 
+/**
+ * The loaded configuration, as a Nest injection token: the abstract class is the token (a
+ * constructor parameter typed `Config` needs no `@Inject`), the merged interface its fields. The
+ * value registered under it is the plain object loadConfig builds.
+ */
+// eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging -- see above
+export abstract class Config {}
+// eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging
 export interface Config {
   env: Env['NODE_ENV'];
   host: string;

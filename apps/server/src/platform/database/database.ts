@@ -15,18 +15,23 @@ export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 /** Either the pool-backed database or an open transaction: repositories accept both. */
 export type DbOrTx = Db | Tx;
 
-export interface Database {
-  db: Db;
-  pool: Pool;
-  close(): Promise<void>;
+/** The pool and its drizzle face. A class so it is its own Nest injection token (no `@Inject`). */
+export class Database {
+  constructor(
+    readonly db: Db,
+    readonly pool: Pool,
+  ) {}
+
+  close(): Promise<void> {
+    return this.pool.end();
+  }
 }
 
 export function openDatabase(url: string, poolSize: number): Database {
   const pool = new Pool({ connectionString: url, max: poolSize, idleTimeoutMillis: 30_000 });
   // A dropped idle connection must not crash the process; the pool replaces it.
   pool.on('error', () => undefined);
-  const db = drizzle(pool);
-  return { db, pool, close: () => pool.end() };
+  return new Database(drizzle(pool), pool);
 }
 
 /** The committed SQL migrations, found from wherever this file runs (src under tests, dist in prod). */

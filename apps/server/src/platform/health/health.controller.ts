@@ -2,11 +2,11 @@ import { Controller, Get, Header, Inject } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { z } from 'zod';
 import { Public } from '../http/access';
-import { migrationStatus, type Database } from '../database/database';
+import { migrationStatus, Database } from '../database/database';
 import { AppError } from '../errors/app-error';
 import { Doc } from '../http/doc';
 import type { Metrics } from '../metrics/metrics';
-import { DATABASE, METRICS } from '../platform.module';
+import { METRICS } from '../platform.module';
 
 const Alive = z.object({ status: z.literal('ok') });
 const Ready = z.object({
@@ -19,7 +19,7 @@ const Ready = z.object({
 @Controller()
 export class HealthController {
   constructor(
-    @Inject(DATABASE) private readonly database: Database,
+    private readonly database: Database,
     @Inject(METRICS) private readonly metrics: Metrics,
   ) {}
 

@@ -1,6 +1,5 @@
-import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
-import type { JobQueue } from '../jobs/jobs';
-import { JOBS } from '../platform.module';
+import { Injectable, type OnModuleInit } from '@nestjs/common';
+import { JobQueue } from '../jobs/jobs';
 import { IdempotencyStore } from './idempotency.store';
 
 export const PURGE_QUEUE = 'idempotency.purge';
@@ -9,7 +8,7 @@ export const PURGE_QUEUE = 'idempotency.purge';
 @Injectable()
 export class IdempotencyPurge implements OnModuleInit {
   constructor(
-    @Inject(JOBS) private readonly jobs: JobQueue,
+    private readonly jobs: JobQueue,
     private readonly store: IdempotencyStore,
   ) {}
 

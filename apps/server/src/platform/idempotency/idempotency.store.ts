@@ -1,9 +1,8 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { and, eq, isNull, lte, or, sql } from 'drizzle-orm';
-import type { Clock } from '../clock';
-import type { Database, Db, DbOrTx } from '../database/database';
+import { Clock } from '../clock';
+import { Database, type Db, type DbOrTx } from '../database/database';
 import { AppError } from '../errors/app-error';
-import { CLOCK, DATABASE } from '../platform.module';
 import { idempotencyKeys } from './idempotency.schema';
 
 /** How long a key and its stored response are kept (DESIGN §4), counted from the first request. */
@@ -45,8 +44,8 @@ export class IdempotencyStore {
   private queries?: ReturnType<typeof prepareQueries>;
 
   constructor(
-    @Inject(DATABASE) private readonly database: Database,
-    @Inject(CLOCK) private readonly clock: Clock,
+    private readonly database: Database,
+    private readonly clock: Clock,
   ) {}
 
   /**

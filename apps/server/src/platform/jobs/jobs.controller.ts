@@ -1,11 +1,10 @@
-import { Controller, Get, Inject, Param, Post, Query } from '@nestjs/common';
+import { Controller, Get, Param, Post, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { z } from 'zod';
 import { Roles } from '../http/access';
 import { Doc } from '../http/doc';
 import { PageQuery, pageSchema } from '../http/pagination';
-import { JOBS } from '../platform.module';
-import type { DeadLetter, JobQueue } from './jobs';
+import { type DeadLetter, JobQueue } from './jobs';
 
 const ListQuery = PageQuery.extend({ queue: z.string().min(1).max(100).optional() });
 
@@ -47,7 +46,7 @@ const QueueStatsView = z.object({
 @ApiTags('admin')
 @Controller('api/v1/admin/jobs')
 export class JobsController {
-  constructor(@Inject(JOBS) private readonly jobs: JobQueue) {}
+  constructor(private readonly jobs: JobQueue) {}
 
   @Get('stats')
   @Roles('ADMIN')

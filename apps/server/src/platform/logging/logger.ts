@@ -1,7 +1,15 @@
 import type { Writable } from 'node:stream';
-import pino, { type Logger } from 'pino';
+import pino, { type Logger as PinoLogger } from 'pino';
 
-export type { Logger };
+/**
+ * pino's logger, as a Nest injection token: the abstract class is the token (a constructor
+ * parameter typed `Logger` needs no `@Inject`), the merged interface gives it pino's members. The
+ * value registered under it is the pino instance itself; nothing ever extends the class.
+ */
+// eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging -- see above
+export abstract class Logger {}
+// eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging, @typescript-eslint/no-empty-object-type
+export interface Logger extends PinoLogger {}
 
 /**
  * Keys whose values never reach a log line, wherever they appear in a logged object. Card data,

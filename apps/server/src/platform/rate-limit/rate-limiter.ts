@@ -12,9 +12,9 @@ import { AppError } from '../errors/app-error';
  * therefore registered on a small Fastify instance of its own that never listens, and each check
  * hands it a request-like object carrying the key, the limit and the window.
  */
-export interface RateLimiter {
-  hit(key: string, limit: number, windowSeconds: number): Promise<RateLimitResult>;
-  close(): Promise<void>;
+export abstract class RateLimiter {
+  abstract hit(key: string, limit: number, windowSeconds: number): Promise<RateLimitResult>;
+  abstract close(): Promise<void>;
 }
 
 export interface RateLimitResult {
