@@ -279,7 +279,8 @@ export function SalePage() {
                   <DataList.ItemLabel>{k}</DataList.ItemLabel>
                   <DataList.ItemValue overflowWrap="anywhere" data-testid={`sale-${k}`}>
                     {k === 'Product' ? (
-                      <Link asChild color="teal.700">
+                      // An id wraps only with "anywhere" on the link itself: a link is its own flex box.
+                      <Link asChild color="teal.700" overflowWrap="anywhere">
                         <RouterLink to={`/merchant/products/${o.productId}`}>{v}</RouterLink>
                       </Link>
                     ) : (
