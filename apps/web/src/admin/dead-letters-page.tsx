@@ -95,10 +95,11 @@ export function DeadLettersPage() {
                 <Table.Row key={d.id} data-testid="dead-letter" data-status={d.status}>
                   <Table.Cell>{d.queue}</Table.Cell>
                   <Table.Cell>{formatDateTime(d.deadAt)}</Table.Cell>
-                  <Table.Cell maxW="xs" overflowWrap="anywhere" whiteSpace="normal">
+                  {/* At least 12rem: on a phone the table scrolls rather than a word a line. */}
+                  <Table.Cell minW="12rem" maxW="xs" overflowWrap="anywhere" whiteSpace="normal">
                     {d.error?.message ?? 'No error was recorded'}
                   </Table.Cell>
-                  <Table.Cell maxW="xs" whiteSpace="normal">
+                  <Table.Cell minW="12rem" maxW="xs" whiteSpace="normal">
                     <Code overflowWrap="anywhere">{JSON.stringify(d.data)}</Code>
                   </Table.Cell>
                   <Table.Cell>
