@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import { Navigate, useLocation } from 'react-router';
 import { ADMIN_ROUTES } from './admin/routes';
 import { CompaniesPage, CompanyPage } from './directory/companies-pages';
 import { UserPage, UsersPage } from './directory/users-pages';
@@ -26,16 +27,24 @@ export const ROUTES: { path: string; audience: Audience; page: ReactNode }[] = [
   { path: '/wallet', audience: 'signed-in', page: <WalletPage /> },
   { path: '/cards', audience: 'signed-in', page: <CardsPage /> },
   { path: '/payments/:id', audience: 'signed-in', page: <PaymentPage /> },
-  // Merchant back office, then the admin's directory of users, companies and wallets.
+  // Merchant back office, then the admin's directory of users (with their wallets) and companies:
+  // tabs of the Admin area (admin/admin-page.tsx), like the operations pages.
   { path: '/merchant/products', audience: ['MERCHANT'], page: <MerchantProductsPage /> },
   { path: '/merchant/products/new', audience: ['MERCHANT'], page: <NewProductPage /> },
   { path: '/merchant/products/:id', audience: ['MERCHANT'], page: <EditProductPage /> },
   { path: '/merchant/sales', audience: ['MERCHANT'], page: <SalesPage /> },
   { path: '/merchant/sales/:id', audience: ['MERCHANT'], page: <SalePage /> },
   { path: '/merchant/earnings', audience: ['MERCHANT'], page: <EarningsPage /> },
-  { path: '/directory/users', audience: ['ADMIN'], page: <UsersPage /> },
-  { path: '/directory/users/:id', audience: ['ADMIN'], page: <UserPage /> },
-  { path: '/directory/companies', audience: ['ADMIN'], page: <CompaniesPage /> },
-  { path: '/directory/companies/:id', audience: ['ADMIN'], page: <CompanyPage /> },
+  { path: '/admin/users', audience: ['ADMIN'], page: <UsersPage /> },
+  { path: '/admin/users/:id', audience: ['ADMIN'], page: <UserPage /> },
+  { path: '/admin/companies', audience: ['ADMIN'], page: <CompaniesPage /> },
+  { path: '/admin/companies/:id', audience: ['ADMIN'], page: <CompanyPage /> },
+  // The directory's first address: a bookmark of it still opens the page.
+  { path: '/directory/*', audience: ['ADMIN'], page: <MovedToAdmin /> },
   ...ADMIN_ROUTES,
 ];
+
+function MovedToAdmin() {
+  const { pathname, search } = useLocation();
+  return <Navigate to={pathname.replace(/^\/directory/, '/admin') + search} replace />;
+}

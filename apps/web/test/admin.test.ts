@@ -182,6 +182,17 @@ describe('the admin pages', () => {
         return page.locator('[data-status]').first().getAttribute('data-status');
       }, WAIT)
       .toBe('PARTIALLY_REFUNDED');
+
+    // The payer is a link to their page in the directory (an Admin tab too), with their wallet.
+    await page.getByRole('link', { name: /^usr_/ }).click();
+    await page.getByRole('heading', { name: 'Cody Demo' }).waitFor();
+    await page.getByTestId('wallet-card').first().waitFor();
+    expect(
+      await page
+        .getByRole('navigation', { name: 'Admin sections' })
+        .getByRole('link', { name: 'Users' })
+        .getAttribute('aria-current'),
+    ).toBe('page');
     await page.context().close();
   });
 

@@ -22,9 +22,12 @@ describe('the directory pages', () => {
   it('a merchant opening the directory sees Not allowed', async () => {
     const page = await newPage(browser, app);
     await login(page, app.demo.MERCHANT);
-    await page.goto('/directory/users');
+    await page.goto('/admin/users');
     await page.getByRole('heading', { name: 'Not allowed' }).waitFor();
-    await page.goto('/directory/companies');
+    await page.goto('/admin/companies');
+    await page.getByRole('heading', { name: 'Not allowed' }).waitFor();
+    // The directory's old address is no way round it either.
+    await page.goto('/directory/users');
     await page.getByRole('heading', { name: 'Not allowed' }).waitFor();
     await page.context().close();
   });
@@ -34,7 +37,14 @@ describe('the directory pages', () => {
     await fund(app, quinn, 2_000);
     const page = await newPage(browser, app);
     await login(page, app.demo.ADMIN);
-    await page.getByRole('navigation').getByRole('link', { name: 'Users' }).click();
+    // One nav entry for everything an admin runs: the directory is a tab of Admin.
+    const main = page.getByRole('navigation', { name: 'Main' });
+    expect(await main.getByRole('link', { name: 'Users' }).count()).toBe(0);
+    await main.getByRole('link', { name: 'Admin' }).click();
+    await page
+      .getByRole('navigation', { name: 'Admin sections' })
+      .getByRole('link', { name: 'Users' })
+      .click();
     await page.getByRole('heading', { name: 'Users' }).waitFor();
     await expect.poll(() => page.getByTestId('user-row').count()).toBeGreaterThan(4);
     await checkA11y(page);
@@ -104,7 +114,9 @@ describe('the directory pages', () => {
 
     const page = await newPage(browser, app);
     await login(page, app.demo.ADMIN);
+    // The directory's first address still leads to the user, now under /admin.
     await page.goto(`/directory/users/${dara.id}`);
+    await page.waitForURL(`**/admin/users/${dara.id}`);
     const card = page.getByTestId('wallet-card');
     await card.waitFor();
     expect(await card.innerText()).toContain('In debt');
@@ -122,7 +134,14 @@ describe('the directory pages', () => {
     const company = `Volt Sites ${Date.now()}`;
     const page = await newPage(browser, app);
     await login(page, app.demo.ADMIN);
-    await page.getByRole('navigation').getByRole('link', { name: 'Companies' }).click();
+    await page
+      .getByRole('navigation', { name: 'Main' })
+      .getByRole('link', { name: 'Admin' })
+      .click();
+    await page
+      .getByRole('navigation', { name: 'Admin sections' })
+      .getByRole('link', { name: 'Companies' })
+      .click();
     await page.getByRole('heading', { name: 'Companies' }).waitFor();
     await page.getByTestId('company-row').first().waitFor();
     await checkA11y(page);

@@ -62,6 +62,18 @@ function buildWebIfStale(): void {
 export async function startApp(env: Record<string, string> = {}): Promise<App> {
   await buildIfStale();
   buildWebIfStale();
+  // A free port can be taken by another process before the server binds it (two test files, or
+  // other work on the machine, start at once): a new pair of ports then, not a failed file.
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await startOnce(env);
+    } catch (err) {
+      if (attempt >= 3 || !String(err).includes('EADDRINUSE')) throw err;
+    }
+  }
+}
+
+async function startOnce(env: Record<string, string>): Promise<App> {
   const dataDir = await mkdtemp(join(tmpdir(), 'tender-web-'));
   const port = await freePort();
   const proc: ChildProcess = spawn(process.execPath, [join(ROOT, 'apps/server/dist/main.js')], {
@@ -86,7 +98,10 @@ export async function startApp(env: Record<string, string> = {}): Promise<App> {
   const deadline = Date.now() + 120_000;
   // The banner (demo accounts) follows the sandbox's start: wait for it, not only readiness.
   while (!logs.some((l) => l.includes('Demo accounts'))) {
-    if (proc.exitCode !== null) throw new Error(`server exited:\n${logs.slice(-30).join('\n')}`);
+    if (proc.exitCode !== null) {
+      await rm(dataDir, { recursive: true, force: true });
+      throw new Error(`server exited:\n${logs.slice(-30).join('\n')}`);
+    }
     if (Date.now() > deadline)
       throw new Error(`server not up in 120 s:\n${logs.slice(-30).join('\n')}`);
     await sleep(200);

@@ -72,12 +72,14 @@ export const LEDGER_INVARIANTS: Invariant[] = [
  */
 export function booksAgainstProvider(p: {
   payableType: string;
+  /** The payments it checks, in words: it names the invariant, which must be unique. */
+  what: string;
   refunded: string;
   eligible?: string;
 }): Invariant {
   const held = `(p.amount_captured - p.amount_disputed - ${p.refunded})`;
   return {
-    invariant: 'the books hold what the provider holds, for every payment',
+    invariant: `the books hold what the provider holds, for every ${p.what}`,
     sql: `SELECT p.id, p.payable_type, ${held}::text AS provider, (-coalesce(b.held, 0))::text AS books
           FROM payments p
           LEFT JOIN (SELECT payment_id, sum(amount) AS requested FROM refunds

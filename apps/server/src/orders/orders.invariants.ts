@@ -42,6 +42,7 @@ export const ORDER_INVARIANTS: Invariant[] = [
     describe: (r) => `order ${String(r.id)} has ${String(r.entries)} PAYMENT entries`,
   },
   booksAgainstProvider({
+    what: 'order paid by card',
     payableType: ORDER_PAYABLE,
     refunded: 'p.amount_refunded',
     eligible: `EXISTS (SELECT 1 FROM orders o WHERE o.id = p.payable_id AND o.payment_id = p.id

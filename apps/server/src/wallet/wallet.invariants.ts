@@ -9,6 +9,7 @@ import { DEPOSIT_PAYABLE } from './wallet-deposits';
  */
 export const WALLET_INVARIANTS: Invariant[] = [
   booksAgainstProvider({
+    what: 'wallet top-up',
     payableType: DEPOSIT_PAYABLE,
     refunded: 'greatest(p.amount_refunded, coalesce(r.requested, 0))',
   }),

@@ -291,7 +291,7 @@ describe('wallet deposits: every outcome is booked', () => {
     );
     const violations = await verifyLedger(app.runtime.database.pool);
     expect(violations).toContainEqual({
-      invariant: 'the books hold what the provider holds, for every payment',
+      invariant: 'the books hold what the provider holds, for every wallet top-up',
       detail: `payment ${me.paymentId} (wallet_deposit): the provider holds 0, the books 1200`,
     });
     await app.runtime.database.pool.query(

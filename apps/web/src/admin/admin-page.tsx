@@ -10,6 +10,9 @@ export const ADMIN_SECTIONS = [
   { to: '/admin/webhooks', label: 'Webhook events' },
   { to: '/admin/dead-letters', label: 'Dead letters' },
   { to: '/admin/ledger', label: 'Ledger check' },
+  // The directory (src/directory/): people and companies, with each user's wallets.
+  { to: '/admin/users', label: 'Users' },
+  { to: '/admin/companies', label: 'Companies' },
 ] as const;
 
 export function AdminPage({

@@ -139,7 +139,14 @@ export function SuccessRateChart({ stats }: { stats: PaymentStats }) {
       }
     >
       <Chart.Root h="64" aspectRatio="auto" chart={chart}>
-        <LineChart data={chart.data} responsive style={FILL} accessibilityLayer={false}>
+        <LineChart
+          data={chart.data}
+          responsive
+          style={FILL}
+          accessibilityLayer={false}
+          // Room for a 100 % dot at the top and the last day's label at the right edge.
+          margin={{ top: 8, right: 16, bottom: 0, left: 0 }}
+        >
           <CartesianGrid stroke={paint(chart, 'border.muted')} vertical={false} />
           <XAxis dataKey="label" tickLine={false} axisLine={false} minTickGap={12} />
           <YAxis
@@ -255,7 +262,7 @@ export function QueueChart({ queues }: { queues: QueueStats[] }) {
   return (
     <ChartCard
       title="Job queue depth"
-      summary={`${count.format(waiting)} jobs waiting across ${queues.length} queues; ${count.format(dead)} dead letters.`}
+      summary={`${count.format(waiting)} ${waiting === 1 ? 'job' : 'jobs'} waiting across ${queues.length} queues; ${count.format(dead)} ${dead === 1 ? 'dead letter' : 'dead letters'}.`}
     >
       <Chart.Root h={`${Math.max(160, queues.length * 36)}px`} aspectRatio="auto" chart={chart}>
         <BarChart

@@ -4,6 +4,7 @@ import { formatDateTime } from '../lib/format';
 import { Empty, ErrorState, Loading } from '../shell/page';
 import { AdminPage } from './admin-page';
 import { useDeadLetters, useReplay, type DeadLetter } from './queries';
+import { WideTable } from '../shell/wide-table';
 
 /** One dead letter's replay: ask, then confirm, then say what happened. */
 function Replay({
@@ -79,36 +80,35 @@ export function DeadLettersPage() {
         <Empty>No dead letters: every job finished or is still being retried.</Empty>
       ) : (
         <Stack gap={4}>
-          <Table.ScrollArea borderWidth="1px" borderRadius="md" bg="white">
-            <Table.Root size="sm">
-              <Table.Header>
-                <Table.Row>
-                  <Table.ColumnHeader>Queue</Table.ColumnHeader>
-                  <Table.ColumnHeader>Died</Table.ColumnHeader>
-                  <Table.ColumnHeader>Error</Table.ColumnHeader>
-                  <Table.ColumnHeader>Payload</Table.ColumnHeader>
-                  <Table.ColumnHeader>Replay</Table.ColumnHeader>
+          <WideTable label="Dead letters">
+            <Table.Header>
+              <Table.Row>
+                <Table.ColumnHeader>Queue</Table.ColumnHeader>
+                <Table.ColumnHeader>Died</Table.ColumnHeader>
+                <Table.ColumnHeader>Error</Table.ColumnHeader>
+                <Table.ColumnHeader>Payload</Table.ColumnHeader>
+                <Table.ColumnHeader>Replay</Table.ColumnHeader>
+              </Table.Row>
+            </Table.Header>
+            <Table.Body>
+              {rows.map((d) => (
+                <Table.Row key={d.id} data-testid="dead-letter" data-status={d.status}>
+                  <Table.Cell>{d.queue}</Table.Cell>
+                  <Table.Cell>{formatDateTime(d.deadAt)}</Table.Cell>
+                  {/* At least 12rem: on a phone the table scrolls rather than a word a line. */}
+                  <Table.Cell minW="12rem" maxW="xs" overflowWrap="anywhere" whiteSpace="normal">
+                    {d.error?.message ?? 'No error was recorded'}
+                  </Table.Cell>
+                  <Table.Cell minW="12rem" maxW="xs" whiteSpace="normal">
+                    <Code overflowWrap="anywhere">{JSON.stringify(d.data)}</Code>
+                  </Table.Cell>
+                  <Table.Cell>
+                    <Replay letter={d} onAsk={() => setAsking(d)} asking={!!asking} />
+                  </Table.Cell>
                 </Table.Row>
-              </Table.Header>
-              <Table.Body>
-                {rows.map((d) => (
-                  <Table.Row key={d.id} data-testid="dead-letter" data-status={d.status}>
-                    <Table.Cell>{d.queue}</Table.Cell>
-                    <Table.Cell>{formatDateTime(d.deadAt)}</Table.Cell>
-                    <Table.Cell maxW="xs" overflowWrap="anywhere" whiteSpace="normal">
-                      {d.error?.message ?? 'No error was recorded'}
-                    </Table.Cell>
-                    <Table.Cell maxW="xs" whiteSpace="normal">
-                      <Code overflowWrap="anywhere">{JSON.stringify(d.data)}</Code>
-                    </Table.Cell>
-                    <Table.Cell>
-                      <Replay letter={d} onAsk={() => setAsking(d)} asking={!!asking} />
-                    </Table.Cell>
-                  </Table.Row>
-                ))}
-              </Table.Body>
-            </Table.Root>
-          </Table.ScrollArea>
+              ))}
+            </Table.Body>
+          </WideTable>
           {q.hasNextPage && (
             <Button
               alignSelf="center"

@@ -13,6 +13,7 @@ import {
 } from './labels';
 import { RefundForm } from './refund-form';
 import { usePayment, useTransitions, useWebhookEvents, type Payment } from './queries';
+import { WideTable } from '../shell/wide-table';
 
 export function Section({ title, children }: { title: string; children: ReactNode }) {
   return (
@@ -51,7 +52,17 @@ function Details({ p }: { p: Payment }) {
     ['Refunded', formatMoney(p.amountRefunded, p.currency)],
     ['Method', METHOD_LABEL[p.method]],
     ['Paid for', `${payableLabel(p.payableType)} ${p.payableId}`],
-    ['Payer', p.userId ?? '—'],
+    [
+      'Payer',
+      p.userId ? (
+        // The directory's page of the payer: their role, their wallets (lock, debt).
+        <Link asChild color="teal.700" overflowWrap="anywhere">
+          <RouterLink to={`/admin/users/${p.userId}`}>{p.userId}</RouterLink>
+        </Link>
+      ) : (
+        '—'
+      ),
+    ],
     ['Created', formatDateTime(p.createdAt)],
     ['Updated', formatDateTime(p.updatedAt)],
     ['Provider intent', p.providerIntentId ?? '—'],
@@ -115,34 +126,32 @@ function Events({ id }: { id: string }) {
       empty="No webhook event about this payment has arrived."
     >
       {() => (
-        <Table.ScrollArea borderWidth="1px" borderRadius="md" bg="white">
-          <Table.Root size="sm">
-            <Table.Header>
-              <Table.Row>
-                <Table.ColumnHeader>Event</Table.ColumnHeader>
-                <Table.ColumnHeader>Type</Table.ColumnHeader>
-                <Table.ColumnHeader>State</Table.ColumnHeader>
-                <Table.ColumnHeader>Received</Table.ColumnHeader>
+        <WideTable label="Webhook events of this payment">
+          <Table.Header>
+            <Table.Row>
+              <Table.ColumnHeader>Event</Table.ColumnHeader>
+              <Table.ColumnHeader>Type</Table.ColumnHeader>
+              <Table.ColumnHeader>State</Table.ColumnHeader>
+              <Table.ColumnHeader>Received</Table.ColumnHeader>
+            </Table.Row>
+          </Table.Header>
+          <Table.Body>
+            {rows.map((e) => (
+              <Table.Row key={e.id} data-testid="payment-webhook">
+                <Table.Cell>
+                  <Link asChild color="teal.700">
+                    <RouterLink to={`/admin/webhooks/${e.id}`}>{e.id}</RouterLink>
+                  </Link>
+                </Table.Cell>
+                <Table.Cell>{e.type}</Table.Cell>
+                <Table.Cell>
+                  <WebhookStateBadge state={e.state} />
+                </Table.Cell>
+                <Table.Cell>{formatDateTime(e.receivedAt)}</Table.Cell>
               </Table.Row>
-            </Table.Header>
-            <Table.Body>
-              {rows.map((e) => (
-                <Table.Row key={e.id} data-testid="payment-webhook">
-                  <Table.Cell>
-                    <Link asChild color="teal.700">
-                      <RouterLink to={`/admin/webhooks/${e.id}`}>{e.id}</RouterLink>
-                    </Link>
-                  </Table.Cell>
-                  <Table.Cell>{e.type}</Table.Cell>
-                  <Table.Cell>
-                    <WebhookStateBadge state={e.state} />
-                  </Table.Cell>
-                  <Table.Cell>{formatDateTime(e.receivedAt)}</Table.Cell>
-                </Table.Row>
-              ))}
-            </Table.Body>
-          </Table.Root>
-        </Table.ScrollArea>
+            ))}
+          </Table.Body>
+        </WideTable>
       )}
     </Loaded>
   );

@@ -28,6 +28,7 @@ import {
   type PaymentMethod,
   type PaymentStatus,
 } from './queries';
+import { WideTable } from '../shell/wide-table';
 
 const FIELDS = ['status', 'method', 'payableType', 'payableId', 'from', 'to'] as const;
 type Form = Record<(typeof FIELDS)[number], string>;
@@ -145,40 +146,38 @@ export function PaymentsPage() {
         <Empty>No payment matches this search.</Empty>
       ) : (
         <Stack gap={4}>
-          <Table.ScrollArea borderWidth="1px" borderRadius="md" bg="white">
-            <Table.Root size="sm">
-              <Table.Header>
-                <Table.Row>
-                  <Table.ColumnHeader>Payment</Table.ColumnHeader>
-                  <Table.ColumnHeader>Status</Table.ColumnHeader>
-                  <Table.ColumnHeader textAlign="end">Amount</Table.ColumnHeader>
-                  <Table.ColumnHeader>Created</Table.ColumnHeader>
-                  <Table.ColumnHeader>Method</Table.ColumnHeader>
-                  <Table.ColumnHeader>Paid for</Table.ColumnHeader>
+          <WideTable label="Payments">
+            <Table.Header>
+              <Table.Row>
+                <Table.ColumnHeader>Payment</Table.ColumnHeader>
+                <Table.ColumnHeader>Status</Table.ColumnHeader>
+                <Table.ColumnHeader textAlign="end">Amount</Table.ColumnHeader>
+                <Table.ColumnHeader>Created</Table.ColumnHeader>
+                <Table.ColumnHeader>Method</Table.ColumnHeader>
+                <Table.ColumnHeader>Paid for</Table.ColumnHeader>
+              </Table.Row>
+            </Table.Header>
+            <Table.Body>
+              {rows.map((p) => (
+                <Table.Row key={p.id} data-testid="payment-row">
+                  <Table.Cell>
+                    <Link asChild color="teal.700">
+                      <RouterLink to={`/admin/payments/${p.id}`}>{p.id}</RouterLink>
+                    </Link>
+                  </Table.Cell>
+                  <Table.Cell>
+                    <PaymentStatusBadge status={p.status} />
+                  </Table.Cell>
+                  <Table.Cell textAlign="end">{formatMoney(p.amount, p.currency)}</Table.Cell>
+                  <Table.Cell>{formatDateTime(p.createdAt)}</Table.Cell>
+                  <Table.Cell>{METHOD_LABEL[p.method]}</Table.Cell>
+                  <Table.Cell>
+                    {payableLabel(p.payableType)} {p.payableId}
+                  </Table.Cell>
                 </Table.Row>
-              </Table.Header>
-              <Table.Body>
-                {rows.map((p) => (
-                  <Table.Row key={p.id} data-testid="payment-row">
-                    <Table.Cell>
-                      <Link asChild color="teal.700">
-                        <RouterLink to={`/admin/payments/${p.id}`}>{p.id}</RouterLink>
-                      </Link>
-                    </Table.Cell>
-                    <Table.Cell>
-                      <PaymentStatusBadge status={p.status} />
-                    </Table.Cell>
-                    <Table.Cell textAlign="end">{formatMoney(p.amount, p.currency)}</Table.Cell>
-                    <Table.Cell>{formatDateTime(p.createdAt)}</Table.Cell>
-                    <Table.Cell>{METHOD_LABEL[p.method]}</Table.Cell>
-                    <Table.Cell>
-                      {payableLabel(p.payableType)} {p.payableId}
-                    </Table.Cell>
-                  </Table.Row>
-                ))}
-              </Table.Body>
-            </Table.Root>
-          </Table.ScrollArea>
+              ))}
+            </Table.Body>
+          </WideTable>
           {q.hasNextPage && (
             <Button
               alignSelf="center"

@@ -19,6 +19,7 @@ import { AdminPage } from './admin-page';
 import { WebhookStateBadge, webhookStateLabel } from './labels';
 import { Section } from './payment-page';
 import { useWebhookEvent, useWebhookEvents, WEBHOOK_STATES, type WebhookState } from './queries';
+import { WideTable } from '../shell/wide-table';
 
 export function WebhooksPage() {
   const [params, setParams] = useSearchParams();
@@ -75,38 +76,36 @@ export function WebhooksPage() {
         <Empty>No webhook event matches.</Empty>
       ) : (
         <Stack gap={4}>
-          <Table.ScrollArea borderWidth="1px" borderRadius="md" bg="white">
-            <Table.Root size="sm">
-              <Table.Header>
-                <Table.Row>
-                  <Table.ColumnHeader>Event</Table.ColumnHeader>
-                  <Table.ColumnHeader>Type</Table.ColumnHeader>
-                  <Table.ColumnHeader>State</Table.ColumnHeader>
-                  <Table.ColumnHeader>Received</Table.ColumnHeader>
-                  <Table.ColumnHeader textAlign="end">Attempts</Table.ColumnHeader>
-                  <Table.ColumnHeader>About</Table.ColumnHeader>
+          <WideTable label="Webhook events">
+            <Table.Header>
+              <Table.Row>
+                <Table.ColumnHeader>Event</Table.ColumnHeader>
+                <Table.ColumnHeader>Type</Table.ColumnHeader>
+                <Table.ColumnHeader>State</Table.ColumnHeader>
+                <Table.ColumnHeader>Received</Table.ColumnHeader>
+                <Table.ColumnHeader textAlign="end">Attempts</Table.ColumnHeader>
+                <Table.ColumnHeader>About</Table.ColumnHeader>
+              </Table.Row>
+            </Table.Header>
+            <Table.Body>
+              {rows.map((e) => (
+                <Table.Row key={e.id} data-testid="webhook-row">
+                  <Table.Cell>
+                    <Link asChild color="teal.700">
+                      <RouterLink to={`/admin/webhooks/${e.id}`}>{e.id}</RouterLink>
+                    </Link>
+                  </Table.Cell>
+                  <Table.Cell>{e.type}</Table.Cell>
+                  <Table.Cell>
+                    <WebhookStateBadge state={e.state} />
+                  </Table.Cell>
+                  <Table.Cell>{formatDateTime(e.receivedAt)}</Table.Cell>
+                  <Table.Cell textAlign="end">{e.attempts}</Table.Cell>
+                  <Table.Cell>{e.objectId ?? '—'}</Table.Cell>
                 </Table.Row>
-              </Table.Header>
-              <Table.Body>
-                {rows.map((e) => (
-                  <Table.Row key={e.id} data-testid="webhook-row">
-                    <Table.Cell>
-                      <Link asChild color="teal.700">
-                        <RouterLink to={`/admin/webhooks/${e.id}`}>{e.id}</RouterLink>
-                      </Link>
-                    </Table.Cell>
-                    <Table.Cell>{e.type}</Table.Cell>
-                    <Table.Cell>
-                      <WebhookStateBadge state={e.state} />
-                    </Table.Cell>
-                    <Table.Cell>{formatDateTime(e.receivedAt)}</Table.Cell>
-                    <Table.Cell textAlign="end">{e.attempts}</Table.Cell>
-                    <Table.Cell>{e.objectId ?? '—'}</Table.Cell>
-                  </Table.Row>
-                ))}
-              </Table.Body>
-            </Table.Root>
-          </Table.ScrollArea>
+              ))}
+            </Table.Body>
+          </WideTable>
           {q.hasNextPage && (
             <Button
               alignSelf="center"

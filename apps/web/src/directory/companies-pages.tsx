@@ -4,7 +4,8 @@ import { Link as RouterLink, useNavigate, useParams } from 'react-router';
 import { api, call } from '../api/client';
 import { formatDateTime } from '../lib/format';
 import { useSettled } from '../lib/use-settled';
-import { Empty, ErrorState, Loaded, Loading, Page } from '../shell/page';
+import { AdminPage } from '../admin/admin-page';
+import { Empty, ErrorState, Loaded, Loading } from '../shell/page';
 import { Panel } from '../shell/panel';
 import { WideTable } from '../shell/wide-table';
 import {
@@ -28,7 +29,7 @@ function NewCompany() {
     e.preventDefault();
     if (name.trim())
       create.mutate(undefined, {
-        onSuccess: (c) => void navigate(`/directory/companies/${c.id}`),
+        onSuccess: (c) => void navigate(`/admin/companies/${c.id}`),
       });
   };
   return (
@@ -59,7 +60,7 @@ export function CompaniesPage() {
   const list = useCompanies();
   const rows = list.data?.pages.flatMap((p) => p.data) ?? [];
   return (
-    <Page title="Companies">
+    <AdminPage title="Companies">
       <Text color="fg.muted">
         Operator companies: their operators run charging sites and spaces.
       </Text>
@@ -84,7 +85,7 @@ export function CompaniesPage() {
                   <Table.Row key={c.id} data-testid="company-row">
                     <Table.Cell>
                       <Link asChild color="teal.700">
-                        <RouterLink to={`/directory/companies/${c.id}`}>{c.name}</RouterLink>
+                        <RouterLink to={`/admin/companies/${c.id}`}>{c.name}</RouterLink>
                       </Link>
                     </Table.Cell>
                     <Table.Cell>{formatDateTime(c.createdAt)}</Table.Cell>
@@ -103,7 +104,7 @@ export function CompaniesPage() {
         </Stack>
         <NewCompany />
       </SimpleGrid>
-    </Page>
+    </AdminPage>
   );
 }
 
@@ -222,15 +223,15 @@ export function CompanyPage() {
   return (
     <Loaded query={q} what="the company">
       {(c) => (
-        <Page title={c.name}>
+        <AdminPage title={c.name}>
           <Link asChild color="teal.700">
-            <RouterLink to="/directory/companies">All companies</RouterLink>
+            <RouterLink to="/admin/companies">All companies</RouterLink>
           </Link>
           <SimpleGrid columns={{ base: 1, lg: 2 }} gap={4} alignItems="start">
             <Operators companyId={c.id} />
             <AddOperator companyId={c.id} />
           </SimpleGrid>
-        </Page>
+        </AdminPage>
       )}
     </Loaded>
   );

@@ -18,7 +18,8 @@ import { api, call } from '../api/client';
 import { formatDateTime, formatMoney } from '../lib/format';
 import { useSettled } from '../lib/use-settled';
 import { useSession } from '../session/store';
-import { Empty, ErrorState, Loaded, Loading, Page } from '../shell/page';
+import { AdminPage } from '../admin/admin-page';
+import { Empty, ErrorState, Loaded, Loading } from '../shell/page';
 import { Panel } from '../shell/panel';
 import { WideTable } from '../shell/wide-table';
 import {
@@ -58,7 +59,7 @@ export function UsersPage() {
   const users = useUsers(q, role || undefined);
   const rows = users.data?.pages.flatMap((p) => p.data) ?? [];
   return (
-    <Page title="Users">
+    <AdminPage title="Users">
       <SimpleGrid columns={{ base: 1, sm: 2 }} gap={3} maxW="2xl">
         <Field.Root>
           <Field.Label>Search users</Field.Label>
@@ -107,7 +108,7 @@ export function UsersPage() {
                 <Table.Row key={u.id} data-testid="user-row">
                   <Table.Cell>
                     <Link asChild color="teal.700">
-                      <RouterLink to={`/directory/users/${u.id}`}>{u.email}</RouterLink>
+                      <RouterLink to={`/admin/users/${u.id}`}>{u.email}</RouterLink>
                     </Link>
                   </Table.Cell>
                   <Table.Cell>{fullName(u) || '—'}</Table.Cell>
@@ -129,7 +130,7 @@ export function UsersPage() {
           )}
         </Stack>
       )}
-    </Page>
+    </AdminPage>
   );
 }
 
@@ -291,9 +292,9 @@ export function UserPage() {
   return (
     <Loaded query={q} what="the user">
       {(u) => (
-        <Page title={fullName(u) || u.email} actions={<RoleBadge role={u.role} />}>
+        <AdminPage title={fullName(u) || u.email} actions={<RoleBadge role={u.role} />}>
           <Link asChild color="teal.700">
-            <RouterLink to="/directory/users">All users</RouterLink>
+            <RouterLink to="/admin/users">All users</RouterLink>
           </Link>
           <SimpleGrid columns={{ base: 1, lg: 2 }} gap={4} alignItems="start">
             <DataList.Root
@@ -315,8 +316,9 @@ export function UserPage() {
                   <DataList.ItemLabel>{k}</DataList.ItemLabel>
                   <DataList.ItemValue overflowWrap="anywhere">
                     {k === 'Company' ? (
-                      <Link asChild color="teal.700">
-                        <RouterLink to={`/directory/companies/${v}`}>{v}</RouterLink>
+                      // An id wraps only with "anywhere" on the link itself: a link is its own flex box.
+                      <Link asChild color="teal.700" overflowWrap="anywhere">
+                        <RouterLink to={`/admin/companies/${v}`}>{v}</RouterLink>
                       </Link>
                     ) : (
                       v
@@ -328,7 +330,7 @@ export function UserPage() {
             <ChangeRole user={u} />
           </SimpleGrid>
           <Wallets ownerId={u.id} />
-        </Page>
+        </AdminPage>
       )}
     </Loaded>
   );

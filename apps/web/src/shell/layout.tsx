@@ -46,8 +46,16 @@ function Account() {
       </Flex>
     );
   return (
-    <Flex gap={3} align="center" wrap="wrap">
-      <Text fontSize="sm" color="fg.muted" data-testid="signed-in-as">
+    <Flex gap={3} align="center" minW={0}>
+      {/* One line: a long e-mail is cut short (in full on hover) rather than wrapping the header. */}
+      <Text
+        fontSize="sm"
+        color="fg.muted"
+        data-testid="signed-in-as"
+        truncate
+        maxW={{ base: 'full', lg: '16rem' }}
+        title={`${user.email} · ${user.role}`}
+      >
         {user.email} · {user.role}
       </Text>
       <Button size="sm" variant="outline" onClick={() => void signOut()}>
@@ -57,7 +65,10 @@ function Account() {
   );
 }
 
-/** The app shell: header with navigation (a menu below 768 px), the page, a footer. */
+/**
+ * The app shell: header with navigation, the page, a footer. The navigation is a menu below 1024 px:
+ * a merchant's seven entries and the account do not fit on one row at 768 px.
+ */
 export function Layout({ children }: { children: ReactNode }) {
   const [open, setOpen] = useState(false);
   return (
@@ -68,14 +79,14 @@ export function Layout({ children }: { children: ReactNode }) {
             <Link asChild fontWeight="bold" fontSize="xl" color="teal.800">
               <NavLink to="/">Tender</NavLink>
             </Link>
-            <Flex as="nav" aria-label="Main" gap={1} display={{ base: 'none', md: 'flex' }}>
+            <Flex as="nav" aria-label="Main" gap={1} display={{ base: 'none', lg: 'flex' }}>
               <NavLinks />
             </Flex>
-            <Box display={{ base: 'none', md: 'block' }}>
+            <Box display={{ base: 'none', lg: 'block' }} minW={0}>
               <Account />
             </Box>
             <Button
-              display={{ base: 'inline-flex', md: 'none' }}
+              display={{ base: 'inline-flex', lg: 'none' }}
               size="sm"
               variant="outline"
               aria-expanded={open}
@@ -86,7 +97,7 @@ export function Layout({ children }: { children: ReactNode }) {
             </Button>
           </Flex>
           {open && (
-            <Stack id="mobile-nav" as="nav" aria-label="Main" pt={3} display={{ md: 'none' }}>
+            <Stack id="mobile-nav" as="nav" aria-label="Main" pt={3} display={{ lg: 'none' }}>
               <NavLinks onPick={() => setOpen(false)} />
               <Account />
             </Stack>

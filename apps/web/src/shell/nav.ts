@@ -18,8 +18,6 @@ export const NAV: NavEntry[] = [
   { to: '/merchant/products', label: 'Products', audience: ['MERCHANT'] },
   { to: '/merchant/sales', label: 'Sales', audience: ['MERCHANT'] },
   { to: '/merchant/earnings', label: 'Earnings', audience: ['MERCHANT'] },
-  { to: '/directory/users', label: 'Users', audience: ['ADMIN'] },
-  { to: '/directory/companies', label: 'Companies', audience: ['ADMIN'] },
   { to: '/admin', label: 'Admin', audience: ['ADMIN'] },
 ];
 

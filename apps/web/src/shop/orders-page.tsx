@@ -4,6 +4,7 @@ import { formatDateTime, formatMoney } from '../lib/format';
 import { Empty, ErrorState, Loaded, Loading, Page } from '../shell/page';
 import { SETTLED, useOrder, useOrders } from './queries';
 import { OrderStatusBadge } from './status';
+import { WideTable } from '../shell/wide-table';
 
 export function OrdersPage() {
   const q = useOrders();
@@ -18,37 +19,35 @@ export function OrdersPage() {
         <Empty>You have no orders yet. Products are in the shop.</Empty>
       ) : (
         <Stack gap={4}>
-          <Table.ScrollArea borderWidth="1px" borderRadius="md" bg="white">
-            <Table.Root size="sm">
-              <Table.Header>
-                <Table.Row>
-                  {/* What a customer looks for first stays on a 375 px screen; the rest scrolls. */}
-                  <Table.ColumnHeader>Order</Table.ColumnHeader>
-                  <Table.ColumnHeader>Status</Table.ColumnHeader>
-                  <Table.ColumnHeader>Amount</Table.ColumnHeader>
-                  <Table.ColumnHeader>Date</Table.ColumnHeader>
-                  <Table.ColumnHeader>Paid by</Table.ColumnHeader>
+          <WideTable label="Your orders">
+            <Table.Header>
+              <Table.Row>
+                {/* What a customer looks for first stays on a 375 px screen; the rest scrolls. */}
+                <Table.ColumnHeader>Order</Table.ColumnHeader>
+                <Table.ColumnHeader>Status</Table.ColumnHeader>
+                <Table.ColumnHeader>Amount</Table.ColumnHeader>
+                <Table.ColumnHeader>Date</Table.ColumnHeader>
+                <Table.ColumnHeader>Paid by</Table.ColumnHeader>
+              </Table.Row>
+            </Table.Header>
+            <Table.Body>
+              {orders.map((o) => (
+                <Table.Row key={o.id} data-testid="order-row">
+                  <Table.Cell>
+                    <Link asChild color="teal.700">
+                      <RouterLink to={`/orders/${o.id}`}>{o.id}</RouterLink>
+                    </Link>
+                  </Table.Cell>
+                  <Table.Cell>
+                    <OrderStatusBadge status={o.status} />
+                  </Table.Cell>
+                  <Table.Cell>{formatMoney(o.amount, o.currency)}</Table.Cell>
+                  <Table.Cell>{formatDateTime(o.createdAt)}</Table.Cell>
+                  <Table.Cell>{o.paymentMethod === 'WALLET' ? 'Wallet' : 'Card'}</Table.Cell>
                 </Table.Row>
-              </Table.Header>
-              <Table.Body>
-                {orders.map((o) => (
-                  <Table.Row key={o.id} data-testid="order-row">
-                    <Table.Cell>
-                      <Link asChild color="teal.700">
-                        <RouterLink to={`/orders/${o.id}`}>{o.id}</RouterLink>
-                      </Link>
-                    </Table.Cell>
-                    <Table.Cell>
-                      <OrderStatusBadge status={o.status} />
-                    </Table.Cell>
-                    <Table.Cell>{formatMoney(o.amount, o.currency)}</Table.Cell>
-                    <Table.Cell>{formatDateTime(o.createdAt)}</Table.Cell>
-                    <Table.Cell>{o.paymentMethod === 'WALLET' ? 'Wallet' : 'Card'}</Table.Cell>
-                  </Table.Row>
-                ))}
-              </Table.Body>
-            </Table.Root>
-          </Table.ScrollArea>
+              ))}
+            </Table.Body>
+          </WideTable>
           {q.hasNextPage && (
             <Button
               alignSelf="center"

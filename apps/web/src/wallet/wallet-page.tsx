@@ -17,6 +17,7 @@ import { formatDateTime, formatMoney } from '../lib/format';
 import { Empty, ErrorState, Loaded, Loading, Page } from '../shell/page';
 import { TopUp } from './top-up';
 import { Withdrawals } from './withdrawals';
+import { WideTable } from '../shell/wide-table';
 
 /** Wallets are per currency; USD is the platform's default (the demo shop sells in USD). */
 const CURRENCIES = ['usd', 'eur', 'gbp'] as const;
@@ -118,36 +119,32 @@ export function WalletPage() {
         ) : rows.length === 0 ? (
           <Empty>No money has moved yet. Add money by card above.</Empty>
         ) : (
-          <Table.ScrollArea borderWidth="1px" borderRadius="md" bg="white">
-            <Table.Root size="sm">
-              <Table.Header>
-                <Table.Row>
-                  <Table.ColumnHeader>Date</Table.ColumnHeader>
-                  <Table.ColumnHeader>What</Table.ColumnHeader>
-                  <Table.ColumnHeader textAlign="end">Amount</Table.ColumnHeader>
-                  <Table.ColumnHeader textAlign="end">Before</Table.ColumnHeader>
-                  <Table.ColumnHeader textAlign="end">After</Table.ColumnHeader>
-                  <Table.ColumnHeader>Reference</Table.ColumnHeader>
+          <WideTable label="Wallet history">
+            <Table.Header>
+              <Table.Row>
+                <Table.ColumnHeader>Date</Table.ColumnHeader>
+                <Table.ColumnHeader>What</Table.ColumnHeader>
+                <Table.ColumnHeader textAlign="end">Amount</Table.ColumnHeader>
+                <Table.ColumnHeader textAlign="end">Before</Table.ColumnHeader>
+                <Table.ColumnHeader textAlign="end">After</Table.ColumnHeader>
+                <Table.ColumnHeader>Reference</Table.ColumnHeader>
+              </Table.Row>
+            </Table.Header>
+            <Table.Body>
+              {rows.map((t) => (
+                <Table.Row key={t.id} data-testid="wallet-row">
+                  <Table.Cell>{formatDateTime(t.createdAt)}</Table.Cell>
+                  <Table.Cell>{t.description}</Table.Cell>
+                  <Table.Cell textAlign="end">{formatMoney(t.amount, t.currency)}</Table.Cell>
+                  <Table.Cell textAlign="end">
+                    {formatMoney(t.balanceBefore, t.currency)}
+                  </Table.Cell>
+                  <Table.Cell textAlign="end">{formatMoney(t.balanceAfter, t.currency)}</Table.Cell>
+                  <Table.Cell>{t.referenceId ?? '—'}</Table.Cell>
                 </Table.Row>
-              </Table.Header>
-              <Table.Body>
-                {rows.map((t) => (
-                  <Table.Row key={t.id} data-testid="wallet-row">
-                    <Table.Cell>{formatDateTime(t.createdAt)}</Table.Cell>
-                    <Table.Cell>{t.description}</Table.Cell>
-                    <Table.Cell textAlign="end">{formatMoney(t.amount, t.currency)}</Table.Cell>
-                    <Table.Cell textAlign="end">
-                      {formatMoney(t.balanceBefore, t.currency)}
-                    </Table.Cell>
-                    <Table.Cell textAlign="end">
-                      {formatMoney(t.balanceAfter, t.currency)}
-                    </Table.Cell>
-                    <Table.Cell>{t.referenceId ?? '—'}</Table.Cell>
-                  </Table.Row>
-                ))}
-              </Table.Body>
-            </Table.Root>
-          </Table.ScrollArea>
+              ))}
+            </Table.Body>
+          </WideTable>
         )}
         {history.hasNextPage && (
           <Flex justify="center">

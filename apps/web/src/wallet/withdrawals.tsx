@@ -5,6 +5,7 @@ import { api, call, newIdempotencyKey } from '../api/client';
 import { ApiError } from '../api/errors';
 import { formatDateTime, formatMoney, parseMoney } from '../lib/format';
 import { Empty, ErrorState, Loading } from '../shell/page';
+import { WideTable } from '../shell/wide-table';
 
 type Withdrawal = Awaited<ReturnType<typeof withdraw>>;
 
@@ -181,35 +182,33 @@ function WithdrawalList({ currency }: { currency: string }) {
   if (rows.length === 0) return <Empty>No withdrawals yet.</Empty>;
   return (
     <>
-      <Table.ScrollArea borderWidth="1px" borderRadius="md">
-        <Table.Root size="sm" aria-label="Withdrawals">
-          <Table.Header>
-            <Table.Row>
-              <Table.ColumnHeader>Date</Table.ColumnHeader>
-              <Table.ColumnHeader textAlign="end">Amount</Table.ColumnHeader>
-              <Table.ColumnHeader>Status</Table.ColumnHeader>
-              <Table.ColumnHeader>Reference</Table.ColumnHeader>
+      <WideTable label="Withdrawals">
+        <Table.Header>
+          <Table.Row>
+            <Table.ColumnHeader>Date</Table.ColumnHeader>
+            <Table.ColumnHeader textAlign="end">Amount</Table.ColumnHeader>
+            <Table.ColumnHeader>Status</Table.ColumnHeader>
+            <Table.ColumnHeader>Reference</Table.ColumnHeader>
+          </Table.Row>
+        </Table.Header>
+        <Table.Body>
+          {rows.map((w) => (
+            <Table.Row key={w.id} data-testid="withdrawal-row">
+              <Table.Cell>{formatDateTime(w.createdAt)}</Table.Cell>
+              <Table.Cell textAlign="end">{formatMoney(w.amount, w.currency)}</Table.Cell>
+              <Table.Cell>
+                <StatusBadge status={w.status} />
+                {w.failureReason && (
+                  <Text fontSize="sm" color="fg.muted">
+                    {w.failureReason}
+                  </Text>
+                )}
+              </Table.Cell>
+              <Table.Cell>{w.id}</Table.Cell>
             </Table.Row>
-          </Table.Header>
-          <Table.Body>
-            {rows.map((w) => (
-              <Table.Row key={w.id} data-testid="withdrawal-row">
-                <Table.Cell>{formatDateTime(w.createdAt)}</Table.Cell>
-                <Table.Cell textAlign="end">{formatMoney(w.amount, w.currency)}</Table.Cell>
-                <Table.Cell>
-                  <StatusBadge status={w.status} />
-                  {w.failureReason && (
-                    <Text fontSize="sm" color="fg.muted">
-                      {w.failureReason}
-                    </Text>
-                  )}
-                </Table.Cell>
-                <Table.Cell>{w.id}</Table.Cell>
-              </Table.Row>
-            ))}
-          </Table.Body>
-        </Table.Root>
-      </Table.ScrollArea>
+          ))}
+        </Table.Body>
+      </WideTable>
       {list.hasNextPage && (
         <Flex justify="center">
           <Button onClick={() => void list.fetchNextPage()} loading={list.isFetchingNextPage}>
