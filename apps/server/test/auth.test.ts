@@ -141,6 +141,19 @@ describe('identity over HTTP', () => {
     ).toBe(200);
   });
 
+  it('refuses every token of a family with a revoked one, even one issued after the revocation ran', async () => {
+    const s = await register(api);
+    const r1 = (await api.post('/api/v1/auth/refresh', { refreshToken: s.refreshToken })).body;
+    // A revocation that ran while r1 was being issued reached only the rows that existed then.
+    await app.runtime.database.pool.query(
+      'UPDATE refresh_tokens SET revoked_at = now() WHERE user_id = $1 AND used_at IS NOT NULL',
+      [s.user.id],
+    );
+    const res = await api.post('/api/v1/auth/refresh', { refreshToken: r1.refreshToken });
+    expect(res.status).toBe(401);
+    expect(res.body.error.code).toBe('session_ended');
+  });
+
   it('leaves at most one live refresh token after two concurrent refreshes with the same token', async () => {
     const s = await register(api);
     const results = await Promise.all([
@@ -148,13 +161,21 @@ describe('identity over HTTP', () => {
       api.post('/api/v1/auth/refresh', { refreshToken: s.refreshToken }),
     ]);
     // One claims the token. The other is either a lost answer (a new pair, the first one's token
-    // spent) or, if it ran before that pair existed, a reuse that ends the session.
+    // spent) or, if it ran before that pair existed, a reuse that ends the session: then no token
+    // of the family may be exchanged any more, not even the one the winner was given.
     expect(results.some((r) => r.status === 200)).toBe(true);
     const { rows } = await app.runtime.database.pool.query<{ live: number }>(
       'SELECT count(*)::int AS live FROM refresh_tokens WHERE user_id = $1 AND used_at IS NULL AND revoked_at IS NULL',
       [s.user.id],
     );
-    expect(rows[0]!.live).toBe(results.every((r) => r.status === 200) ? 1 : 0);
+    if (results.every((r) => r.status === 200)) {
+      expect(rows[0]!.live).toBe(1);
+    } else {
+      const won = results.find((r) => r.status === 200)!;
+      const after = await api.post('/api/v1/auth/refresh', { refreshToken: won.body.refreshToken });
+      expect(after.status).toBe(401);
+      expect(after.body.error.code).toBe('session_ended');
+    }
   });
 
   it('refuses unknown and expired refresh tokens', async () => {

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { and, eq, gte, isNull, ne, sql } from 'drizzle-orm';
+import { and, eq, gte, isNotNull, isNull, ne, sql } from 'drizzle-orm';
 import { Clock } from '../platform/clock';
 import { Config } from '../platform/config/config';
 import { Database } from '../platform/database/database';
@@ -11,6 +11,12 @@ import { refreshTokens, users, type UserRow } from './identity.schema';
 import { decoyHash, hashPassword, verifyPassword } from './passwords';
 import { hashRefreshToken, newRefreshToken, AccessTokens } from './access-tokens';
 import { toPublicUser, type PublicUser } from './users.view';
+
+/**
+ * A family with any revoked token is an ended session (what the guard checks too): none of its
+ * tokens may be exchanged, including one issued by a refresh racing the revocation.
+ */
+const familyNotRevoked = sql`NOT EXISTS (SELECT 1 FROM refresh_tokens f WHERE f.family_id = ${refreshTokens.familyId} AND f.revoked_at IS NOT NULL)`;
 
 export interface Session {
   user: PublicUser;
@@ -127,6 +133,7 @@ export class AuthService {
           isNull(refreshTokens.usedAt),
           isNull(refreshTokens.revokedAt),
           sql`${refreshTokens.expiresAt} > ${now}`,
+          familyNotRevoked,
         ),
       )
       .returning();
@@ -147,7 +154,9 @@ export class AuthService {
           'This refresh token was already used; every session of its family is now revoked',
         );
       }
-      if (known.revokedAt) {
+      // Unspent, yet not claimed: revoked itself, or its family was (a reuse detected while this
+      // token was being issued by a concurrent refresh).
+      if (known.revokedAt || known.expiresAt > now) {
         throw AppError.unauthenticated(
           'session_ended',
           'This session has ended (logged out or revoked); sign in again',
@@ -181,6 +190,12 @@ export class AuthService {
       )
       .limit(1);
     if (laterUse) return false;
+    const [revoked] = await this.db
+      .select({ id: refreshTokens.id })
+      .from(refreshTokens)
+      .where(and(eq(refreshTokens.familyId, spent.familyId), isNotNull(refreshTokens.revokedAt)))
+      .limit(1);
+    if (revoked) return false;
     // Only the successor (issued by this very rotation, so created after it) may be live.
     const superseded = await this.db
       .update(refreshTokens)
