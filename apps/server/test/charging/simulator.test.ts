@@ -114,12 +114,12 @@ describe('the simulated charger against the real server', () => {
     await expect
       .poll(async () => (await logged('IN', 'MeterValues')).length)
       .toBeGreaterThanOrEqual(3);
-    const meter = (await logged('IN', 'MeterValues'))[0].frame[3] as {
+    const meter = (await logged('IN', 'MeterValues'))[0]!.frame[3] as {
       transactionId: number;
       meterValue: { sampledValue: { measurand?: string; unit?: string; value: string }[] }[];
     };
     expect(meter.transactionId).toBe(transactionId);
-    expect(meter.meterValue[0].sampledValue).toContainEqual(
+    expect(meter.meterValue[0]!.sampledValue).toContainEqual(
       expect.objectContaining({ measurand: 'Energy.Active.Import.Register', unit: 'Wh' }),
     );
 
@@ -129,7 +129,7 @@ describe('the simulated charger against the real server', () => {
     const [{ meterStop }] = await stopped;
     expect(meterStop).toBeGreaterThan(0);
     await expect.poll(async () => (await logged('IN', 'StopTransaction')).length).toBe(1);
-    const stopFrame = (await logged('IN', 'StopTransaction'))[0].frame[3];
+    const stopFrame = (await logged('IN', 'StopTransaction'))[0]!.frame[3];
     expect(stopFrame).toMatchObject({ transactionId, meterStop, reason: 'Remote' });
     await expect
       .poll(async () => (await get(`/api/v1/chargers/${chargerId}/connectors`)).body.data[0].status)
