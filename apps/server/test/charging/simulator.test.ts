@@ -144,4 +144,59 @@ describe('the simulated charger against the real server', () => {
       status: 'Rejected',
     });
   });
+
+  it('misbehaves on request: drops and resumes mid-session, stops twice, meters after the stop', async () => {
+    await sim!.stop();
+    const lines: string[] = [];
+    sim = await startSimulatedCharger({
+      url: app.url,
+      chargePointId: 'CP-SIM-1',
+      password: PASSWORD,
+      connectors: 1,
+      powerKw: 22,
+      meterIntervalMs: 200,
+      misbehave: { duplicateStop: true, lateMeterValues: true, dropAndReconnect: true },
+      log: (line) => lines.push(line),
+    });
+    const started = once(sim, 'started') as Promise<[{ transactionId: number }]>;
+    await command('RemoteStartTransaction', { connectorId: 1, idTag: 'SIM-DRIVER-2' });
+    const [{ transactionId }] = await started;
+    // Dropped after the first MeterValues, connected again, and metering the same transaction.
+    await expect.poll(() => lines.filter((l) => l.startsWith('connected')).length).toBe(2);
+    const metered = async () =>
+      (await logged('IN', 'MeterValues')).filter(
+        (m) => (m.frame[3] as { transactionId?: number }).transactionId === transactionId,
+      ).length;
+    await expect.poll(metered).toBeGreaterThanOrEqual(3);
+    const stopped = once(sim, 'stopped') as Promise<[{ meterStop: number }]>;
+    await expect
+      .poll(async () => (await command('RemoteStopTransaction', { transactionId })).body.result)
+      .toEqual({ status: 'Accepted' });
+    const [{ meterStop }] = await stopped;
+    const stops = (await logged('IN', 'StopTransaction')).filter(
+      (m) => (m.frame[3] as { transactionId: number }).transactionId === transactionId,
+    );
+    expect(stops).toHaveLength(2);
+    const tx = await app.runtime.database.pool.query(
+      'SELECT status, energy_wh FROM ocpp_transactions WHERE id = $1',
+      [transactionId],
+    );
+    // The late MeterValues arrived after the stops (the log is newest first)...
+    await expect
+      .poll(async () => {
+        const log = (await get(`/api/v1/chargers/${chargerId}/ocpp-messages?limit=100`)).body
+          .data as { direction: string; frame: unknown[] }[];
+        const mine = (action: string) =>
+          log.findIndex(
+            (m) =>
+              m.direction === 'IN' &&
+              m.frame[2] === action &&
+              (m.frame[3] as { transactionId?: number }).transactionId === transactionId,
+          );
+        return mine('MeterValues') < mine('StopTransaction');
+      })
+      .toBe(true);
+    // ...and billed once, on the first stop; neither the second stop nor it changed anything.
+    expect(tx.rows[0]).toMatchObject({ status: 'STOPPED', energy_wh: BigInt(meterStop) });
+  });
 });

@@ -62,8 +62,10 @@ async function main(): Promise<void> {
   setInterval(() => undefined, 1 << 30);
 }
 
-main().catch((err: Error & { code?: number }) => {
+main().catch((err: Error & { code?: unknown }) => {
   // A refused handshake carries the HTTP status: 404 unknown charge point, 401 wrong password.
-  console.error(`charger failed: ${err.message}${err.code ? ` (HTTP ${err.code})` : ''}`);
+  console.error(
+    `charger failed: ${err.message}${typeof err.code === 'number' ? ` (HTTP ${err.code})` : ''}`,
+  );
   process.exit(1);
 });
