@@ -1,5 +1,12 @@
 import { EventEmitter } from 'node:events';
 import { RPCClient } from 'ocpp-rpc';
+import type { Connector, SentCall, SimulatorOptions, Status } from './options';
+
+export type { SentCall, SimulatorOptions } from './options';
+
+const VENDOR = 'Tender';
+const MODEL = 'Simulated Charger';
+const FIRMWARE = 'sim-1.0.0';
 
 /**
  * A simulated OCPP 1.6J charge point, for demos and tests. It talks to Tender only over OCPP, on
@@ -7,49 +14,6 @@ import { RPCClient } from 'ocpp-rpc';
  * charger may send. It is not part of the charging module's public face: nothing in the server
  * imports it.
  */
-export interface SimulatorOptions {
-  /** The server, `ws://host:port` (or `http://`); `/ocpp` is added when missing. */
-  url: string;
-  chargePointId: string;
-  /** HTTP Basic password (security profile 1), when the charger has one. */
-  password?: string;
-  connectors: number;
-  powerKw: number;
-  meterIntervalMs: number;
-  /** Things real chargers do that the central system must survive. */
-  misbehave?: {
-    /** Send every StopTransaction twice. */
-    duplicateStop?: boolean;
-    /** Send one more MeterValues for a transaction after its StopTransaction. */
-    lateMeterValues?: boolean;
-    /** Drop the connection after a session's first MeterValues and reconnect (mid-session). */
-    dropAndReconnect?: boolean;
-  };
-  /** Where human-readable progress goes (the CLI prints it). */
-  log?: (line: string) => void;
-}
-
-type Status =
-  'Available' | 'Preparing' | 'Charging' | 'Finishing' | 'Unavailable' | 'SuspendedEV' | 'Faulted';
-
-interface Connector {
-  status: Status;
-  /** The meter register in Wh, kept fractional; sent rounded. */
-  meterWh: number;
-  tx?: { id: number; idTag: string; timer?: NodeJS.Timeout; samples: number };
-}
-
-/** What the charger sent and what it got back; emitted as `sent` for every answered call. */
-export interface SentCall {
-  action: string;
-  payload: Record<string, unknown>;
-  result: Record<string, unknown>;
-}
-
-const VENDOR = 'Tender';
-const MODEL = 'Simulated Charger';
-const FIRMWARE = 'sim-1.0.0';
-
 export class SimulatedCharger extends EventEmitter {
   private rpc?: RPCClient;
   private readonly connectors = new Map<number, Connector>();

@@ -1,0 +1,39 @@
+/** The simulated charger's options and state (charger.ts runs them). */
+export interface SimulatorOptions {
+  /** The server, `ws://host:port` (or `http://`); `/ocpp` is added when missing. */
+  url: string;
+  chargePointId: string;
+  /** HTTP Basic password (security profile 1), when the charger has one. */
+  password?: string;
+  connectors: number;
+  powerKw: number;
+  meterIntervalMs: number;
+  /** Things real chargers do that the central system must survive. */
+  misbehave?: {
+    /** Send every StopTransaction twice. */
+    duplicateStop?: boolean;
+    /** Send one more MeterValues for a transaction after its StopTransaction. */
+    lateMeterValues?: boolean;
+    /** Drop the connection after a session's first MeterValues and reconnect (mid-session). */
+    dropAndReconnect?: boolean;
+  };
+  /** Where human-readable progress goes (the CLI prints it). */
+  log?: (line: string) => void;
+}
+
+export type Status =
+  'Available' | 'Preparing' | 'Charging' | 'Finishing' | 'Unavailable' | 'SuspendedEV' | 'Faulted';
+
+export interface Connector {
+  status: Status;
+  /** The meter register in Wh, kept fractional; sent rounded. */
+  meterWh: number;
+  tx?: { id: number; idTag: string; timer?: NodeJS.Timeout; samples: number };
+}
+
+/** What the charger sent and what it got back; emitted as `sent` for every answered call. */
+export interface SentCall {
+  action: string;
+  payload: Record<string, unknown>;
+  result: Record<string, unknown>;
+}
