@@ -5,6 +5,7 @@ import { Empty, ErrorState, Loading } from '../shell/page';
 import { AdminPage } from './admin-page';
 import { useDeadLetters, useReplay, type DeadLetter } from './queries';
 import { WideTable } from '../shell/wide-table';
+import { ShowMore } from '../shell/show-more';
 
 /** One dead letter's replay: ask, then confirm, then say what happened. */
 function Replay({
@@ -109,15 +110,7 @@ export function DeadLettersPage() {
               ))}
             </Table.Body>
           </WideTable>
-          {q.hasNextPage && (
-            <Button
-              alignSelf="center"
-              onClick={() => void q.fetchNextPage()}
-              loading={q.isFetchingNextPage}
-            >
-              Show more
-            </Button>
-          )}
+          <ShowMore query={q} />
         </Stack>
       )}
     </AdminPage>

@@ -29,6 +29,7 @@ import {
   type PaymentStatus,
 } from './queries';
 import { WideTable } from '../shell/wide-table';
+import { ShowMore } from '../shell/show-more';
 
 const FIELDS = ['status', 'method', 'payableType', 'payableId', 'from', 'to'] as const;
 type Form = Record<(typeof FIELDS)[number], string>;
@@ -178,15 +179,7 @@ export function PaymentsPage() {
               ))}
             </Table.Body>
           </WideTable>
-          {q.hasNextPage && (
-            <Button
-              alignSelf="center"
-              onClick={() => void q.fetchNextPage()}
-              loading={q.isFetchingNextPage}
-            >
-              Show more
-            </Button>
-          )}
+          <ShowMore query={q} />
         </Stack>
       )}
     </AdminPage>

@@ -20,6 +20,7 @@ import { WebhookStateBadge, webhookStateLabel } from './labels';
 import { Section } from './payment-page';
 import { useWebhookEvent, useWebhookEvents, WEBHOOK_STATES, type WebhookState } from './queries';
 import { WideTable } from '../shell/wide-table';
+import { ShowMore } from '../shell/show-more';
 
 export function WebhooksPage() {
   const [params, setParams] = useSearchParams();
@@ -106,15 +107,7 @@ export function WebhooksPage() {
               ))}
             </Table.Body>
           </WideTable>
-          {q.hasNextPage && (
-            <Button
-              alignSelf="center"
-              onClick={() => void q.fetchNextPage()}
-              loading={q.isFetchingNextPage}
-            >
-              Show more
-            </Button>
-          )}
+          <ShowMore query={q} />
         </Stack>
       )}
     </AdminPage>

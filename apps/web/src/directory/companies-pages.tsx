@@ -18,6 +18,7 @@ import {
   type DirectoryUser,
 } from './queries';
 import { RoleBadge } from './users-pages';
+import { ShowMore } from '../shell/show-more';
 
 function NewCompany() {
   const navigate = useNavigate();
@@ -94,13 +95,7 @@ export function CompaniesPage() {
               </Table.Body>
             </WideTable>
           )}
-          {list.hasNextPage && (
-            <Flex justify="center">
-              <Button onClick={() => void list.fetchNextPage()} loading={list.isFetchingNextPage}>
-                Show more
-              </Button>
-            </Flex>
-          )}
+          <ShowMore query={list} />
         </Stack>
         <NewCompany />
       </SimpleGrid>

@@ -33,6 +33,7 @@ import {
   type DirectoryUser,
   type Role,
 } from './queries';
+import { ShowMore } from '../shell/show-more';
 
 const ROLE_LABEL: Record<Role, string> = {
   USER: 'Customer',
@@ -121,13 +122,7 @@ export function UsersPage() {
               ))}
             </Table.Body>
           </WideTable>
-          {users.hasNextPage && (
-            <Flex justify="center">
-              <Button onClick={() => void users.fetchNextPage()} loading={users.isFetchingNextPage}>
-                Show more
-              </Button>
-            </Flex>
-          )}
+          <ShowMore query={users} />
         </Stack>
       )}
     </AdminPage>

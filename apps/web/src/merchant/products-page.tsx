@@ -1,4 +1,4 @@
-import { Badge, Button, Field, Flex, Input, Link, Stack, Table } from '@chakra-ui/react';
+import { Badge, Button, Field, Input, Link, Stack, Table } from '@chakra-ui/react';
 import { useState } from 'react';
 import { Link as RouterLink, useNavigate } from 'react-router';
 import { formatMoney } from '../lib/format';
@@ -6,6 +6,7 @@ import { useSettled } from '../lib/use-settled';
 import { Empty, ErrorState, Loading, Page } from '../shell/page';
 import { WideTable } from '../shell/wide-table';
 import { useOwnProducts } from './queries';
+import { ShowMore } from '../shell/show-more';
 
 export function MerchantProductsPage() {
   const navigate = useNavigate();
@@ -75,13 +76,7 @@ export function MerchantProductsPage() {
               ))}
             </Table.Body>
           </WideTable>
-          {list.hasNextPage && (
-            <Flex justify="center">
-              <Button onClick={() => void list.fetchNextPage()} loading={list.isFetchingNextPage}>
-                Show more
-              </Button>
-            </Flex>
-          )}
+          <ShowMore query={list} />
         </Stack>
       )}
     </Page>

@@ -4,7 +4,6 @@ import {
   Checkbox,
   DataList,
   Field,
-  Flex,
   Input,
   Link,
   NativeSelect,
@@ -24,6 +23,7 @@ import { WideTable } from '../shell/wide-table';
 import { useOrder, type Order, type OrderStatus } from '../shop/queries';
 import { OrderStatusBadge } from '../shop/status';
 import { useSales, type SalesFilter } from './queries';
+import { ShowMore } from '../shell/show-more';
 
 const STATUSES: { value: OrderStatus | ''; label: string }[] = [
   { value: '', label: 'Any status' },
@@ -133,13 +133,7 @@ export function SalesPage() {
               ))}
             </Table.Body>
           </WideTable>
-          {sales.hasNextPage && (
-            <Flex justify="center">
-              <Button onClick={() => void sales.fetchNextPage()} loading={sales.isFetchingNextPage}>
-                Show more
-              </Button>
-            </Flex>
-          )}
+          <ShowMore query={sales} />
         </Stack>
       )}
     </Page>

@@ -1,10 +1,11 @@
-import { Alert, Button, DataList, Link, Stack, Table } from '@chakra-ui/react';
+import { Alert, DataList, Link, Stack, Table } from '@chakra-ui/react';
 import { Link as RouterLink, useParams, useSearchParams } from 'react-router';
 import { formatDateTime, formatMoney } from '../lib/format';
 import { Empty, ErrorState, Loaded, Loading, Page } from '../shell/page';
 import { SETTLED, useOrder, useOrders } from './queries';
 import { OrderStatusBadge } from './status';
 import { WideTable } from '../shell/wide-table';
+import { ShowMore } from '../shell/show-more';
 
 export function OrdersPage() {
   const q = useOrders();
@@ -48,15 +49,7 @@ export function OrdersPage() {
               ))}
             </Table.Body>
           </WideTable>
-          {q.hasNextPage && (
-            <Button
-              alignSelf="center"
-              onClick={() => void q.fetchNextPage()}
-              loading={q.isFetchingNextPage}
-            >
-              Show more
-            </Button>
-          )}
+          <ShowMore query={q} />
         </Stack>
       )}
     </Page>

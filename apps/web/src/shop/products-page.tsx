@@ -3,6 +3,7 @@ import { Link as RouterLink } from 'react-router';
 import { formatMoney } from '../lib/format';
 import { Empty, ErrorState, Loading, Page } from '../shell/page';
 import { useProducts } from './queries';
+import { ShowMore } from '../shell/show-more';
 
 export function ProductsPage() {
   const q = useProducts();
@@ -42,15 +43,7 @@ export function ProductsPage() {
               </Card.Root>
             ))}
           </SimpleGrid>
-          {q.hasNextPage && (
-            <Button
-              alignSelf="center"
-              onClick={() => void q.fetchNextPage()}
-              loading={q.isFetchingNextPage}
-            >
-              Show more
-            </Button>
-          )}
+          <ShowMore query={q} />
         </Stack>
       )}
     </Page>

@@ -1,14 +1,4 @@
-import {
-  Alert,
-  Button,
-  Flex,
-  NativeSelect,
-  SimpleGrid,
-  Stack,
-  Stat,
-  Table,
-  Text,
-} from '@chakra-ui/react';
+import { Alert, NativeSelect, SimpleGrid, Stack, Stat, Table, Text } from '@chakra-ui/react';
 import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useSearchParams } from 'react-router';
@@ -18,6 +8,7 @@ import { Empty, ErrorState, Loaded, Loading, Page } from '../shell/page';
 import { TopUp } from './top-up';
 import { Withdrawals } from './withdrawals';
 import { WideTable } from '../shell/wide-table';
+import { ShowMore } from '../shell/show-more';
 
 /** Wallets are per currency; USD is the platform's default (the demo shop sells in USD). */
 const CURRENCIES = ['usd', 'eur', 'gbp'] as const;
@@ -146,16 +137,7 @@ export function WalletPage() {
             </Table.Body>
           </WideTable>
         )}
-        {history.hasNextPage && (
-          <Flex justify="center">
-            <Button
-              onClick={() => void history.fetchNextPage()}
-              loading={history.isFetchingNextPage}
-            >
-              Show more
-            </Button>
-          </Flex>
-        )}
+        <ShowMore query={history} />
       </Stack>
     </Page>
   );

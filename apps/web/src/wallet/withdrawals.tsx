@@ -1,4 +1,4 @@
-import { Alert, Badge, Button, Field, Flex, Input, Stack, Table, Text } from '@chakra-ui/react';
+import { Alert, Badge, Button, Field, Input, Stack, Table, Text } from '@chakra-ui/react';
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useRef, useState, type FormEvent } from 'react';
 import { api, call, newIdempotencyKey } from '../api/client';
@@ -6,6 +6,7 @@ import { ApiError } from '../api/errors';
 import { formatDateTime, formatMoney, parseMoney } from '../lib/format';
 import { Empty, ErrorState, Loading } from '../shell/page';
 import { WideTable } from '../shell/wide-table';
+import { ShowMore } from '../shell/show-more';
 
 type Withdrawal = Awaited<ReturnType<typeof withdraw>>;
 
@@ -209,13 +210,7 @@ function WithdrawalList({ currency }: { currency: string }) {
           ))}
         </Table.Body>
       </WideTable>
-      {list.hasNextPage && (
-        <Flex justify="center">
-          <Button onClick={() => void list.fetchNextPage()} loading={list.isFetchingNextPage}>
-            Show more withdrawals
-          </Button>
-        </Flex>
-      )}
+      <ShowMore query={list} label="Show more withdrawals" />
     </>
   );
 }
