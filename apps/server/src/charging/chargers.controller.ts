@@ -1,8 +1,22 @@
-import { Body, Controller, Delete, Get, Param, Patch, Post, Query } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Delete,
+  Get,
+  Inject,
+  Param,
+  Patch,
+  Post,
+  Query,
+  Res,
+} from '@nestjs/common';
+import type { FastifyReply } from 'fastify';
 import { ApiTags } from '@nestjs/swagger';
-import type { z } from 'zod';
+import { z } from 'zod';
 import { CurrentUser, Roles, type UserRow } from '../identity';
 import { Doc } from '../platform/http/doc';
+import type { ListenAddress } from '../platform/listen/listen-address';
+import { LISTEN_ADDRESS } from '../platform/platform.module';
 import { PageQuery, pageSchema } from '../platform/http/pagination';
 import {
   ChargerListQuery,
@@ -15,12 +29,14 @@ import {
 } from './charging.inputs';
 import { ChargerView, ConnectorView } from './charging.view';
 import { Chargers } from './chargers';
+import { connectorPageUrl, connectorQr } from './connector-qr';
 import { Connectors } from './connectors';
 import { CommandAnswer, OcppCommands } from './ocpp-commands';
 import { OcppGateway } from './ocpp-gateway';
 import { OcppLog, OcppMessageView } from './ocpp-log';
 
 const Manage = () => Roles('OPERATOR', 'ADMIN');
+const QrQuery = z.strictObject({ format: z.enum(['svg', 'png']).default('svg') });
 
 @ApiTags('charging')
 @Controller('api/v1/chargers')
@@ -151,7 +167,32 @@ export class ChargersController {
 @ApiTags('charging')
 @Controller('api/v1/connectors')
 export class ConnectorsController {
-  constructor(private readonly connectors: Connectors) {}
+  constructor(
+    private readonly connectors: Connectors,
+    @Inject(LISTEN_ADDRESS) private readonly address: ListenAddress,
+  ) {}
+
+  @Get(':id/qr')
+  @Manage()
+  @Doc({
+    summary:
+      "The connector's QR code, to print on the charger: it opens the driver's page for this connector (`?format=svg` (default) or `png`)",
+  })
+  async qr(
+    @CurrentUser() actor: UserRow,
+    @Param('id', { schema: Id }) id: string,
+    @Query({ schema: QrQuery }) query: z.infer<typeof QrQuery>,
+    @Res() reply: FastifyReply,
+  ) {
+    const connector = await this.connectors.get(actor, id);
+    const url = connectorPageUrl(this.address.publicUrl, connector.id);
+    const image = await connectorQr(url, query.format);
+    return reply
+      .type(query.format === 'svg' ? 'image/svg+xml' : 'image/png')
+      .header('cache-control', 'private, max-age=3600')
+      .header('x-qr-target', url)
+      .send(image);
+  }
 
   @Get(':id')
   @Manage()
