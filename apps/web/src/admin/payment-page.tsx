@@ -2,7 +2,7 @@ import { Box, DataList, Heading, Link, List, Stack, Table, Text } from '@chakra-
 import type { ReactNode } from 'react';
 import { Link as RouterLink, useParams } from 'react-router';
 import { formatDateTime, formatMoney } from '../lib/format';
-import { Loaded } from '../shell/page';
+import { BackLink, Loaded } from '../shell/page';
 import { AdminPage } from './admin-page';
 import {
   METHOD_LABEL,
@@ -174,9 +174,7 @@ export function PaymentPage() {
           <Section title="Refund">
             <RefundForm payment={p} />
           </Section>
-          <Link asChild color="teal.700">
-            <RouterLink to="/admin/payments">All payments</RouterLink>
-          </Link>
+          <BackLink to="/admin/payments">All payments</BackLink>
         </AdminPage>
       )}
     </Loaded>

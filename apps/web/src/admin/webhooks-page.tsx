@@ -14,7 +14,7 @@ import {
 import { useState, type FormEvent } from 'react';
 import { Link as RouterLink, useParams, useSearchParams } from 'react-router';
 import { formatDateTime } from '../lib/format';
-import { Empty, ErrorState, Loaded, Loading } from '../shell/page';
+import { BackLink, Empty, ErrorState, Loaded, Loading } from '../shell/page';
 import { AdminPage } from './admin-page';
 import { WebhookStateBadge, webhookStateLabel } from './labels';
 import { Section } from './payment-page';
@@ -183,9 +183,7 @@ export function WebhookEventPage() {
               {JSON.stringify(e.payload, null, 2)}
             </Box>
           </Section>
-          <Link asChild color="teal.700">
-            <RouterLink to="/admin/webhooks">All webhook events</RouterLink>
-          </Link>
+          <BackLink to="/admin/webhooks">All webhook events</BackLink>
         </AdminPage>
       )}
     </Loaded>

@@ -5,7 +5,7 @@ import { api, call } from '../api/client';
 import { formatDateTime } from '../lib/format';
 import { useSettled } from '../lib/use-settled';
 import { AdminPage } from '../admin/admin-page';
-import { Empty, ErrorState, Loaded, Loading } from '../shell/page';
+import { BackLink, Empty, ErrorState, Loaded, Loading } from '../shell/page';
 import { Panel } from '../shell/panel';
 import { WideTable } from '../shell/wide-table';
 import {
@@ -219,9 +219,7 @@ export function CompanyPage() {
     <Loaded query={q} what="the company">
       {(c) => (
         <AdminPage title={c.name}>
-          <Link asChild color="teal.700">
-            <RouterLink to="/admin/companies">All companies</RouterLink>
-          </Link>
+          <BackLink to="/admin/companies">All companies</BackLink>
           <SimpleGrid columns={{ base: 1, lg: 2 }} gap={4} alignItems="start">
             <Operators companyId={c.id} />
             <AddOperator companyId={c.id} />

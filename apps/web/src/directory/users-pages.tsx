@@ -19,7 +19,7 @@ import { formatDateTime, formatMoney } from '../lib/format';
 import { useSettled } from '../lib/use-settled';
 import { useSession } from '../session/store';
 import { AdminPage } from '../admin/admin-page';
-import { Empty, ErrorState, Loaded, Loading } from '../shell/page';
+import { BackLink, Empty, ErrorState, Loaded, Loading } from '../shell/page';
 import { Panel } from '../shell/panel';
 import { WideTable } from '../shell/wide-table';
 import {
@@ -288,9 +288,7 @@ export function UserPage() {
     <Loaded query={q} what="the user">
       {(u) => (
         <AdminPage title={fullName(u) || u.email} actions={<RoleBadge role={u.role} />}>
-          <Link asChild color="teal.700">
-            <RouterLink to="/admin/users">All users</RouterLink>
-          </Link>
+          <BackLink to="/admin/users">All users</BackLink>
           <SimpleGrid columns={{ base: 1, lg: 2 }} gap={4} alignItems="start">
             <DataList.Root
               orientation="horizontal"

@@ -5,7 +5,6 @@ import {
   Field,
   Flex,
   Input,
-  Link,
   NativeSelect,
   SimpleGrid,
   Stack,
@@ -14,10 +13,10 @@ import {
 } from '@chakra-ui/react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
-import { Link as RouterLink, useNavigate, useParams } from 'react-router';
+import { useNavigate, useParams } from 'react-router';
 import { api, call } from '../api/client';
 import { currencyExponent, parseMoney } from '../lib/format';
-import { ErrorState, Loaded, Page } from '../shell/page';
+import { BackLink, ErrorState, Loaded, Page } from '../shell/page';
 import { Panel } from '../shell/panel';
 import { useProduct, type Product } from '../shop/queries';
 import { PRICE_CURRENCIES, useProductChange } from './queries';
@@ -308,9 +307,7 @@ export function EditProductPage() {
             p.isActive ? <Badge colorPalette="green">Active</Badge> : <Badge>Inactive</Badge>
           }
         >
-          <Link asChild color="teal.700">
-            <RouterLink to="/merchant/products">All your products</RouterLink>
-          </Link>
+          <BackLink to="/merchant/products">All your products</BackLink>
           <SimpleGrid columns={{ base: 1, lg: 2 }} gap={4} alignItems="start">
             <EditDetails product={p} />
             <Stack gap={4}>

@@ -17,7 +17,7 @@ import { useMemo, useRef, useState, type FormEvent } from 'react';
 import { Link as RouterLink, useParams } from 'react-router';
 import { api, call, newIdempotencyKey } from '../api/client';
 import { formatDateTime, formatMoney, parseMoney } from '../lib/format';
-import { Empty, ErrorState, Loaded, Loading, Page } from '../shell/page';
+import { BackLink, Empty, ErrorState, Loaded, Loading, Page } from '../shell/page';
 import { Panel } from '../shell/panel';
 import { WideTable } from '../shell/wide-table';
 import { useOrder, type Order, type OrderStatus } from '../shop/queries';
@@ -247,9 +247,7 @@ export function SalePage() {
     <Loaded query={q} what="the sale">
       {(o) => (
         <Page title={`Sale ${o.id}`} actions={<OrderStatusBadge status={o.status} />}>
-          <Link asChild color="teal.700">
-            <RouterLink to="/merchant/sales">All your sales</RouterLink>
-          </Link>
+          <BackLink to="/merchant/sales">All your sales</BackLink>
           <SimpleGrid columns={{ base: 1, lg: 2 }} gap={4} alignItems="start">
             <DataList.Root
               orientation="horizontal"

@@ -1,6 +1,7 @@
-import { Alert, Box, Button, Flex, Heading, Spinner, Stack, Text } from '@chakra-ui/react';
+import { Alert, Box, Button, Flex, Heading, Link, Spinner, Stack, Text } from '@chakra-ui/react';
 import type { UseQueryResult } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
+import { Link as RouterLink } from 'react-router';
 import { describeError } from '../api/errors';
 
 /** Every page: a title, and its content. */
@@ -24,6 +25,15 @@ export function Page({
       </Flex>
       {children}
     </Stack>
+  );
+}
+
+/** The way back from a detail page to its list. */
+export function BackLink({ to, children }: { to: string; children: ReactNode }) {
+  return (
+    <Link asChild color="teal.700">
+      <RouterLink to={to}>{children}</RouterLink>
+    </Link>
   );
 }
 

@@ -1,7 +1,7 @@
 import { Alert, DataList, Link, Stack, Table } from '@chakra-ui/react';
 import { Link as RouterLink, useParams, useSearchParams } from 'react-router';
 import { formatDateTime, formatMoney } from '../lib/format';
-import { Empty, ErrorState, Loaded, Loading, Page } from '../shell/page';
+import { BackLink, Empty, ErrorState, Loaded, Loading, Page } from '../shell/page';
 import { SETTLED, useOrder, useOrders } from './queries';
 import { OrderStatusBadge } from './status';
 import { WideTable } from '../shell/wide-table';
@@ -103,9 +103,7 @@ export function OrderPage() {
               </DataList.Item>
             ))}
           </DataList.Root>
-          <Link asChild color="teal.700">
-            <RouterLink to="/orders">All your orders</RouterLink>
-          </Link>
+          <BackLink to="/orders">All your orders</BackLink>
         </Page>
       )}
     </Loaded>
