@@ -149,6 +149,12 @@ export const chargers = pgTable(
     /** Status of connector 0 (the charger itself), from StatusNotification. */
     status: connectorStatus('status'),
     errorCode: text('error_code'),
+    /** The last FirmwareStatusNotification (`DOWNLOADING`, `INSTALLED`, …) and when it came. */
+    firmwareStatus: text('firmware_status'),
+    firmwareStatusAt: ts('firmware_status_at'),
+    /** The last DiagnosticsStatusNotification (`UPLOADING`, `UPLOADED`, …) and when it came. */
+    diagnosticsStatus: text('diagnostics_status'),
+    diagnosticsStatusAt: ts('diagnostics_status_at'),
     ...timestamps,
   },
   (t) => [

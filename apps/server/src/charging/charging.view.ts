@@ -84,6 +84,12 @@ export const ChargerView = z.object({
   online: z.boolean(),
   status: z.string().nullable(),
   errorCode: z.string().nullable(),
+  /** What the last FirmwareStatusNotification said (after an UpdateFirmware), and when. */
+  firmwareStatus: z.string().nullable(),
+  firmwareStatusAt: z.string().nullable(),
+  /** What the last DiagnosticsStatusNotification said (after a GetDiagnostics), and when. */
+  diagnosticsStatus: z.string().nullable(),
+  diagnosticsStatusAt: z.string().nullable(),
   createdAt: z.string(),
   updatedAt: z.string(),
 });
@@ -105,6 +111,10 @@ export const toChargerView = (c: ChargerRow): ChargerView => ({
   online: c.online,
   status: c.status,
   errorCode: c.errorCode,
+  firmwareStatus: c.firmwareStatus,
+  firmwareStatusAt: iso(c.firmwareStatusAt),
+  diagnosticsStatus: c.diagnosticsStatus,
+  diagnosticsStatusAt: iso(c.diagnosticsStatusAt),
   createdAt: c.createdAt.toISOString(),
   updatedAt: c.updatedAt.toISOString(),
 });

@@ -7964,6 +7964,10 @@ export interface operations {
                             online: boolean;
                             status: string | null;
                             errorCode: string | null;
+                            firmwareStatus: string | null;
+                            firmwareStatusAt: string | null;
+                            diagnosticsStatus: string | null;
+                            diagnosticsStatusAt: string | null;
                             createdAt: string;
                             updatedAt: string;
                         }[];
@@ -8050,6 +8054,10 @@ export interface operations {
                         online: boolean;
                         status: string | null;
                         errorCode: string | null;
+                        firmwareStatus: string | null;
+                        firmwareStatusAt: string | null;
+                        diagnosticsStatus: string | null;
+                        diagnosticsStatusAt: string | null;
                         createdAt: string;
                         updatedAt: string;
                     };
@@ -8153,6 +8161,10 @@ export interface operations {
                         online: boolean;
                         status: string | null;
                         errorCode: string | null;
+                        firmwareStatus: string | null;
+                        firmwareStatusAt: string | null;
+                        diagnosticsStatus: string | null;
+                        diagnosticsStatusAt: string | null;
                         createdAt: string;
                         updatedAt: string;
                     };
@@ -8330,6 +8342,10 @@ export interface operations {
                         online: boolean;
                         status: string | null;
                         errorCode: string | null;
+                        firmwareStatus: string | null;
+                        firmwareStatusAt: string | null;
+                        diagnosticsStatus: string | null;
+                        diagnosticsStatusAt: string | null;
                         createdAt: string;
                         updatedAt: string;
                     };
