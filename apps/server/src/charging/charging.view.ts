@@ -3,6 +3,8 @@ import { toJsonNumber } from '../platform/money';
 import type { ChargerRow, ConnectorRow, StationRow, TariffRow } from './charging.schema';
 
 const iso = (d: Date | null) => d?.toISOString() ?? null;
+const hhmm = (minutes: number) =>
+  `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
 
 export const TariffView = z.object({
   id: z.string(),
@@ -18,6 +20,17 @@ export const TariffView = z.object({
   taxRateBasisPoints: z.number().int(),
   taxInclusive: z.boolean(),
   holdAmount: z.number().int(),
+  /** Time-of-day prices; `start`/`end` local `HH:MM`, an end before the start runs past midnight. */
+  periods: z.array(
+    z.object({
+      name: z.string(),
+      days: z.array(z.number().int()),
+      start: z.string(),
+      end: z.string(),
+      energyPricePerKwh: z.number().int(),
+      timePricePerMinute: z.number().int(),
+    }),
+  ),
   createdAt: z.string(),
   updatedAt: z.string(),
 });
@@ -36,6 +49,14 @@ export const toTariffView = (t: TariffRow): TariffView => ({
   taxRateBasisPoints: t.taxRateBasisPoints,
   taxInclusive: t.taxInclusive,
   holdAmount: toJsonNumber(t.holdAmount),
+  periods: t.periods.map((p) => ({
+    name: p.name,
+    days: p.days,
+    start: hhmm(p.startMinute),
+    end: hhmm(p.endMinute),
+    energyPricePerKwh: p.energyPricePerKwh,
+    timePricePerMinute: p.timePricePerMinute,
+  })),
   createdAt: t.createdAt.toISOString(),
   updatedAt: t.updatedAt.toISOString(),
 });
