@@ -672,7 +672,7 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * A payment's status changes, oldest first, with their cause (admin)
+         * A payment's status and amount changes, oldest first, with their cause (admin)
          * @description Requires a bearer token with role ADMIN.
          */
         get: operations["PaymentTransitionsController_list"];
@@ -3323,6 +3323,8 @@ export interface operations {
                             amountRefunded: number;
                             /** @enum {string} */
                             captureMethod: "AUTOMATIC" | "MANUAL";
+                            incrementalAuthorization: boolean;
+                            captureBefore: string | null;
                             nextActionUrl: string | null;
                             failureCode: string | null;
                             failureMessage: string | null;
@@ -3741,6 +3743,8 @@ export interface operations {
                         amountRefunded: number;
                         /** @enum {string} */
                         captureMethod: "AUTOMATIC" | "MANUAL";
+                        incrementalAuthorization: boolean;
+                        captureBefore: string | null;
                         nextActionUrl: string | null;
                         failureCode: string | null;
                         failureMessage: string | null;
@@ -4432,6 +4436,16 @@ export interface operations {
                             fromStatus: "CREATED" | "REQUIRES_ACTION" | "PROCESSING" | "AUTHORIZED" | "SUCCEEDED" | "PARTIALLY_REFUNDED" | "REFUNDED" | "FAILED" | "EXPIRED" | "CANCELLED";
                             /** @enum {string} */
                             toStatus: "CREATED" | "REQUIRES_ACTION" | "PROCESSING" | "AUTHORIZED" | "SUCCEEDED" | "PARTIALLY_REFUNDED" | "REFUNDED" | "FAILED" | "EXPIRED" | "CANCELLED";
+                            /**
+                             * @description Integer minor units (2000 = €20.00)
+                             * @example 2000
+                             */
+                            fromAmount: number | null;
+                            /**
+                             * @description Integer minor units (2000 = €20.00)
+                             * @example 2000
+                             */
+                            toAmount: number | null;
                             cause: string;
                             createdAt: string;
                         }[];
@@ -5035,6 +5049,8 @@ export interface operations {
                         amountRefunded: number;
                         /** @enum {string} */
                         captureMethod: "AUTOMATIC" | "MANUAL";
+                        incrementalAuthorization: boolean;
+                        captureBefore: string | null;
                         nextActionUrl: string | null;
                         failureCode: string | null;
                         failureMessage: string | null;
