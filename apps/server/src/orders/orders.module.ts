@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { CatalogModule } from '../catalog';
+import { IdentityModule } from '../identity';
 import { LedgerModule } from '../ledger';
 import { NotificationsModule } from '../notifications';
 import { PaymentsModule } from '../payments';
@@ -25,7 +26,7 @@ import { WalletOrders } from './wallet-orders';
  * gateway orders whose request died half-way.
  */
 @Module({
-  imports: [LedgerModule, PaymentsModule, CatalogModule, NotificationsModule],
+  imports: [IdentityModule, LedgerModule, PaymentsModule, CatalogModule, NotificationsModule],
   controllers: [OrdersController, OrderReturnsController],
   providers: [
     OrdersService,
