@@ -4,7 +4,6 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { simpleParser } from 'mailparser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MAIL_QUEUE, Mailer, NotificationsModule, type MailMessage } from '../../src/notifications';
-import { Config } from '../../src/platform/config/config';
 import { until } from '../jobs-fixture';
 import { SMTP_USER, startSmtp } from '../notifications/smtp-fixture';
 import { moduleHarness, type ModuleHarness } from './harness';
@@ -142,7 +141,7 @@ describe('notifications without SMTP_URL: .eml files (module tier)', () => {
     const m = message({ html: '<p>Secret body</p>' });
     const id = await h.runtime.database.db.transaction((tx) => h.get(Mailer).enqueue(tx, m));
     await until(async () => (await row(h, id))?.status === 'SENT');
-    const dir = h.get(Config).mail.dir;
+    const dir = h.runtime.config.mail.dir;
     const file = join(dir, `${id}.eml`);
     expect((await stat(file)).mode & 0o777).toBe(0o600);
     expect((await stat(dir)).mode & 0o777).toBe(0o700);

@@ -7613,6 +7613,22 @@ export interface operations {
                              * @example 2000
                              */
                             holdAmount: number;
+                            periods: {
+                                name: string;
+                                days: number[];
+                                start: string;
+                                end: string;
+                                /**
+                                 * @description Integer minor units (2000 = €20.00)
+                                 * @example 2000
+                                 */
+                                energyPricePerKwh: number;
+                                /**
+                                 * @description Integer minor units (2000 = €20.00)
+                                 * @example 2000
+                                 */
+                                timePricePerMinute: number;
+                            }[];
                             createdAt: string;
                             updatedAt: string;
                         }[];
@@ -7699,6 +7715,22 @@ export interface operations {
                      * @example 2000
                      */
                     holdAmount: number;
+                    periods?: {
+                        name: string;
+                        days: number[];
+                        start: string;
+                        end: string;
+                        /**
+                         * @description Integer minor units (2000 = €20.00)
+                         * @example 2000
+                         */
+                        energyPricePerKwh: number;
+                        /**
+                         * @description Integer minor units (2000 = €20.00)
+                         * @example 2000
+                         */
+                        timePricePerMinute?: number;
+                    }[];
                     companyId?: string;
                 };
             };
@@ -7743,6 +7775,22 @@ export interface operations {
                          * @example 2000
                          */
                         holdAmount: number;
+                        periods: {
+                            name: string;
+                            days: number[];
+                            start: string;
+                            end: string;
+                            /**
+                             * @description Integer minor units (2000 = €20.00)
+                             * @example 2000
+                             */
+                            energyPricePerKwh: number;
+                            /**
+                             * @description Integer minor units (2000 = €20.00)
+                             * @example 2000
+                             */
+                            timePricePerMinute: number;
+                        }[];
                         createdAt: string;
                         updatedAt: string;
                     };
@@ -7854,6 +7902,22 @@ export interface operations {
                          * @example 2000
                          */
                         holdAmount: number;
+                        periods: {
+                            name: string;
+                            days: number[];
+                            start: string;
+                            end: string;
+                            /**
+                             * @description Integer minor units (2000 = €20.00)
+                             * @example 2000
+                             */
+                            energyPricePerKwh: number;
+                            /**
+                             * @description Integer minor units (2000 = €20.00)
+                             * @example 2000
+                             */
+                            timePricePerMinute: number;
+                        }[];
                         createdAt: string;
                         updatedAt: string;
                     };
@@ -8039,6 +8103,22 @@ export interface operations {
                      * @example 2000
                      */
                     holdAmount?: number;
+                    periods?: {
+                        name: string;
+                        days: number[];
+                        start: string;
+                        end: string;
+                        /**
+                         * @description Integer minor units (2000 = €20.00)
+                         * @example 2000
+                         */
+                        energyPricePerKwh: number;
+                        /**
+                         * @description Integer minor units (2000 = €20.00)
+                         * @example 2000
+                         */
+                        timePricePerMinute?: number;
+                    }[];
                 };
             };
         };
@@ -8082,6 +8162,22 @@ export interface operations {
                          * @example 2000
                          */
                         holdAmount: number;
+                        periods: {
+                            name: string;
+                            days: number[];
+                            start: string;
+                            end: string;
+                            /**
+                             * @description Integer minor units (2000 = €20.00)
+                             * @example 2000
+                             */
+                            energyPricePerKwh: number;
+                            /**
+                             * @description Integer minor units (2000 = €20.00)
+                             * @example 2000
+                             */
+                            timePricePerMinute: number;
+                        }[];
                         createdAt: string;
                         updatedAt: string;
                     };
@@ -8197,6 +8293,10 @@ export interface operations {
                             online: boolean;
                             status: string | null;
                             errorCode: string | null;
+                            firmwareStatus: string | null;
+                            firmwareStatusAt: string | null;
+                            diagnosticsStatus: string | null;
+                            diagnosticsStatusAt: string | null;
                             createdAt: string;
                             updatedAt: string;
                         }[];
@@ -8283,6 +8383,10 @@ export interface operations {
                         online: boolean;
                         status: string | null;
                         errorCode: string | null;
+                        firmwareStatus: string | null;
+                        firmwareStatusAt: string | null;
+                        diagnosticsStatus: string | null;
+                        diagnosticsStatusAt: string | null;
                         createdAt: string;
                         updatedAt: string;
                     };
@@ -8386,6 +8490,10 @@ export interface operations {
                         online: boolean;
                         status: string | null;
                         errorCode: string | null;
+                        firmwareStatus: string | null;
+                        firmwareStatusAt: string | null;
+                        diagnosticsStatus: string | null;
+                        diagnosticsStatusAt: string | null;
                         createdAt: string;
                         updatedAt: string;
                     };
@@ -8563,6 +8671,10 @@ export interface operations {
                         online: boolean;
                         status: string | null;
                         errorCode: string | null;
+                        firmwareStatus: string | null;
+                        firmwareStatusAt: string | null;
+                        diagnosticsStatus: string | null;
+                        diagnosticsStatusAt: string | null;
                         createdAt: string;
                         updatedAt: string;
                     };
