@@ -113,7 +113,7 @@ describe('notifications over SMTP (module tier)', () => {
       }),
     );
     expect(new Set(ids).size).toBe(1);
-    await until(async () => (await row(h, ids[0]!))?.status === 'SENT');
+    await until(async () => (await row(h, ids[0]))?.status === 'SENT');
     await sleep(500);
     const sent = smtp.received.filter((r) => r.mail.messageId === `<${ids[0]}@example.com>`);
     expect(sent).toHaveLength(1);

@@ -135,7 +135,7 @@ describe('notifications over HTTP: order receipts, the admin list and retry', ()
     const rows = await messagesOf(orderId);
     expect(rows).toHaveLength(1);
     expect(rows[0]).toMatchObject({ status: 'SENT', attempts: 1 });
-    expect(smtp!.received.filter((r) => r.mail.subject?.includes(orderId))).toHaveLength(1);
+    expect(smtp.received.filter((r) => r.mail.subject?.includes(orderId))).toHaveLength(1);
     expect(await verifyLedger(app.runtime.database.pool)).toEqual([]);
   });
 });
