@@ -47,6 +47,13 @@ describe('notifications over HTTP: order receipts, the admin list and retry', ()
       to: string;
     }[];
 
+  /** The order's messages once the first has reached `status`. */
+  const once = (orderId: string, status: string) =>
+    until(async () => {
+      const rows = await messagesOf(orderId);
+      return rows[0]?.status === status && rows;
+    }, 20_000);
+
   it('is for admins only', async () => {
     const buyer = await register(f.api);
     expect((await f.api.get(BASE)).status).toBe(401);
@@ -72,10 +79,7 @@ describe('notifications over HTTP: order receipts, the admin list and retry', ()
     expect(placed.status).toBe(201);
     const orderId = placed.body.id as string;
 
-    const [failed] = await until(async () => {
-      const rows = await messagesOf(orderId);
-      return rows[0]?.status === 'FAILED' && rows;
-    }, 20_000);
+    const [failed] = await once(orderId, 'FAILED');
     expect(failed).toMatchObject({ attempts: 2, to: buyer.user.email });
     expect(failed!.lastError).toMatch(/ECONNREFUSED/);
     const listed = await f.api.get(`${BASE}?status=FAILED&kind=orders.paid`, admin);
@@ -98,10 +102,7 @@ describe('notifications over HTTP: order receipts, the admin list and retry', ()
     expect(got.mail.text).toContain(`Order: ${orderId}`);
     expect(got.mail.text).toContain('Item: Widget 1200 × 2 at 12.00 USD');
     expect(got.mail.text).toContain('Total: 24.00 USD, paid from your Tender wallet');
-    const [sent] = await until(async () => {
-      const rows = await messagesOf(orderId);
-      return rows[0]?.status === 'SENT' && rows;
-    });
+    const [sent] = await once(orderId, 'SENT');
     expect(sent!.attempts).toBe(3);
 
     const again = await f.api.post(`${BASE}/${failed!.id}/retry`, undefined, admin);
