@@ -108,7 +108,7 @@ export function NotificationsPage() {
                       {m.kind}
                     </Text>
                   </Table.Cell>
-                  <Table.Cell maxW="16rem" whiteSpace="normal" overflowWrap="anywhere">
+                  <Table.Cell minW="12rem" maxW="16rem" whiteSpace="normal" overflowWrap="anywhere">
                     {m.to}
                   </Table.Cell>
                   <Table.Cell textAlign="end">{m.attempts}</Table.Cell>
