@@ -132,7 +132,12 @@ export class Mailer implements OnModuleInit {
     });
   }
 
+  /**
+   * No singletonKey: a job is sent only by the transaction that created the row or moved it from
+   * FAILED back to QUEUED, so one waits per message already — and the key's advisory lock and
+   * lookup would be two more round trips on every WALLET order's receipt.
+   */
   private async send(tx: Tx, mailId: string): Promise<void> {
-    await this.jobs.send(MAIL_QUEUE, { mailId }, { tx, singletonKey: mailId });
+    await this.jobs.send(MAIL_QUEUE, { mailId }, { tx });
   }
 }
