@@ -1,6 +1,11 @@
 import { Module } from '@nestjs/common';
 import { IdentityModule } from '../identity';
 import { ChargePoints } from './charge-points';
+import { ChargerConnections } from './charger-connections';
+import { ChargerEventsController } from './charger-events.controller';
+import { ChargerPresence } from './charger-presence';
+import { ChargerRouter } from './charger-router';
+import { ChargingEvents } from './charging-events';
 import { Chargers } from './chargers';
 import { ChargersController, ConnectorsController } from './chargers.controller';
 import { Connectors } from './connectors';
@@ -19,7 +24,13 @@ import { Tariffs } from './tariffs';
  */
 @Module({
   imports: [IdentityModule],
-  controllers: [StationsController, TariffsController, ChargersController, ConnectorsController],
+  controllers: [
+    StationsController,
+    TariffsController,
+    ChargerEventsController,
+    ChargersController,
+    ConnectorsController,
+  ],
   providers: [
     Tariffs,
     Stations,
@@ -28,10 +39,14 @@ import { Tariffs } from './tariffs';
     ChargePoints,
     OcppLog,
     OcppGateway,
+    ChargingEvents,
+    ChargerPresence,
+    ChargerConnections,
+    ChargerRouter,
     OcppCommands,
     IdTags,
     OcppTransactions,
   ],
-  exports: [IdTags],
+  exports: [IdTags, ChargerRouter, ChargingEvents],
 })
 export class ChargingModule {}

@@ -1,4 +1,5 @@
 import {
+  type ClassProvider,
   type DynamicModule,
   type ExistingProvider,
   Global,
@@ -11,6 +12,7 @@ import type { Redis } from 'ioredis';
 import { Clock } from './clock';
 import { Config } from './config/config';
 import { Database } from './database/database';
+import { EventStreams } from './http/event-streams';
 import { JobQueue } from './jobs/jobs';
 import type { ListenAddress } from './listen/listen-address';
 import { Logger } from './logging/logger';
@@ -70,7 +72,7 @@ export class PlatformModule implements OnApplicationBootstrap {
   }
 
   static forRoot(deps: PlatformDeps, address: ListenAddress): DynamicModule {
-    const providers: (ValueProvider | ExistingProvider)[] = [
+    const providers: (ValueProvider | ExistingProvider | ClassProvider)[] = [
       { provide: Config, useValue: deps.config },
       { provide: Database, useValue: deps.database },
       { provide: Clock, useValue: deps.clock },
@@ -82,6 +84,8 @@ export class PlatformModule implements OnApplicationBootstrap {
       { provide: REDIS, useValue: deps.redis ?? null },
       { provide: SECRETS, useValue: deps.secrets },
       { provide: LISTEN_ADDRESS, useValue: address },
+      // Server-sent event streams of every module, ended together at shutdown.
+      { provide: EventStreams, useClass: EventStreams },
       // Aliases for the old symbol tokens (see above): the same instances, never a second copy.
       { provide: CONFIG, useExisting: Config },
       { provide: DATABASE, useExisting: Database },
