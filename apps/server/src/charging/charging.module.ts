@@ -9,6 +9,8 @@ import { ChargingEvents } from './charging-events';
 import { Chargers } from './chargers';
 import { ChargersController, ConnectorsController } from './chargers.controller';
 import { Connectors } from './connectors';
+import { DirectoryController, DirectoryRateLimit } from './directory.controller';
+import { StationDirectory } from './station-directory';
 import { IdTags } from './id-tags';
 import { OcppCommands } from './ocpp-commands';
 import { OcppTransactions } from './ocpp-transactions';
@@ -30,6 +32,7 @@ import { Tariffs } from './tariffs';
     ChargerEventsController,
     ChargersController,
     ConnectorsController,
+    DirectoryController,
   ],
   providers: [
     Tariffs,
@@ -46,6 +49,8 @@ import { Tariffs } from './tariffs';
     OcppCommands,
     IdTags,
     OcppTransactions,
+    StationDirectory,
+    DirectoryRateLimit,
   ],
   exports: [IdTags, ChargerRouter, ChargingEvents],
 })
