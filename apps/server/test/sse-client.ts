@@ -24,7 +24,10 @@ export interface SseStream {
 export async function openSse(url: string, token?: string): Promise<SseStream> {
   const abort = new AbortController();
   const res = await fetch(url, {
-    headers: { accept: 'text/event-stream', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    headers: {
+      accept: 'text/event-stream',
+      ...(token ? { authorization: `Bearer ${token}` } : {}),
+    },
     signal: abort.signal,
   });
   const events: SseEvent[] = [];

@@ -55,7 +55,8 @@ export class ChargerConnections implements OnApplicationShutdown {
     );
     const previous = this.held.get(point.chargerId);
     this.held.set(point.chargerId, { client, point });
-    if (previous) void previous.client.close({ code: 1000, reason: 'superseded by a new connection' });
+    if (previous)
+      void previous.client.close({ code: 1000, reason: 'superseded by a new connection' });
     const claim = this.track(point, 'claiming', async () => {
       const before = await this.presence.claim(point.chargerId, point.connectionId);
       if (before && before.nodeId !== this.presence.nodeId) {
@@ -75,7 +76,7 @@ export class ChargerConnections implements OnApplicationShutdown {
     // A superseded socket closing must not mark the charger that reconnected as offline.
     if (this.held.get(point.chargerId)?.client === client) this.held.delete(point.chargerId);
     const claimed = this.claims.get(client);
-    this.track(point, 'releasing', async () => {
+    void this.track(point, 'releasing', async () => {
       await claimed;
       if (await this.presence.release(point.chargerId, point.connectionId))
         await this.events.publish({ type: 'charger.offline', ...where(point) });

@@ -42,7 +42,10 @@ export class ChargerPresence implements OnApplicationBootstrap {
 
   /** This node's socket `connectionId` is the charger's now; returns who held it before, if any. */
   async claim(chargerId: string, connectionId: string): Promise<Holder | undefined> {
-    const { rows } = await this.database.pool.query<{ node_id: string | null; connection_id: string | null }>(
+    const { rows } = await this.database.pool.query<{
+      node_id: string | null;
+      connection_id: string | null;
+    }>(
       `UPDATE chargers c SET online = true, node_id = $2, connection_id = $3, updated_at = $4
        FROM (SELECT id, node_id, connection_id FROM chargers WHERE id = $1 FOR UPDATE) old
        WHERE c.id = old.id

@@ -6,13 +6,7 @@ import { Logger } from '../platform/logging/logger';
 import { PubSub, type Unsubscribe } from '../platform/pubsub/pubsub';
 import { ChargerConnections } from './charger-connections';
 import { ChargerPresence, type Holder } from './charger-presence';
-import {
-  CallOutcome,
-  NodeReply,
-  NodeRequest,
-  replyChannel,
-  requestChannel,
-} from './node-messages';
+import { CallOutcome, NodeReply, NodeRequest, replyChannel, requestChannel } from './node-messages';
 import { OCPP16_VALIDATOR } from './ocpp-schemas';
 
 /** How long the holding node has to say it heard a request: longer means it is gone. */
@@ -158,7 +152,7 @@ export class ChargerRouter implements OnModuleInit, OnApplicationShutdown {
           clearTimeout(timer);
           this.waiting.delete(requestId);
           const { requestId: _, ...outcome } = reply;
-          resolve(outcome as CallOutcome);
+          resolve(outcome);
         },
       });
     });
@@ -181,7 +175,10 @@ export class ChargerRouter implements OnModuleInit, OnApplicationShutdown {
     if (outcome !== 'gone') return outcome;
     // Its node never heard us: it died with the socket (or is cut off, and will claim it again
     // at the charger's next Heartbeat). Only that socket's claim is released.
-    this.log.warn({ chargerId, nodeId: holder.nodeId }, 'the node holding the charger did not answer');
+    this.log.warn(
+      { chargerId, nodeId: holder.nodeId },
+      'the node holding the charger did not answer',
+    );
     await this.presence.release(chargerId, holder.connectionId);
     return { outcome: 'offline' };
   }

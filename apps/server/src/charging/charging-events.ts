@@ -100,7 +100,10 @@ function matches(f: EventFilter, e: ChargingEvent): boolean {
  */
 @Injectable()
 export class ChargingEvents implements OnModuleInit, OnApplicationShutdown {
-  private readonly listeners = new Set<{ filter: EventFilter; listener: (e: ChargingEvent) => void }>();
+  private readonly listeners = new Set<{
+    filter: EventFilter;
+    listener: (e: ChargingEvent) => void;
+  }>();
   private unsubscribe?: Unsubscribe;
   private readonly log: Logger;
 

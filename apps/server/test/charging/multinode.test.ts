@@ -61,13 +61,16 @@ describe.each(engines)('two nodes, routing over $engine', ({ env }) => {
       reconnect: false,
     } as ConstructorParameters<typeof RPCClient>[0]);
     const calls: { method: string; params: unknown }[] = [];
-    cp.handle('GetConfiguration', async ({ params }) => {
+    cp.handle('GetConfiguration', ({ params }) => {
       calls.push({ method: 'GetConfiguration', params });
-      return { configurationKey: [{ key: 'HeartbeatInterval', readonly: false, value: answer }] };
+      return Promise.resolve({
+        configurationKey: [{ key: 'HeartbeatInterval', readonly: false, value: answer }],
+      });
     });
-    cp.handle('UnlockConnector', async ({ params }) => {
+    cp.handle('UnlockConnector', ({ params }) => {
       calls.push({ method: 'UnlockConnector', params });
-      throw createRPCError('NotSupported', `no unlocking on ${answer}`);
+      // createRPCError builds an RPCError (an Error); its typings say only Record.
+      return Promise.reject(createRPCError('NotSupported', `no unlocking on ${answer}`) as Error);
     });
     chargers.push(cp);
     await cp.connect();
@@ -131,7 +134,9 @@ describe.each(engines)('two nodes, routing over $engine', ({ env }) => {
     expect(res.status, JSON.stringify(res.body)).toBe(200);
     expect(res.body).toEqual({
       action: 'GetConfiguration',
-      result: { configurationKey: [{ key: 'HeartbeatInterval', readonly: false, value: 'from-A' }] },
+      result: {
+        configurationKey: [{ key: 'HeartbeatInterval', readonly: false, value: 'from-A' }],
+      },
       error: null,
     });
     expect(onA.calls).toEqual([

@@ -44,7 +44,10 @@ export class PgPubSub extends FanOutPubSub {
   }
 
   async start(): Promise<void> {
-    const client = new Client({ connectionString: this.url, application_name: PUBSUB_APPLICATION_NAME });
+    const client = new Client({
+      connectionString: this.url,
+      application_name: PUBSUB_APPLICATION_NAME,
+    });
     client.on('notification', (n) => {
       if (n.payload !== undefined) this.received(n.channel, n.payload);
     });
