@@ -32,10 +32,10 @@ describe('live charger events (SSE)', () => {
 
   it('is refused, in the error shape, without a token, to a plain user, for another company’s charger or station, and with an unknown parameter', async () => {
     const cases: [string | undefined, string, number, string][] = [
-      [undefined, '', 401, 'unauthenticated'],
+      [undefined, '', 401, 'missing_token'],
       [a.user, '', 403, 'forbidden'],
-      [a.volt.operator, `?chargerId=${amp.chargerId}`, 404, 'not_found'],
-      [a.amp.operator, `?stationId=${volt.stationId}`, 404, 'not_found'],
+      [a.volt.operator, `?chargerId=${amp.chargerId}`, 404, 'charger_not_found'],
+      [a.amp.operator, `?stationId=${volt.stationId}`, 404, 'station_not_found'],
       [a.volt.operator, '?companyId=x', 400, 'validation_failed'],
     ];
     for (const [token, query, status, code] of cases) {
