@@ -4,9 +4,10 @@ import { Pool } from 'pg';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createLogger } from '../src/platform/logging/logger';
 import { PgPubSub, PUBSUB_APPLICATION_NAME } from '../src/platform/pubsub/pg-pubsub';
-import type { PubSub } from '../src/platform/pubsub/pubsub';
+import { PubSub } from '../src/platform/pubsub/pubsub';
 import { RedisPubSub } from '../src/platform/pubsub/redis-pubsub';
 import { createTestDatabase } from './helpers';
+import { moduleHarness } from './module/harness';
 
 const log = createLogger('silent');
 const REDIS_URL = process.env.REDIS_URL;
@@ -181,5 +182,38 @@ describe.runIf(Boolean(REDIS_URL))('with Redis (REDIS_URL)', () => {
     expect(heard.got).toEqual([]);
     await Promise.all([mine.close(), theirs.close()]);
     await r.quit();
+  });
+});
+
+describe('the runtime’s engine', () => {
+  it('is LISTEN/NOTIFY without REDIS_URL, injected by type, and delivers through the platform', async () => {
+    const h = await moduleHarness([]);
+    try {
+      const pubsub = h.get(PubSub);
+      expect(pubsub).toBeInstanceOf(PgPubSub);
+      const s = await collect(pubsub, 'test.runtime');
+      await pubsub.publish('test.runtime', { ok: true });
+      await vi.waitFor(() => expect(s.got).toEqual([{ ok: true }]));
+      const listeners = await h.sql(
+        `SELECT 1 FROM pg_stat_activity WHERE datname = current_database() AND application_name = $1`,
+        [PUBSUB_APPLICATION_NAME],
+      );
+      expect(listeners).toHaveLength(1);
+    } finally {
+      await h.close();
+    }
+  });
+
+  it.runIf(Boolean(REDIS_URL))('is Redis pub/sub with REDIS_URL', async () => {
+    const h = await moduleHarness([], { env: { REDIS_URL: REDIS_URL! } });
+    try {
+      const pubsub = h.get(PubSub);
+      expect(pubsub).toBeInstanceOf(RedisPubSub);
+      const s = await collect(pubsub, 'test.runtime');
+      await pubsub.publish('test.runtime', 7);
+      await vi.waitFor(() => expect(s.got).toEqual([7]));
+    } finally {
+      await h.close();
+    }
   });
 });
