@@ -1308,6 +1308,26 @@ export interface paths {
         patch: operations["TariffsController_update"];
         trace?: never;
     };
+    "/api/v1/chargers/events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Live events of the company's chargers (an admin's: every company's) as server-sent events, optionally of one station or charger
+         * @description Requires a bearer token with role OPERATOR or ADMIN.
+         */
+        get: operations["ChargerEventsController_stream"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/chargers": {
         parameters: {
             query?: never;
@@ -8343,6 +8363,65 @@ export interface operations {
             };
             /** @description The body is not application/json in UTF-8 */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Unexpected error (details only in the server log, by request id) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    ChargerEventsController_stream: {
+        parameters: {
+            query?: {
+                stationId?: string;
+                chargerId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description text/event-stream: events `charger.online`, `charger.offline`, `charger.status`, `connector.status`, `session.updated`, each `data` one JSON object (docs/api.md); a comment line every 15 s */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/event-stream": string;
+                };
+            };
+            /** @description Invalid request: a field fails validation, text holds U+0000, JSON is malformed or nested deeper than 32, the URL is badly encoded */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The token’s role may not use this route */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };

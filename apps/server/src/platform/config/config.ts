@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { resolve } from 'node:path';
 import { z } from 'zod';
 
@@ -53,6 +54,10 @@ const envSchema = z
     JOBS_POLL_INTERVAL_SECONDS: z.coerce.number().min(0.5).max(3600).default(2),
     JOBS_WORKERS: bool.default(true),
     REDIS_URL: url(['redis:', 'rediss:']).optional(),
+    NODE_ID: z
+      .string()
+      .regex(/^[A-Za-z0-9_.-]{1,40}$/, 'must be 1-40 characters of A-Z a-z 0-9 _ . -')
+      .optional(),
     LOG_LEVEL: z
       .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
       .default('info'),
@@ -164,6 +169,11 @@ export interface Config {
   dataDir: string;
   database: { url?: string; poolSize: number };
   redisUrl?: string;
+  /**
+   * This process among the deployment's nodes (NODE_ID, else random per start): which node holds
+   * a charger's connection, and the name of its pub/sub channels.
+   */
+  nodeId: string;
   jobs: {
     /** The durable job queue (pg-boss): how often idle workers poll, in seconds (≥ 0.5). */
     pollIntervalSeconds: number;
@@ -273,6 +283,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     dataDir: resolve(e.DATA_DIR),
     database: { url: e.DATABASE_URL, poolSize: e.DATABASE_POOL_SIZE },
     redisUrl: e.REDIS_URL,
+    nodeId: e.NODE_ID ?? `node-${randomBytes(6).toString('hex')}`,
     jobs: { pollIntervalSeconds: e.JOBS_POLL_INTERVAL_SECONDS, workers: e.JOBS_WORKERS },
     logLevel: e.LOG_LEVEL,
     auth: {
