@@ -7,6 +7,7 @@ import { HealthController } from './platform/health/health.controller';
 import { IdempotencyModule } from './platform/idempotency/idempotency.module';
 import { JobsModule } from './platform/jobs/jobs.module';
 import { LedgerModule } from './ledger';
+import { OnchainModule } from './onchain';
 import { OrdersModule } from './orders';
 import { PaymentsModule } from './payments';
 import { WalletModule } from './wallet';
@@ -36,6 +37,7 @@ export class AppModule {
         CatalogModule,
         OrdersModule,
         ChargingModule,
+        OnchainModule,
         ...extraModules,
       ],
       controllers: [HealthController, BooksController],

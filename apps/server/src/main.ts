@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { startApp, type RunningApp } from './bootstrap';
 import { seedDemoProducts } from './catalog';
 import { seedDemoData } from './identity';
+import { ChainRegistry, chainBanner } from './onchain';
 import { ConfigError, loadConfig, type Config } from './platform/config/config';
 import { createRuntime, type Runtime } from './platform/runtime';
 
@@ -41,6 +42,7 @@ export async function run(
     ? await seedDemoProducts(runtime.database, runtime.clock, merchant.id)
     : 0;
   const running = await startApp(runtime);
+  const chains = chainBanner(running.app.get(ChainRegistry), config.chains);
 
   const lines: string[] = [
     '',
@@ -51,6 +53,7 @@ export async function run(
     running.sandboxUrl
       ? `  Payments: Stripe sandbox at ${running.sandboxUrl} (set STRIPE_SECRET_KEY for real Stripe)`
       : '  Payments: Stripe (STRIPE_SECRET_KEY)',
+    chains.status,
   ];
   if (demo) {
     lines.push('', 'Demo accounts (passwords shown once; also in DATA_DIR/demo-credentials.txt):');
@@ -58,6 +61,7 @@ export async function run(
     if (demoProducts > 0)
       lines.push(`  ${demoProducts} products of the demo merchant: ${running.url}/api/v1/products`);
   }
+  lines.push(...chains.demo);
   out.write(`${lines.join('\n')}\n\n`);
   return { config, runtime, running };
 }

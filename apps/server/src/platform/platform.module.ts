@@ -11,6 +11,7 @@ import type { Redis } from 'ioredis';
 import { Clock } from './clock';
 import { Config } from './config/config';
 import { Database } from './database/database';
+import { EmbeddedEvmNodes } from './evm/embedded-evm-node';
 import { JobQueue } from './jobs/jobs';
 import type { ListenAddress } from './listen/listen-address';
 import { Logger } from './logging/logger';
@@ -51,6 +52,8 @@ export interface PlatformDeps {
   redis?: Redis;
   secrets: Secrets;
   jobs: JobQueue;
+  /** Local EVM nodes the runtime started (none unless the embedded chain is on). */
+  evmNodes: EmbeddedEvmNodes;
 }
 
 @Global()
@@ -74,6 +77,7 @@ export class PlatformModule implements OnApplicationBootstrap {
       { provide: Logger, useValue: deps.logger },
       { provide: RateLimiter, useValue: deps.rateLimiter },
       { provide: JobQueue, useValue: deps.jobs },
+      { provide: EmbeddedEvmNodes, useValue: deps.evmNodes },
       { provide: METRICS, useValue: deps.metrics },
       { provide: REDIS, useValue: deps.redis ?? null },
       { provide: SECRETS, useValue: deps.secrets },

@@ -3,9 +3,14 @@ import { join } from 'node:path';
 import type { Writable } from 'node:stream';
 import { Redis } from 'ioredis';
 import { systemClock, type Clock } from './clock';
-import type { Config } from './config/config';
+import { embeddedChainIds, type Config } from './config/config';
 import { openDatabase, runMigrations } from './database/database';
 import { startEmbeddedPostgres, type RunningPostgres } from './database/embedded-postgres';
+import {
+  EmbeddedEvmNodes,
+  startEmbeddedEvmNode,
+  type RunningEvmNode,
+} from './evm/embedded-evm-node';
 import { JobQueue } from './jobs/jobs';
 import { createLogger } from './logging/logger';
 import { Metrics } from './metrics/metrics';
@@ -27,7 +32,8 @@ export interface RuntimeOptions {
 
 /**
  * Acquires every impure dependency the app needs, from config: database (external or embedded),
- * migrations applied, Redis if configured, secrets. The Nest app is built on top of this.
+ * migrations applied, Redis if configured, secrets, a local EVM node per chain without an RPC URL
+ * (when the embedded chain is on). The Nest app is built on top of this.
  */
 export async function createRuntime(config: Config, opts: RuntimeOptions = {}): Promise<Runtime> {
   const logger = createLogger(config.logLevel, opts.logStream);
@@ -83,6 +89,8 @@ export async function createRuntime(config: Config, opts: RuntimeOptions = {}): 
     const rateLimiter = await createRateLimiter({ redis });
     cleanups.push(() => rateLimiter.close());
 
+    const evmNodes = new EmbeddedEvmNodes(await startEvmNodes(config, logger, cleanups));
+
     const secrets = {
       jwt: await configuredOrGeneratedSecret(config.auth.jwtSecret, config.dataDir, 'jwt-secret'),
     };
@@ -96,6 +104,7 @@ export async function createRuntime(config: Config, opts: RuntimeOptions = {}): 
       rateLimiter,
       redis,
       secrets,
+      evmNodes,
       embedded,
       close,
     };
@@ -103,4 +112,24 @@ export async function createRuntime(config: Config, opts: RuntimeOptions = {}): 
     await close();
     throw err;
   }
+}
+
+/** One node per chain id, started together; each stopped on close, even if another failed. */
+async function startEvmNodes(
+  config: Config,
+  logger: Runtime['logger'],
+  cleanups: (() => Promise<void>)[],
+): Promise<RunningEvmNode[]> {
+  const started = await Promise.allSettled(
+    embeddedChainIds(config).map((chainId) =>
+      startEmbeddedEvmNode({
+        chainId,
+        log: (msg) => logger.info({ component: 'embedded-evm', chainId }, msg),
+      }),
+    ),
+  );
+  for (const s of started) if (s.status === 'fulfilled') cleanups.push(() => s.value.stop());
+  const failed = started.find((s) => s.status === 'rejected');
+  if (failed) throw failed.reason;
+  return started.map((s) => (s as PromiseFulfilledResult<RunningEvmNode>).value);
 }
