@@ -162,7 +162,9 @@ export class UsdcPrecheck {
         ? `${label}'s RPC did not answer in time`
         : isError(err, 'BAD_DATA') || isError(err, 'CALL_EXCEPTION')
           ? `${label}'s RPC answered, but no USDC contract answers at ${chain.usdcAddress}`
-          : `${label}'s RPC could not be reached`;
+          : isError(err, 'SERVER_ERROR')
+            ? `${label}'s RPC refused the request`
+            : `${label}'s RPC could not be reached`;
     this.logger.warn({ chain: chain.name, code }, `USDC pre-check: ${reason}`);
     return new AppError('unavailable', 'chain_unavailable', `${reason}; try again later`);
   }
