@@ -104,6 +104,9 @@ export class ChainRegistry implements OnModuleInit, OnModuleDestroy {
 
   /** The embedded chains, for the start-up banner. */
   embedded(): ChainConnection[] {
-    return [...this.connections.values()].filter((c) => c.embedded);
+    return CHAINS.flatMap((name) => {
+      const c = this.connections.get(name);
+      return c?.embedded ? [c] : [];
+    });
   }
 }
