@@ -1,14 +1,12 @@
-import { Body, Controller, Post, Req } from '@nestjs/common';
+import { Body, Controller, Post, UseGuards } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import type { FastifyRequest } from 'fastify';
 import { getAddress, isAddress } from 'ethers';
 import { z } from 'zod';
 import { Public } from '../identity';
-import { Config } from '../platform/config/config';
 import { AppError } from '../platform/errors/app-error';
 import { Doc } from '../platform/http/doc';
-import { enforceRateLimits, ipKey, RateLimiter } from '../platform/rate-limit/rate-limiter';
 import { CHAINS } from './chains';
+import { PrecheckRateLimit } from './precheck-rate-limit.guard';
 import { PrecheckView } from './precheck.view';
 import { parseUsdcAmount } from './token-amount';
 import { UsdcPrecheck, type PrecheckResult } from './usdc-precheck';
@@ -49,31 +47,20 @@ export function walletAddressOf(text: string): string {
 @ApiTags('payments')
 @Controller('api/v1/payment')
 export class PrecheckController {
-  constructor(
-    private readonly precheck: UsdcPrecheck,
-    private readonly limiter: RateLimiter,
-    private readonly config: Config,
-  ) {}
+  constructor(private readonly precheck: UsdcPrecheck) {}
 
   @Post('precheck')
   @Public()
+  @UseGuards(PrecheckRateLimit)
   @Doc({
     summary:
       "Can this wallet pay `amount` USDC on this chain? Its USDC and native balances and a USDC transfer's fee (gas estimate + 20 %, × the current max fee per gas), with what is missing; public, per-IP rate limit",
     response: PrecheckView,
     errors: [429, 503],
   })
-  async check(
-    @Req() req: FastifyRequest,
+  check(
     @Body({ schema: PrecheckBody }) body: z.infer<typeof PrecheckBody>,
   ): Promise<PrecheckResult> {
-    await enforceRateLimits(this.limiter, [
-      {
-        key: `precheck:ip:${ipKey(req.ip)}`,
-        limit: this.config.chains.precheckRateLimitPerMinute,
-        windowSeconds: 60,
-      },
-    ]);
     return this.precheck.check({
       walletAddress: walletAddressOf(body.walletAddress),
       chain: body.chain,
