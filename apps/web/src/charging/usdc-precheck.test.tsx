@@ -52,8 +52,9 @@ function show(props: Partial<UsdcPrecheckProps> & Pick<UsdcPrecheckProps, 'check
     fireEvent.change(screen.getByLabelText(label), { target: { value } });
   // Async: the answer's state updates (a resolved check) land inside act too.
   const submit = () =>
-    act(async () => {
+    act(() => {
       fireEvent.click(screen.getByRole('button', { name: /Check wallet|Checking/ }));
+      return Promise.resolve();
     });
   const fill = (wallet = WALLET, amount = '12.5') => {
     type(/Wallet address/, wallet);
@@ -84,7 +85,7 @@ describe('the USDC pre-check component', () => {
   it('checking: says so while the server answers, and sends what was typed (trimmed), chain included', async () => {
     const check = vi.fn(() => new Promise<PrecheckResult>(() => {}));
     const { state, fill, submit } = show({ check, defaultAmount: '0.50' });
-    expect((screen.getByLabelText(/Amount/) as HTMLInputElement).value).toBe('0.50');
+    expect(screen.getByLabelText<HTMLInputElement>(/Amount/).value).toBe('0.50');
     fill(`  ${WALLET} `, ' 12.5 ');
     fireEvent.change(screen.getByLabelText(/Network/), { target: { value: 'ethereum' } });
     await submit();
@@ -208,7 +209,10 @@ describe('the USDC pre-check component', () => {
     expect(state()).toBe('empty');
     await submit();
     await waitFor(() => expect(state()).toBe('answered'));
-    await act(async () => first(answer({ amount: usdc('12500000', '12.5') })));
+    await act(() => {
+      first(answer({ amount: usdc('12500000', '12.5') }));
+      return Promise.resolve();
+    });
     expect(screen.getByText('This wallet can pay 2 USDC on Polygon.')).toBeTruthy();
     expect(screen.queryByText(/12\.5 USDC/)).toBeNull();
   });
