@@ -17,6 +17,7 @@ const DOMAIN_MODULES = [
   'orders',
   'charging',
   'notifications',
+  'onchain',
 ];
 const SRC = 'apps/server/src';
 const boundary = (regex, message) => ({

@@ -8,6 +8,7 @@ import { IdempotencyModule } from './platform/idempotency/idempotency.module';
 import { JobsModule } from './platform/jobs/jobs.module';
 import { LedgerModule } from './ledger';
 import { NotificationsModule } from './notifications';
+import { OnchainModule } from './onchain';
 import { OrdersModule } from './orders';
 import { PaymentsModule } from './payments';
 import { WalletModule } from './wallet';
@@ -38,6 +39,7 @@ export class AppModule {
         NotificationsModule,
         OrdersModule,
         ChargingModule,
+        OnchainModule,
         ...extraModules,
       ],
       controllers: [HealthController, BooksController],

@@ -8,6 +8,7 @@ import {
   type SimulatedCharger,
 } from './charging';
 import { seedDemoData } from './identity';
+import { ChainRegistry, chainBanner } from './onchain';
 import { ConfigError, loadConfig, type Config } from './platform/config/config';
 import { createRuntime, type Runtime } from './platform/runtime';
 
@@ -53,6 +54,7 @@ export async function run(
     ? await seedDemoStation(runtime.database, runtime.clock, operator.companyId)
     : undefined;
   const running = await startApp(runtime);
+  const chains = chainBanner(running.app.get(ChainRegistry), config.chains);
   const demoCharger = config.demoCharger ? await connectDemoCharger(running.url) : undefined;
 
   const lines: string[] = [
@@ -64,6 +66,7 @@ export async function run(
     running.sandboxUrl
       ? `  Payments: Stripe sandbox at ${running.sandboxUrl} (set STRIPE_SECRET_KEY for real Stripe)`
       : '  Payments: Stripe (STRIPE_SECRET_KEY)',
+    chains.status,
   ];
   if (demo) {
     lines.push('', 'Demo accounts (passwords shown once; also in DATA_DIR/demo-credentials.txt):');
@@ -82,6 +85,7 @@ export async function run(
         : `Charger:  simulated ${DEMO_CHARGE_POINTS[0]} could not connect: ${demoCharger.error}`,
     );
   }
+  lines.push(...chains.demo);
   out.write(`${lines.join('\n')}\n\n`);
   const charger = demoCharger && 'charger' in demoCharger ? demoCharger.charger : undefined;
   return { config, runtime, running, ...(charger ? { charger } : {}) };

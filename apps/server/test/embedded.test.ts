@@ -105,7 +105,12 @@ describe('start-up', () => {
       existsSync(join(dataDir, 'postgres', 'PG_VERSION')) ||
         existsSync(join(dataDir, 'postgres.location')),
     ).toBe(true);
+    // The embedded chains too: one anvil per chain id, with the demo USDC wallets printed.
+    const nodes = first.started.runtime.evmNodes.nodes;
+    expect(nodes.map((n) => n.chainId).sort()).toEqual([1, 137]);
+    expect(first.out).toContain('Demo USDC wallets on the embedded chains');
     await running.close();
+    for (const n of nodes) expect(() => process.kill(n.pid, 0), `anvil ${n.pid}`).toThrow();
 
     const second = await start({ DATA_DIR: dataDir, DEMO_CHARGER: '0' });
     expect(second.out).not.toContain('Demo accounts');
@@ -117,12 +122,15 @@ describe('start-up', () => {
     // Same users, and the generated signing secret survived: the old access token still works.
     expect((await api2.get('/api/v1/auth/me', login.body.accessToken)).status).toBe(200);
     await second.started.running.close();
-  });
+    // Two full embedded starts (PostgreSQL's initdb, the chains' first compile) on a shared CI core.
+  }, 60_000);
 
   it('runs two instances side by side with different DATA_DIR and PORT', async () => {
+    // Without the embedded chains: their nodes share nothing (free ports, chains in memory), and
+    // two first compiles of the test token at once would only slow this down.
     const [a, b] = await Promise.all([
-      start({ DATA_DIR: await tempDir() }),
-      start({ DATA_DIR: await tempDir() }),
+      start({ DATA_DIR: await tempDir(), CHAIN_EMBEDDED: '0' }),
+      start({ DATA_DIR: await tempDir(), CHAIN_EMBEDDED: '0' }),
     ]);
     try {
       expect(a.started.running.port).not.toBe(b.started.running.port);

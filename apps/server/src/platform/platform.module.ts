@@ -13,6 +13,7 @@ import { Clock } from './clock';
 import { Config } from './config/config';
 import { Database } from './database/database';
 import { EventStreams } from './http/event-streams';
+import { EmbeddedEvmNodes } from './evm/embedded-evm-node';
 import { JobQueue } from './jobs/jobs';
 import type { ListenAddress } from './listen/listen-address';
 import { Logger } from './logging/logger';
@@ -56,6 +57,8 @@ export interface PlatformDeps {
   pubsub: PubSub;
   secrets: Secrets;
   jobs: JobQueue;
+  /** Local EVM nodes the runtime started (none unless the embedded chain is on). */
+  evmNodes: EmbeddedEvmNodes;
 }
 
 @Global()
@@ -80,6 +83,7 @@ export class PlatformModule implements OnApplicationBootstrap {
       { provide: RateLimiter, useValue: deps.rateLimiter },
       { provide: JobQueue, useValue: deps.jobs },
       { provide: PubSub, useValue: deps.pubsub },
+      { provide: EmbeddedEvmNodes, useValue: deps.evmNodes },
       { provide: METRICS, useValue: deps.metrics },
       { provide: REDIS, useValue: deps.redis ?? null },
       { provide: SECRETS, useValue: deps.secrets },

@@ -3,9 +3,14 @@ import { join } from 'node:path';
 import type { Writable } from 'node:stream';
 import { Redis } from 'ioredis';
 import { systemClock, type Clock } from './clock';
-import type { Config } from './config/config';
+import { embeddedChainIds, type Config } from './config/config';
 import { openDatabase, runMigrations } from './database/database';
 import { startEmbeddedPostgres, type RunningPostgres } from './database/embedded-postgres';
+import {
+  EmbeddedEvmNodes,
+  startEmbeddedEvmNode,
+  type RunningEvmNode,
+} from './evm/embedded-evm-node';
 import { JobQueue } from './jobs/jobs';
 import { createLogger } from './logging/logger';
 import { Metrics } from './metrics/metrics';
@@ -30,7 +35,8 @@ export interface RuntimeOptions {
 
 /**
  * Acquires every impure dependency the app needs, from config: database (external or embedded),
- * migrations applied, Redis if configured, secrets. The Nest app is built on top of this.
+ * migrations applied, Redis if configured, secrets, a local EVM node per chain without an RPC URL
+ * (when the embedded chain is on). The Nest app is built on top of this.
  */
 export async function createRuntime(config: Config, opts: RuntimeOptions = {}): Promise<Runtime> {
   const logger = createLogger(config.logLevel, opts.logStream);
@@ -99,6 +105,8 @@ export async function createRuntime(config: Config, opts: RuntimeOptions = {}): 
     const rateLimiter = await createRateLimiter({ redis });
     cleanups.push(() => rateLimiter.close());
 
+    const evmNodes = new EmbeddedEvmNodes(await startEvmNodes(config, logger, cleanups));
+
     const secrets = {
       jwt: await configuredOrGeneratedSecret(config.auth.jwtSecret, config.dataDir, 'jwt-secret'),
     };
@@ -113,6 +121,7 @@ export async function createRuntime(config: Config, opts: RuntimeOptions = {}): 
       redis,
       pubsub,
       secrets,
+      evmNodes,
       embedded,
       close,
     };
@@ -125,4 +134,24 @@ export async function createRuntime(config: Config, opts: RuntimeOptions = {}): 
 /** NOTIFY is per database; the same database's nodes share Redis channels under its name. */
 function databaseName(url: string): string {
   return decodeURIComponent(new URL(url).pathname.slice(1)) || 'postgres';
+}
+
+/** One node per chain id, started together; each stopped on close, even if another failed. */
+async function startEvmNodes(
+  config: Config,
+  logger: Runtime['logger'],
+  cleanups: (() => Promise<void>)[],
+): Promise<RunningEvmNode[]> {
+  const started = await Promise.allSettled(
+    embeddedChainIds(config).map((chainId) =>
+      startEmbeddedEvmNode({
+        chainId,
+        log: (msg) => logger.info({ component: 'embedded-evm', chainId }, msg),
+      }),
+    ),
+  );
+  for (const s of started) if (s.status === 'fulfilled') cleanups.push(() => s.value.stop());
+  const failed = started.find((s) => s.status === 'rejected');
+  if (failed) throw failed.reason;
+  return started.map((s) => (s as PromiseFulfilledResult<RunningEvmNode>).value);
 }

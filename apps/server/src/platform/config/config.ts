@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { resolve } from 'node:path';
+import { isAddress } from 'ethers';
 import { z } from 'zod';
 
 /**
@@ -35,6 +36,16 @@ const mailbox = z
     /^(?:[^<>\r\n@,;"]*<[^\s<>@,;"]+@[^\s<>@,;"]+>|[^\s<>@,;"]+@[^\s<>@,;"]+)$/,
     'must be an address (no-reply@example.com) or a name and one (Tender <no-reply@example.com>)',
   );
+/** An EVM address: 0x and 40 hex digits; mixed case must be a valid EIP-55 checksum. */
+const evmAddress = z.string().refine((v) => /^0x[0-9a-fA-F]{40}$/.test(v) && isAddress(v), {
+  message: 'must be an EVM address (0x and 40 hex digits, EIP-55 checksum when mixed case)',
+});
+
+/** Circle's USDC contracts on mainnet: Ethereum, and Polygon PoS's native USDC (not USDC.e). */
+export const MAINNET_USDC = {
+  ethereum: '0xA0b86991c6218b36c1d19D4a2e9Eb0cE3606eB48',
+  polygon: '0x3c499c542cEF5E3811e1192ce70d8cC03d5c3359',
+} as const;
 
 const csv = z.string().transform((v) =>
   v
@@ -114,6 +125,13 @@ const envSchema = z
     // 8 retries from 15 s, doubling (pg-boss adds up to 2× jitter): SMTP may be down 1–2 h.
     MAIL_RETRY_LIMIT: z.coerce.number().int().min(0).max(20).default(8),
     MAIL_RETRY_DELAY_SECONDS: positiveInt.max(3600).default(15),
+    ETHEREUM_RPC_URL: url(['http:', 'https:']).optional(),
+    POLYGON_RPC_URL: url(['http:', 'https:']).optional(),
+    ETHEREUM_USDC_ADDRESS: evmAddress.default(MAINNET_USDC.ethereum),
+    POLYGON_USDC_ADDRESS: evmAddress.default(MAINNET_USDC.polygon),
+    CHAIN_EMBEDDED: bool.optional(),
+    CHAIN_RPC_TIMEOUT_MS: positiveInt.min(100).max(60_000).default(5000),
+    PRECHECK_RATE_LIMIT_PER_MINUTE: positiveInt.default(30),
   })
   .superRefine((env, ctx) => {
     if (Boolean(env.OIDC_ISSUER) !== Boolean(env.OIDC_JWKS_URL)) {
@@ -153,6 +171,15 @@ const envSchema = z
   });
 
 export type Env = z.infer<typeof envSchema>;
+
+/** One EVM chain Tender reads (USDC and native balances, gas). */
+export interface ChainConfig {
+  chainId: number;
+  /** JSON-RPC over HTTP(S). Unset: the embedded node when `chains.embedded`, else not available. */
+  rpcUrl?: string;
+  /** The USDC contract on a configured RPC (an embedded chain uses the token it deploys). */
+  usdcAddress: string;
+}
 
 /**
  * The loaded configuration, as a Nest injection token: the abstract class is the token (a
@@ -252,6 +279,19 @@ export interface Config {
     /** The first retry's delay; each later one doubles it. */
     retryDelaySeconds: number;
   };
+  chains: {
+    /**
+     * Run a local EVM node (anvil) for every chain without an RPC URL, with a USDC-like token and
+     * demo wallets on it. On by default only on the embedded database (`npm start`, no config).
+     */
+    embedded: boolean;
+    /** Each JSON-RPC request's deadline; an RPC that does not answer in time is unavailable (503). */
+    rpcTimeoutMs: number;
+    /** USDC pre-checks per IP per minute (each costs a few calls on a metered RPC). */
+    precheckRateLimitPerMinute: number;
+    ethereum: ChainConfig;
+    polygon: ChainConfig;
+  };
 }
 
 export class ConfigError extends Error {
@@ -332,5 +372,18 @@ export function loadConfig(source: Record<string, string | undefined> = process.
       retryLimit: e.MAIL_RETRY_LIMIT,
       retryDelaySeconds: e.MAIL_RETRY_DELAY_SECONDS,
     },
+    chains: {
+      embedded: e.CHAIN_EMBEDDED ?? !e.DATABASE_URL,
+      rpcTimeoutMs: e.CHAIN_RPC_TIMEOUT_MS,
+      precheckRateLimitPerMinute: e.PRECHECK_RATE_LIMIT_PER_MINUTE,
+      ethereum: { chainId: 1, rpcUrl: e.ETHEREUM_RPC_URL, usdcAddress: e.ETHEREUM_USDC_ADDRESS },
+      polygon: { chainId: 137, rpcUrl: e.POLYGON_RPC_URL, usdcAddress: e.POLYGON_USDC_ADDRESS },
+    },
   };
+}
+
+/** The chain ids the runtime runs a local node for: those without an RPC URL, when embedded. */
+export function embeddedChainIds(config: Config): number[] {
+  const { embedded, ethereum, polygon } = config.chains;
+  return embedded ? [ethereum, polygon].filter((c) => !c.rpcUrl).map((c) => c.chainId) : [];
 }

@@ -16,6 +16,11 @@ export abstract class PublicRateLimit implements CanActivate {
   /** The window's name: routes with the same bucket share one count. */
   protected abstract readonly bucket: string;
 
+  /** Requests per IP per minute; a subclass whose route has a setting of its own overrides it. */
+  protected perMinute(config: Config): number {
+    return config.payments.returnRateLimitPerMinute;
+  }
+
   constructor(
     private readonly limiter: RateLimiter,
     private readonly config: Config,
@@ -26,7 +31,7 @@ export abstract class PublicRateLimit implements CanActivate {
     const req = http.getRequest<FastifyRequest>();
     const result = await this.limiter.hit(
       `${this.bucket}:ip:${ipKey(req.ip)}`,
-      this.config.payments.returnRateLimitPerMinute,
+      this.perMinute(this.config),
       60,
     );
     void http.getResponse<FastifyReply>().headers(rateLimitHeaders(result));
