@@ -1,5 +1,5 @@
 import { resolve } from 'node:path';
-import { isAddress } from 'ethers';
+import { getAddress, isAddress } from 'ethers';
 import { z } from 'zod';
 
 /**
@@ -26,9 +26,12 @@ const url = (protocols: string[]) =>
   );
 
 /** An EVM address: 0x and 40 hex digits; mixed case must be a valid EIP-55 checksum. */
-const evmAddress = z.string().refine((v) => /^0x[0-9a-fA-F]{40}$/.test(v) && isAddress(v), {
-  message: 'must be an EVM address (0x and 40 hex digits, EIP-55 checksum when mixed case)',
-});
+const evmAddress = z
+  .string()
+  .refine((v) => /^0x[0-9a-fA-F]{40}$/.test(v) && isAddress(v), {
+    message: 'must be an EVM address (0x and 40 hex digits, EIP-55 checksum when mixed case)',
+  })
+  .transform((v) => getAddress(v));
 
 /** Circle's USDC contracts on mainnet: Ethereum, and Polygon PoS's native USDC (not USDC.e). */
 export const MAINNET_USDC = {
