@@ -16,6 +16,7 @@ const DOMAIN_MODULES = [
   'wallet',
   'orders',
   'charging',
+  'notifications',
   'onchain',
 ];
 const SRC = 'apps/server/src';

@@ -1,11 +1,18 @@
 import { Module } from '@nestjs/common';
 import { IdentityModule } from '../identity';
 import { ChargePoints } from './charge-points';
+import { ChargerConnections } from './charger-connections';
+import { ChargerEventsController } from './charger-events.controller';
+import { ChargerPresence } from './charger-presence';
+import { ChargerRouter } from './charger-router';
+import { ChargingEvents } from './charging-events';
 import { Chargers } from './chargers';
 import { ChargersController, ConnectorsController } from './chargers.controller';
 import { Connectors } from './connectors';
 import { DirectoryController, DirectoryRateLimit } from './directory.controller';
 import { StationDirectory } from './station-directory';
+import { Reservations } from './reservations';
+import { ReservationsController } from './reservations.controller';
 import { IdTags } from './id-tags';
 import { OcppCommands } from './ocpp-commands';
 import { OcppTransactions } from './ocpp-transactions';
@@ -24,9 +31,11 @@ import { Tariffs } from './tariffs';
   controllers: [
     StationsController,
     TariffsController,
+    ChargerEventsController,
     ChargersController,
     ConnectorsController,
     DirectoryController,
+    ReservationsController,
   ],
   providers: [
     Tariffs,
@@ -36,12 +45,17 @@ import { Tariffs } from './tariffs';
     ChargePoints,
     OcppLog,
     OcppGateway,
+    ChargingEvents,
+    ChargerPresence,
+    ChargerConnections,
+    ChargerRouter,
     OcppCommands,
     IdTags,
     OcppTransactions,
     StationDirectory,
     DirectoryRateLimit,
+    Reservations,
   ],
-  exports: [IdTags],
+  exports: [IdTags, ChargerRouter, ChargingEvents],
 })
 export class ChargingModule {}

@@ -15,6 +15,9 @@ import { JobQueue } from './jobs/jobs';
 import { createLogger } from './logging/logger';
 import { Metrics } from './metrics/metrics';
 import type { PlatformDeps } from './platform.module';
+import { PgPubSub } from './pubsub/pg-pubsub';
+import type { PubSub } from './pubsub/pubsub';
+import { RedisPubSub } from './pubsub/redis-pubsub';
 import { createRateLimiter } from './rate-limit/rate-limiter';
 import { configuredOrGeneratedSecret } from './secrets';
 
@@ -85,6 +88,19 @@ export async function createRuntime(config: Config, opts: RuntimeOptions = {}): 
       await redis.connect();
       cleanups.push(async () => void (await redis!.quit()));
     }
+    // Between nodes: Redis pub/sub when configured, else LISTEN/NOTIFY on the same PostgreSQL.
+    // Closed before Redis and the pool (cleanups run in reverse).
+    let pubsub: PubSub;
+    if (redis) {
+      const redisPubSub = new RedisPubSub(redis, `tender:${databaseName(url)}:`, logger);
+      await redisPubSub.start();
+      pubsub = redisPubSub;
+    } else {
+      const pgPubSub = new PgPubSub(url, database.pool, logger);
+      await pgPubSub.start();
+      pubsub = pgPubSub;
+    }
+    cleanups.push(() => pubsub.close());
     // On Redis when configured (counts shared by every node), else in this process's memory.
     const rateLimiter = await createRateLimiter({ redis });
     cleanups.push(() => rateLimiter.close());
@@ -103,6 +119,7 @@ export async function createRuntime(config: Config, opts: RuntimeOptions = {}): 
       jobs,
       rateLimiter,
       redis,
+      pubsub,
       secrets,
       evmNodes,
       embedded,
@@ -132,4 +149,9 @@ async function startEvmNodes(
   const failed = started.find((s) => s.status === 'rejected');
   if (failed) throw failed.reason;
   return started.map((s) => (s as PromiseFulfilledResult<RunningEvmNode>).value);
+}
+
+/** NOTIFY is per database; the same database's nodes share Redis channels under its name. */
+function databaseName(url: string): string {
+  return decodeURIComponent(new URL(url).pathname.slice(1)) || 'postgres';
 }

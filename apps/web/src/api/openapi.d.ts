@@ -672,7 +672,7 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * A payment's status changes, oldest first, with their cause (admin)
+         * A payment's status and amount changes, oldest first, with their cause (admin)
          * @description Requires a bearer token with role ADMIN.
          */
         get: operations["PaymentTransitionsController_list"];
@@ -1040,6 +1040,46 @@ export interface paths {
         patch: operations["ProductsController_update"];
         trace?: never;
     };
+    "/api/v1/admin/notifications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * E-mail messages, newest first: `?status` (QUEUED, SENT, FAILED), `?kind`, `?reference` (admin)
+         * @description Requires a bearer token with role ADMIN.
+         */
+        get: operations["NotificationsController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/notifications/{id}/retry": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Queue a FAILED message again, with a fresh set of retries (409 if not FAILED) (admin)
+         * @description Requires a bearer token with role ADMIN.
+         */
+        post: operations["NotificationsController_retry"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/orders": {
         parameters: {
             query?: never;
@@ -1268,6 +1308,26 @@ export interface paths {
         patch: operations["TariffsController_update"];
         trace?: never;
     };
+    "/api/v1/chargers/events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Live events of the company's chargers (an admin's: every company's) as server-sent events, optionally of one station or charger
+         * @description Requires a bearer token with role OPERATOR or ADMIN.
+         */
+        get: operations["ChargerEventsController_stream"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/chargers": {
         parameters: {
             query?: never;
@@ -1472,21 +1532,49 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/payment/precheck": {
+    "/api/v1/reservations": {
         parameters: {
             query?: never;
             header?: never;
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        /**
+         * Reservations, newest first: a driver’s own, an operator’s company’s, all for an admin
+         * @description Requires a bearer token.
+         */
+        get: operations["ReservationsController_list"];
         put?: never;
         /**
-         * Can this wallet pay `amount` USDC on this chain? Its USDC and native balances and a USDC transfer's fee (gas estimate + 20 %, × the current max fee per gas), with what is missing; public, per-IP rate limit
-         * @description Public.
+         * Reserve an Available connector for 5–60 minutes (ReserveNow): only you can start on it until it expires; one live reservation per connector and per driver
+         * @description Requires a bearer token.
          */
-        post: operations["PrecheckController_check"];
+        post: operations["ReservationsController_reserve"];
         delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reservations/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A reservation
+         * @description Requires a bearer token.
+         */
+        get: operations["ReservationsController_get"];
+        put?: never;
+        post?: never;
+        /**
+         * Cancel a live reservation (CancelReservation); its driver, an operator of its company, an admin
+         * @description Requires a bearer token.
+         */
+        delete: operations["ReservationsController_cancel"];
         options?: never;
         head?: never;
         patch?: never;
@@ -3295,6 +3383,8 @@ export interface operations {
                             amountRefunded: number;
                             /** @enum {string} */
                             captureMethod: "AUTOMATIC" | "MANUAL";
+                            incrementalAuthorization: boolean;
+                            captureBefore: string | null;
                             nextActionUrl: string | null;
                             failureCode: string | null;
                             failureMessage: string | null;
@@ -3713,6 +3803,8 @@ export interface operations {
                         amountRefunded: number;
                         /** @enum {string} */
                         captureMethod: "AUTOMATIC" | "MANUAL";
+                        incrementalAuthorization: boolean;
+                        captureBefore: string | null;
                         nextActionUrl: string | null;
                         failureCode: string | null;
                         failureMessage: string | null;
@@ -4404,6 +4496,16 @@ export interface operations {
                             fromStatus: "CREATED" | "REQUIRES_ACTION" | "PROCESSING" | "AUTHORIZED" | "SUCCEEDED" | "PARTIALLY_REFUNDED" | "REFUNDED" | "FAILED" | "EXPIRED" | "CANCELLED";
                             /** @enum {string} */
                             toStatus: "CREATED" | "REQUIRES_ACTION" | "PROCESSING" | "AUTHORIZED" | "SUCCEEDED" | "PARTIALLY_REFUNDED" | "REFUNDED" | "FAILED" | "EXPIRED" | "CANCELLED";
+                            /**
+                             * @description Integer minor units (2000 = €20.00)
+                             * @example 2000
+                             */
+                            fromAmount: number | null;
+                            /**
+                             * @description Integer minor units (2000 = €20.00)
+                             * @example 2000
+                             */
+                            toAmount: number | null;
                             cause: string;
                             createdAt: string;
                         }[];
@@ -5007,6 +5109,8 @@ export interface operations {
                         amountRefunded: number;
                         /** @enum {string} */
                         captureMethod: "AUTOMATIC" | "MANUAL";
+                        incrementalAuthorization: boolean;
+                        captureBefore: string | null;
                         nextActionUrl: string | null;
                         failureCode: string | null;
                         failureMessage: string | null;
@@ -6195,6 +6299,199 @@ export interface operations {
             };
             /** @description No such resource (or not yours), or no such route */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is larger than BODY_LIMIT_BYTES */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A path parameter is too long */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is not application/json in UTF-8 */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Unexpected error (details only in the server log, by request id) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    NotificationsController_list: {
+        parameters: {
+            query?: {
+                limit?: number;
+                startingAfter?: string;
+                status?: "QUEUED" | "SENT" | "FAILED";
+                kind?: string;
+                reference?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: {
+                            id: string;
+                            kind: string;
+                            reference: string;
+                            to: string;
+                            subject: string;
+                            /** @enum {string} */
+                            status: "QUEUED" | "SENT" | "FAILED";
+                            attempts: number;
+                            lastError: string | null;
+                            createdAt: string;
+                            sentAt: string | null;
+                        }[];
+                        hasMore: boolean;
+                        nextCursor: string | null;
+                    };
+                };
+            };
+            /** @description Invalid request: a field fails validation, text holds U+0000, JSON is malformed or nested deeper than 32, the URL is badly encoded */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The token’s role may not use this route */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Unexpected error (details only in the server log, by request id) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    NotificationsController_retry: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        kind: string;
+                        reference: string;
+                        to: string;
+                        subject: string;
+                        /** @enum {string} */
+                        status: "QUEUED" | "SENT" | "FAILED";
+                        attempts: number;
+                        lastError: string | null;
+                        createdAt: string;
+                        sentAt: string | null;
+                    };
+                };
+            };
+            /** @description Invalid request: a field fails validation, text holds U+0000, JSON is malformed or nested deeper than 32, the URL is badly encoded */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The token’s role may not use this route */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such resource (or not yours), or no such route */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Conflict with the current state, or a request with the same Idempotency-Key is still running */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -8084,6 +8381,65 @@ export interface operations {
             };
         };
     };
+    ChargerEventsController_stream: {
+        parameters: {
+            query?: {
+                stationId?: string;
+                chargerId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description text/event-stream: events `charger.online`, `charger.offline`, `charger.status`, `connector.status`, `session.updated`, each `data` one JSON object (docs/api.md); a comment line every 15 s */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/event-stream": string;
+                };
+            };
+            /** @description Invalid request: a field fails validation, text holds U+0000, JSON is malformed or nested deeper than 32, the URL is badly encoded */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The token’s role may not use this route */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Unexpected error (details only in the server log, by request id) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
     ChargersController_list: {
         parameters: {
             query?: {
@@ -9612,31 +9968,18 @@ export interface operations {
             };
         };
     };
-    PrecheckController_check: {
+    ReservationsController_list: {
         parameters: {
-            query?: never;
+            query?: {
+                limit?: number;
+                startingAfter?: string;
+                status?: "PENDING" | "ACTIVE" | "FAILED" | "CANCELLED" | "EXPIRED" | "USED";
+            };
             header?: never;
             path?: never;
             cookie?: never;
         };
-        requestBody: {
-            content: {
-                "application/json": {
-                    /**
-                     * @description 0x and 40 hex digits; mixed case must be a valid EIP-55 checksum
-                     * @example 0x52908400098527886E0F7030069857D2E4169EE7
-                     */
-                    walletAddress: string;
-                    /** @enum {string} */
-                    chain: "ethereum" | "polygon";
-                    /**
-                     * @description USDC to pay, as a decimal string of dollars with at most 6 decimals (never a JSON number)
-                     * @example 12.50
-                     */
-                    amount: string;
-                };
-            };
-        };
+        requestBody?: never;
         responses: {
             /** @description Success */
             200: {
@@ -9645,141 +9988,112 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        /** @description The wallet holds the USDC and the gas for the transfer */
-                        ok: boolean;
-                        /** @enum {string} */
-                        chain: "ethereum" | "polygon";
-                        chainId: number;
-                        /** @description EIP-55 checksummed */
-                        walletAddress: string;
-                        /** @description The USDC contract read */
-                        usdcAddress: string;
-                        amount: {
-                            /**
-                             * @description Integer smallest units (USDC: 10^-6, ETH/POL: wei)
-                             * @example 500000
-                             */
-                            minor: string;
-                            decimals: number;
-                            /**
-                             * @description The same value in whole tokens
-                             * @example 0.5
-                             */
-                            formatted: string;
-                            /** @example USDC */
-                            symbol: string;
-                        };
-                        usdcBalance: {
-                            /**
-                             * @description Integer smallest units (USDC: 10^-6, ETH/POL: wei)
-                             * @example 500000
-                             */
-                            minor: string;
-                            decimals: number;
-                            /**
-                             * @description The same value in whole tokens
-                             * @example 0.5
-                             */
-                            formatted: string;
-                            /** @example USDC */
-                            symbol: string;
-                        };
-                        nativeBalance: {
-                            /**
-                             * @description Integer smallest units (USDC: 10^-6, ETH/POL: wei)
-                             * @example 500000
-                             */
-                            minor: string;
-                            decimals: number;
-                            /**
-                             * @description The same value in whole tokens
-                             * @example 0.5
-                             */
-                            formatted: string;
-                            /** @example USDC */
-                            symbol: string;
-                        };
-                        estimatedFee: {
-                            /**
-                             * @description Integer smallest units (USDC: 10^-6, ETH/POL: wei)
-                             * @example 500000
-                             */
-                            minor: string;
-                            decimals: number;
-                            /**
-                             * @description The same value in whole tokens
-                             * @example 0.5
-                             */
-                            formatted: string;
-                            /** @example USDC */
-                            symbol: string;
-                            /** @description Gas of a USDC transfer, margin included */
-                            gasLimit: string;
-                            /** @description Wei per gas a transaction must offer now */
-                            maxFeePerGas: string;
-                            /**
-                             * @description estimate: the node simulated the transfer; typical: it could not (the wallet lacks the USDC), so a typical USDC transfer's gas
-                             * @enum {string}
-                             */
-                            basis: "estimate" | "typical";
-                        };
-                        /** @description What is missing and by how much; empty when ok */
-                        shortfalls: {
+                        data: {
+                            id: string;
                             /** @enum {string} */
-                            asset: "USDC" | "NATIVE";
-                            /** @enum {string} */
-                            code: "insufficient_usdc" | "insufficient_native_for_gas";
-                            required: {
-                                /**
-                                 * @description Integer smallest units (USDC: 10^-6, ETH/POL: wei)
-                                 * @example 500000
-                                 */
-                                minor: string;
-                                decimals: number;
-                                /**
-                                 * @description The same value in whole tokens
-                                 * @example 0.5
-                                 */
-                                formatted: string;
-                                /** @example USDC */
-                                symbol: string;
-                            };
-                            available: {
-                                /**
-                                 * @description Integer smallest units (USDC: 10^-6, ETH/POL: wei)
-                                 * @example 500000
-                                 */
-                                minor: string;
-                                decimals: number;
-                                /**
-                                 * @description The same value in whole tokens
-                                 * @example 0.5
-                                 */
-                                formatted: string;
-                                /** @example USDC */
-                                symbol: string;
-                            };
-                            missing: {
-                                /**
-                                 * @description Integer smallest units (USDC: 10^-6, ETH/POL: wei)
-                                 * @example 500000
-                                 */
-                                minor: string;
-                                decimals: number;
-                                /**
-                                 * @description The same value in whole tokens
-                                 * @example 0.5
-                                 */
-                                formatted: string;
-                                /** @example USDC */
-                                symbol: string;
-                            };
+                            status: "PENDING" | "ACTIVE" | "FAILED" | "CANCELLED" | "EXPIRED" | "USED";
+                            driverId: string;
+                            chargerId: string;
+                            connectorId: string;
+                            failureCode: string | null;
+                            expiresAt: string;
+                            createdAt: string;
+                            updatedAt: string;
                         }[];
+                        hasMore: boolean;
+                        nextCursor: string | null;
                     };
                 };
             };
             /** @description Invalid request: a field fails validation, text holds U+0000, JSON is malformed or nested deeper than 32, the URL is badly encoded */
             400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Unexpected error (details only in the server log, by request id) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    ReservationsController_reserve: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A unique key (1–255 printable ASCII characters, e.g. a UUID) making a retry safe: the same key and body replay the first response (with `Idempotent-Replayed: true`) for 24 h; another body is a 422; a retry while the first request still runs is a 409. */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    connectorId: string;
+                    /** @default 15 */
+                    minutes?: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Success */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        /** @enum {string} */
+                        status: "PENDING" | "ACTIVE" | "FAILED" | "CANCELLED" | "EXPIRED" | "USED";
+                        driverId: string;
+                        chargerId: string;
+                        connectorId: string;
+                        failureCode: string | null;
+                        expiresAt: string;
+                        createdAt: string;
+                        updatedAt: string;
+                    };
+                };
+            };
+            /** @description Invalid request: a field fails validation, text holds U+0000, JSON is malformed or nested deeper than 32, the URL is badly encoded */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Conflict with the current state, or a request with the same Idempotency-Key is still running */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -9805,8 +10119,8 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Too many requests; retry after `Retry-After` seconds */
-            429: {
+            /** @description The Idempotency-Key was used for a different request */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -9825,6 +10139,171 @@ export interface operations {
             };
             /** @description The payment provider or a dependency is unavailable; retry later */
             503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    ReservationsController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        /** @enum {string} */
+                        status: "PENDING" | "ACTIVE" | "FAILED" | "CANCELLED" | "EXPIRED" | "USED";
+                        driverId: string;
+                        chargerId: string;
+                        connectorId: string;
+                        failureCode: string | null;
+                        expiresAt: string;
+                        createdAt: string;
+                        updatedAt: string;
+                    };
+                };
+            };
+            /** @description Invalid request: a field fails validation, text holds U+0000, JSON is malformed or nested deeper than 32, the URL is badly encoded */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such resource (or not yours), or no such route */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A path parameter is too long */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Unexpected error (details only in the server log, by request id) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    ReservationsController_cancel: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        /** @enum {string} */
+                        status: "PENDING" | "ACTIVE" | "FAILED" | "CANCELLED" | "EXPIRED" | "USED";
+                        driverId: string;
+                        chargerId: string;
+                        connectorId: string;
+                        failureCode: string | null;
+                        expiresAt: string;
+                        createdAt: string;
+                        updatedAt: string;
+                    };
+                };
+            };
+            /** @description Invalid request: a field fails validation, text holds U+0000, JSON is malformed or nested deeper than 32, the URL is badly encoded */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such resource (or not yours), or no such route */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Conflict with the current state, or a request with the same Idempotency-Key is still running */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A path parameter is too long */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Unexpected error (details only in the server log, by request id) */
+            500: {
                 headers: {
                     [name: string]: unknown;
                 };

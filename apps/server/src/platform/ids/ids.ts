@@ -26,6 +26,8 @@ export const ID_PREFIXES = {
   connector: 'cnr',
   tariff: 'trf',
   ocppMessage: 'ocm',
+  reservation: 'rsv',
+  mail: 'mail',
 } as const;
 
 export type IdKind = keyof typeof ID_PREFIXES;
