@@ -1580,6 +1580,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/payment/precheck": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Can this wallet pay `amount` USDC on this chain? Its USDC and native balances and a USDC transfer's fee (gas estimate + 20 %, × the current max fee per gas), with what is missing; public, per-IP rate limit
+         * @description Public.
+         */
+        post: operations["PrecheckController_check"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -10304,6 +10324,228 @@ export interface operations {
             };
             /** @description Unexpected error (details only in the server log, by request id) */
             500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    PrecheckController_check: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * @description 0x and 40 hex digits; mixed case must be a valid EIP-55 checksum
+                     * @example 0x52908400098527886E0F7030069857D2E4169EE7
+                     */
+                    walletAddress: string;
+                    /** @enum {string} */
+                    chain: "ethereum" | "polygon";
+                    /**
+                     * @description USDC to pay, as a decimal string of dollars with at most 6 decimals (never a JSON number)
+                     * @example 12.50
+                     */
+                    amount: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description The wallet holds the USDC and the gas for the transfer */
+                        ok: boolean;
+                        /** @enum {string} */
+                        chain: "ethereum" | "polygon";
+                        chainId: number;
+                        /** @description EIP-55 checksummed */
+                        walletAddress: string;
+                        /** @description The USDC contract read */
+                        usdcAddress: string;
+                        amount: {
+                            /**
+                             * @description Integer smallest units (USDC: 10^-6, ETH/POL: wei)
+                             * @example 500000
+                             */
+                            minor: string;
+                            decimals: number;
+                            /**
+                             * @description The same value in whole tokens
+                             * @example 0.5
+                             */
+                            formatted: string;
+                            /** @example USDC */
+                            symbol: string;
+                        };
+                        usdcBalance: {
+                            /**
+                             * @description Integer smallest units (USDC: 10^-6, ETH/POL: wei)
+                             * @example 500000
+                             */
+                            minor: string;
+                            decimals: number;
+                            /**
+                             * @description The same value in whole tokens
+                             * @example 0.5
+                             */
+                            formatted: string;
+                            /** @example USDC */
+                            symbol: string;
+                        };
+                        nativeBalance: {
+                            /**
+                             * @description Integer smallest units (USDC: 10^-6, ETH/POL: wei)
+                             * @example 500000
+                             */
+                            minor: string;
+                            decimals: number;
+                            /**
+                             * @description The same value in whole tokens
+                             * @example 0.5
+                             */
+                            formatted: string;
+                            /** @example USDC */
+                            symbol: string;
+                        };
+                        estimatedFee: {
+                            /**
+                             * @description Integer smallest units (USDC: 10^-6, ETH/POL: wei)
+                             * @example 500000
+                             */
+                            minor: string;
+                            decimals: number;
+                            /**
+                             * @description The same value in whole tokens
+                             * @example 0.5
+                             */
+                            formatted: string;
+                            /** @example USDC */
+                            symbol: string;
+                            /** @description Gas of a USDC transfer, margin included */
+                            gasLimit: string;
+                            /** @description Wei per gas a transaction must offer now */
+                            maxFeePerGas: string;
+                            /**
+                             * @description estimate: the node simulated the transfer; typical: it could not (the wallet lacks the USDC), so a typical USDC transfer's gas
+                             * @enum {string}
+                             */
+                            basis: "estimate" | "typical";
+                        };
+                        /** @description What is missing and by how much; empty when ok */
+                        shortfalls: {
+                            /** @enum {string} */
+                            asset: "USDC" | "NATIVE";
+                            /** @enum {string} */
+                            code: "insufficient_usdc" | "insufficient_native_for_gas";
+                            required: {
+                                /**
+                                 * @description Integer smallest units (USDC: 10^-6, ETH/POL: wei)
+                                 * @example 500000
+                                 */
+                                minor: string;
+                                decimals: number;
+                                /**
+                                 * @description The same value in whole tokens
+                                 * @example 0.5
+                                 */
+                                formatted: string;
+                                /** @example USDC */
+                                symbol: string;
+                            };
+                            available: {
+                                /**
+                                 * @description Integer smallest units (USDC: 10^-6, ETH/POL: wei)
+                                 * @example 500000
+                                 */
+                                minor: string;
+                                decimals: number;
+                                /**
+                                 * @description The same value in whole tokens
+                                 * @example 0.5
+                                 */
+                                formatted: string;
+                                /** @example USDC */
+                                symbol: string;
+                            };
+                            missing: {
+                                /**
+                                 * @description Integer smallest units (USDC: 10^-6, ETH/POL: wei)
+                                 * @example 500000
+                                 */
+                                minor: string;
+                                decimals: number;
+                                /**
+                                 * @description The same value in whole tokens
+                                 * @example 0.5
+                                 */
+                                formatted: string;
+                                /** @example USDC */
+                                symbol: string;
+                            };
+                        }[];
+                    };
+                };
+            };
+            /** @description Invalid request: a field fails validation, text holds U+0000, JSON is malformed or nested deeper than 32, the URL is badly encoded */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is larger than BODY_LIMIT_BYTES */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is not application/json in UTF-8 */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests; retry after `Retry-After` seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Unexpected error (details only in the server log, by request id) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The payment provider or a dependency is unavailable; retry later */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
