@@ -12,8 +12,8 @@ import type { Redis } from 'ioredis';
 import { Clock } from './clock';
 import { Config } from './config/config';
 import { Database } from './database/database';
-import { EventStreams } from './http/event-streams';
 import { EmbeddedEvmNodes } from './evm/embedded-evm-node';
+import { EventStreams } from './http/event-streams';
 import { JobQueue } from './jobs/jobs';
 import type { ListenAddress } from './listen/listen-address';
 import { Logger } from './logging/logger';
@@ -82,8 +82,8 @@ export class PlatformModule implements OnApplicationBootstrap {
       { provide: Logger, useValue: deps.logger },
       { provide: RateLimiter, useValue: deps.rateLimiter },
       { provide: JobQueue, useValue: deps.jobs },
-      { provide: PubSub, useValue: deps.pubsub },
       { provide: EmbeddedEvmNodes, useValue: deps.evmNodes },
+      { provide: PubSub, useValue: deps.pubsub },
       { provide: METRICS, useValue: deps.metrics },
       { provide: REDIS, useValue: deps.redis ?? null },
       { provide: SECRETS, useValue: deps.secrets },

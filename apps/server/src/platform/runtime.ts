@@ -131,11 +131,6 @@ export async function createRuntime(config: Config, opts: RuntimeOptions = {}): 
   }
 }
 
-/** NOTIFY is per database; the same database's nodes share Redis channels under its name. */
-function databaseName(url: string): string {
-  return decodeURIComponent(new URL(url).pathname.slice(1)) || 'postgres';
-}
-
 /** One node per chain id, started together; each stopped on close, even if another failed. */
 async function startEvmNodes(
   config: Config,
@@ -154,4 +149,9 @@ async function startEvmNodes(
   const failed = started.find((s) => s.status === 'rejected');
   if (failed) throw failed.reason;
   return started.map((s) => (s as PromiseFulfilledResult<RunningEvmNode>).value);
+}
+
+/** NOTIFY is per database; the same database's nodes share Redis channels under its name. */
+function databaseName(url: string): string {
+  return decodeURIComponent(new URL(url).pathname.slice(1)) || 'postgres';
 }

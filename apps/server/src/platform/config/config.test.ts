@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigError, loadConfig } from './config';
+import { ConfigError, embeddedChainIds, loadConfig, MAINNET_USDC } from './config';
 
 function problems(env: Record<string, string>): string[] {
   try {
@@ -27,6 +27,39 @@ describe('loadConfig', () => {
     const url = 'postgres://u@localhost:5432/db';
     expect(loadConfig({ DATABASE_URL: url }).seedDemo).toBe(false);
     expect(loadConfig({ DATABASE_URL: url, SEED_DEMO: '1' }).seedDemo).toBe(true);
+  });
+
+  it('runs embedded chains only without an external database, for chains without an RPC URL', () => {
+    const url = 'postgres://u@localhost:5432/db';
+    expect(embeddedChainIds(loadConfig({}))).toEqual([1, 137]);
+    expect(embeddedChainIds(loadConfig({ DATABASE_URL: url }))).toEqual([]);
+    expect(embeddedChainIds(loadConfig({ DATABASE_URL: url, CHAIN_EMBEDDED: '1' }))).toEqual([
+      1, 137,
+    ]);
+    const polygonOnRpc = loadConfig({ POLYGON_RPC_URL: 'https://polygon.example/v2/key' });
+    expect(embeddedChainIds(polygonOnRpc)).toEqual([1]);
+    expect(polygonOnRpc.chains.polygon).toEqual({
+      chainId: 137,
+      rpcUrl: 'https://polygon.example/v2/key',
+      usdcAddress: MAINNET_USDC.polygon,
+    });
+    expect(embeddedChainIds(loadConfig({ CHAIN_EMBEDDED: '0' }))).toEqual([]);
+  });
+
+  it('refuses USDC addresses that are not addresses or fail their checksum, and non-HTTP RPC URLs', () => {
+    const list = problems({
+      ETHEREUM_USDC_ADDRESS: MAINNET_USDC.ethereum.replace('A0b8', 'a0B8'),
+      POLYGON_USDC_ADDRESS: 'XE7338O073KYGTWWZN0F2WZ0R8PX5ZPPZS',
+      ETHEREUM_RPC_URL: 'wss://eth.example',
+    });
+    expect(list.map((p) => p.split(':')[0]).sort()).toEqual([
+      'ETHEREUM_RPC_URL',
+      'ETHEREUM_USDC_ADDRESS',
+      'POLYGON_USDC_ADDRESS',
+    ]);
+    const lower = loadConfig({ ETHEREUM_USDC_ADDRESS: MAINNET_USDC.ethereum.toLowerCase() });
+    // Answered checksummed, as the pre-check answers every address.
+    expect(lower.chains.ethereum.usdcAddress).toBe(MAINNET_USDC.ethereum);
   });
 
   it('names every bad variable in one error', () => {

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { resolve } from 'node:path';
-import { isAddress } from 'ethers';
+import { getAddress, isAddress } from 'ethers';
 import { z } from 'zod';
 
 /**
@@ -26,6 +26,20 @@ const url = (protocols: string[]) =>
     { message: `must be a URL (${protocols.join(', ')})` },
   );
 
+/** An EVM address: 0x and 40 hex digits; mixed case must be a valid EIP-55 checksum. */
+const evmAddress = z
+  .string()
+  .refine((v) => /^0x[0-9a-fA-F]{40}$/.test(v) && isAddress(v), {
+    message: 'must be an EVM address (0x and 40 hex digits, EIP-55 checksum when mixed case)',
+  })
+  .transform((v) => getAddress(v));
+
+/** Circle's USDC contracts on mainnet: Ethereum, and Polygon PoS's native USDC (not USDC.e). */
+export const MAINNET_USDC = {
+  ethereum: '0xA0b86991c6218b36c1d19D4a2e9Eb0cE3606eB48',
+  polygon: '0x3c499c542cEF5E3811e1192ce70d8cC03d5c3359',
+} as const;
+
 /**
  * An address (`a@b`) or a display name and one (`Tender <a@b>`): one line, no second address, so
  * a From header cannot be made to carry anything else.
@@ -36,16 +50,6 @@ const mailbox = z
     /^(?:[^<>\r\n@,;"]*<[^\s<>@,;"]+@[^\s<>@,;"]+>|[^\s<>@,;"]+@[^\s<>@,;"]+)$/,
     'must be an address (no-reply@example.com) or a name and one (Tender <no-reply@example.com>)',
   );
-/** An EVM address: 0x and 40 hex digits; mixed case must be a valid EIP-55 checksum. */
-const evmAddress = z.string().refine((v) => /^0x[0-9a-fA-F]{40}$/.test(v) && isAddress(v), {
-  message: 'must be an EVM address (0x and 40 hex digits, EIP-55 checksum when mixed case)',
-});
-
-/** Circle's USDC contracts on mainnet: Ethereum, and Polygon PoS's native USDC (not USDC.e). */
-export const MAINNET_USDC = {
-  ethereum: '0xA0b86991c6218b36c1d19D4a2e9Eb0cE3606eB48',
-  polygon: '0x3c499c542cEF5E3811e1192ce70d8cC03d5c3359',
-} as const;
 
 const csv = z.string().transform((v) =>
   v
@@ -119,12 +123,6 @@ const envSchema = z
       .optional(),
     STRIPE_SANDBOX_PORT: port.optional(),
     STRIPE_MAX_NETWORK_RETRIES: z.coerce.number().int().min(0).max(10).default(3),
-    // Auth, if any, in the URL (smtp://user:pass@host:587); unset: .eml files under DATA_DIR/mail.
-    SMTP_URL: url(['smtp:', 'smtps:']).optional(),
-    MAIL_FROM: mailbox.default('Tender <no-reply@localhost>'),
-    // 8 retries from 15 s, doubling (pg-boss adds up to 2× jitter): SMTP may be down 1–2 h.
-    MAIL_RETRY_LIMIT: z.coerce.number().int().min(0).max(20).default(8),
-    MAIL_RETRY_DELAY_SECONDS: positiveInt.max(3600).default(15),
     ETHEREUM_RPC_URL: url(['http:', 'https:']).optional(),
     POLYGON_RPC_URL: url(['http:', 'https:']).optional(),
     ETHEREUM_USDC_ADDRESS: evmAddress.default(MAINNET_USDC.ethereum),
@@ -132,6 +130,12 @@ const envSchema = z
     CHAIN_EMBEDDED: bool.optional(),
     CHAIN_RPC_TIMEOUT_MS: positiveInt.min(100).max(60_000).default(5000),
     PRECHECK_RATE_LIMIT_PER_MINUTE: positiveInt.default(30),
+    // Auth, if any, in the URL (smtp://user:pass@host:587); unset: .eml files under DATA_DIR/mail.
+    SMTP_URL: url(['smtp:', 'smtps:']).optional(),
+    MAIL_FROM: mailbox.default('Tender <no-reply@localhost>'),
+    // 8 retries from 15 s, doubling (pg-boss adds up to 2× jitter): SMTP may be down 1–2 h.
+    MAIL_RETRY_LIMIT: z.coerce.number().int().min(0).max(20).default(8),
+    MAIL_RETRY_DELAY_SECONDS: positiveInt.max(3600).default(15),
   })
   .superRefine((env, ctx) => {
     if (Boolean(env.OIDC_ISSUER) !== Boolean(env.OIDC_JWKS_URL)) {
@@ -267,18 +271,6 @@ export interface Config {
     sandboxPort?: number;
     maxNetworkRetries: number;
   };
-  mail: {
-    /** Sent by SMTP when set (smtp:// or smtps://, auth in the URL); otherwise files (below). */
-    smtpUrl?: string;
-    /** The From header of every message. */
-    from: string;
-    /** Without SMTP, each message is an RFC 822 `.eml` file here (DATA_DIR/mail). */
-    dir: string;
-    /** How often a message is tried again after a failure before it is FAILED. */
-    retryLimit: number;
-    /** The first retry's delay; each later one doubles it. */
-    retryDelaySeconds: number;
-  };
   chains: {
     /**
      * Run a local EVM node (anvil) for every chain without an RPC URL, with a USDC-like token and
@@ -291,6 +283,18 @@ export interface Config {
     precheckRateLimitPerMinute: number;
     ethereum: ChainConfig;
     polygon: ChainConfig;
+  };
+  mail: {
+    /** Sent by SMTP when set (smtp:// or smtps://, auth in the URL); otherwise files (below). */
+    smtpUrl?: string;
+    /** The From header of every message. */
+    from: string;
+    /** Without SMTP, each message is an RFC 822 `.eml` file here (DATA_DIR/mail). */
+    dir: string;
+    /** How often a message is tried again after a failure before it is FAILED. */
+    retryLimit: number;
+    /** The first retry's delay; each later one doubles it. */
+    retryDelaySeconds: number;
   };
 }
 
@@ -365,19 +369,19 @@ export function loadConfig(source: Record<string, string | undefined> = process.
       sandboxPort: e.STRIPE_SANDBOX_PORT,
       maxNetworkRetries: e.STRIPE_MAX_NETWORK_RETRIES,
     },
-    mail: {
-      smtpUrl: e.SMTP_URL,
-      from: e.MAIL_FROM.trim(),
-      dir: resolve(e.DATA_DIR, 'mail'),
-      retryLimit: e.MAIL_RETRY_LIMIT,
-      retryDelaySeconds: e.MAIL_RETRY_DELAY_SECONDS,
-    },
     chains: {
       embedded: e.CHAIN_EMBEDDED ?? !e.DATABASE_URL,
       rpcTimeoutMs: e.CHAIN_RPC_TIMEOUT_MS,
       precheckRateLimitPerMinute: e.PRECHECK_RATE_LIMIT_PER_MINUTE,
       ethereum: { chainId: 1, rpcUrl: e.ETHEREUM_RPC_URL, usdcAddress: e.ETHEREUM_USDC_ADDRESS },
       polygon: { chainId: 137, rpcUrl: e.POLYGON_RPC_URL, usdcAddress: e.POLYGON_USDC_ADDRESS },
+    },
+    mail: {
+      smtpUrl: e.SMTP_URL,
+      from: e.MAIL_FROM.trim(),
+      dir: resolve(e.DATA_DIR, 'mail'),
+      retryLimit: e.MAIL_RETRY_LIMIT,
+      retryDelaySeconds: e.MAIL_RETRY_DELAY_SECONDS,
     },
   };
 }
