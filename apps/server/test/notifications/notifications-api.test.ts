@@ -54,6 +54,20 @@ describe('notifications over HTTP: order receipts, the admin list and retry', ()
       return rows[0]?.status === status && rows;
     }, 20_000);
 
+  /** A new buyer's order of `quantity` units of a new merchant's product at `price`. */
+  const buy = async (paymentMethod: 'WALLET' | 'GATEWAY', price: number, quantity: number) => {
+    const buyer = await f.buyer(paymentMethod === 'WALLET' ? price * quantity : 0);
+    const merchant = await f.merchant();
+    const product = await f.product(merchant.accessToken, price, 5);
+    const placed = await f.order(buyer.accessToken, {
+      productId: product.id,
+      quantity,
+      paymentMethod,
+    });
+    expect(placed.status).toBe(201);
+    return { buyer, placed, orderId: placed.body.id as string };
+  };
+
   it('is for admins only', async () => {
     const buyer = await register(f.api);
     expect((await f.api.get(BASE)).status).toBe(401);
@@ -68,16 +82,7 @@ describe('notifications over HTTP: order receipts, the admin list and retry', ()
   });
 
   it('SMTP down: the receipt is retried, then FAILED; the admin retries it once SMTP is back', async () => {
-    const buyer = await f.buyer(5_000);
-    const merchant = await f.merchant();
-    const product = await f.product(merchant.accessToken, 1_200, 5);
-    const placed = await f.order(buyer.accessToken, {
-      productId: product.id,
-      quantity: 2,
-      paymentMethod: 'WALLET',
-    });
-    expect(placed.status).toBe(201);
-    const orderId = placed.body.id as string;
+    const { buyer, orderId } = await buy('WALLET', 1_200, 2);
 
     const [failed] = await once(orderId, 'FAILED');
     expect(failed).toMatchObject({ attempts: 2, to: buyer.user.email });
@@ -113,16 +118,7 @@ describe('notifications over HTTP: order receipts, the admin list and retry', ()
 
   it('a gateway order paid on the hosted page gets one receipt, queued with the payment', async () => {
     smtp ??= await startSmtp(port);
-    const buyer = await f.buyer();
-    const merchant = await f.merchant();
-    const product = await f.product(merchant.accessToken, 1_999, 3);
-    const placed = await f.order(buyer.accessToken, {
-      productId: product.id,
-      quantity: 1,
-      paymentMethod: 'GATEWAY',
-    });
-    expect(placed.status).toBe(201);
-    const orderId = placed.body.id as string;
+    const { buyer, orderId, placed } = await buy('GATEWAY', 1_999, 1);
     // Not paid yet: no receipt.
     expect(await messagesOf(orderId)).toEqual([]);
     await payOnHostedPage(placed.body.checkoutUrl);

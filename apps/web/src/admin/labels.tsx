@@ -2,7 +2,12 @@ import { Badge } from '@chakra-ui/react';
 import type { MailStatus, PaymentMethod, PaymentStatus, WebhookState } from './queries';
 
 /** Words and colours for the admin's enums; the charts use the same colours as the badges. */
-export const PAYMENT_STATUS_LOOK: Record<PaymentStatus, { label: string; palette: string }> = {
+interface Look {
+  label: string;
+  palette: string;
+}
+
+export const PAYMENT_STATUS_LOOK: Record<PaymentStatus, Look> = {
   CREATED: { label: 'Created', palette: 'gray' },
   REQUIRES_ACTION: { label: 'Needs action', palette: 'yellow' },
   PROCESSING: { label: 'Processing', palette: 'blue' },
@@ -29,43 +34,37 @@ export const PAYABLE_LABEL: Record<string, string> = {
 };
 export const payableLabel = (type: string) => PAYABLE_LABEL[type] ?? type;
 
-const WEBHOOK_LOOK: Record<WebhookState, { label: string; palette: string }> = {
+const WEBHOOK_LOOK: Record<WebhookState, Look> = {
   PENDING: { label: 'Pending', palette: 'blue' },
   APPLIED: { label: 'Applied', palette: 'green' },
   FAILED: { label: 'Failed', palette: 'red' },
 };
 export const webhookStateLabel = (s: WebhookState) => WEBHOOK_LOOK[s].label;
 
-export function PaymentStatusBadge({ status }: { status: PaymentStatus }) {
-  const look = PAYMENT_STATUS_LOOK[status];
+/** A value's word in its colour; `data-<attr>` carries the raw value for tests. */
+function LookBadge({ look, attr, value }: { look: Look; attr: string; value: string }) {
   return (
-    <Badge colorPalette={look.palette} variant="subtle" data-status={status}>
+    <Badge colorPalette={look.palette} variant="subtle" {...{ [`data-${attr}`]: value }}>
       {look.label}
     </Badge>
   );
 }
 
-export function WebhookStateBadge({ state }: { state: WebhookState }) {
-  const look = WEBHOOK_LOOK[state];
-  return (
-    <Badge colorPalette={look.palette} variant="subtle" data-state={state}>
-      {look.label}
-    </Badge>
-  );
-}
+export const PaymentStatusBadge = ({ status }: { status: PaymentStatus }) => (
+  <LookBadge look={PAYMENT_STATUS_LOOK[status]} attr="status" value={status} />
+);
 
-const MAIL_LOOK: Record<MailStatus, { label: string; palette: string }> = {
+export const WebhookStateBadge = ({ state }: { state: WebhookState }) => (
+  <LookBadge look={WEBHOOK_LOOK[state]} attr="state" value={state} />
+);
+
+const MAIL_LOOK: Record<MailStatus, Look> = {
   QUEUED: { label: 'Queued', palette: 'blue' },
   SENT: { label: 'Sent', palette: 'green' },
   FAILED: { label: 'Failed', palette: 'red' },
 };
 export const mailStatusLabel = (s: MailStatus) => MAIL_LOOK[s].label;
 
-export function MailStatusBadge({ status }: { status: MailStatus }) {
-  const look = MAIL_LOOK[status];
-  return (
-    <Badge colorPalette={look.palette} variant="subtle" data-status={status}>
-      {look.label}
-    </Badge>
-  );
-}
+export const MailStatusBadge = ({ status }: { status: MailStatus }) => (
+  <LookBadge look={MAIL_LOOK[status]} attr="status" value={status} />
+);
