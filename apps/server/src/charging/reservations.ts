@@ -256,7 +256,11 @@ export class Reservations implements OnModuleInit {
   ): Promise<Record<string, unknown>> {
     const { result, error } = await this.router.callCharger(chargerId, action, payload);
     if (error)
-      throw new AppError('conflict', 'charger_refused', `The charger refused: ${error.description}`);
+      throw new AppError(
+        'conflict',
+        'charger_refused',
+        `The charger refused: ${error.description}`,
+      );
     return result ?? {};
   }
 }
