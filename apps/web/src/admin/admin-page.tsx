@@ -1,7 +1,6 @@
-import { Flex, Link } from '@chakra-ui/react';
 import type { ReactNode } from 'react';
-import { NavLink, useLocation } from 'react-router';
 import { Page } from '../shell/page';
+import { SectionTabs } from '../shell/tabs';
 
 /** The admin's operations pages, one nav entry ("Admin") in the shell and these tabs inside. */
 export const ADMIN_SECTIONS = [
@@ -24,30 +23,9 @@ export function AdminPage({
   actions?: ReactNode;
   children: ReactNode;
 }) {
-  const { pathname } = useLocation();
-  const current = (to: string) => (to === '/admin' ? pathname === to : pathname.startsWith(to));
   return (
     <Page title={title} actions={actions}>
-      <Flex as="nav" aria-label="Admin sections" gap={1} wrap="wrap" mt={-2}>
-        {ADMIN_SECTIONS.map((s) => (
-          <Link
-            key={s.to}
-            asChild
-            px={3}
-            py={1}
-            borderRadius="full"
-            fontSize="sm"
-            borderWidth="1px"
-            {...(current(s.to)
-              ? { bg: 'teal.700', color: 'white', borderColor: 'teal.700' }
-              : { color: 'fg', _hover: { bg: 'bg.muted' } })}
-          >
-            <NavLink to={s.to} end={s.to === '/admin'}>
-              {s.label}
-            </NavLink>
-          </Link>
-        ))}
-      </Flex>
+      <SectionTabs label="Admin sections" sections={ADMIN_SECTIONS} />
       {children}
     </Page>
   );

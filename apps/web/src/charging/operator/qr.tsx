@@ -1,0 +1,59 @@
+import { Box, Button, Flex, Image, Link, Stack, Text } from '@chakra-ui/react';
+import { useState } from 'react';
+import { ErrorState, Loading } from '../../shell/page';
+import { useConnectorQr, type Charger, type Connector } from './queries';
+
+/** The QR code drivers scan, once asked for: a preview and the SVG and PNG files to print. */
+export function ConnectorQr({ charger, connector }: { charger: Charger; connector: Connector }) {
+  const [open, setOpen] = useState(false);
+  const name = `${charger.ocppId}-connector-${connector.connectorId}`;
+  return (
+    <Stack gap={2}>
+      <Button
+        size="sm"
+        variant="outline"
+        alignSelf="start"
+        aria-expanded={open}
+        onClick={() => setOpen((o) => !o)}
+      >
+        {open ? 'Hide QR code' : 'QR code'}
+      </Button>
+      {open && <QrFiles connector={connector} name={name} />}
+    </Stack>
+  );
+}
+
+function QrFiles({ connector, name }: { connector: Connector; name: string }) {
+  const svg = useConnectorQr(connector.id, 'svg');
+  const png = useConnectorQr(connector.id, 'png');
+  if (svg.isPending) return <Loading what="the QR code" />;
+  if (svg.isError) return <ErrorState error={svg.error} retry={() => void svg.refetch()} />;
+  return (
+    <Flex gap={4} wrap="wrap" align="center" data-testid="connector-qr">
+      <Box bg="white" borderWidth="1px" borderRadius="md" p={2}>
+        <Image
+          src={svg.data}
+          alt={`QR code of connector ${connector.connectorId}: it opens the driver's charging page`}
+          boxSize="36"
+        />
+      </Box>
+      <Stack gap={1}>
+        <Text fontSize="sm" color="fg.muted">
+          Print it on the charger by this connector.
+        </Text>
+        <Link href={svg.data} download={`${name}.svg`} color="teal.700">
+          Download SVG
+        </Link>
+        {png.data ? (
+          <Link href={png.data} download={`${name}.png`} color="teal.700">
+            Download PNG
+          </Link>
+        ) : (
+          <Text fontSize="sm" color={png.isError ? 'red.700' : 'fg.muted'}>
+            {png.isError ? 'The PNG could not be made.' : 'Preparing the PNG…'}
+          </Text>
+        )}
+      </Stack>
+    </Flex>
+  );
+}
