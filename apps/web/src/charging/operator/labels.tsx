@@ -62,7 +62,7 @@ export function StatusBadge({ status }: { status: string | null | undefined }) {
 
 export function OnlineBadge({ online }: { online: boolean }) {
   return (
-    <Badge colorPalette={online ? 'green' : 'gray'} variant="solid" data-online={online}>
+    <Badge colorPalette={online ? 'green' : 'gray'} variant="outline" data-online={online}>
       {online ? 'Online' : 'Offline'}
     </Badge>
   );

@@ -51,7 +51,7 @@ function NewStation() {
   return (
     <Panel title="New station">
       <Stack asChild gap={3}>
-        <form onSubmit={submit} noValidate>
+        <form onSubmit={submit} noValidate aria-label="New station">
           {create.isError && <ErrorState error={create.error} />}
           {admin && <CompanyField value={companyId} onChange={setCompanyId} />}
           <StationFields value={draft} onChange={setDraft} touched={touched} />
