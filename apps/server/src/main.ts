@@ -1,6 +1,12 @@
 import 'reflect-metadata';
 import { startApp, type RunningApp } from './bootstrap';
 import { seedDemoProducts } from './catalog';
+import {
+  connectDemoCharger,
+  DEMO_CHARGE_POINTS,
+  seedDemoStation,
+  type SimulatedCharger,
+} from './charging';
 import { seedDemoData } from './identity';
 import { ConfigError, loadConfig, type Config } from './platform/config/config';
 import { createRuntime, type Runtime } from './platform/runtime';
@@ -9,6 +15,8 @@ export interface Started {
   config: Config;
   runtime: Runtime;
   running: RunningApp;
+  /** The demo station's simulated charger, when `DEMO_CHARGER` is on and it connected. */
+  charger?: SimulatedCharger;
 }
 
 /**
@@ -40,7 +48,12 @@ export async function run(
   const demoProducts = merchant
     ? await seedDemoProducts(runtime.database, runtime.clock, merchant.id)
     : 0;
+  const operator = demo?.find((a) => a.role === 'OPERATOR');
+  const demoStation = operator?.companyId
+    ? await seedDemoStation(runtime.database, runtime.clock, operator.companyId)
+    : undefined;
   const running = await startApp(runtime);
+  const demoCharger = config.demoCharger ? await connectDemoCharger(running.url) : undefined;
 
   const lines: string[] = [
     '',
@@ -57,25 +70,40 @@ export async function run(
     for (const a of demo) lines.push(`  ${a.role.padEnd(9)} ${a.email.padEnd(24)} ${a.password}`);
     if (demoProducts > 0)
       lines.push(`  ${demoProducts} products of the demo merchant: ${running.url}/api/v1/products`);
+    if (demoStation)
+      lines.push(`  Demo station ${demoStation}: chargers ${DEMO_CHARGE_POINTS.join(', ')}`);
+  }
+  if (demoCharger) {
+    const ws = `${running.url.replace(/^http/, 'ws')}/ocpp/${DEMO_CHARGE_POINTS[0]}`;
+    lines.push(
+      '',
+      'charger' in demoCharger
+        ? `Charger:  simulated ${DEMO_CHARGE_POINTS[0]} connected at ${ws} (DEMO_CHARGER=0 turns it off)`
+        : `Charger:  simulated ${DEMO_CHARGE_POINTS[0]} could not connect: ${demoCharger.error}`,
+    );
   }
   out.write(`${lines.join('\n')}\n\n`);
-  return { config, runtime, running };
+  const charger = demoCharger && 'charger' in demoCharger ? demoCharger.charger : undefined;
+  return { config, runtime, running, ...(charger ? { charger } : {}) };
 }
 
-function handleSignals({ config, runtime, running }: Started): void {
+function handleSignals({ config, runtime, running, charger }: Started): void {
   let stopping = false;
   const stop = (signal: string) => {
     if (stopping) return;
     stopping = true;
     runtime.logger.info({ signal }, 'shutting down: draining requests');
     setTimeout(() => process.exit(1), config.http.shutdownGraceMs).unref();
-    running.close().then(
-      () => process.exit(0),
-      (err: unknown) => {
-        runtime.logger.error({ err }, 'shutdown failed');
-        process.exit(1);
-      },
-    );
+    // The demo charger first: otherwise it sees its server go away mid-call.
+    (charger?.stop() ?? Promise.resolve())
+      .then(() => running.close())
+      .then(
+        () => process.exit(0),
+        (err: unknown) => {
+          runtime.logger.error({ err }, 'shutdown failed');
+          process.exit(1);
+        },
+      );
   };
   process.on('SIGINT', () => stop('SIGINT'));
   process.on('SIGTERM', () => stop('SIGTERM'));

@@ -80,6 +80,17 @@ describe('start-up', () => {
     const operator = /OPERATOR\s+(\S+)\s+(\S+)/.exec(first.out)!;
     const op = await api.post('/api/v1/auth/login', { email: operator[1], password: operator[2] });
     expect(op.body.user.companyId).toMatch(/^cmp_/);
+    // The demo station's first charger is simulated in-process and online; its twin waits for
+    // `npm run charger -- --id DEMO-CP-2`.
+    expect(first.out).toContain('Charger:  simulated DEMO-CP-1 connected');
+    const chargers = (await api.get('/api/v1/chargers', op.body.accessToken)).body.data as {
+      ocppId: string;
+      online: boolean;
+    }[];
+    expect(chargers.map((c) => [c.ocppId, c.online]).sort()).toEqual([
+      ['DEMO-CP-1', true],
+      ['DEMO-CP-2', false],
+    ]);
     expect(await readFile(join(dataDir, 'demo-credentials.txt'), 'utf8')).toContain(match![2]);
     // The marketplace has something to buy: the demo merchant's products, public.
     const merchant = /MERCHANT\s+(\S+)/.exec(first.out)!;
@@ -96,8 +107,9 @@ describe('start-up', () => {
     ).toBe(true);
     await running.close();
 
-    const second = await start({ DATA_DIR: dataDir });
+    const second = await start({ DATA_DIR: dataDir, DEMO_CHARGER: '0' });
     expect(second.out).not.toContain('Demo accounts');
+    expect(second.out).not.toContain('Charger:');
     expect(
       (await client(second.started.running.url).get('/api/v1/products')).body.data,
     ).toHaveLength(3);

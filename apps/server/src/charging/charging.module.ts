@@ -4,6 +4,8 @@ import { ChargePoints } from './charge-points';
 import { Chargers } from './chargers';
 import { ChargersController, ConnectorsController } from './chargers.controller';
 import { Connectors } from './connectors';
+import { DirectoryController, DirectoryRateLimit } from './directory.controller';
+import { StationDirectory } from './station-directory';
 import { IdTags } from './id-tags';
 import { OcppCommands } from './ocpp-commands';
 import { OcppTransactions } from './ocpp-transactions';
@@ -19,7 +21,13 @@ import { Tariffs } from './tariffs';
  */
 @Module({
   imports: [IdentityModule],
-  controllers: [StationsController, TariffsController, ChargersController, ConnectorsController],
+  controllers: [
+    StationsController,
+    TariffsController,
+    ChargersController,
+    ConnectorsController,
+    DirectoryController,
+  ],
   providers: [
     Tariffs,
     Stations,
@@ -31,6 +39,8 @@ import { Tariffs } from './tariffs';
     OcppCommands,
     IdTags,
     OcppTransactions,
+    StationDirectory,
+    DirectoryRateLimit,
   ],
   exports: [IdTags],
 })

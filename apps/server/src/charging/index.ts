@@ -3,3 +3,5 @@
 export { ChargingModule } from './charging.module';
 export { priceSession, type SessionPrice, type Tariff, type Usage } from './pricing';
 export type { ChargerRow, ConnectorRow, StationRow, TariffRow } from './charging.schema';
+export { connectDemoCharger, DEMO_CHARGE_POINTS, seedDemoStation } from './demo-station';
+export type { SimulatedCharger } from './simulator/charger';

@@ -14,6 +14,8 @@ export interface DemoAccount {
   email: string;
   role: UserRole;
   password: string;
+  /** The operator's company (the demo station's owner); absent for the other roles. */
+  companyId?: string;
 }
 
 const ACCOUNTS: { email: string; role: UserRole; firstName: string }[] = [
@@ -41,12 +43,12 @@ export async function seedDemoData(
     password: randomBytes(9).toString('base64url'),
   }));
   const hashes = await Promise.all(accounts.map((a) => hashPassword(a.password)));
+  const companyId = newId('company', now.getTime());
   const seeded = await database.db.transaction(async (tx) => {
     // One seeder at a time, and only into an empty database.
     await tx.execute(sql`SELECT pg_advisory_xact_lock(7246632)`);
     const [{ n } = { n: 0 }] = await tx.select({ n: sql<number>`count(*)::int` }).from(users);
     if (n > 0) return false;
-    const companyId = newId('company', now.getTime());
     await tx
       .insert(companies)
       .values({ id: companyId, name: 'Demo Charging Co', createdAt: now, updatedAt: now });
@@ -68,5 +70,11 @@ export async function seedDemoData(
   if (!seeded) return undefined;
   const lines = accounts.map((a) => `${a.role.padEnd(9)} ${a.email.padEnd(24)} ${a.password}`);
   await writeFile(join(dataDir, 'demo-credentials.txt'), `${lines.join('\n')}\n`, { mode: 0o600 });
-  return accounts.map(({ id, email, role, password }) => ({ id, email, role, password }));
+  return accounts.map(({ id, email, role, password }) => ({
+    id,
+    email,
+    role,
+    password,
+    ...(role === 'OPERATOR' ? { companyId } : {}),
+  }));
 }

@@ -1432,6 +1432,46 @@ export interface paths {
         patch: operations["ConnectorsController_update"];
         trace?: never;
     };
+    "/api/v1/charging/stations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Stations for drivers, nearest first when `lat` and `lng` are given (else by name), with free connectors and the price, tax included; public, rate-limited
+         * @description Public.
+         */
+        get: operations["DirectoryController_stations"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/charging/connectors/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A connector’s public page (the QR code’s link): its status, station and price before the start; public, rate-limited
+         * @description Public.
+         */
+        get: operations["DirectoryController_connector"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -7380,6 +7420,22 @@ export interface operations {
                              * @example 2000
                              */
                             holdAmount: number;
+                            periods: {
+                                name: string;
+                                days: number[];
+                                start: string;
+                                end: string;
+                                /**
+                                 * @description Integer minor units (2000 = €20.00)
+                                 * @example 2000
+                                 */
+                                energyPricePerKwh: number;
+                                /**
+                                 * @description Integer minor units (2000 = €20.00)
+                                 * @example 2000
+                                 */
+                                timePricePerMinute: number;
+                            }[];
                             createdAt: string;
                             updatedAt: string;
                         }[];
@@ -7466,6 +7522,22 @@ export interface operations {
                      * @example 2000
                      */
                     holdAmount: number;
+                    periods?: {
+                        name: string;
+                        days: number[];
+                        start: string;
+                        end: string;
+                        /**
+                         * @description Integer minor units (2000 = €20.00)
+                         * @example 2000
+                         */
+                        energyPricePerKwh: number;
+                        /**
+                         * @description Integer minor units (2000 = €20.00)
+                         * @example 2000
+                         */
+                        timePricePerMinute?: number;
+                    }[];
                     companyId?: string;
                 };
             };
@@ -7510,6 +7582,22 @@ export interface operations {
                          * @example 2000
                          */
                         holdAmount: number;
+                        periods: {
+                            name: string;
+                            days: number[];
+                            start: string;
+                            end: string;
+                            /**
+                             * @description Integer minor units (2000 = €20.00)
+                             * @example 2000
+                             */
+                            energyPricePerKwh: number;
+                            /**
+                             * @description Integer minor units (2000 = €20.00)
+                             * @example 2000
+                             */
+                            timePricePerMinute: number;
+                        }[];
                         createdAt: string;
                         updatedAt: string;
                     };
@@ -7621,6 +7709,22 @@ export interface operations {
                          * @example 2000
                          */
                         holdAmount: number;
+                        periods: {
+                            name: string;
+                            days: number[];
+                            start: string;
+                            end: string;
+                            /**
+                             * @description Integer minor units (2000 = €20.00)
+                             * @example 2000
+                             */
+                            energyPricePerKwh: number;
+                            /**
+                             * @description Integer minor units (2000 = €20.00)
+                             * @example 2000
+                             */
+                            timePricePerMinute: number;
+                        }[];
                         createdAt: string;
                         updatedAt: string;
                     };
@@ -7806,6 +7910,22 @@ export interface operations {
                      * @example 2000
                      */
                     holdAmount?: number;
+                    periods?: {
+                        name: string;
+                        days: number[];
+                        start: string;
+                        end: string;
+                        /**
+                         * @description Integer minor units (2000 = €20.00)
+                         * @example 2000
+                         */
+                        energyPricePerKwh: number;
+                        /**
+                         * @description Integer minor units (2000 = €20.00)
+                         * @example 2000
+                         */
+                        timePricePerMinute?: number;
+                    }[];
                 };
             };
         };
@@ -7849,6 +7969,22 @@ export interface operations {
                          * @example 2000
                          */
                         holdAmount: number;
+                        periods: {
+                            name: string;
+                            days: number[];
+                            start: string;
+                            end: string;
+                            /**
+                             * @description Integer minor units (2000 = €20.00)
+                             * @example 2000
+                             */
+                            energyPricePerKwh: number;
+                            /**
+                             * @description Integer minor units (2000 = €20.00)
+                             * @example 2000
+                             */
+                            timePricePerMinute: number;
+                        }[];
                         createdAt: string;
                         updatedAt: string;
                     };
@@ -7964,6 +8100,10 @@ export interface operations {
                             online: boolean;
                             status: string | null;
                             errorCode: string | null;
+                            firmwareStatus: string | null;
+                            firmwareStatusAt: string | null;
+                            diagnosticsStatus: string | null;
+                            diagnosticsStatusAt: string | null;
                             createdAt: string;
                             updatedAt: string;
                         }[];
@@ -8050,6 +8190,10 @@ export interface operations {
                         online: boolean;
                         status: string | null;
                         errorCode: string | null;
+                        firmwareStatus: string | null;
+                        firmwareStatusAt: string | null;
+                        diagnosticsStatus: string | null;
+                        diagnosticsStatusAt: string | null;
                         createdAt: string;
                         updatedAt: string;
                     };
@@ -8153,6 +8297,10 @@ export interface operations {
                         online: boolean;
                         status: string | null;
                         errorCode: string | null;
+                        firmwareStatus: string | null;
+                        firmwareStatusAt: string | null;
+                        diagnosticsStatus: string | null;
+                        diagnosticsStatusAt: string | null;
                         createdAt: string;
                         updatedAt: string;
                     };
@@ -8330,6 +8478,10 @@ export interface operations {
                         online: boolean;
                         status: string | null;
                         errorCode: string | null;
+                        firmwareStatus: string | null;
+                        firmwareStatusAt: string | null;
+                        diagnosticsStatus: string | null;
+                        diagnosticsStatusAt: string | null;
                         createdAt: string;
                         updatedAt: string;
                     };
@@ -9200,6 +9352,228 @@ export interface operations {
             };
             /** @description The body is not application/json in UTF-8 */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Unexpected error (details only in the server log, by request id) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    DirectoryController_stations: {
+        parameters: {
+            query?: {
+                lat?: number;
+                lng?: number;
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: {
+                            id: string;
+                            name: string;
+                            address: string;
+                            latitude: number;
+                            longitude: number;
+                            timeZone: string;
+                            distanceMeters: number | null;
+                            connectors: number;
+                            available: number;
+                            price: {
+                                currency: string;
+                                /**
+                                 * @description Integer minor units (2000 = €20.00)
+                                 * @example 2000
+                                 */
+                                energyPricePerKwh: number;
+                                /**
+                                 * @description Integer minor units (2000 = €20.00)
+                                 * @example 2000
+                                 */
+                                timePricePerMinute: number;
+                                /**
+                                 * @description Integer minor units (2000 = €20.00)
+                                 * @example 2000
+                                 */
+                                idlePricePerMinute: number;
+                                idleGraceMinutes: number;
+                                /**
+                                 * @description Integer minor units (2000 = €20.00)
+                                 * @example 2000
+                                 */
+                                sessionFee: number;
+                                taxRateBasisPoints: number;
+                                taxInclusive: boolean;
+                                /**
+                                 * @description Integer minor units (2000 = €20.00)
+                                 * @example 2000
+                                 */
+                                holdAmount: number;
+                                periods: {
+                                    name: string;
+                                    days: number[];
+                                    start: string;
+                                    end: string;
+                                    /**
+                                     * @description Integer minor units (2000 = €20.00)
+                                     * @example 2000
+                                     */
+                                    energyPricePerKwh: number;
+                                    /**
+                                     * @description Integer minor units (2000 = €20.00)
+                                     * @example 2000
+                                     */
+                                    timePricePerMinute: number;
+                                }[];
+                            } | null;
+                        }[];
+                    };
+                };
+            };
+            /** @description Invalid request: a field fails validation, text holds U+0000, JSON is malformed or nested deeper than 32, the URL is badly encoded */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Unexpected error (details only in the server log, by request id) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    DirectoryController_connector: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        connectorNumber: number;
+                        type: string | null;
+                        maxPowerW: number | null;
+                        status: string;
+                        chargerOnline: boolean;
+                        available: boolean;
+                        station: {
+                            id: string;
+                            name: string;
+                            address: string;
+                            latitude: number;
+                            longitude: number;
+                            timeZone: string;
+                        };
+                        price: {
+                            currency: string;
+                            /**
+                             * @description Integer minor units (2000 = €20.00)
+                             * @example 2000
+                             */
+                            energyPricePerKwh: number;
+                            /**
+                             * @description Integer minor units (2000 = €20.00)
+                             * @example 2000
+                             */
+                            timePricePerMinute: number;
+                            /**
+                             * @description Integer minor units (2000 = €20.00)
+                             * @example 2000
+                             */
+                            idlePricePerMinute: number;
+                            idleGraceMinutes: number;
+                            /**
+                             * @description Integer minor units (2000 = €20.00)
+                             * @example 2000
+                             */
+                            sessionFee: number;
+                            taxRateBasisPoints: number;
+                            taxInclusive: boolean;
+                            /**
+                             * @description Integer minor units (2000 = €20.00)
+                             * @example 2000
+                             */
+                            holdAmount: number;
+                            periods: {
+                                name: string;
+                                days: number[];
+                                start: string;
+                                end: string;
+                                /**
+                                 * @description Integer minor units (2000 = €20.00)
+                                 * @example 2000
+                                 */
+                                energyPricePerKwh: number;
+                                /**
+                                 * @description Integer minor units (2000 = €20.00)
+                                 * @example 2000
+                                 */
+                                timePricePerMinute: number;
+                            }[];
+                        } | null;
+                    };
+                };
+            };
+            /** @description Invalid request: a field fails validation, text holds U+0000, JSON is malformed or nested deeper than 32, the URL is badly encoded */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such resource (or not yours), or no such route */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A path parameter is too long */
+            414: {
                 headers: {
                     [name: string]: unknown;
                 };

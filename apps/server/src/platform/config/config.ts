@@ -74,6 +74,7 @@ const envSchema = z
     ORDER_CHECKOUT_EXPIRY_SECONDS: positiveInt.min(1800).max(86_400).default(1800),
     RETURN_RATE_LIMIT_PER_MINUTE: positiveInt.default(60),
     SEED_DEMO: bool.optional(),
+    DEMO_CHARGER: bool.optional(),
     SHUTDOWN_GRACE_MS: positiveInt.default(10_000),
     PUBLIC_URL: url(['http:', 'https:']).optional(),
     STRIPE_SECRET_KEY: z
@@ -199,6 +200,8 @@ export interface Config {
   };
   /** Demo users on first start: on by default only on the embedded database. */
   seedDemo: boolean;
+  /** A simulated OCPP charger (the demo station's first) connected in-process after listen. */
+  demoCharger: boolean;
   /** Base URL browsers use to reach us (redirects after checkout and 3-D Secure). */
   publicUrl?: string;
   stripe: {
@@ -273,6 +276,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     },
     payments: { returnRateLimitPerMinute: e.RETURN_RATE_LIMIT_PER_MINUTE },
     seedDemo: e.SEED_DEMO ?? !e.DATABASE_URL,
+    demoCharger: e.DEMO_CHARGER ?? e.SEED_DEMO ?? !e.DATABASE_URL,
     publicUrl: e.PUBLIC_URL?.replace(/\/+$/, ''),
     stripe: {
       secretKey: e.STRIPE_SECRET_KEY,
