@@ -46,12 +46,14 @@ describe('the operator charging pages', () => {
     const page = await newPage(browser, app);
     await login(page, app.demo.OPERATOR);
 
-    // The area, from the menu: no stations in the demo data yet.
+    // The area, from the menu: the demo station, one of its two chargers connected (simulated
+    // in-process by the server).
     await page.getByRole('navigation').getByRole('link', { name: 'Charging' }).click();
     await page.getByRole('heading', { name: 'Charging stations' }).waitFor();
-    await page.getByText('No stations yet.').waitFor();
+    const demo = page.getByTestId('station-row').filter({ hasText: 'Demo Charging Hub' });
+    await expect.poll(() => demo.getByTestId('chargers-online').innerText()).toBe('1 of 2 online');
     await checkA11y(page);
-    await screenshot(page, 'charging-stations-empty');
+    await screenshot(page, 'charging-stations-demo');
 
     // A tariff, typed as decimals: €0.3249 per kWh is 32490 thousandths of a cent for the API.
     await page
@@ -74,6 +76,11 @@ describe('the operator charging pages', () => {
     await tariffForm.getByLabel(/Idle fee per minute/).fill('0.10');
     await tariffForm.getByLabel('Idle grace (minutes)').fill('15');
     await tariffForm.getByLabel(/Hold amount/).fill('50');
+    // A peak period on weekdays replaces the energy price from 07:00 to 22:00.
+    await tariffForm.getByRole('button', { name: 'Add a period' }).click();
+    const period = tariffForm.getByRole('group', { name: 'Period 1' });
+    await period.getByLabel('Period name').fill('Peak');
+    await period.getByLabel(/Price per kWh/).fill('0.45');
     await checkA11y(page);
     await screenshot(page, 'charging-tariff-new');
     await tariffForm.getByRole('button', { name: 'Create tariff' }).click();
@@ -83,6 +90,7 @@ describe('the operator charging pages', () => {
     expect(await summary.innerText()).toMatch(/0[.,]3249/);
     expect(await summary.innerText()).toMatch(/19 % included in the prices/);
     expect(await summary.innerText()).toMatch(/after 15 free minutes/);
+    expect(await summary.innerText()).toMatch(/Peak, Mon–Fri 07:00–22:00: €0[.,]45 per kWh/);
     await checkA11y(page);
     await screenshot(page, 'charging-tariff');
 
@@ -163,6 +171,10 @@ describe('the operator charging pages', () => {
     await expect
       .poll(() => qr.getByRole('link', { name: 'Download PNG' }).getAttribute('href'))
       .toMatch(/^data:image\/png/);
+    // And what drivers scanning it are told, priced by the server (19 % already in the prices).
+    expect(await first.getByTestId('driver-price').innerText()).toMatch(
+      /tax included: €0[.,]3249 per kWh, €0[.,]10 per idle minute after 15 min, €1[.,]00 per session, or the prices of 1 time-of-day period/,
+    );
     await checkA11y(page);
     await screenshot(page, 'charging-station');
 

@@ -10,7 +10,7 @@ import { ChargerSettings, ocppUrl } from './chargers';
 import { CommandPanel } from './commands';
 import { ConfirmDelete } from './confirm';
 import { ConnectorList } from './connectors';
-import { errorLabel, OnlineBadge, StatusBadge } from './labels';
+import { errorLabel, OnlineBadge, plain, StatusBadge } from './labels';
 import { useChargerLive } from './live';
 import { OcppLog } from './ocpp-log';
 import { useCharger, useChargingChange, useStation, type Charger } from './queries';
@@ -35,6 +35,12 @@ function StationLink({ stationId }: { stationId: string }) {
   );
 }
 
+/** The last progress a charger reported after UpdateFirmware or GetDiagnostics (`INSTALLED`, `UPLOAD_FAILED`). */
+const progress = (status: string | null, at: string | null) =>
+  status
+    ? `${status.replace(/([a-z])([A-Z])/g, '$1 $2')} (${formatDateTime(at)})`
+    : 'Nothing reported';
+
 /** What the charger is and last said: the live state, then its BootNotification's identity. */
 function Facts({ charger: c }: { charger: Charger }) {
   const rows: [string, ReactNode][] = [
@@ -48,6 +54,8 @@ function Facts({ charger: c }: { charger: Charger }) {
     ['Model', c.model ?? '—'],
     ['Serial number', c.serialNumber ?? '—'],
     ['Firmware', c.firmwareVersion ?? '—'],
+    ['Firmware update', progress(c.firmwareStatus, c.firmwareStatusAt)],
+    ['Diagnostics upload', progress(c.diagnosticsStatus, c.diagnosticsStatusAt)],
     ['Password', c.hasPassword ? 'Set (never shown)' : 'None'],
     ['OCPP address', ocppUrl(c.ocppId)],
   ];

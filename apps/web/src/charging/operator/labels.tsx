@@ -34,8 +34,8 @@ const ERROR_WORDS: Record<string, string> = {
   WEAK_SIGNAL: 'Weak wireless signal',
 };
 
-/** `SOME_WORDS` → `Some words`, for a value this page does not know yet. */
-const plain = (code: string) => {
+/** `SOME_WORDS` → `Some words`, for a value this page has no words of its own for. */
+export const plain = (code: string) => {
   const w = code.toLowerCase().replace(/_/g, ' ');
   return w.charAt(0).toUpperCase() + w.slice(1);
 };

@@ -1,7 +1,9 @@
 import { Box, Button, Flex, Image, Link, Stack, Text } from '@chakra-ui/react';
 import { useState } from 'react';
 import { ErrorState, Loading } from '../../shell/page';
-import { useConnectorQr, type Charger, type Connector } from './queries';
+import { formatMoney } from '../../lib/format';
+import { formatUnitPrice } from './prices';
+import { useConnectorQr, useDriverView, type Charger, type Connector } from './queries';
 
 /** The QR code drivers scan, once asked for: a preview and the SVG and PNG files to print. */
 export function ConnectorQr({ charger, connector }: { charger: Charger; connector: Connector }) {
@@ -18,7 +20,12 @@ export function ConnectorQr({ charger, connector }: { charger: Charger; connecto
       >
         {open ? 'Hide QR code' : 'QR code'}
       </Button>
-      {open && <QrFiles connector={connector} name={name} />}
+      {open && (
+        <>
+          <QrFiles connector={connector} name={name} />
+          <DriverPrice connectorId={connector.id} />
+        </>
+      )}
     </Stack>
   );
 }
@@ -55,5 +62,37 @@ function QrFiles({ connector, name }: { connector: Connector; name: string }) {
         )}
       </Stack>
     </Flex>
+  );
+}
+
+/** What a driver scanning the code is told it costs (the server's figures, tax included). */
+function DriverPrice({ connectorId }: { connectorId: string }) {
+  const q = useDriverView(connectorId);
+  if (q.isPending) return <Loading what="the price drivers see" />;
+  if (q.isError) return <ErrorState error={q.error} retry={() => void q.refetch()} />;
+  const p = q.data.price;
+  if (!p)
+    return (
+      <Text fontSize="sm" color="red.700" data-testid="driver-price">
+        Drivers see no price: neither the charger nor its station has a tariff, so they cannot start
+        here.
+      </Text>
+    );
+  const parts = [`${formatUnitPrice(p.energyPricePerKwh, p.currency)} per kWh`];
+  if (p.timePricePerMinute > 0)
+    parts.push(`${formatUnitPrice(p.timePricePerMinute, p.currency)} per minute`);
+  if (p.idlePricePerMinute > 0)
+    parts.push(
+      `${formatUnitPrice(p.idlePricePerMinute, p.currency)} per idle minute after ${p.idleGraceMinutes} min`,
+    );
+  if (p.sessionFee > 0) parts.push(`${formatMoney(p.sessionFee, p.currency)} per session`);
+  const periods = p.periods.length
+    ? `, or the prices of ${p.periods.length} time-of-day period(s)`
+    : '';
+  return (
+    <Text fontSize="sm" data-testid="driver-price">
+      Drivers scanning it see, tax included: {parts.join(', ')}
+      {periods}; {formatMoney(p.holdAmount, p.currency)} held on their card at the start.
+    </Text>
   );
 }

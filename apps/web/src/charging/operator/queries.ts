@@ -125,6 +125,21 @@ export const useTariff = (id: string) =>
     queryFn: () => call(() => api.GET('/api/v1/tariffs/{id}', { params: { path: { id } } })),
   });
 
+export type DriverView = Json<'/api/v1/charging/connectors/{id}', 'get'>;
+
+/**
+ * The connector as its QR code shows it to drivers (the public route): its price before the start,
+ * tax included, computed by the server's pricing — so this page never prices anything itself.
+ */
+export const useDriverView = (connectorId: string) =>
+  useQuery({
+    queryKey: [AREA, 'driver-view', connectorId],
+    queryFn: () =>
+      call(() =>
+        api.GET('/api/v1/charging/connectors/{id}', { params: { path: { id: connectorId } } }),
+      ),
+  });
+
 /** A QR code as a data: URL (the route needs the bearer token, and the CSP allows data: images). */
 export const useConnectorQr = (connectorId: string, format: 'svg' | 'png') =>
   useQuery({

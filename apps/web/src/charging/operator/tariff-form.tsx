@@ -1,8 +1,9 @@
-import { Field, Input, NativeSelect, SimpleGrid, Text } from '@chakra-ui/react';
+import { Field, Input, NativeSelect, SimpleGrid } from '@chakra-ui/react';
 import type { ReactNode } from 'react';
 import { currencyExponent, parseMoney } from '../../lib/format';
 import { formatDecimal, parseTaxRate, parseUnitPrice, taxRateText, unitPriceText } from './prices';
 import type { Tariff } from './queries';
+import { periodDrafts, periodsBody, PeriodsEditor, type PeriodDraft } from './tariff-periods';
 
 /** The currencies a tariff may be in (the card provider settles these). */
 export const TARIFF_CURRENCIES = ['eur', 'usd', 'gbp', 'chf', 'sek', 'nok', 'dkk', 'pln'] as const;
@@ -19,6 +20,7 @@ export interface TariffDraft {
   taxRate: string;
   taxInclusive: boolean;
   hold: string;
+  periods: PeriodDraft[];
 }
 
 export const emptyTariff = (): TariffDraft => ({
@@ -32,6 +34,7 @@ export const emptyTariff = (): TariffDraft => ({
   taxRate: '0',
   taxInclusive: true,
   hold: '',
+  periods: [],
 });
 
 const minorText = (minor: number, currency: string) =>
@@ -48,6 +51,7 @@ export const tariffDraft = (t: Tariff): TariffDraft => ({
   taxRate: taxRateText(t.taxRateBasisPoints),
   taxInclusive: t.taxInclusive,
   hold: minorText(t.holdAmount, t.currency),
+  periods: periodDrafts(t),
 });
 
 const MAX_MINOR = 99_999_999n;
@@ -69,6 +73,7 @@ function parsed(d: TariffDraft) {
     sessionFee: fee(d.sessionFee, d.currency),
     taxRateBasisPoints: parseTaxRate(d.taxRate),
     holdAmount: hold !== undefined && hold > 0n ? hold : undefined,
+    periods: periodsBody(d.periods, d.currency),
   };
 }
 
@@ -90,6 +95,7 @@ export function tariffBody(d: TariffDraft) {
     taxRateBasisPoints: p.taxRateBasisPoints!,
     taxInclusive: d.taxInclusive,
     holdAmount: Number(p.holdAmount),
+    periods: p.periods!,
   };
 }
 
@@ -111,7 +117,7 @@ export function TariffFields({
   const set = (k: keyof TariffDraft) => (e: { target: { value: string } }) =>
     onChange({ ...value, [k]: e.target.value });
   const field = (
-    k: Exclude<keyof TariffDraft, 'taxInclusive' | 'currency'>,
+    k: Exclude<keyof TariffDraft, 'taxInclusive' | 'currency' | 'periods'>,
     label: string,
     bad: boolean,
     error: string,
@@ -220,9 +226,12 @@ export function TariffFields({
           </NativeSelect.Root>
         </Field.Root>
       </SimpleGrid>
-      <Text fontSize="sm" color="fg.muted">
-        Prices are the same at every hour: Tender has no time-of-day periods yet.
-      </Text>
+      <PeriodsEditor
+        value={value.periods}
+        currency={value.currency}
+        touched={touched}
+        onChange={(periods) => onChange({ ...value, periods })}
+      />
     </>
   );
 }
