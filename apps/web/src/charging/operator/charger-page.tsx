@@ -35,11 +35,9 @@ function StationLink({ stationId }: { stationId: string }) {
   );
 }
 
-/** The last progress a charger reported after UpdateFirmware or GetDiagnostics (`INSTALLED`, `UPLOAD_FAILED`). */
+/** What the charger last reported after an UpdateFirmware or GetDiagnostics (`UPLOAD_FAILED`). */
 const progress = (status: string | null, at: string | null) =>
-  status
-    ? `${status.replace(/([a-z])([A-Z])/g, '$1 $2')} (${formatDateTime(at)})`
-    : 'Nothing reported';
+  status ? `${plain(status)} (${formatDateTime(at)})` : 'Nothing reported';
 
 /** What the charger is and last said: the live state, then its BootNotification's identity. */
 function Facts({ charger: c }: { charger: Charger }) {

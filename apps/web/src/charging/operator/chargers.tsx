@@ -74,16 +74,19 @@ function PasswordOnce({ ocppId, password }: { ocppId: string; password?: string 
       <Alert.Content gap={1} minW={0}>
         <Alert.Title>Set this in the charger now.</Alert.Title>
         <Alert.Description overflowWrap="anywhere">
-          It connects to <Code>{ocppUrl(ocppId)}</Code>
-          {password ? (
-            <>
-              {' '}
-              with the password <Code data-testid="new-password">{password}</Code>. The password is
-              shown only this once: Tender stores a hash of it, never the password.
-            </>
-          ) : (
-            ' without a password.'
-          )}
+          {/* One run of text: the description lays its children out as separate lines. */}
+          <Text as="span">
+            It connects to <Code>{ocppUrl(ocppId)}</Code>
+            {password ? (
+              <>
+                {' '}
+                with the password <Code data-testid="new-password">{password}</Code>. The password
+                is shown only this once: Tender stores a hash of it, never the password.
+              </>
+            ) : (
+              ' without a password.'
+            )}
+          </Text>
         </Alert.Description>
       </Alert.Content>
     </Alert.Root>
