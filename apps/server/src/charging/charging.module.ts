@@ -6,6 +6,8 @@ import { ChargersController, ConnectorsController } from './chargers.controller'
 import { Connectors } from './connectors';
 import { DirectoryController, DirectoryRateLimit } from './directory.controller';
 import { StationDirectory } from './station-directory';
+import { Reservations } from './reservations';
+import { ReservationsController } from './reservations.controller';
 import { IdTags } from './id-tags';
 import { OcppCommands } from './ocpp-commands';
 import { OcppTransactions } from './ocpp-transactions';
@@ -27,6 +29,7 @@ import { Tariffs } from './tariffs';
     ChargersController,
     ConnectorsController,
     DirectoryController,
+    ReservationsController,
   ],
   providers: [
     Tariffs,
@@ -41,6 +44,7 @@ import { Tariffs } from './tariffs';
     OcppTransactions,
     StationDirectory,
     DirectoryRateLimit,
+    Reservations,
   ],
   exports: [IdTags],
 })
