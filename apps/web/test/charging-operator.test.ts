@@ -214,19 +214,21 @@ describe('the operator charging pages', () => {
     await page.getByText('The charger answered Reset: Accepted.').waitFor();
 
     // A command it does not implement, as raw JSON: its CallError in words.
-    await commands.getByLabel('Command').selectOption('ReserveNow');
+    await commands.getByLabel('Command').selectOption('GetCompositeSchedule');
     await commands.getByLabel('Payload (JSON)').fill('{ not json');
-    await commands.getByRole('button', { name: 'Send ReserveNow' }).click();
+    await commands.getByRole('button', { name: 'Send GetCompositeSchedule' }).click();
     await commands.getByText('The payload is not valid JSON.').waitFor();
-    await commands.getByLabel('Payload (JSON)').fill(
-      JSON.stringify({
-        connectorId: 1,
-        expiryDate: new Date(Date.now() + 3_600_000).toISOString(),
-        idTag: 'TAG1',
-        reservationId: 7,
-      }),
+    // One OCPP's schema refuses is a 400 in words, and nothing is sent.
+    await commands.getByLabel('Payload (JSON)').fill('{"connectorId": 1}');
+    await commands.getByRole('button', { name: 'Send GetCompositeSchedule' }).click();
+    await page.locator('[data-outcome=failed]').waitFor();
+    expect(await answer.innerText()).toMatch(
+      /Payload: payload is not a valid GetCompositeSchedule/,
     );
-    await commands.getByRole('button', { name: 'Send ReserveNow' }).click();
+    await commands
+      .getByLabel('Payload (JSON)')
+      .fill(JSON.stringify({ connectorId: 1, duration: 3600 }));
+    await commands.getByRole('button', { name: 'Send GetCompositeSchedule' }).click();
     await page.locator('[data-outcome=call-error]').waitFor();
     expect(await answer.innerText()).toContain('The charger does not implement this command.');
 
