@@ -70,8 +70,8 @@ function StationRows({ rows, companies }: { rows: Station[]; companies?: Map<str
       <Table.Header>
         <Table.Row>
           <Table.ColumnHeader>Station</Table.ColumnHeader>
-          <Table.ColumnHeader>Address</Table.ColumnHeader>
           <Table.ColumnHeader>Chargers</Table.ColumnHeader>
+          <Table.ColumnHeader>Address</Table.ColumnHeader>
           {companies && <Table.ColumnHeader>Company</Table.ColumnHeader>}
         </Table.Row>
       </Table.Header>
@@ -83,10 +83,10 @@ function StationRows({ rows, companies }: { rows: Station[]; companies?: Map<str
                 <RouterLink to={`/charging/stations/${s.id}`}>{s.name}</RouterLink>
               </Link>
             </Table.Cell>
-            <Table.Cell minW="12rem">{s.address}</Table.Cell>
             <Table.Cell whiteSpace="nowrap">
               <ChargersOnline stationId={s.id} />
             </Table.Cell>
+            <Table.Cell minW="12rem">{s.address}</Table.Cell>
             {companies && <Table.Cell>{companies.get(s.companyId) ?? s.companyId}</Table.Cell>}
           </Table.Row>
         ))}

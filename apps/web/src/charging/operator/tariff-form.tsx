@@ -213,14 +213,14 @@ export function TariffFields({
           'A percentage from 0 to 100 with up to two decimals, such as 19 or 7.5.',
         )}
         <Field.Root>
-          <Field.Label>Tax</Field.Label>
+          <Field.Label>Tax in the prices</Field.Label>
           <NativeSelect.Root>
             <NativeSelect.Field
               value={value.taxInclusive ? 'inclusive' : 'exclusive'}
               onChange={(e) => onChange({ ...value, taxInclusive: e.target.value === 'inclusive' })}
             >
-              <option value="inclusive">Included in the prices</option>
-              <option value="exclusive">Added on top of the prices</option>
+              <option value="inclusive">Included</option>
+              <option value="exclusive">Added on top</option>
             </NativeSelect.Field>
             <NativeSelect.Indicator />
           </NativeSelect.Root>

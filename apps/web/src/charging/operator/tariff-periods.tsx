@@ -137,8 +137,8 @@ function PeriodFields({
       aria-label={`Period ${index + 1}`}
       data-testid="tariff-period"
     >
-      <SimpleGrid columns={{ base: 1, sm: 3 }} gap={3}>
-        {text('name', 'Period name')}
+      {text('name', 'Period name')}
+      <SimpleGrid columns={{ base: 1, sm: 2 }} gap={3}>
         {text('start', 'From (HH:MM)')}
         {text('end', 'Until (HH:MM)')}
       </SimpleGrid>
