@@ -1,6 +1,5 @@
 import type { ReactNode } from 'react';
-import { Page } from '../shell/page';
-import { SectionTabs } from '../shell/tabs';
+import { SectionPage } from '../shell/tabs';
 
 /** The admin's operations pages, one nav entry ("Admin") in the shell and these tabs inside. */
 export const ADMIN_SECTIONS = [
@@ -14,19 +13,8 @@ export const ADMIN_SECTIONS = [
   { to: '/admin/companies', label: 'Companies' },
 ] as const;
 
-export function AdminPage({
-  title,
-  actions,
-  children,
-}: {
-  title: string;
-  actions?: ReactNode;
-  children: ReactNode;
-}) {
-  return (
-    <Page title={title} actions={actions}>
-      <SectionTabs label="Admin sections" sections={ADMIN_SECTIONS} />
-      {children}
-    </Page>
-  );
+const TABS = { label: 'Admin sections', sections: ADMIN_SECTIONS };
+
+export function AdminPage(props: { title: string; actions?: ReactNode; children: ReactNode }) {
+  return <SectionPage tabs={TABS} {...props} />;
 }

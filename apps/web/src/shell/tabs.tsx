@@ -1,5 +1,7 @@
 import { Flex, Link } from '@chakra-ui/react';
+import type { ReactNode } from 'react';
 import { NavLink, useLocation } from 'react-router';
+import { Page } from './page';
 
 /**
  * An area's sections as pills under its page title (the Admin and Charging areas): one nav entry
@@ -38,5 +40,25 @@ export function SectionTabs({
         </Link>
       ))}
     </Flex>
+  );
+}
+
+/** A page of such an area: its title, the area's tabs, then the content. */
+export function SectionPage({
+  title,
+  actions,
+  tabs,
+  children,
+}: {
+  title: string;
+  actions?: ReactNode;
+  tabs: { label: string; sections: readonly { to: string; label: string }[] };
+  children: ReactNode;
+}) {
+  return (
+    <Page title={title} actions={actions}>
+      <SectionTabs {...tabs} />
+      {children}
+    </Page>
   );
 }

@@ -3,8 +3,7 @@ import { useQuery } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
 import { api, call } from '../../api/client';
 import { useSession } from '../../session/store';
-import { Page } from '../../shell/page';
-import { SectionTabs } from '../../shell/tabs';
+import { SectionPage } from '../../shell/tabs';
 import { useCompanyTariffs } from './queries';
 
 /** The operator's charging pages: one nav entry ("Charging") and these tabs inside. */
@@ -13,21 +12,10 @@ export const CHARGING_SECTIONS = [
   { to: '/charging/tariffs', label: 'Tariffs' },
 ] as const;
 
-export function ChargingPage({
-  title,
-  actions,
-  children,
-}: {
-  title: string;
-  actions?: ReactNode;
-  children: ReactNode;
-}) {
-  return (
-    <Page title={title} actions={actions}>
-      <SectionTabs label="Charging sections" sections={CHARGING_SECTIONS} />
-      {children}
-    </Page>
-  );
+const TABS = { label: 'Charging sections', sections: CHARGING_SECTIONS };
+
+export function ChargingPage(props: { title: string; actions?: ReactNode; children: ReactNode }) {
+  return <SectionPage tabs={TABS} {...props} />;
 }
 
 /** An admin sees every company's stations and names the company of what they create. */

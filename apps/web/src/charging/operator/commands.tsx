@@ -15,28 +15,32 @@ import { useState, type FormEvent } from 'react';
 import { ApiError, describeError } from '../../api/errors';
 import { useChargerCommand, type CommandAnswer, type OcppCommand } from './queries';
 
-/** Every command the API sends (OCPP 1.6J, central system → charge point), in its order. */
-export const COMMANDS: readonly OcppCommand[] = [
-  'RemoteStartTransaction',
-  'RemoteStopTransaction',
-  'UnlockConnector',
-  'ChangeAvailability',
-  'Reset',
-  'GetConfiguration',
-  'ChangeConfiguration',
-  'TriggerMessage',
-  'ClearCache',
-  'ReserveNow',
-  'CancelReservation',
-  'SendLocalList',
-  'GetLocalListVersion',
-  'SetChargingProfile',
-  'ClearChargingProfile',
-  'GetCompositeSchedule',
-  'UpdateFirmware',
-  'GetDiagnostics',
-  'DataTransfer',
-];
+/**
+ * Every command the API sends (OCPP 1.6J, central system → charge point), with what it does: a
+ * Record, so a command the API adds fails the type check here until it is described.
+ */
+const COMMAND_HINTS: Record<OcppCommand, string> = {
+  RemoteStartTransaction: 'Start charging for an id tag.',
+  RemoteStopTransaction: 'Stop a running transaction.',
+  UnlockConnector: 'Release the cable from a connector.',
+  ChangeAvailability: 'Take a connector, or the charger, in or out of service.',
+  Reset: 'Restart the charger; running sessions end.',
+  GetConfiguration: "Read the charger's configuration keys.",
+  ChangeConfiguration: 'Set one configuration key.',
+  TriggerMessage: 'Ask the charger to send a message now.',
+  ClearCache: "Empty the charger's authorization cache.",
+  ReserveNow: 'Reserve a connector for an id tag.',
+  CancelReservation: 'Cancel a reservation.',
+  SendLocalList: 'Send the local authorization list.',
+  GetLocalListVersion: "Read the local authorization list's version.",
+  SetChargingProfile: 'Limit power with a charging profile.',
+  ClearChargingProfile: 'Remove charging profiles.',
+  GetCompositeSchedule: 'Read the power schedule a connector will follow.',
+  UpdateFirmware: 'Install firmware from a URL.',
+  GetDiagnostics: 'Upload diagnostics to a URL.',
+  DataTransfer: 'A vendor-specific message.',
+};
+export const COMMANDS = Object.keys(COMMAND_HINTS) as OcppCommand[];
 
 interface InputSpec {
   name: string;
@@ -394,6 +398,7 @@ export function CommandPanel({ chargerId, online }: { chargerId: string; online:
               </NativeSelect.Field>
               <NativeSelect.Indicator />
             </NativeSelect.Root>
+            <Field.HelperText>{COMMAND_HINTS[action]}</Field.HelperText>
           </Field.Root>
           {form ? (
             <CommandInputs inputs={form.inputs} values={values} onChange={setValues} />
