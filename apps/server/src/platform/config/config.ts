@@ -24,6 +24,17 @@ const url = (protocols: string[]) =>
     { message: `must be a URL (${protocols.join(', ')})` },
   );
 
+/**
+ * An address (`a@b`) or a display name and one (`Tender <a@b>`): one line, no second address, so
+ * a From header cannot be made to carry anything else.
+ */
+const mailbox = z
+  .string()
+  .regex(
+    /^(?:[^<>\r\n@,;"]*<[^\s<>@,;"]+@[^\s<>@,;"]+>|[^\s<>@,;"]+@[^\s<>@,;"]+)$/,
+    'must be an address (no-reply@example.com) or a name and one (Tender <no-reply@example.com>)',
+  );
+
 const csv = z.string().transform((v) =>
   v
     .split(',')
@@ -92,6 +103,12 @@ const envSchema = z
       .optional(),
     STRIPE_SANDBOX_PORT: port.optional(),
     STRIPE_MAX_NETWORK_RETRIES: z.coerce.number().int().min(0).max(10).default(3),
+    // Auth, if any, in the URL (smtp://user:pass@host:587); unset: .eml files under DATA_DIR/mail.
+    SMTP_URL: url(['smtp:', 'smtps:']).optional(),
+    MAIL_FROM: mailbox.default('Tender <no-reply@localhost>'),
+    // 8 retries from 15 s, doubling (pg-boss adds up to 2× jitter): SMTP may be down 1–2 h.
+    MAIL_RETRY_LIMIT: z.coerce.number().int().min(0).max(20).default(8),
+    MAIL_RETRY_DELAY_SECONDS: positiveInt.max(3600).default(15),
   })
   .superRefine((env, ctx) => {
     if (Boolean(env.OIDC_ISSUER) !== Boolean(env.OIDC_JWKS_URL)) {
@@ -213,6 +230,18 @@ export interface Config {
     sandboxPort?: number;
     maxNetworkRetries: number;
   };
+  mail: {
+    /** Sent by SMTP when set (smtp:// or smtps://, auth in the URL); otherwise files (below). */
+    smtpUrl?: string;
+    /** The From header of every message. */
+    from: string;
+    /** Without SMTP, each message is an RFC 822 `.eml` file here (DATA_DIR/mail). */
+    dir: string;
+    /** How often a message is tried again after a failure before it is FAILED. */
+    retryLimit: number;
+    /** The first retry's delay; each later one doubles it. */
+    retryDelaySeconds: number;
+  };
 }
 
 export class ConfigError extends Error {
@@ -284,6 +313,13 @@ export function loadConfig(source: Record<string, string | undefined> = process.
       publishableKey: e.STRIPE_PUBLISHABLE_KEY,
       sandboxPort: e.STRIPE_SANDBOX_PORT,
       maxNetworkRetries: e.STRIPE_MAX_NETWORK_RETRIES,
+    },
+    mail: {
+      smtpUrl: e.SMTP_URL,
+      from: e.MAIL_FROM.trim(),
+      dir: resolve(e.DATA_DIR, 'mail'),
+      retryLimit: e.MAIL_RETRY_LIMIT,
+      retryDelaySeconds: e.MAIL_RETRY_DELAY_SECONDS,
     },
   };
 }
