@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import { Navigate, useLocation } from 'react-router';
 import { ADMIN_ROUTES } from './admin/routes';
+import { OPERATOR_CHARGING_ROUTES } from './charging/operator/routes';
 import { CompaniesPage, CompanyPage } from './directory/companies-pages';
 import { UserPage, UsersPage } from './directory/users-pages';
 import { EarningsPage } from './merchant/earnings-page';
@@ -42,6 +43,8 @@ export const ROUTES: { path: string; audience: Audience; page: ReactNode }[] = [
   // The directory's first address: a bookmark of it still opens the page.
   { path: '/directory/*', audience: ['ADMIN'], page: <MovedToAdmin /> },
   ...ADMIN_ROUTES,
+  // EV charging: the operator's stations, chargers and tariffs (admins see every company's).
+  ...OPERATOR_CHARGING_ROUTES,
 ];
 
 function MovedToAdmin() {

@@ -10,7 +10,7 @@ const ROLES = ['USER', 'MERCHANT', 'OPERATOR', 'ADMIN'] as const;
 /**
  * The header of every demo role at every width a reviewer checks: its entries on one row, nothing
  * past the screen's edge, nothing on top of anything else; and each role's first page is one it
- * may use (the operator has no pages of its own yet: the shop).
+ * may use (every role lands on the shop).
  */
 describe('the header', () => {
   let app: App;

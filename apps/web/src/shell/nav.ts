@@ -19,6 +19,7 @@ export const NAV: NavEntry[] = [
   { to: '/merchant/sales', label: 'Sales', audience: ['MERCHANT'] },
   { to: '/merchant/earnings', label: 'Earnings', audience: ['MERCHANT'] },
   { to: '/admin', label: 'Admin', audience: ['ADMIN'] },
+  { to: '/charging', label: 'Charging', audience: ['OPERATOR', 'ADMIN'] },
 ];
 
 export function allowed(audience: Audience, role: Role | undefined): boolean {
