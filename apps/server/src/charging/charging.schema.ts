@@ -52,6 +52,16 @@ const timestamps = {
   deletedAt: ts('deleted_at'),
 };
 
+/** A tariff period as stored: minutes after local midnight, ISO weekdays 1–7. */
+export interface StoredPeriod {
+  name: string;
+  days: number[];
+  startMinute: number;
+  endMinute: number;
+  energyPricePerKwh: number;
+  timePricePerMinute: number;
+}
+
 /**
  * What a session costs (pricing.ts prices it). Unit prices are in 1/1000 of a minor unit
  * (`PrecisePrice` at the default scale): €0.3249/kWh is 32 490.
@@ -81,6 +91,11 @@ export const tariffs = pgTable(
     taxInclusive: boolean('tax_inclusive').notNull().default(true),
     /** Minor units held on the card at the start. */
     holdAmount: money('hold_amount').notNull(),
+    /**
+     * Time-of-day prices (`StoredPeriod`, validated on the way in: at most 24, none overlapping);
+     * prices in the same 1/1000 of a minor unit, as JSON numbers (all ≤ MAX_AMOUNT).
+     */
+    periods: jsonb('periods').$type<StoredPeriod[]>().notNull().default([]),
     ...timestamps,
   },
   (t) => [
@@ -149,6 +164,12 @@ export const chargers = pgTable(
     /** Status of connector 0 (the charger itself), from StatusNotification. */
     status: connectorStatus('status'),
     errorCode: text('error_code'),
+    /** The last FirmwareStatusNotification (`DOWNLOADING`, `INSTALLED`, …) and when it came. */
+    firmwareStatus: text('firmware_status'),
+    firmwareStatusAt: ts('firmware_status_at'),
+    /** The last DiagnosticsStatusNotification (`UPLOADING`, `UPLOADED`, …) and when it came. */
+    diagnosticsStatus: text('diagnostics_status'),
+    diagnosticsStatusAt: ts('diagnostics_status_at'),
     ...timestamps,
   },
   (t) => [
@@ -320,6 +341,9 @@ export interface TariffSnapshot {
   taxRateBasisPoints: number;
   taxInclusive: boolean;
   holdAmount: string;
+  /** Time-of-day periods, as the tariff stores them, and the station's zone they are read in. */
+  periods: StoredPeriod[];
+  timeZone: string;
 }
 
 export const chargingSessions = pgTable(

@@ -7380,6 +7380,22 @@ export interface operations {
                              * @example 2000
                              */
                             holdAmount: number;
+                            periods: {
+                                name: string;
+                                days: number[];
+                                start: string;
+                                end: string;
+                                /**
+                                 * @description Integer minor units (2000 = €20.00)
+                                 * @example 2000
+                                 */
+                                energyPricePerKwh: number;
+                                /**
+                                 * @description Integer minor units (2000 = €20.00)
+                                 * @example 2000
+                                 */
+                                timePricePerMinute: number;
+                            }[];
                             createdAt: string;
                             updatedAt: string;
                         }[];
@@ -7466,6 +7482,22 @@ export interface operations {
                      * @example 2000
                      */
                     holdAmount: number;
+                    periods?: {
+                        name: string;
+                        days: number[];
+                        start: string;
+                        end: string;
+                        /**
+                         * @description Integer minor units (2000 = €20.00)
+                         * @example 2000
+                         */
+                        energyPricePerKwh: number;
+                        /**
+                         * @description Integer minor units (2000 = €20.00)
+                         * @example 2000
+                         */
+                        timePricePerMinute?: number;
+                    }[];
                     companyId?: string;
                 };
             };
@@ -7510,6 +7542,22 @@ export interface operations {
                          * @example 2000
                          */
                         holdAmount: number;
+                        periods: {
+                            name: string;
+                            days: number[];
+                            start: string;
+                            end: string;
+                            /**
+                             * @description Integer minor units (2000 = €20.00)
+                             * @example 2000
+                             */
+                            energyPricePerKwh: number;
+                            /**
+                             * @description Integer minor units (2000 = €20.00)
+                             * @example 2000
+                             */
+                            timePricePerMinute: number;
+                        }[];
                         createdAt: string;
                         updatedAt: string;
                     };
@@ -7621,6 +7669,22 @@ export interface operations {
                          * @example 2000
                          */
                         holdAmount: number;
+                        periods: {
+                            name: string;
+                            days: number[];
+                            start: string;
+                            end: string;
+                            /**
+                             * @description Integer minor units (2000 = €20.00)
+                             * @example 2000
+                             */
+                            energyPricePerKwh: number;
+                            /**
+                             * @description Integer minor units (2000 = €20.00)
+                             * @example 2000
+                             */
+                            timePricePerMinute: number;
+                        }[];
                         createdAt: string;
                         updatedAt: string;
                     };
@@ -7806,6 +7870,22 @@ export interface operations {
                      * @example 2000
                      */
                     holdAmount?: number;
+                    periods?: {
+                        name: string;
+                        days: number[];
+                        start: string;
+                        end: string;
+                        /**
+                         * @description Integer minor units (2000 = €20.00)
+                         * @example 2000
+                         */
+                        energyPricePerKwh: number;
+                        /**
+                         * @description Integer minor units (2000 = €20.00)
+                         * @example 2000
+                         */
+                        timePricePerMinute?: number;
+                    }[];
                 };
             };
         };
@@ -7849,6 +7929,22 @@ export interface operations {
                          * @example 2000
                          */
                         holdAmount: number;
+                        periods: {
+                            name: string;
+                            days: number[];
+                            start: string;
+                            end: string;
+                            /**
+                             * @description Integer minor units (2000 = €20.00)
+                             * @example 2000
+                             */
+                            energyPricePerKwh: number;
+                            /**
+                             * @description Integer minor units (2000 = €20.00)
+                             * @example 2000
+                             */
+                            timePricePerMinute: number;
+                        }[];
                         createdAt: string;
                         updatedAt: string;
                     };
@@ -7964,6 +8060,10 @@ export interface operations {
                             online: boolean;
                             status: string | null;
                             errorCode: string | null;
+                            firmwareStatus: string | null;
+                            firmwareStatusAt: string | null;
+                            diagnosticsStatus: string | null;
+                            diagnosticsStatusAt: string | null;
                             createdAt: string;
                             updatedAt: string;
                         }[];
@@ -8050,6 +8150,10 @@ export interface operations {
                         online: boolean;
                         status: string | null;
                         errorCode: string | null;
+                        firmwareStatus: string | null;
+                        firmwareStatusAt: string | null;
+                        diagnosticsStatus: string | null;
+                        diagnosticsStatusAt: string | null;
                         createdAt: string;
                         updatedAt: string;
                     };
@@ -8153,6 +8257,10 @@ export interface operations {
                         online: boolean;
                         status: string | null;
                         errorCode: string | null;
+                        firmwareStatus: string | null;
+                        firmwareStatusAt: string | null;
+                        diagnosticsStatus: string | null;
+                        diagnosticsStatusAt: string | null;
                         createdAt: string;
                         updatedAt: string;
                     };
@@ -8330,6 +8438,10 @@ export interface operations {
                         online: boolean;
                         status: string | null;
                         errorCode: string | null;
+                        firmwareStatus: string | null;
+                        firmwareStatusAt: string | null;
+                        diagnosticsStatus: string | null;
+                        diagnosticsStatusAt: string | null;
                         createdAt: string;
                         updatedAt: string;
                     };
