@@ -1,6 +1,5 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { and, eq } from 'drizzle-orm';
-import { Clock } from '../platform/clock';
 import { Database } from '../platform/database/database';
 import { JobQueue } from '../platform/jobs/jobs';
 import { MAX_AMOUNT } from '../platform/money';
