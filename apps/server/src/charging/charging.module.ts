@@ -19,6 +19,10 @@ import { ChargePoints } from './charge-points';
 import { Chargers } from './chargers';
 import { ChargersController, ConnectorsController } from './chargers.controller';
 import { Connectors } from './connectors';
+import { DirectoryController, DirectoryRateLimit } from './directory.controller';
+import { StationDirectory } from './station-directory';
+import { Reservations } from './reservations';
+import { ReservationsController } from './reservations.controller';
 import { IdTags } from './id-tags';
 import { OcppCommands } from './ocpp-commands';
 import { OcppTransactions } from './ocpp-transactions';
@@ -41,6 +45,8 @@ import { Tariffs } from './tariffs';
     ChargersController,
     ConnectorsController,
     SessionsController,
+    DirectoryController,
+    ReservationsController,
   ],
   providers: [
     Tariffs,
@@ -65,6 +71,9 @@ import { Tariffs } from './tariffs';
     HoldIncrements,
     HoldGuard,
     SessionWatch,
+    StationDirectory,
+    DirectoryRateLimit,
+    Reservations,
   ],
   exports: [IdTags],
 })

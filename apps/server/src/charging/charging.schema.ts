@@ -284,6 +284,71 @@ export const ocppTransactions = pgTable(
   ],
 );
 
+export const RESERVATION_STATUSES = [
+  /** Asked of the charger; not answered yet. */
+  'PENDING',
+  'ACTIVE',
+  /** The charger refused it (Occupied, Faulted, Unavailable, Rejected) or never answered. */
+  'FAILED',
+  'CANCELLED',
+  'EXPIRED',
+  /** A session started on it. */
+  'USED',
+] as const;
+export type ReservationStatus = (typeof RESERVATION_STATUSES)[number];
+export const reservationStatus = pgEnum('reservation_status', RESERVATION_STATUSES);
+
+/**
+ * A driver's hold on a connector for some minutes (OCPP 1.6 ReserveNow). The reservation id the
+ * charger knows is ours (an integer, as OCPP wants); the idTag is a one-off, which the driver's
+ * session then starts with, so the charger lets only that session use the connector. At most one
+ * live (pending or active) reservation per connector and per driver.
+ */
+export const reservations = pgTable(
+  'reservations',
+  {
+    id: text('id').primaryKey(),
+    ocppReservationId: integer('ocpp_reservation_id').notNull().generatedAlwaysAsIdentity(),
+    userId: text('user_id')
+      .notNull()
+      .references(() => users.id),
+    companyId: text('company_id')
+      .notNull()
+      .references(() => companies.id),
+    chargerId: text('charger_id')
+      .notNull()
+      .references(() => chargers.id),
+    connectorId: text('connector_id')
+      .notNull()
+      .references(() => connectors.id),
+    idTag: text('id_tag').notNull(),
+    status: reservationStatus('status').notNull().default('PENDING'),
+    /** The charger's ReserveNow answer when it was not Accepted (`OCCUPIED`, …). */
+    failureCode: text('failure_code'),
+    expiresAt: ts('expires_at').notNull(),
+    /** The driver's Idempotency-Key: a replay is the same reservation. */
+    requestKey: text('request_key'),
+    createdAt: ts('created_at').notNull().defaultNow(),
+    updatedAt: ts('updated_at').notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('reservations_ocpp_id_idx').on(t.ocppReservationId),
+    uniqueIndex('reservations_live_connector_idx')
+      .on(t.connectorId)
+      .where(sql`${t.status} IN ('PENDING', 'ACTIVE')`),
+    uniqueIndex('reservations_live_user_idx')
+      .on(t.userId)
+      .where(sql`${t.status} IN ('PENDING', 'ACTIVE')`),
+    uniqueIndex('reservations_request_key_idx').on(t.userId, t.requestKey),
+    index('reservations_company_idx').on(t.companyId, t.id),
+    index('reservations_user_idx').on(t.userId, t.id),
+    index('reservations_expiry_idx')
+      .on(t.expiresAt)
+      .where(sql`${t.status} = 'ACTIVE'`),
+  ],
+);
+export type ReservationRow = typeof reservations.$inferSelect;
+
 export type TariffRow = typeof tariffs.$inferSelect;
 export type OcppTransactionRow = typeof ocppTransactions.$inferSelect;
 export type StationRow = typeof stations.$inferSelect;

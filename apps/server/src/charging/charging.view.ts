@@ -6,6 +6,16 @@ const iso = (d: Date | null) => d?.toISOString() ?? null;
 const hhmm = (minutes: number) =>
   `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
 
+export const TariffPeriodView = z.object({
+  name: z.string(),
+  /** ISO weekdays, 1 = Monday. */
+  days: z.array(z.number().int()),
+  start: z.string(),
+  end: z.string(),
+  energyPricePerKwh: z.number().int(),
+  timePricePerMinute: z.number().int(),
+});
+
 export const TariffView = z.object({
   id: z.string(),
   companyId: z.string(),
@@ -21,16 +31,7 @@ export const TariffView = z.object({
   taxInclusive: z.boolean(),
   holdAmount: z.number().int(),
   /** Time-of-day prices; `start`/`end` local `HH:MM`, an end before the start runs past midnight. */
-  periods: z.array(
-    z.object({
-      name: z.string(),
-      days: z.array(z.number().int()),
-      start: z.string(),
-      end: z.string(),
-      energyPricePerKwh: z.number().int(),
-      timePricePerMinute: z.number().int(),
-    }),
-  ),
+  periods: z.array(TariffPeriodView),
   createdAt: z.string(),
   updatedAt: z.string(),
 });

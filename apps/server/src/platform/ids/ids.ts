@@ -27,6 +27,7 @@ export const ID_PREFIXES = {
   tariff: 'trf',
   ocppMessage: 'ocm',
   chargingSession: 'ses',
+  reservation: 'rsv',
 } as const;
 
 export type IdKind = keyof typeof ID_PREFIXES;
