@@ -100,6 +100,8 @@ export class DriverSessions {
       currency: session.currency,
       paymentMethodId,
       captureMethod: 'MANUAL',
+      // Raised when the cost nears it (HoldGuard), where the card allows it.
+      incrementalAuthorization: true,
       // Saved for off-session use (with 3-D Secure when it was saved): no challenge now.
       offSession: true,
       description: `Charging session ${session.id}`,

@@ -55,6 +55,7 @@ export class SessionControl {
           paymentId: payment.id,
           authorizedAmount:
             payment.amountCapturable > 0n ? payment.amountCapturable : payment.amount,
+          captureBefore: payment.captureBefore,
           updatedAt: now,
         })
         .where(and(eq(chargingSessions.id, s.id), eq(chargingSessions.status, 'AUTHORIZING')))

@@ -7,6 +7,7 @@ import { JobQueue } from '../platform/jobs/jobs';
 import {
   chargingSessions,
   ocppTransactions,
+  reservations,
   type ChargingSessionRow,
   type OcppTransactionRow,
 } from './charging.schema';
@@ -74,7 +75,14 @@ export class SessionLinks implements OnModuleInit {
         ),
       )
       .returning({ id: chargingSessions.id });
-    if (tied) return undefined;
+    if (tied) {
+      // A reservation the session started on is used up (its idTag is the session's).
+      await tx
+        .update(reservations)
+        .set({ status: 'USED', updatedAt: this.clock.now() })
+        .where(and(eq(reservations.idTag, t.idTag), eq(reservations.status, 'ACTIVE')));
+      return undefined;
+    }
     const [s] = await tx.select().from(chargingSessions).where(eq(chargingSessions.idTag, t.idTag));
     if (!s) return undefined;
     if (s.ocppTransactionId === t.id) return undefined; // the same start, resent

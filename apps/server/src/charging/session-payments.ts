@@ -47,6 +47,11 @@ export class SessionPayments implements OnModuleInit {
           .set({
             captureStatus: 'CAPTURED',
             capturedAmount: p.amountCaptured,
+            // An increment the guard saw through but never recorded still authorised this much.
+            authorizedAmount:
+              s.authorizedAmount !== null && s.authorizedAmount > p.amount
+                ? s.authorizedAmount
+                : p.amount,
             captureError: null,
             updatedAt: now,
           })

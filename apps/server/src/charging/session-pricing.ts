@@ -110,9 +110,11 @@ export function projectedCost(
   headroomSeconds: number,
 ): bigint {
   const start = session.startedAt ?? now;
-  const elapsed = secondsBetween(start, now);
+  // At least a second: a reading in the session's first second is a rate too, not none.
+  const seconds = secondsBetween(start, now);
+  const elapsed = seconds > 0n ? seconds : 1n;
   const ahead = BigInt(headroomSeconds);
-  const extraWh = elapsed > 0n ? (energyWh * ahead + elapsed - 1n) / elapsed : 0n;
+  const extraWh = (energyWh * ahead + elapsed - 1n) / elapsed;
   const later = new Date(now.getTime() + headroomSeconds * 1000);
   return priceOf(
     { ...session, startedAt: start, endedAt: later, authorizedAmount: null },

@@ -9,7 +9,8 @@ import { AppError } from '../platform/errors/app-error';
 import { chargers, connectors, stations, type TariffSnapshot } from './charging.schema';
 import { ChargerCalls } from './charger-calls';
 import { snapshotOf } from './session-pricing';
-import { Tariffs } from './tariffs';
+import { Reservations } from './reservations';
+import { tariffForCharger } from './tariffs';
 
 /** Everything a start needs, checked before any money is held. */
 export interface StartPlan {
@@ -37,7 +38,7 @@ export function oneOffIdTag(): string {
 
 /**
  * Checks a driver's start before the hold: the connector exists, is free (Available, or Preparing
- * with the car plugged in) and its charger connected; the charger has a tariff; the card is the
+ * with the car plugged in, or reserved for this driver) and its charger connected; the charger has a tariff; the card is the
  * driver's saved card (named, else their first). Each refusal is a 4xx, nothing held.
  */
 @Injectable()
@@ -45,7 +46,7 @@ export class StartPlanner {
   constructor(
     private readonly database: Database,
     private readonly config: Config,
-    private readonly tariffs: Tariffs,
+    private readonly reservations: Reservations,
     private readonly cards: SavedCards,
     private readonly chargers: ChargerCalls,
   ) {}
@@ -73,7 +74,14 @@ export class StartPlanner {
       );
     if (!row) throw AppError.notFound('connector', input.connectorId);
     const { connector, charger, timeZone } = row;
-    if (!STARTABLE.has(connector.status))
+    // A reserved connector starts only for its holder, with the reservation's idTag (the charger
+    // accepts exactly that tag on it); anyone else finds it taken.
+    const reservation = await this.reservations.holder(connector.id);
+    if (reservation && reservation.userId !== driver.id)
+      throw new AppError('conflict', 'connector_reserved', 'The connector is reserved', {
+        param: 'connectorId',
+      });
+    if (!STARTABLE.has(connector.status) && !(reservation && connector.status === 'RESERVED'))
       throw new AppError(
         'conflict',
         'connector_unavailable',
@@ -82,7 +90,7 @@ export class StartPlanner {
       );
     if (!this.chargers.connected(charger.id))
       throw new AppError('conflict', 'charger_offline', 'The charger is not connected');
-    const tariff = await this.tariffs.forCharger(db, charger.id);
+    const tariff = await tariffForCharger(db, charger.id);
     if (!tariff)
       throw new AppError('conflict', 'no_tariff', 'This charger has no tariff; it cannot bill');
     return {
@@ -93,7 +101,7 @@ export class StartPlanner {
       tariff: snapshotOf(tariff, timeZone),
       feeBps: this.config.charging.feeBps,
       paymentMethodId: await this.card(driver, input.paymentMethodId),
-      idTag: oneOffIdTag(),
+      idTag: reservation?.idTag ?? oneOffIdTag(),
       startTimeoutSeconds: this.startTimeoutSeconds,
     };
   }

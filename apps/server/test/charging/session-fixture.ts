@@ -111,6 +111,21 @@ export function sessionsFixture(app: TestApp, a: Actors) {
           timestamp: at(),
         })) as { transactionId: number; idTagInfo: { status: string } };
       },
+      /** A meter reading of the register, in Wh, now. */
+      async meter(transactionId: number, wh: number) {
+        await cp.call('MeterValues', {
+          connectorId: 1,
+          transactionId,
+          meterValue: [
+            {
+              timestamp: at(),
+              sampledValue: [
+                { value: String(wh), measurand: 'Energy.Active.Import.Register', unit: 'Wh' },
+              ],
+            },
+          ],
+        });
+      },
       async stopTransaction(transactionId: number, meterStop: number, afterSeconds = 60) {
         await cp.call('StopTransaction', {
           transactionId,

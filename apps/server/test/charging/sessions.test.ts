@@ -322,3 +322,95 @@ describe('charging sessions paid by a card hold', () => {
     expect(await verifyLedger(app.runtime.database.pool)).toEqual([]);
   });
 });
+
+describe('charging sessions: raising the hold, stopping at it, its expiry', () => {
+  let app: TestApp;
+  let a: Awaited<ReturnType<typeof chargingActors>>;
+  let f: ReturnType<typeof sessionsFixture>;
+
+  beforeAll(async () => {
+    app = await bootTestApp({
+      JOBS_POLL_INTERVAL_SECONDS: '0.5',
+      CHARGING_HOLD_HEADROOM_SECONDS: '60',
+    });
+    a = await chargingActors(app);
+    f = sessionsFixture(app, a);
+  });
+  afterAll(async () => {
+    await f?.close();
+    await app?.close();
+  });
+
+  // 10 €/kWh (1 cent a Wh), a 10 € hold, no other price: the cost is the Wh delivered in cents.
+  const PRICEY = {
+    energyPricePerKwh: 1_000_000,
+    timePricePerMinute: 0,
+    sessionFee: 0,
+    holdAmount: 1000,
+  };
+  const payment = async (token: string, id: string) =>
+    (await a.api.get(`/api/v1/payments/${id}`, token)).body;
+
+  it('cost nearing the hold → increment accepted → capture above the original hold', async () => {
+    const site = await f.bareSite(PRICEY);
+    const driver = await f.driver();
+    const res = await f.start(driver, { connectorId: site.connectorId });
+    expect(res.status).toBe(201);
+    const tx = await site.startTransaction(undefined, 0);
+    await f.until(driver, res.body.id, { status: 'CHARGING' });
+    await site.meter(tx.transactionId, 900);
+    await f.until(driver, res.body.id, { authorizedAmount: 2000 });
+    expect(await payment(driver, res.body.paymentId)).toMatchObject({
+      status: 'AUTHORIZED',
+      amount: 2000,
+    });
+    expect(site.stops).toHaveLength(0);
+    await site.stopTransaction(tx.transactionId, 1500);
+    const done = await f.until(driver, res.body.id, {
+      status: 'COMPLETED',
+      captureStatus: 'CAPTURED',
+    });
+    expect(done).toMatchObject({ cost: 1500, capturedAmount: 1500, authorizedAmount: 2000 });
+    expect((await payment(driver, res.body.paymentId)).amountCaptured).toBe(1500);
+    expect(await verifyLedger(app.runtime.database.pool)).toEqual([]);
+  });
+
+  it('increment declined → remote stop → capture at most the hold', async () => {
+    const site = await f.bareSite(PRICEY);
+    const driver = await f.driver('pm_card_incrementDeclined');
+    const res = await f.start(driver, { connectorId: site.connectorId });
+    expect(res.status).toBe(201);
+    const tx = await site.startTransaction(undefined, 0);
+    await f.until(driver, res.body.id, { status: 'CHARGING' });
+    await site.meter(tx.transactionId, 900);
+    await f.until(driver, res.body.id, { status: 'STOPPING', stopCause: 'HOLD_LIMIT' });
+    expect(site.stops).toEqual([{ transactionId: tx.transactionId }]);
+    // The car drew a little more before the charger stopped: the capture stays at the hold.
+    await site.stopTransaction(tx.transactionId, 1200);
+    const done = await f.until(driver, res.body.id, {
+      status: 'COMPLETED',
+      captureStatus: 'CAPTURED',
+    });
+    expect(done).toMatchObject({ cost: 1200, capturedAmount: 1000, authorizedAmount: 1000 });
+    expect((await payment(driver, res.body.paymentId)).amountCaptured).toBe(1000);
+    expect(await verifyLedger(app.runtime.database.pool)).toEqual([]);
+  });
+
+  it('a session still open near its hold’s expiry (captureBefore) is stopped', async () => {
+    const site = await f.bareSite();
+    const driver = await f.driver();
+    const res = await f.start(driver, { connectorId: site.connectorId });
+    const tx = await site.startTransaction(undefined, 0);
+    const s = await f.until(driver, res.body.id, { status: 'CHARGING' });
+    expect(s.captureBefore).toEqual(expect.any(String));
+    const expiry = Date.parse(s.captureBefore);
+    const watch = app.running.app.get(SessionWatch);
+    // CHARGING_HOLD_EXPIRY_MARGIN_SECONDS: an hour by default.
+    expect((await watch.run(new Date(expiry - 3_700_000))).expiring).toBe(0);
+    expect((await watch.run(new Date(expiry - 3_500_000))).expiring).toBe(1);
+    await f.until(driver, res.body.id, { status: 'STOPPING', stopCause: 'HOLD_EXPIRY' });
+    expect(site.stops).toEqual([{ transactionId: tx.transactionId }]);
+    await site.stopTransaction(tx.transactionId, 500);
+    await f.until(driver, res.body.id, { status: 'COMPLETED', captureStatus: 'CAPTURED' });
+  });
+});
