@@ -3,6 +3,8 @@ import { and, eq, isNull, or, sql } from 'drizzle-orm';
 import { Clock } from '../platform/clock';
 import { Database } from '../platform/database/database';
 import { newId } from '../platform/ids/ids';
+import { ChargerPresence } from './charger-presence';
+import { ChargingEvents } from './charging-events';
 import { chargers, connectors, type ChargerRow } from './charging.schema';
 import { ocppTime } from './ocpp-schemas';
 import { toConnectorStatus, upperSnake } from './ocpp-words';
@@ -11,7 +13,11 @@ import { toConnectorStatus, upperSnake } from './ocpp-words';
 export interface ChargePoint {
   chargerId: string;
   companyId: string;
+  /** The station when it connected (for live events' filters). */
+  stationId: string;
   ocppId: string;
+  /** This socket's own id (charger-presence.ts). */
+  connectionId: string;
 }
 
 export interface BootNotification {
@@ -41,6 +47,8 @@ export class ChargePoints {
   constructor(
     private readonly database: Database,
     private readonly clock: Clock,
+    private readonly presence: ChargerPresence,
+    private readonly events: ChargingEvents,
   ) {}
 
   private get db() {
@@ -54,13 +62,6 @@ export class ChargePoints {
       .from(chargers)
       .where(and(eq(chargers.ocppId, ocppId), isNull(chargers.deletedAt)));
     return row;
-  }
-
-  async setOnline(chargerId: string, online: boolean): Promise<void> {
-    await this.db
-      .update(chargers)
-      .set({ online, updatedAt: this.clock.now() })
-      .where(eq(chargers.id, chargerId));
   }
 
   async boot(chargerId: string, boot: BootNotification): Promise<Date> {
@@ -100,30 +101,38 @@ export class ChargePoints {
       .where(eq(chargers.id, chargerId));
   }
 
-  async heartbeat(chargerId: string): Promise<Date> {
+  /** Also claims presence again if it was released while the socket lived (see reassert). */
+  async heartbeat(point: ChargePoint): Promise<Date> {
     const now = this.clock.now();
     await this.db
       .update(chargers)
-      .set({ lastHeartbeatAt: now, online: true })
-      .where(eq(chargers.id, chargerId));
+      .set({ lastHeartbeatAt: now })
+      .where(eq(chargers.id, point.chargerId));
+    await this.presence.reassert(point.chargerId, point.connectionId);
     return now;
   }
 
   /**
    * Connector 0 is the charger itself. A connector nobody described yet is created (type and
    * power unknown). A notification older than the state already stored (chargers resend queued
-   * ones after a reconnect) does not overwrite it.
+   * ones after a reconnect) does not overwrite it. A state stored is published live.
    */
   async status(point: ChargePoint, n: StatusNotification): Promise<void> {
     const now = this.clock.now();
     const status = toConnectorStatus(n.status);
     const errorCode = upperSnake(n.errorCode);
     const at = n.timestamp ? ocppTime(n.timestamp) : now;
+    const where = {
+      chargerId: point.chargerId,
+      stationId: point.stationId,
+      companyId: point.companyId,
+    };
     if (n.connectorId === 0) {
       await this.db
         .update(chargers)
         .set({ status, errorCode, updatedAt: now })
         .where(eq(chargers.id, point.chargerId));
+      await this.events.publish({ type: 'charger.status', ...where, status, errorCode });
       return;
     }
     const state = {
@@ -134,7 +143,7 @@ export class ChargePoints {
       statusAt: at,
       updatedAt: now,
     };
-    await this.db
+    const [stored] = await this.db
       .insert(connectors)
       .values({
         id: newId('connector', now.getTime()),
@@ -149,6 +158,18 @@ export class ChargePoints {
         targetWhere: isNull(connectors.deletedAt),
         set: state,
         setWhere: or(isNull(connectors.statusAt), sql`${connectors.statusAt} <= ${at}`),
+      })
+      .returning({ id: connectors.id });
+    if (stored)
+      await this.events.publish({
+        type: 'connector.status',
+        ...where,
+        connectorId: stored.id,
+        connectorNumber: n.connectorId,
+        status,
+        errorCode,
+        info: n.info ?? null,
+        at: at.toISOString(),
       });
   }
 }

@@ -1,7 +1,9 @@
 import { Module } from '@nestjs/common';
 import { IdentityModule } from '../identity';
 import { LedgerModule } from '../ledger';
+import { NotificationsModule } from '../notifications';
 import { PaymentsModule } from '../payments';
+import { SessionReceipts } from './session-receipts';
 import { ChargerCalls } from './charger-calls';
 import { DriverSessions } from './driver-sessions';
 import { HoldGuard } from './hold-guard';
@@ -16,6 +18,11 @@ import { SessionsController } from './sessions.controller';
 import { SessionsQuery } from './sessions.query';
 import { StartPlanner } from './start-planner';
 import { ChargePoints } from './charge-points';
+import { ChargerConnections } from './charger-connections';
+import { ChargerEventsController } from './charger-events.controller';
+import { ChargerPresence } from './charger-presence';
+import { ChargerRouter } from './charger-router';
+import { ChargingEvents } from './charging-events';
 import { Chargers } from './chargers';
 import { ChargersController, ConnectorsController } from './chargers.controller';
 import { Connectors } from './connectors';
@@ -38,10 +45,11 @@ import { Tariffs } from './tariffs';
  * by a card hold (a payable of the payments core, booked to the operator company's revenue).
  */
 @Module({
-  imports: [IdentityModule, PaymentsModule, LedgerModule],
+  imports: [IdentityModule, PaymentsModule, LedgerModule, NotificationsModule],
   controllers: [
     StationsController,
     TariffsController,
+    ChargerEventsController,
     ChargersController,
     ConnectorsController,
     SessionsController,
@@ -56,6 +64,10 @@ import { Tariffs } from './tariffs';
     ChargePoints,
     OcppLog,
     OcppGateway,
+    ChargingEvents,
+    ChargerPresence,
+    ChargerConnections,
+    ChargerRouter,
     OcppCommands,
     IdTags,
     OcppTransactions,
@@ -67,6 +79,7 @@ import { Tariffs } from './tariffs';
     SessionsQuery,
     SessionBooks,
     SessionPayments,
+    SessionReceipts,
     SessionCaptures,
     HoldIncrements,
     HoldGuard,
@@ -75,6 +88,6 @@ import { Tariffs } from './tariffs';
     DirectoryRateLimit,
     Reservations,
   ],
-  exports: [IdTags],
+  exports: [IdTags, ChargerRouter, ChargingEvents],
 })
 export class ChargingModule {}

@@ -6,6 +6,7 @@ import type { Tx } from '../platform/database/database';
 import { Logger } from '../platform/logging/logger';
 import { chargingSessions } from './charging.schema';
 import { SessionBooks } from './session-books';
+import { SessionReceipts } from './session-receipts';
 import { SESSION_PAYABLE } from './session-queues';
 
 /**
@@ -21,6 +22,7 @@ export class SessionPayments implements OnModuleInit {
     private readonly registry: PayablesRegistry,
     private readonly clock: Clock,
     private readonly books: SessionBooks,
+    private readonly receipts: SessionReceipts,
     private readonly logger: Logger,
   ) {}
 
@@ -57,6 +59,7 @@ export class SessionPayments implements OnModuleInit {
           })
           .where(eq(chargingSessions.id, s.id));
         await this.books.reconcile(tx, s, p);
+        if (s.captureStatus !== 'CAPTURED') await this.receipts.captured(tx, s, p.amountCaptured);
         return;
       case 'payment.canceled':
       case 'payment.expired': {

@@ -7,7 +7,6 @@ import { Config } from '../platform/config/config';
 import { Database } from '../platform/database/database';
 import { AppError } from '../platform/errors/app-error';
 import { chargers, connectors, stations, type TariffSnapshot } from './charging.schema';
-import { ChargerCalls } from './charger-calls';
 import { snapshotOf } from './session-pricing';
 import { Reservations } from './reservations';
 import { tariffForCharger } from './tariffs';
@@ -48,7 +47,6 @@ export class StartPlanner {
     private readonly config: Config,
     private readonly reservations: Reservations,
     private readonly cards: SavedCards,
-    private readonly chargers: ChargerCalls,
   ) {}
 
   get startTimeoutSeconds(): number {
@@ -88,7 +86,7 @@ export class StartPlanner {
         `The connector is ${connector.status}, not available`,
         { param: 'connectorId' },
       );
-    if (!this.chargers.connected(charger.id))
+    if (!charger.online)
       throw new AppError('conflict', 'charger_offline', 'The charger is not connected');
     const tariff = await tariffForCharger(db, charger.id);
     if (!tariff)

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { Clock } from '../platform/clock';
 import { AppError } from '../platform/errors/app-error';
+import { MAX_AMOUNT } from '../platform/money';
 import { PaymentAttempts } from './payment-attempts';
 import { PaymentMetrics } from './payment-metrics';
 import { canCancel, canCapture } from './payment-state';
@@ -50,9 +51,9 @@ export class PaymentHolds {
   async increment(paymentId: string, newAmount: bigint): Promise<PaymentRow> {
     const p = await this.authorized(paymentId);
     if (newAmount === p.amount) return p;
-    if (newAmount < p.amount) {
+    if (newAmount < p.amount || newAmount > BigInt(MAX_AMOUNT)) {
       throw AppError.validation(
-        `The new total must be above the authorized ${p.amount}`,
+        `The new total must be above the authorized ${p.amount} and at most ${MAX_AMOUNT}`,
         'amount',
         'amount_out_of_range',
       );

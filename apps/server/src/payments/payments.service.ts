@@ -78,8 +78,8 @@ export class PaymentsService {
    * `amountCapturable`. Refusals leave the payment authorized at its old amount: 402
    * `increment_declined` (the issuer said no), 409 `increment_unavailable` (not granted for this
    * hold, or the provider's attempts are used up), 409 `payment_not_capturable`, 409
-   * `authorization_expired`, 400 `amount_out_of_range` (below the current total). A replay (same
-   * payment, same amount) is one effect.
+   * `authorization_expired`, 400 `amount_out_of_range` (below the current total, or above
+   * MAX_AMOUNT). A replay (same payment, same amount) is one effect.
    */
   incrementAuthorization(paymentId: string, newAmount: bigint): Promise<PaymentRow> {
     return this.holds.increment(paymentId, newAmount);

@@ -95,6 +95,12 @@ describe('charging sessions paid by a card hold', () => {
     // 10 % fee (CHARGING_FEE_BPS=1000), half up.
     const fee = Math.floor((done.cost * 1000 + 5000) / 10_000);
     expect(await f.companyRevenue(a.volt.id)).toBe(done.cost - fee);
+    // The receipt by e-mail, queued with the capture, once.
+    const mails = await app.runtime.database.pool.query<{ subject: string }>(
+      `SELECT subject FROM mail_messages WHERE kind = 'charging.receipt' AND reference = $1`,
+      [res.body.id],
+    );
+    expect(mails.rows).toHaveLength(1);
     expect(await verifyLedger(app.runtime.database.pool)).toEqual([]);
   });
 
@@ -261,14 +267,14 @@ describe('charging sessions paid by a card hold', () => {
     expect((await payment(driver, res.body.paymentId)).status).toBe('CANCELLED');
   });
 
-  it('the cost nearing the hold stops the session remotely before it passes (no increments)', async () => {
+  it('with the simulator: a card that declines increments is stopped remotely before its hold', async () => {
     // 10 €/kWh and a 10 € hold at 360 kW: the hold's kWh in 10 s; with 10 s of headroom the
     // guard stops it at about 5 s.
     const site = await f.simulatedSite(
       { energyPricePerKwh: 1_000_000, sessionFee: 0, holdAmount: 1000 },
       { powerKw: 360, meterIntervalMs: 250 },
     );
-    const driver = await f.driver();
+    const driver = await f.driver('pm_card_incrementDeclined');
     const res = await f.start(driver, { connectorId: site.connectorId });
     expect(res.status).toBe(201);
     const done = await f.until(

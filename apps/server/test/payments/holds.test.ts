@@ -143,9 +143,11 @@ describe('payments core: holds (incremental authorization, partial capture, expi
 
   it('refusals leave the hold authorized at its old amount, with a clear code', async () => {
     const res = await hold(2000);
-    const lower = await increment(res.body.id, 1500);
-    expect(lower.status).toBe(400);
-    expect(lower.body.error.code).toBe('amount_out_of_range');
+    for (const amount of [1500, 100_000_000]) {
+      const out = await increment(res.body.id, amount);
+      expect(out.status).toBe(400);
+      expect(out.body.error.code).toBe('amount_out_of_range');
+    }
 
     const notAsked = await hold(2000, 'pm_card_visa', false);
     expect(notAsked.body.incrementalAuthorization).toBe(false);

@@ -28,6 +28,7 @@ export const ID_PREFIXES = {
   ocppMessage: 'ocm',
   chargingSession: 'ses',
   reservation: 'rsv',
+  mail: 'mail',
 } as const;
 
 export type IdKind = keyof typeof ID_PREFIXES;
