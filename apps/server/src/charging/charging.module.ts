@@ -1,5 +1,22 @@
 import { Module } from '@nestjs/common';
 import { IdentityModule } from '../identity';
+import { LedgerModule } from '../ledger';
+import { NotificationsModule } from '../notifications';
+import { PaymentsModule } from '../payments';
+import { SessionReceipts } from './session-receipts';
+import { ChargerCalls } from './charger-calls';
+import { DriverSessions } from './driver-sessions';
+import { HoldGuard } from './hold-guard';
+import { HoldIncrements } from './hold-increments';
+import { SessionBooks } from './session-books';
+import { SessionCaptures } from './session-captures';
+import { SessionControl } from './session-control';
+import { SessionLinks } from './session-links';
+import { SessionPayments } from './session-payments';
+import { SessionWatch } from './session-watch';
+import { SessionsController } from './sessions.controller';
+import { SessionsQuery } from './sessions.query';
+import { StartPlanner } from './start-planner';
 import { ChargePoints } from './charge-points';
 import { ChargerConnections } from './charger-connections';
 import { ChargerEventsController } from './charger-events.controller';
@@ -24,16 +41,18 @@ import { Tariffs } from './tariffs';
 
 /**
  * EV charging (issue 12): companies' stations, chargers, connectors and tariffs; the OCPP 1.6J
- * central system on the WebSocket seam; one pricing engine (pricing.ts).
+ * central system on the WebSocket seam; one pricing engine (pricing.ts); drivers' sessions paid
+ * by a card hold (a payable of the payments core, booked to the operator company's revenue).
  */
 @Module({
-  imports: [IdentityModule],
+  imports: [IdentityModule, PaymentsModule, LedgerModule, NotificationsModule],
   controllers: [
     StationsController,
     TariffsController,
     ChargerEventsController,
     ChargersController,
     ConnectorsController,
+    SessionsController,
     DirectoryController,
     ReservationsController,
   ],
@@ -52,6 +71,19 @@ import { Tariffs } from './tariffs';
     OcppCommands,
     IdTags,
     OcppTransactions,
+    ChargerCalls,
+    SessionLinks,
+    SessionControl,
+    StartPlanner,
+    DriverSessions,
+    SessionsQuery,
+    SessionBooks,
+    SessionPayments,
+    SessionReceipts,
+    SessionCaptures,
+    HoldIncrements,
+    HoldGuard,
+    SessionWatch,
     StationDirectory,
     DirectoryRateLimit,
     Reservations,

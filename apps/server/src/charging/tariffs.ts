@@ -112,18 +112,26 @@ export class Tariffs {
   }
 
   /** The tariff that prices a connector of this charger: the charger's, else its station's. */
-  async forCharger(db: DbOrTx, chargerId: string): Promise<TariffRow | undefined> {
-    const [row] = await db
-      .select({ tariff: tariffs })
-      .from(chargers)
-      .innerJoin(stations, eq(stations.id, chargers.stationId))
-      .innerJoin(tariffs, or(eq(tariffs.id, chargers.tariffId), eq(tariffs.id, stations.tariffId)))
-      .where(eq(chargers.id, chargerId))
-      .orderBy(eq(tariffs.id, stations.tariffId)); // false (the charger's own) sorts first
-    return row?.tariff;
+  forCharger(db: DbOrTx, chargerId: string): Promise<TariffRow | undefined> {
+    return tariffForCharger(db, chargerId);
   }
 
   private owned(db: DbOrTx, actor: UserRow, id: string, lock = false): Promise<TariffRow> {
     return ownedRow(db, tariffs, actor, id, 'tariff', lock);
   }
+}
+
+/** The tariff that prices a connector of this charger: the charger's, else its station's. */
+export async function tariffForCharger(
+  db: DbOrTx,
+  chargerId: string,
+): Promise<TariffRow | undefined> {
+  const [row] = await db
+    .select({ tariff: tariffs })
+    .from(chargers)
+    .innerJoin(stations, eq(stations.id, chargers.stationId))
+    .innerJoin(tariffs, or(eq(tariffs.id, chargers.tariffId), eq(tariffs.id, stations.tariffId)))
+    .where(eq(chargers.id, chargerId))
+    .orderBy(eq(tariffs.id, stations.tariffId)); // false (the charger's own) sorts first
+  return row?.tariff;
 }

@@ -26,6 +26,7 @@ export const ID_PREFIXES = {
   connector: 'cnr',
   tariff: 'trf',
   ocppMessage: 'ocm',
+  chargingSession: 'ses',
   reservation: 'rsv',
   mail: 'mail',
 } as const;
