@@ -6,6 +6,7 @@ import {
   type InvariantResult,
   type Violation,
 } from './ledger';
+import { CHARGING_INVARIANTS } from './charging';
 import { ORDER_INVARIANTS } from './orders';
 import { WALLET_INVARIANTS } from './wallet';
 
@@ -14,7 +15,12 @@ import { WALLET_INVARIANTS } from './wallet';
  * module that books money contributes (its module owns them, the ledger runs them). A new module
  * that books money adds its list here. Used by `npm run ledger:verify` and the tests.
  */
-export const BOOK_INVARIANTS = [...LEDGER_INVARIANTS, ...WALLET_INVARIANTS, ...ORDER_INVARIANTS];
+export const BOOK_INVARIANTS = [
+  ...LEDGER_INVARIANTS,
+  ...WALLET_INVARIANTS,
+  ...ORDER_INVARIANTS,
+  ...CHARGING_INVARIANTS,
+];
 
 /** Every invariant on the live database, in one snapshot; [] when the books hold. */
 export function verifyLedger(pool: Pool): Promise<Violation[]> {

@@ -1,5 +1,20 @@
 import { Module } from '@nestjs/common';
 import { IdentityModule } from '../identity';
+import { LedgerModule } from '../ledger';
+import { PaymentsModule } from '../payments';
+import { ChargerCalls } from './charger-calls';
+import { DriverSessions } from './driver-sessions';
+import { HoldGuard } from './hold-guard';
+import { HoldIncrements } from './hold-increments';
+import { SessionBooks } from './session-books';
+import { SessionCaptures } from './session-captures';
+import { SessionControl } from './session-control';
+import { SessionLinks } from './session-links';
+import { SessionPayments } from './session-payments';
+import { SessionWatch } from './session-watch';
+import { SessionsController } from './sessions.controller';
+import { SessionsQuery } from './sessions.query';
+import { StartPlanner } from './start-planner';
 import { ChargePoints } from './charge-points';
 import { Chargers } from './chargers';
 import { ChargersController, ConnectorsController } from './chargers.controller';
@@ -17,16 +32,18 @@ import { Tariffs } from './tariffs';
 
 /**
  * EV charging (issue 12): companies' stations, chargers, connectors and tariffs; the OCPP 1.6J
- * central system on the WebSocket seam; one pricing engine (pricing.ts).
+ * central system on the WebSocket seam; one pricing engine (pricing.ts); drivers' sessions paid
+ * by a card hold (a payable of the payments core, booked to the operator company's revenue).
  */
 @Module({
-  imports: [IdentityModule],
+  imports: [IdentityModule, PaymentsModule, LedgerModule],
   controllers: [
     StationsController,
     TariffsController,
     ChargersController,
     ConnectorsController,
     DirectoryController,
+    SessionsController,
   ],
   providers: [
     Tariffs,
@@ -41,6 +58,18 @@ import { Tariffs } from './tariffs';
     OcppTransactions,
     StationDirectory,
     DirectoryRateLimit,
+    ChargerCalls,
+    SessionLinks,
+    SessionControl,
+    StartPlanner,
+    DriverSessions,
+    SessionsQuery,
+    SessionBooks,
+    SessionPayments,
+    SessionCaptures,
+    HoldIncrements,
+    HoldGuard,
+    SessionWatch,
   ],
   exports: [IdTags],
 })

@@ -12,7 +12,7 @@ import {
   text,
   uniqueIndex,
 } from 'drizzle-orm/pg-core';
-import { companies } from '../identity/identity.schema';
+import { companies, users } from '../identity/identity.schema';
 import { money, ts } from '../platform/database/columns';
 
 /**
@@ -290,3 +290,135 @@ export type StationRow = typeof stations.$inferSelect;
 export type ChargerRow = typeof chargers.$inferSelect;
 export type ConnectorRow = typeof connectors.$inferSelect;
 export type OcppMessageRow = typeof ocppMessages.$inferSelect;
+
+/**
+ * A driver's charging session (the seed's ChargingSession): from the start request through the
+ * hold, the remote start, the OCPP transaction, the stop, to the capture.
+ *
+ *   AUTHORIZING → STARTING → CHARGING → STOPPING → COMPLETED
+ *        ↘ FAILED   ↘ FAILED | START_TIMED_OUT  ↘ (a StopTransaction ends CHARGING too)
+ */
+export const SESSION_STATUSES = [
+  /** Row made, the hold being placed (outside any transaction). */
+  'AUTHORIZING',
+  /** Hold placed, RemoteStartTransaction accepted; waiting for the charger's StartTransaction. */
+  'STARTING',
+  'CHARGING',
+  /** RemoteStopTransaction accepted; waiting for the StopTransaction. */
+  'STOPPING',
+  /** The charger's StopTransaction came: energy and cost final; the capture follows (capture_status). */
+  'COMPLETED',
+  /** No hold (card declined), or the charger refused or was unreachable for the remote start. */
+  'FAILED',
+  /** The StartTransaction never came in time: the hold is released. */
+  'START_TIMED_OUT',
+] as const;
+export type SessionStatus = (typeof SESSION_STATUSES)[number];
+export const sessionStatus = pgEnum('charging_session_status', SESSION_STATUSES);
+
+/** Statuses that hold a connector: at most one such session per connector (a unique index). */
+export const LIVE_SESSION_STATUSES = ['AUTHORIZING', 'STARTING', 'CHARGING', 'STOPPING'] as const;
+
+/**
+ * What happens to the hold after the session: NONE while it runs; PENDING once completed (the
+ * capture job is queued); CAPTURED, RELEASED (zero cost, or no start); FAILED while a capture
+ * keeps failing (flagged to the operator, retried).
+ */
+export const CAPTURE_STATUSES = ['NONE', 'PENDING', 'CAPTURED', 'RELEASED', 'FAILED'] as const;
+export type CaptureStatus = (typeof CAPTURE_STATUSES)[number];
+export const captureStatus = pgEnum('charging_capture_status', CAPTURE_STATUSES);
+
+/** The tariff's prices frozen at the start (bigints as decimal strings): a later edit never reprices. */
+export interface TariffSnapshot {
+  tariffId: string;
+  name: string;
+  currency: string;
+  energyPricePerKwh: string;
+  timePricePerMinute: string;
+  idlePricePerMinute: string;
+  idleGraceMinutes: number;
+  sessionFee: string;
+  taxRateBasisPoints: number;
+  taxInclusive: boolean;
+  holdAmount: string;
+}
+
+export const chargingSessions = pgTable(
+  'charging_sessions',
+  {
+    id: text('id').primaryKey(),
+    userId: text('user_id')
+      .notNull()
+      .references(() => users.id),
+    companyId: text('company_id')
+      .notNull()
+      .references(() => companies.id),
+    chargerId: text('charger_id')
+      .notNull()
+      .references(() => chargers.id),
+    connectorId: text('connector_id')
+      .notNull()
+      .references(() => connectors.id),
+    /** The connector's OCPP number on its charger (1, 2, …), as RemoteStart names it. */
+    connectorNumber: integer('connector_number').notNull(),
+    tariff: jsonb('tariff').$type<TariffSnapshot>().notNull(),
+    currency: text('currency').notNull(),
+    /** The platform's fee on this session's revenue, frozen at the start (CHARGING_FEE_BPS). */
+    feeBps: integer('fee_bps').notNull(),
+    /** The one-off idTag of the remote start (≤ 20 characters, OCPP's IdToken). */
+    idTag: text('id_tag').notNull(),
+    ocppTransactionId: integer('ocpp_transaction_id').references(() => ocppTransactions.id),
+    status: sessionStatus('status').notNull().default('AUTHORIZING'),
+    paymentId: text('payment_id'),
+    /** What the card is authorised for now: the hold, raised by accepted increments. */
+    authorizedAmount: money('authorized_amount'),
+    /** The hold must be captured before this (the provider's `capture_before`), when known. */
+    captureBefore: ts('capture_before'),
+    energyWh: bigint('energy_wh', { mode: 'bigint' }),
+    /** The bill at the stop (priceSession's total). */
+    cost: money('cost'),
+    /** What was captured: min(cost, authorized). */
+    capturedAmount: money('captured_amount'),
+    captureStatus: captureStatus('capture_status').notNull().default('NONE'),
+    captureError: text('capture_error'),
+    failureCode: text('failure_code'),
+    failureMessage: text('failure_message'),
+    /** Why we asked the charger to stop: DRIVER, HOLD_LIMIT, HOLD_EXPIRY. */
+    stopCause: text('stop_cause'),
+    /** The Idempotency-Key of the start request, unique per driver: a replay is this session. */
+    requestKey: text('request_key'),
+    startedAt: ts('started_at'),
+    stopRequestedAt: ts('stop_requested_at'),
+    endedAt: ts('ended_at'),
+    createdAt: ts('created_at').notNull().defaultNow(),
+    updatedAt: ts('updated_at').notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('charging_sessions_user_request_key').on(t.userId, t.requestKey),
+    uniqueIndex('charging_sessions_id_tag_key').on(t.idTag),
+    uniqueIndex('charging_sessions_ocpp_transaction_key').on(t.ocppTransactionId),
+    // Two drivers starting on one connector at once: exactly one insert wins.
+    uniqueIndex('charging_sessions_live_connector_key')
+      .on(t.connectorId)
+      .where(sql`${t.status} IN ('AUTHORIZING', 'STARTING', 'CHARGING', 'STOPPING')`),
+    index('charging_sessions_user_idx').on(t.userId, t.id),
+    index('charging_sessions_company_idx').on(t.companyId, t.id),
+    index('charging_sessions_status_idx').on(t.status, t.updatedAt),
+    index('charging_sessions_capture_idx')
+      .on(t.captureStatus, t.updatedAt)
+      .where(sql`${t.captureStatus} IN ('PENDING', 'FAILED')`),
+    check('charging_sessions_currency_iso', sql`${t.currency} ~ '^[a-z]{3}$'`),
+    check('charging_sessions_id_tag_length', sql`length(${t.idTag}) BETWEEN 1 AND 20`),
+    check('charging_sessions_fee_range', sql`${t.feeBps} BETWEEN 0 AND 10000`),
+    check(
+      'charging_sessions_amounts_non_negative',
+      sql`coalesce(${t.cost}, 0) >= 0 AND coalesce(${t.capturedAmount}, 0) >= 0 AND coalesce(${t.energyWh}, 0) >= 0`,
+    ),
+    check(
+      'charging_sessions_capture_within_authorized',
+      sql`${t.capturedAmount} IS NULL OR ${t.capturedAmount} <= ${t.authorizedAmount}`,
+    ),
+  ],
+);
+
+export type ChargingSessionRow = typeof chargingSessions.$inferSelect;

@@ -7,6 +7,7 @@ import { IdTags, type IdTagStatus } from './id-tags';
 import { energyRegisterWh, type SampledValue } from './meter-readings';
 import { ocppTime } from './ocpp-schemas';
 import { upperSnake } from './ocpp-words';
+import { SessionLinks } from './session-links';
 
 export interface StartTransaction {
   connectorId: number;
@@ -42,6 +43,7 @@ export class OcppTransactions {
   constructor(
     private readonly database: Database,
     private readonly idTags: IdTags,
+    private readonly sessions: SessionLinks,
   ) {}
 
   private get db() {
@@ -52,37 +54,43 @@ export class OcppTransactions {
     point: ChargePoint,
     s: StartTransaction,
   ): Promise<{ transactionId: number; status: IdTagStatus }> {
-    const status = await this.idTags.status(point.chargerId, s.idTag);
+    const checked = await this.idTags.status(point.chargerId, s.idTag);
     const startedAt = ocppTime(s.timestamp);
-    const [row] = await this.db
-      .insert(ocppTransactions)
-      .values({
-        chargerId: point.chargerId,
-        companyId: point.companyId,
-        connectorId: s.connectorId,
-        idTag: s.idTag,
-        idTagStatus: upperSnake(status),
-        meterStartWh: BigInt(s.meterStart),
-        startedAt,
-      })
-      // The resent start: same charger, connector, time and idTag → the first row's id.
-      .onConflictDoUpdate({
-        target: [
-          ocppTransactions.chargerId,
-          ocppTransactions.connectorId,
-          ocppTransactions.startedAt,
-          ocppTransactions.idTag,
-        ],
-        set: { idTag: sql`excluded.id_tag` },
-      })
-      .returning({ id: ocppTransactions.id });
-    return { transactionId: row!.id, status };
+    return this.db.transaction(async (tx) => {
+      const [row] = await tx
+        .insert(ocppTransactions)
+        .values({
+          chargerId: point.chargerId,
+          companyId: point.companyId,
+          connectorId: s.connectorId,
+          idTag: s.idTag,
+          idTagStatus: upperSnake(checked),
+          meterStartWh: BigInt(s.meterStart),
+          startedAt,
+        })
+        // The resent start: same charger, connector, time and idTag → the first row's id.
+        .onConflictDoUpdate({
+          target: [
+            ocppTransactions.chargerId,
+            ocppTransactions.connectorId,
+            ocppTransactions.startedAt,
+            ocppTransactions.idTag,
+          ],
+          set: { idTag: sql`excluded.id_tag` },
+        })
+        .returning();
+      // A driver's session takes its transaction here, or refuses it (it gave up waiting).
+      const status =
+        checked === 'Accepted' ? ((await this.sessions.started(tx, row!)) ?? checked) : checked;
+      return { transactionId: row!.id, status };
+    });
   }
 
   /** The latest energy reading of an active transaction of this charger (a later one only). */
   async meter(point: ChargePoint, m: MeterValues): Promise<void> {
     if (m.transactionId === undefined) return; // a clock-aligned reading outside a transaction
     for (const value of m.meterValue) await this.reading(point, m.transactionId, value);
+    await this.sessions.metered(point.chargerId, m.transactionId);
   }
 
   async stop(point: ChargePoint, s: StopTransaction): Promise<OcppTransactionRow | undefined> {
@@ -95,24 +103,28 @@ export class OcppTransactions {
       WHEN ${stop} >= ${ocppTransactions.meterStartWh} THEN ${stop} - ${ocppTransactions.meterStartWh}
       ELSE GREATEST(COALESCE(${ocppTransactions.lastMeterWh}, 0) - ${ocppTransactions.meterStartWh}, 0)
     END`;
-    const [row] = await this.db
-      .update(ocppTransactions)
-      .set({
-        status: 'STOPPED',
-        meterStopWh: meterStop,
-        stoppedAt: ocppTime(s.timestamp),
-        stopReason: s.reason ? upperSnake(s.reason) : null,
-        energyWh: energy,
-      })
-      .where(
-        and(
-          eq(ocppTransactions.id, s.transactionId),
-          eq(ocppTransactions.chargerId, point.chargerId),
-          eq(ocppTransactions.status, 'ACTIVE'),
-        ),
-      )
-      .returning();
-    return row;
+    return this.db.transaction(async (tx) => {
+      const [row] = await tx
+        .update(ocppTransactions)
+        .set({
+          status: 'STOPPED',
+          meterStopWh: meterStop,
+          stoppedAt: ocppTime(s.timestamp),
+          stopReason: s.reason ? upperSnake(s.reason) : null,
+          energyWh: energy,
+        })
+        .where(
+          and(
+            eq(ocppTransactions.id, s.transactionId),
+            eq(ocppTransactions.chargerId, point.chargerId),
+            eq(ocppTransactions.status, 'ACTIVE'),
+          ),
+        )
+        .returning();
+      // The driver's session completes with the stop, and its capture is queued in this commit.
+      if (row) await this.sessions.stopped(tx, row);
+      return row;
+    });
   }
 
   private async reading(

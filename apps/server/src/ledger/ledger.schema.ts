@@ -10,7 +10,7 @@ import {
   text,
   uniqueIndex,
 } from 'drizzle-orm/pg-core';
-import { users } from '../identity/identity.schema';
+import { companies, users } from '../identity/identity.schema';
 import {
   createdAt,
   currencyCheck,
@@ -34,6 +34,8 @@ export const ACCOUNT_TYPES = [
   'PLATFORM_FEES',
   'PROVIDER_CLEARING',
   'PAYOUT_CLEARING',
+  /** An operator company's earnings (charging sessions, less the platform's fee). */
+  'COMPANY_REVENUE',
 ] as const;
 export type AccountType = (typeof ACCOUNT_TYPES)[number];
 export const accountType = pgEnum('ledger_account_type', ACCOUNT_TYPES);
@@ -59,6 +61,8 @@ export const ledgerAccounts = pgTable(
     type: accountType('type').notNull(),
     /** The user for wallets; null for platform and clearing accounts. */
     ownerId: text('owner_id').references(() => users.id),
+    /** The company for COMPANY_REVENUE accounts; null for every other type. */
+    companyId: text('company_id').references(() => companies.id),
     currency: currencyCode(),
     /** Always equal to the sum of the account's postings (checked by `npm run ledger:verify`). */
     balance: moneyFromZero('balance'),
@@ -72,12 +76,18 @@ export const ledgerAccounts = pgTable(
       .where(sql`${t.ownerId} IS NOT NULL`),
     uniqueIndex('ledger_accounts_platform_key')
       .on(t.type, t.currency)
-      .where(sql`${t.ownerId} IS NULL`),
+      .where(sql`${t.ownerId} IS NULL AND ${t.companyId} IS NULL`),
+    uniqueIndex('ledger_accounts_company_key')
+      .on(t.type, t.companyId, t.currency)
+      .where(sql`${t.companyId} IS NOT NULL`),
+    check('ledger_accounts_one_owner', sql`${t.ownerId} IS NULL OR ${t.companyId} IS NULL`),
     // Wallets go below zero only through forced entries (ledger_post checks, ledger:verify audits):
-    // a dispute takes money back whether or not the wallet still holds it. Platform accounts never.
+    // a dispute takes money back whether or not the wallet still holds it — a company's revenue
+    // likewise (by company_id: a new enum value cannot be named in the migration that adds it).
+    // Platform accounts never.
     check(
       'ledger_accounts_non_negative',
-      sql`${t.allowNegative} OR ${t.balance} >= 0 OR ${t.type} IN ('USER_WALLET', 'MERCHANT_WALLET')`,
+      sql`${t.allowNegative} OR ${t.balance} >= 0 OR ${t.type} IN ('USER_WALLET', 'MERCHANT_WALLET') OR ${t.companyId} IS NOT NULL`,
     ),
     currencyCheck('ledger_accounts', t.currency),
   ],

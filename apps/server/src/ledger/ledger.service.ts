@@ -122,16 +122,26 @@ export class LedgerService {
     return this.accountId(tx, type, null, currency);
   }
 
+  /**
+   * An operator company's revenue account in a currency (charging sessions credit it), created on
+   * first use. Like a merchant wallet it goes below zero only by forced entries (a dispute).
+   */
+  companyRevenueId(tx: DbOrTx, companyId: string, currency: string): Promise<string> {
+    return this.accountId(tx, 'COMPANY_REVENUE', { companyId }, currency);
+  }
+
   private async accountId(
     tx: DbOrTx,
     type: AccountType,
-    ownerId: string | null,
+    owner: string | { companyId: string } | null,
     currency: string,
   ): Promise<string> {
-    const key = `${type}/${ownerId ?? ''}/${currency.toLowerCase()}`;
+    const ownerKey =
+      owner === null ? '' : typeof owner === 'string' ? owner : `c:${owner.companyId}`;
+    const key = `${type}/${ownerKey}/${currency.toLowerCase()}`;
     const known = this.ids.get(key);
     if (known) return known;
-    const row = await this.account(tx, type, ownerId, currency);
+    const row = await this.account(tx, type, owner, currency);
     // A row this very transaction created may still roll back: remember only committed ones.
     if (!row.createdHere) {
       if (this.ids.size >= MAX_REMEMBERED_IDS) this.ids.clear();
@@ -144,13 +154,18 @@ export class LedgerService {
   private async account(
     tx: DbOrTx,
     type: AccountType,
-    ownerId: string | null,
+    owner: string | { companyId: string } | null,
     currencyCode: string,
   ): Promise<LedgerAccountRow & { createdHere: boolean }> {
     const currency = currencyCode.toLowerCase();
+    const ownerId = typeof owner === 'string' ? owner : null;
+    const companyId = owner !== null && typeof owner === 'object' ? owner.companyId : null;
     const where = and(
       eq(ledgerAccounts.type, type),
       ownerId === null ? isNull(ledgerAccounts.ownerId) : eq(ledgerAccounts.ownerId, ownerId),
+      companyId === null
+        ? isNull(ledgerAccounts.companyId)
+        : eq(ledgerAccounts.companyId, companyId),
       eq(ledgerAccounts.currency, currency),
     );
     const find = async () =>
@@ -164,7 +179,7 @@ export class LedgerService {
     if (found) return found;
     await tx
       .insert(ledgerAccounts)
-      .values(this.newAccount(type, currency, ownerId))
+      .values({ ...this.newAccount(type, currency, ownerId), companyId })
       .onConflictDoNothing();
     return (await find())!;
   }
@@ -385,7 +400,10 @@ export function ledgerRefusal(err: unknown): unknown {
 const withoutMark = ({ createdHere: _, ...row }: LedgerAccountRow & { createdHere: boolean }) =>
   row;
 
-type PlatformAccountType = Exclude<AccountType, 'USER_WALLET' | 'MERCHANT_WALLET'>;
+type PlatformAccountType = Exclude<
+  AccountType,
+  'USER_WALLET' | 'MERCHANT_WALLET' | 'COMPANY_REVENUE'
+>;
 
 /**
  * True when the row was inserted by the current transaction: its xmin is this transaction's id

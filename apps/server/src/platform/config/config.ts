@@ -73,6 +73,11 @@ const envSchema = z
     // A checkout that holds stock: Stripe accepts 30 minutes to 24 hours.
     ORDER_CHECKOUT_EXPIRY_SECONDS: positiveInt.min(1800).max(86_400).default(1800),
     RETURN_RATE_LIMIT_PER_MINUTE: positiveInt.default(60),
+    CHARGING_FEE_BPS: z.coerce.number().int().min(0).max(10_000).default(500),
+    // A charger answers a remote start within seconds; a car that is not plugged in never starts.
+    CHARGING_START_TIMEOUT_SECONDS: positiveInt.min(10).max(3600).default(120),
+    CHARGING_HOLD_HEADROOM_SECONDS: positiveInt.min(10).max(3600).default(300),
+    CHARGING_HOLD_EXPIRY_MARGIN_SECONDS: positiveInt.min(60).max(86_400).default(3600),
     SEED_DEMO: bool.optional(),
     DEMO_CHARGER: bool.optional(),
     SHUTDOWN_GRACE_MS: positiveInt.default(10_000),
@@ -198,6 +203,19 @@ export interface Config {
     /** Requests per IP per minute to the public return pages (3-D Secure, checkout, card setup). */
     returnRateLimitPerMinute: number;
   };
+  charging: {
+    /** The platform's cut of a charging session's revenue, in basis points (500 = 5%). */
+    feeBps: number;
+    /** How long a remote start may wait for the charger's StartTransaction before the hold goes. */
+    startTimeoutSeconds: number;
+    /**
+     * A session is near its hold when the cost it would reach this many seconds from now (at its
+     * average power so far) passes what is authorised: raise the hold, else stop it remotely.
+     */
+    holdHeadroomSeconds: number;
+    /** A session still open this long before its hold expires (`capture_before`) is stopped. */
+    holdExpiryMarginSeconds: number;
+  };
   /** Demo users on first start: on by default only on the embedded database. */
   seedDemo: boolean;
   /** A simulated OCPP charger (the demo station's first) connected in-process after listen. */
@@ -275,6 +293,12 @@ export function loadConfig(source: Record<string, string | undefined> = process.
       checkoutExpirySeconds: e.ORDER_CHECKOUT_EXPIRY_SECONDS,
     },
     payments: { returnRateLimitPerMinute: e.RETURN_RATE_LIMIT_PER_MINUTE },
+    charging: {
+      feeBps: e.CHARGING_FEE_BPS,
+      startTimeoutSeconds: e.CHARGING_START_TIMEOUT_SECONDS,
+      holdHeadroomSeconds: e.CHARGING_HOLD_HEADROOM_SECONDS,
+      holdExpiryMarginSeconds: e.CHARGING_HOLD_EXPIRY_MARGIN_SECONDS,
+    },
     seedDemo: e.SEED_DEMO ?? !e.DATABASE_URL,
     demoCharger: e.DEMO_CHARGER ?? e.SEED_DEMO ?? !e.DATABASE_URL,
     publicUrl: e.PUBLIC_URL?.replace(/\/+$/, ''),

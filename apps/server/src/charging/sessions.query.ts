@@ -1,0 +1,96 @@
+import { Injectable } from '@nestjs/common';
+import { and, desc, eq, lt, type SQL } from 'drizzle-orm';
+import type { UserRow } from '../identity';
+import { Clock } from '../platform/clock';
+import { Database } from '../platform/database/database';
+import { AppError } from '../platform/errors/app-error';
+import { toPage, type Page, type PageQuery } from '../platform/http/pagination';
+import {
+  chargingSessions,
+  ocppTransactions,
+  type CaptureStatus,
+  type ChargingSessionRow,
+  type SessionStatus,
+} from './charging.schema';
+import { toReceiptView, toSessionView, type ReceiptView, type SessionView } from './sessions.view';
+
+export interface SessionFilter extends PageQuery {
+  status?: SessionStatus;
+  captureStatus?: CaptureStatus;
+  companyId?: string;
+}
+
+/**
+ * Who sees a session: its driver, an operator of its company, an admin; anyone else gets a 404
+ * (ids do not leak). Lists: a driver's own, an operator's company's, an admin's all.
+ */
+function visibleTo(actor: UserRow): SQL | undefined {
+  if (actor.role === 'ADMIN') return undefined;
+  if (actor.role === 'OPERATOR' && actor.companyId)
+    return eq(chargingSessions.companyId, actor.companyId);
+  return eq(chargingSessions.userId, actor.id);
+}
+
+/** Reads of sessions, with the live energy and cost from their OCPP transaction. */
+@Injectable()
+export class SessionsQuery {
+  constructor(
+    private readonly database: Database,
+    private readonly clock: Clock,
+  ) {}
+
+  /** The session if the actor may see it (the driver, its company's operators, admins), else 404. */
+  async visible(actor: UserRow, id: string): Promise<ChargingSessionRow> {
+    const [row] = await this.database.db
+      .select()
+      .from(chargingSessions)
+      .where(and(eq(chargingSessions.id, id), visibleTo(actor)));
+    if (!row) throw AppError.notFound('session', id);
+    return row;
+  }
+
+  async view(actor: UserRow, id: string): Promise<SessionView> {
+    const { session, tx } = await this.withTransaction(await this.visible(actor, id));
+    return toSessionView(session, tx, this.clock.now());
+  }
+
+  async receipt(actor: UserRow, id: string): Promise<ReceiptView> {
+    const { session, tx } = await this.withTransaction(await this.visible(actor, id));
+    if (!session.startedAt)
+      throw new AppError('conflict', 'session_not_started', 'The session never started charging');
+    return toReceiptView(session, tx, this.clock.now());
+  }
+
+  async list(actor: UserRow, q: SessionFilter): Promise<Page<SessionView>> {
+    const now = this.clock.now();
+    const rows = await this.database.db
+      .select({ session: chargingSessions, tx: ocppTransactions })
+      .from(chargingSessions)
+      .leftJoin(ocppTransactions, eq(ocppTransactions.id, chargingSessions.ocppTransactionId))
+      .where(
+        and(
+          visibleTo(actor),
+          q.status ? eq(chargingSessions.status, q.status) : undefined,
+          q.captureStatus ? eq(chargingSessions.captureStatus, q.captureStatus) : undefined,
+          q.companyId ? eq(chargingSessions.companyId, q.companyId) : undefined,
+          q.startingAfter ? lt(chargingSessions.id, q.startingAfter) : undefined,
+        ),
+      )
+      .orderBy(desc(chargingSessions.id))
+      .limit(q.limit + 1);
+    return toPage(
+      rows.map((r) => ({ id: r.session.id, ...r })),
+      q.limit,
+      (r) => toSessionView(r.session, r.tx, now),
+    );
+  }
+
+  private async withTransaction(session: ChargingSessionRow) {
+    if (session.ocppTransactionId === null) return { session, tx: null };
+    const [tx] = await this.database.db
+      .select()
+      .from(ocppTransactions)
+      .where(eq(ocppTransactions.id, session.ocppTransactionId));
+    return { session, tx: tx ?? null };
+  }
+}
