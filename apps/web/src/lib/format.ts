@@ -67,10 +67,11 @@ const kwh = new Intl.NumberFormat(undefined, {
 export const formatKwh = (wh: number) => `${kwh.format(wh / 1000)} kWh`;
 
 const km = new Intl.NumberFormat(undefined, { maximumFractionDigits: 1 });
+const wholeKm = new Intl.NumberFormat(undefined, { maximumFractionDigits: 0 });
 
-/** A distance in metres, in km (one decimal), or metres below 1 km. */
+/** A distance in metres: metres below 1 km, one decimal below 100 km, whole km beyond. */
 export const formatDistance = (m: number) =>
-  m < 1000 ? `${Math.round(m)} m` : `${km.format(m / 1000)} km`;
+  m < 1000 ? `${Math.round(m)} m` : `${(m < 100_000 ? km : wholeKm).format(m / 1000)} km`;
 
 /** A duration in whole seconds as "1 h 05 min", "12 min 09 s" or "42 s". */
 export function formatDuration(seconds: number): string {

@@ -31,18 +31,21 @@ export function Receipt({ session: s }: { session: ChargingSession }) {
   return (
     <Panel title="Receipt">
       <Stack as="ul" gap={2} listStyleType="none" aria-label="Receipt lines">
-        {r.lines.map((l, i) => (
-          <Flex
-            as="li"
-            key={`${l.kind}-${i}`}
-            justify="space-between"
-            gap={3}
-            data-testid="receipt-line"
-          >
-            <Text>{lineLabel(l)}</Text>
-            <Text whiteSpace="nowrap">{money(l.amount)}</Text>
-          </Flex>
-        ))}
+        {/* A tariff without a time or idle price still has those lines, at zero: noise here. */}
+        {r.lines
+          .filter((l) => l.amount !== 0 || (l.kind !== 'time' && l.kind !== 'idle'))
+          .map((l, i) => (
+            <Flex
+              as="li"
+              key={`${l.kind}-${i}`}
+              justify="space-between"
+              gap={3}
+              data-testid="receipt-line"
+            >
+              <Text>{lineLabel(l)}</Text>
+              <Text whiteSpace="nowrap">{money(l.amount)}</Text>
+            </Flex>
+          ))}
       </Stack>
       <Separator />
       <Flex justify="space-between" gap={3} fontWeight="bold" fontSize="lg">

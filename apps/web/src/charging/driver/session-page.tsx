@@ -29,7 +29,7 @@ const WHAT: Record<ChargingSession['status'], string> = {
   STARTING: 'Waiting for the charger to start. Plug in your car if you have not yet.',
   CHARGING: 'Charging. This page updates by itself; stop whenever you like.',
   STOPPING: 'Stopping: waiting for the charger to end the session…',
-  COMPLETED: 'Finished.',
+  COMPLETED: 'Finished. You can unplug your car.',
   FAILED: 'The session did not start.',
   START_TIMED_OUT:
     'The charger did not start in time. Nothing was charged and the hold on your card is released.',
