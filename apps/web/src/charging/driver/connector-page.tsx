@@ -61,6 +61,7 @@ function availability(c: PublicConnector): string {
   if (!c.chargerOnline) return 'The charger is offline just now: it cannot start.';
   if (c.available) return 'Free: plug in your car and start.';
   if (c.status === 'PREPARING') return 'A car is plugged in: start to charge it.';
+  if (c.status === 'RESERVED') return 'Reserved. If it is your reservation, you can start.';
   if (c.status === 'FAULTED' || c.status === 'UNAVAILABLE')
     return 'This connector is out of service.';
   return 'Someone is using this connector. This page updates by itself.';
@@ -109,7 +110,9 @@ function StartSignedIn({ connector: c }: { connector: PublicConnector }) {
         </Button>
       </Panel>
     );
-  const startable = !!c.price && c.chargerOnline && (c.available || c.status === 'PREPARING');
+  // Plugged in first, or reserved (the server knows for whom, and says no in words otherwise).
+  const startable =
+    !!c.price && c.chargerOnline && (c.available || ['PREPARING', 'RESERVED'].includes(c.status));
   return (
     <Panel title="Start charging">
       <Loaded
