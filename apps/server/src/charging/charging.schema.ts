@@ -341,6 +341,9 @@ export interface TariffSnapshot {
   taxRateBasisPoints: number;
   taxInclusive: boolean;
   holdAmount: string;
+  /** Time-of-day periods, as the tariff stores them, and the station's zone they are read in. */
+  periods: StoredPeriod[];
+  timeZone: string;
 }
 
 export const chargingSessions = pgTable(

@@ -134,7 +134,7 @@ export class SessionLinks implements OnModuleInit {
     if (!s) return;
     const energyWh = t.energyWh ?? 0n;
     const endedAt = t.stoppedAt ?? t.startedAt;
-    const price = priceOf({ ...s, endedAt }, energyWh, endedAt);
+    const price = priceOf({ ...s, endedAt }, energyWh, endedAt, endedAt);
     await tx
       .update(chargingSessions)
       .set({

@@ -1,4 +1,4 @@
-import { Money, PrecisePrice } from '../platform/money';
+import { Money } from '../platform/money';
 import type {
   ChargingSessionRow,
   OcppTransactionRow,
@@ -6,9 +6,11 @@ import type {
   TariffSnapshot,
 } from './charging.schema';
 import { priceSession, type SessionPrice, type Tariff } from './pricing';
+import { segmentsOf } from './tariff-periods';
+import { toPricingTariff } from './tariff-pricing';
 
 /** The tariff's prices as the session keeps them: frozen at the start, never repriced. */
-export function snapshotOf(t: TariffRow): TariffSnapshot {
+export function snapshotOf(t: TariffRow, timeZone: string): TariffSnapshot {
   return {
     tariffId: t.id,
     name: t.name,
@@ -21,20 +23,23 @@ export function snapshotOf(t: TariffRow): TariffSnapshot {
     taxRateBasisPoints: t.taxRateBasisPoints,
     taxInclusive: t.taxInclusive,
     holdAmount: t.holdAmount.toString(),
+    periods: t.periods,
+    timeZone,
   };
 }
 
 export function tariffOf(s: TariffSnapshot): Tariff {
-  return {
+  return toPricingTariff({
     currency: s.currency,
-    energyPerKwh: PrecisePrice.of(BigInt(s.energyPricePerKwh), s.currency),
-    timePerMinute: PrecisePrice.of(BigInt(s.timePricePerMinute), s.currency),
-    idlePerMinute: PrecisePrice.of(BigInt(s.idlePricePerMinute), s.currency),
+    energyPricePerKwh: BigInt(s.energyPricePerKwh),
+    timePricePerMinute: BigInt(s.timePricePerMinute),
+    idlePricePerMinute: BigInt(s.idlePricePerMinute),
     idleGraceMinutes: s.idleGraceMinutes,
-    sessionFee: Money.of(BigInt(s.sessionFee), s.currency),
+    sessionFee: BigInt(s.sessionFee),
     taxRateBasisPoints: s.taxRateBasisPoints,
     taxInclusive: s.taxInclusive,
-  };
+    periods: s.periods,
+  });
 }
 
 const secondsBetween = (from: Date, to: Date) =>
@@ -51,8 +56,10 @@ export function energyOf(
 
 /**
  * The session's price at `now` (live) or at its end (the bill): priceSession on the frozen tariff,
- * the energy the charger reported and the time since the StartTransaction. Idle time is not
- * tracked yet (no history of connector statuses is kept), so it counts zero.
+ * the energy the charger reported and the time since the StartTransaction. With time-of-day
+ * periods the usage is split by period in the station's zone (`segmentsOf`); only the start and
+ * the latest reading are kept, so the energy between them is shared in proportion to time. Idle
+ * time is not tracked yet (no history of connector statuses is kept), so it counts zero.
  */
 export function priceOf(
   session: Pick<
@@ -61,13 +68,29 @@ export function priceOf(
   >,
   energyWh: bigint,
   now: Date,
+  readAt?: Date | null,
 ): SessionPrice {
   const start = session.startedAt ?? now;
   const end = session.endedAt ?? now;
-  return priceSession(tariffOf(session.tariff), {
+  const tariff = tariffOf(session.tariff);
+  const lastAt = new Date(Math.min(end.getTime(), (readAt ?? end).getTime()));
+  const segments = tariff.periods?.length
+    ? segmentsOf(
+        tariff.periods,
+        session.tariff.timeZone,
+        [
+          { at: start, wh: 0n },
+          { at: lastAt, wh: energyWh },
+        ],
+        start,
+        end,
+      )
+    : undefined;
+  return priceSession(tariff, {
     energyWh,
     durationSeconds: secondsBetween(start, end),
     idleSeconds: 0n,
+    ...(segments ? { segments } : {}),
     ...(session.authorizedAmount !== null
       ? { authorized: Money.of(session.authorizedAmount, session.currency) }
       : {}),
@@ -91,9 +114,10 @@ export function projectedCost(
   const ahead = BigInt(headroomSeconds);
   const extraWh = elapsed > 0n ? (energyWh * ahead + elapsed - 1n) / elapsed : 0n;
   const later = new Date(now.getTime() + headroomSeconds * 1000);
-  return priceSession(tariffOf(session.tariff), {
-    energyWh: energyWh + extraWh,
-    durationSeconds: secondsBetween(start, later),
-    idleSeconds: 0n,
-  }).total.minor;
+  return priceOf(
+    { ...session, startedAt: start, endedAt: later, authorizedAmount: null },
+    energyWh + extraWh,
+    later,
+    later,
+  ).total.minor;
 }

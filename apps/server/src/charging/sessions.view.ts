@@ -69,7 +69,7 @@ export function toSessionView(
 ): SessionView {
   const t = s.tariff;
   const energy = s.energyWh ?? (tx ? energyOf(tx) : 0n);
-  const cost = s.cost ?? (s.startedAt ? priceOf(s, energy, now).total.minor : 0n);
+  const cost = s.cost ?? (s.startedAt ? priceOf(s, energy, now, tx?.lastMeterAt).total.minor : 0n);
   return {
     id: s.id,
     status: s.status,
@@ -119,6 +119,8 @@ export const ReceiptView = z.object({
   lines: z.array(
     z.object({
       kind: z.enum(['energy', 'time', 'idle', 'session_fee', 'tax']),
+      /** On energy and time lines priced by a tariff period: its name. */
+      period: z.string().optional(),
       quantity: z.number().int(),
       unit: z.enum(['Wh', 's', 'session', 'basis_point']),
       amount: z.number().int(),
@@ -143,13 +145,14 @@ export function toReceiptView(
   now: Date,
 ): ReceiptView {
   const energy = s.energyWh ?? (tx ? energyOf(tx) : 0n);
-  const price = priceOf(s, energy, now);
+  const price = priceOf(s, energy, now, s.endedAt ?? tx?.lastMeterAt);
   return {
     sessionId: s.id,
     status: s.status,
     currency: s.currency,
     lines: price.lines.map((l) => ({
       kind: l.kind,
+      ...(l.period !== undefined ? { period: l.period } : {}),
       quantity: toJsonNumber(l.quantity),
       unit: l.unit,
       amount: toJsonNumber(l.amount.minor),

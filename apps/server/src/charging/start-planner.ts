@@ -6,7 +6,7 @@ import { SavedCards } from '../payments';
 import { Config } from '../platform/config/config';
 import { Database } from '../platform/database/database';
 import { AppError } from '../platform/errors/app-error';
-import { chargers, connectors, type TariffSnapshot } from './charging.schema';
+import { chargers, connectors, stations, type TariffSnapshot } from './charging.schema';
 import { ChargerCalls } from './charger-calls';
 import { snapshotOf } from './session-pricing';
 import { Tariffs } from './tariffs';
@@ -60,9 +60,10 @@ export class StartPlanner {
   ): Promise<StartPlan> {
     const db = this.database.db;
     const [row] = await db
-      .select({ connector: connectors, charger: chargers })
+      .select({ connector: connectors, charger: chargers, timeZone: stations.timeZone })
       .from(connectors)
       .innerJoin(chargers, eq(chargers.id, connectors.chargerId))
+      .innerJoin(stations, eq(stations.id, chargers.stationId))
       .where(
         and(
           eq(connectors.id, input.connectorId),
@@ -71,7 +72,7 @@ export class StartPlanner {
         ),
       );
     if (!row) throw AppError.notFound('connector', input.connectorId);
-    const { connector, charger } = row;
+    const { connector, charger, timeZone } = row;
     if (!STARTABLE.has(connector.status))
       throw new AppError(
         'conflict',
@@ -89,7 +90,7 @@ export class StartPlanner {
       connectorNumber: connector.connectorId,
       chargerId: charger.id,
       companyId: charger.companyId,
-      tariff: snapshotOf(tariff),
+      tariff: snapshotOf(tariff, timeZone),
       feeBps: this.config.charging.feeBps,
       paymentMethodId: await this.card(driver, input.paymentMethodId),
       idTag: oneOffIdTag(),

@@ -15,8 +15,22 @@ export const toTariffPeriod =
     timePerMinute: PrecisePrice.of(BigInt(p.timePricePerMinute), currency),
   });
 
+/** The columns that price a session (a tariff row, or a session's frozen copy of one). */
+export type PricedColumns = Pick<
+  TariffRow,
+  | 'currency'
+  | 'energyPricePerKwh'
+  | 'timePricePerMinute'
+  | 'idlePricePerMinute'
+  | 'idleGraceMinutes'
+  | 'sessionFee'
+  | 'taxRateBasisPoints'
+  | 'taxInclusive'
+  | 'periods'
+>;
+
 /** A tariff row as `priceSession` takes it: the one conversion from stored columns to prices. */
-export function toPricingTariff(row: TariffRow): Tariff {
+export function toPricingTariff(row: PricedColumns): Tariff {
   const { currency } = row;
   return {
     currency,

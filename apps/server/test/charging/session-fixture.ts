@@ -81,11 +81,11 @@ export function sessionsFixture(app: TestApp, a: Actors) {
     const stops: { transactionId: number }[] = [];
     cp.handle('RemoteStartTransaction', ({ params }) => {
       starts.push(params as { idTag: string });
-      return { status: 'Accepted' };
+      return Promise.resolve({ status: 'Accepted' });
     });
     cp.handle('RemoteStopTransaction', ({ params }) => {
       stops.push(params as { transactionId: number });
-      return { status: 'Accepted' };
+      return Promise.resolve({ status: 'Accepted' });
     });
     await cp.connect();
     await cp.call('BootNotification', { chargePointVendor: 'Test', chargePointModel: 'Bare' });

@@ -199,6 +199,53 @@ describe('charging sessions paid by a card hold', () => {
     expect(await verifyLedger(app.runtime.database.pool)).toEqual([]);
   });
 
+  it('bills a tariff period in force (frozen at the start) with its own line on the receipt', async () => {
+    const site = await f.bareSite({
+      sessionFee: 0,
+      periods: [
+        {
+          name: 'am',
+          days: [1, 2, 3, 4, 5, 6, 7],
+          start: '00:00',
+          end: '12:00',
+          energyPricePerKwh: 100_000,
+        },
+        {
+          name: 'pm',
+          days: [1, 2, 3, 4, 5, 6, 7],
+          start: '12:00',
+          end: '24:00',
+          energyPricePerKwh: 100_000,
+        },
+      ],
+    } as never);
+    const driver = await f.driver();
+    const res = await f.start(driver, { connectorId: site.connectorId });
+    expect(res.status).toBe(201);
+    // A later edit of the tariff never reprices a running session.
+    await a.api.call('PATCH', `/api/v1/tariffs/${site.tariffId}`, {
+      body: { energyPricePerKwh: 1 },
+      token: a.volt.operator,
+    });
+    const started = await site.startTransaction(undefined, 0);
+    await site.stopTransaction(started.transactionId, 10_000, 60);
+    const done = await f.until(driver, res.body.id, {
+      status: 'COMPLETED',
+      captureStatus: 'CAPTURED',
+    });
+    const receipt = (await a.api.get(`/api/v1/sessions/${res.body.id}/receipt`, driver)).body;
+    const energy = receipt.lines.filter((l: { kind: string }) => l.kind === 'energy');
+    // 10 kWh at 1 €/kWh in the periods (am and pm: a minute may straddle noon).
+    expect(energy.every((l: { period?: string }) => l.period === 'am' || l.period === 'pm')).toBe(
+      true,
+    );
+    expect(energy.reduce((n: number, l: { quantity: number }) => n + l.quantity, 0)).toBe(10_000);
+    expect(
+      energy.reduce((n: number, l: { amount: number }) => n + l.amount, 0),
+    ).toBeGreaterThanOrEqual(999);
+    expect(receipt.total).toBe(done.cost);
+  });
+
   it('a zero-cost session cancels the hold', async () => {
     const site = await f.bareSite({
       energyPricePerKwh: 0,
