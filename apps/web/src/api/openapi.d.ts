@@ -10313,6 +10313,7 @@ export interface operations {
                         lines: {
                             /** @enum {string} */
                             kind: "energy" | "time" | "idle" | "session_fee" | "tax";
+                            period?: string;
                             quantity: number;
                             /** @enum {string} */
                             unit: "Wh" | "s" | "session" | "basis_point";

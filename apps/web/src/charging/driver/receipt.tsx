@@ -7,11 +7,13 @@ import { useReceipt, type ChargingSession, type Receipt as ReceiptData } from '.
 type Line = ReceiptData['lines'][number];
 
 function lineLabel(l: Line): string {
+  // A tariff with time-of-day periods prices energy and time per period: its name tells them apart.
+  const when = l.period ? ` (${l.period})` : '';
   switch (l.kind) {
     case 'energy':
-      return `Energy · ${formatKwh(l.quantity)}`;
+      return `Energy${when} · ${formatKwh(l.quantity)}`;
     case 'time':
-      return `Time · ${formatDuration(l.quantity)}`;
+      return `Time${when} · ${formatDuration(l.quantity)}`;
     case 'idle':
       return `Idle fee · ${formatDuration(l.quantity)}`;
     case 'session_fee':
