@@ -32,6 +32,8 @@ describe('charging, as a driver', () => {
   let charger: SimulatedCharger;
   /** The harbour charger's two connectors. */
   let connectors: string[];
+  /** A connector of a charger that never connects, under a tariff with an evening period. */
+  let offline: string;
 
   beforeAll(async () => {
     [app, browser] = await Promise.all([startApp(), launchBrowser()]);
@@ -82,6 +84,55 @@ describe('charging, as a driver', () => {
           )
         ).id,
       );
+    const evening = await postJson<{ id: string }>(
+      app,
+      '/api/v1/tariffs',
+      {
+        name: 'Depot AC',
+        currency: 'eur',
+        energyPricePerKwh: 29_500,
+        timePricePerMinute: 1_000,
+        taxRateBasisPoints: 1900,
+        holdAmount: 3000,
+        periods: [
+          {
+            name: 'Evening',
+            days: [1, 2, 3, 4, 5],
+            start: '18:00',
+            end: '22:00',
+            energyPricePerKwh: 45_000,
+          },
+        ],
+      },
+      token,
+    );
+    const depot = await postJson<{ id: string }>(
+      app,
+      '/api/v1/stations',
+      {
+        name: 'Tram Depot',
+        address: '9 Depot Road, 22083 Hamburg',
+        latitude: 53.58,
+        longitude: 10.03,
+        timeZone: 'Europe/Berlin',
+        tariffId: evening.id,
+      },
+      token,
+    );
+    const silent = await postJson<{ id: string }>(
+      app,
+      '/api/v1/chargers',
+      { stationId: depot.id, ocppId: `WEB-OFF-${process.pid}` },
+      token,
+    );
+    offline = (
+      await postJson<{ id: string }>(
+        app,
+        `/api/v1/chargers/${silent.id}/connectors`,
+        { connectorId: 1, type: 'CCS_2', maxPowerW: 50_000 },
+        token,
+      )
+    ).id;
     // 100 kW read every second: about a cent every second at €0.39/kWh.
     charger = await startSimulatedCharger({
       url: app.url,
@@ -215,6 +266,22 @@ describe('charging, as a driver', () => {
     await page.locator('form').getByRole('button', { name: 'Sign in', exact: true }).click();
     await page.waitForURL(new RegExp(`/charge/${connectors[1]}$`));
     await page.getByRole('button', { name: 'Start charging' }).waitFor();
+    // A charger that is offline says so; a tariff's periods and time price are listed.
+    await page.goto(`/charge/${offline}`);
+    await page.getByRole('heading', { name: 'Tram Depot · connector 1' }).waitFor();
+    await page.getByText('The charger is offline just now: it cannot start.').waitFor();
+    await page.getByText('CCS 2, up to 50 kW').waitFor();
+    expect(await page.locator('[data-status]').first().innerText()).toBe('Offline');
+    expect(await page.getByTestId('price-periods').innerText()).toBe(
+      'Evening · Mon–Fri 18:00–22:00: €0.45 per kWh',
+    );
+    await page.getByText('€0.01 per minute').waitFor();
+    expect(await page.getByTestId('hold-sentence').innerText()).toBe(
+      '€30.00 is held on your card; you pay only what you use.',
+    );
+    expect(await page.getByRole('button', { name: 'Start charging' }).isDisabled()).toBe(true);
+    await checkA11y(page);
+    await screenshot(page, 'charge-offline');
     // An unknown connector (a mistyped or old QR code) says so in words.
     await page.goto('/charge/connector_nope');
     await page.getByText('This was not found.').waitFor();
@@ -242,9 +309,16 @@ describe('charging, as a driver', () => {
     expect(await first.getByTestId('distance').innerText()).toMatch(/^2[.,]\d km$/);
     expect(await first.getByTestId('free').innerText()).toMatch(/of 2 connectors free/);
     expect(await first.getByTestId('price').innerText()).toBe('€0.39 / kWh');
-    // The demo station in Berlin, some 250 km away, comes after it.
-    expect(await stations.nth(1).getByRole('heading').innerText()).toBe('Demo Charging Hub');
-    expect(await stations.nth(1).getByTestId('distance').innerText()).toMatch(/^2\d\d km$/);
+    // The depot (offline, about 5 km away), then the demo station in Berlin, some 250 km away.
+    expect(await stations.getByRole('heading').allInnerTexts()).toEqual([
+      'Harbour Car Park',
+      'Tram Depot',
+      'Demo Charging Hub',
+    ]);
+    const depot = stations.nth(1);
+    expect(await depot.getByTestId('free').innerText()).toBe('0 of 1 connector free');
+    expect(await depot.getByTestId('price').innerText()).toBe('€0.295 / kWh + €0.01 / min');
+    expect(await stations.nth(2).getByTestId('distance').innerText()).toMatch(/^2\d\d km$/);
     await first.getByRole('button', { name: 'Prices and connectors' }).click();
     await first.getByTestId('hold-sentence').waitFor();
     await checkA11y(near);

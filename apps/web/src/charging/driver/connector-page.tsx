@@ -10,7 +10,16 @@ import { useConnector, useMyLiveSessions, useStartSession, type PublicConnector 
 import { ConnectorBadge } from './status';
 
 const kw = (w: number) => `${Math.round(w / 100) / 10} kW`;
-const TYPES: Record<string, string> = { TYPE_2: 'Type 2', CCS: 'CCS', CHADEMO: 'CHAdeMO' };
+const TYPES: Record<string, string> = {
+  TYPE_1: 'Type 1',
+  TYPE_2: 'Type 2',
+  CCS_1: 'CCS 1',
+  CCS_2: 'CCS 2',
+  CHADEMO: 'CHAdeMO',
+  NACS: 'NACS',
+  GB_T: 'GB/T',
+  SCHUKO: 'Schuko',
+};
 
 /**
  * What a connector's QR code opens, for anyone: its status and the price before the start. A
