@@ -1,17 +1,25 @@
 import { Flex, Link, Stack, Text } from '@chakra-ui/react';
 import { Link as RouterLink } from 'react-router';
 import { formatDateTime, formatKwh, formatMoney } from '../../lib/format';
+import { useSession, type Role } from '../../session/store';
 import { Empty, ErrorState, Loading, Page } from '../../shell/page';
 import { ShowMore } from '../../shell/show-more';
 import { useMySessions, useStationName, type ChargingSession } from './queries';
 import { SessionBadge } from './status';
 
+/** The API lists a driver's own sessions, an operator's company's, and every one for an admin. */
+const TITLES: Partial<Record<Role, string>> = {
+  OPERATOR: "Your company's charging sessions",
+  ADMIN: 'All charging sessions',
+};
+
 /** The driver's sessions, newest first: a list of cards (a phone first), each to its receipt. */
 export function SessionsPage() {
   const q = useMySessions();
+  const role = useSession((s) => s.user?.role);
   const sessions = q.data?.pages.flatMap((p) => p.data) ?? [];
   return (
-    <Page title="My charging sessions">
+    <Page title={(role && TITLES[role]) ?? 'My charging sessions'}>
       {q.isPending ? (
         <Loading what="your sessions" />
       ) : q.isError ? (
