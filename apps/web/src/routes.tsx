@@ -16,6 +16,10 @@ import { ProductsPage } from './shop/products-page';
 import { WalletPage } from './wallet/wallet-page';
 import { CardsPage } from './cards/cards-page';
 import { PaymentPage } from './payment/payment-page';
+import { ConnectorPage } from './charging/driver/connector-page';
+import { SessionPage } from './charging/driver/session-page';
+import { SessionsPage } from './charging/driver/sessions-page';
+import { StationsPage } from './charging/driver/stations-page';
 
 /** Every route of the app and who may open it. A new page adds one line here. */
 export const ROUTES: { path: string; audience: Audience; page: ReactNode }[] = [
@@ -28,6 +32,12 @@ export const ROUTES: { path: string; audience: Audience; page: ReactNode }[] = [
   { path: '/wallet', audience: 'signed-in', page: <WalletPage /> },
   { path: '/cards', audience: 'signed-in', page: <CardsPage /> },
   { path: '/payments/:id', audience: 'signed-in', page: <PaymentPage /> },
+  // EV drivers. A connector's page is what its QR code opens: public (price, status), starting
+  // needs a session. Static segments outrank `:connectorId`, so /charge/sessions is never one.
+  { path: '/charge', audience: 'signed-in', page: <StationsPage /> },
+  { path: '/charge/sessions', audience: 'signed-in', page: <SessionsPage /> },
+  { path: '/charge/sessions/:id', audience: 'signed-in', page: <SessionPage /> },
+  { path: '/charge/:connectorId', audience: 'anyone', page: <ConnectorPage /> },
   // Merchant back office, then the admin's directory of users (with their wallets) and companies:
   // tabs of the Admin area (admin/admin-page.tsx), like the operations pages.
   { path: '/merchant/products', audience: ['MERCHANT'], page: <MerchantProductsPage /> },

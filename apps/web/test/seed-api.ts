@@ -73,3 +73,14 @@ export async function signIn(app: App, email: string, password: string): Promise
 
 export const postJson = <T>(app: App, path: string, body: unknown, token: string) =>
   send<T>(app, 'POST', path, body, token, randomBytes(8).toString('hex'));
+
+/** A saved card of the account (a sandbox test card token: `pm_card_visa`, …). */
+export async function saveCard(app: App, account: Account, paymentMethodId = 'pm_card_visa') {
+  return send<{ status: string }>(
+    app,
+    'POST',
+    '/api/v1/payments/methods',
+    { paymentMethodId },
+    account.accessToken,
+  );
+}

@@ -6,13 +6,7 @@ import { api, call } from '../api/client';
 import { CardPayment } from '../payment/card-payment';
 import { setupOutcome, setupResult } from '../payment/outcomes';
 import { ErrorState, Loaded, Loading, Page } from '../shell/page';
-
-type Card = Awaited<ReturnType<typeof listCards>>['data'][number];
-
-const listCards = () => call(() => api.GET('/api/v1/payments/methods'));
-const useCards = () => useQuery({ queryKey: ['cards'], queryFn: listCards });
-
-const brandName = (b: string) => (b ? b[0]!.toUpperCase() + b.slice(1) : 'Card');
+import { cardName, useCards, type Card } from './queries';
 
 /** Saved cards: list, add one through the card setup (with 3-D Secure), remove (confirmed). */
 export function CardsPage() {
@@ -86,7 +80,7 @@ function CardRow({ card }: { card: Card }) {
       ),
     onSuccess: () => queries.invalidateQueries({ queryKey: ['cards'] }),
   });
-  const name = `${brandName(card.brand)} ending in ${card.last4}`;
+  const name = cardName(card);
   return (
     <Flex
       as="li"

@@ -62,7 +62,16 @@ export function LoginPage() {
           <Text fontSize="sm">
             New here?{' '}
             <Link asChild color="teal.700">
-              <RouterLink to="/signup">Create an account</RouterLink>
+              {/* The way back (a charger's page, a product) survives a detour through sign-up. */}
+              <RouterLink
+                to={
+                  params.get('next')
+                    ? `/signup?next=${encodeURIComponent(params.get('next')!)}`
+                    : '/signup'
+                }
+              >
+                Create an account
+              </RouterLink>
             </Link>
           </Text>
         </form>
@@ -73,6 +82,7 @@ export function LoginPage() {
 
 export function SignupPage() {
   const [form, setForm] = useState({ email: '', password: '', firstName: '', merchant: false });
+  const [params] = useSearchParams();
   const navigate = useNavigate();
   const signIn = useSession((s) => s.signIn);
   const tooShort = form.password.length > 0 && form.password.length < 8;
@@ -90,7 +100,7 @@ export function SignupPage() {
       ),
     onSuccess: (s) => {
       signIn(s);
-      void navigate('/', { replace: true });
+      void navigate(safeNext(params.get('next')), { replace: true });
     },
   });
   const submit = (e: FormEvent) => {
