@@ -109,7 +109,9 @@ async function loadRun(url, ocppIds, memory) {
         if (m.type === 'connected') {
           connectedAt = new Date();
           console.log(
-            `  ${m.connected}/${ocppIds.length} connected and booted in ${m.seconds.toFixed(1)} s` +
+            `  ${m.connected}/${ocppIds.length} connected and booted in ${m.seconds.toFixed(1)} s ` +
+              `(handshake p50/p99 ${m.handshake.p50.toFixed(0)}/${m.handshake.p99.toFixed(0)} ms, ` +
+              `boot ${m.boot.p50.toFixed(0)}/${m.boot.p99.toFixed(0)} ms)` +
               (m.failed ? ` (${m.failed} failed: ${m.firstError})` : ''),
           );
         } else if (m.type === 'done') resolve(m.stats);
@@ -230,7 +232,7 @@ function check(name, s) {
   const problems = [];
   if (s.connected !== CHARGERS) problems.push(`${CHARGERS - s.connected} chargers not connected`);
   if (s.callErrors) problems.push(`${s.callErrors} CallErrors (${s.firstError})`);
-  if (s.unanswered) problems.push(`${s.unanswered} calls unanswered 2 s after the window`);
+  if (s.unanswered) problems.push(`${s.unanswered} calls unanswered 30 s after the window`);
   if (s.closed) problems.push(`${s.closed} sockets closed by the server`);
   if (problems.length) throw new Error(`${name}: ${problems.join('; ')}`);
 }
@@ -316,12 +318,8 @@ try {
     `  log: ${logged.IN ?? 0} in / ${logged.OUT ?? 0} out recorded for ${expected.IN} sent / ` +
       `${expected.OUT} answered; heartbeats of the window stored for ${beats}/${CHARGERS} chargers`,
   );
-  if (logged.IN !== expected.IN || logged.OUT !== expected.OUT)
-    throw new Error('the OCPP log does not hold every message in and out');
-  if (beats !== CHARGERS) throw new Error('not every heartbeat was stored');
+  const logComplete = logged.IN === expected.IN && logged.OUT === expected.OUT;
 
-  check('bare', bareResult.stats);
-  check('tender', tender.stats);
   const header = ['', 'connected', 'msg/s', 'p50 ms', 'p99 ms', 'RSS/chg', 'heap/chg', 'RSS'];
   const widths = [8, 9, 8, 7, 7, 11, 11, 8];
   console.log(
@@ -336,6 +334,11 @@ try {
       `load process CPU ${(tender.stats.loadCpuShare * 100).toFixed(0)} % of a core ` +
       `(bare run ${(bareResult.stats.loadCpuShare * 100).toFixed(0)} %)`,
   );
+  // Failures (not goals) after the table, so a failed run still shows what it measured.
+  check('bare', bareResult.stats);
+  check('tender', tender.stats);
+  if (!logComplete) throw new Error('the OCPP log does not hold every message in and out');
+  if (beats !== CHARGERS) throw new Error('not every heartbeat was stored');
   exitCode = goalExitCode(ratio < GOAL_RATIO || tender.stats.p99 >= GOAL_P99_MS);
 } catch (err) {
   console.error(`ocpp bench failed: ${err instanceof Error ? err.message : String(err)}`);

@@ -1,13 +1,13 @@
 import { Injectable, type OnApplicationShutdown } from '@nestjs/common';
 import { and, eq, isNull, or, sql } from 'drizzle-orm';
 import { Clock } from '../platform/clock';
-import { PreparedStatement } from '../platform/database/compose';
 import { Database } from '../platform/database/database';
 import { newId } from '../platform/ids/ids';
 import { Logger } from '../platform/logging/logger';
 import { chargers, connectors, type ChargerRow } from './charging.schema';
 import { ocppTime } from './ocpp-schemas';
 import { toConnectorStatus, upperSnake } from './ocpp-words';
+import { PresenceWriter } from './presence-writer';
 
 /** Who is on the other end of an OCPP connection, once authenticated. */
 export interface ChargePoint {
@@ -33,49 +33,27 @@ export interface StatusNotification {
   vendorErrorCode?: string;
 }
 
-/** A heartbeat write that failed is tried again with the next ones, this many times at most. */
-const HEARTBEAT_ATTEMPTS = 3;
-/** Pause after a failed heartbeat write before the next one. */
-const HEARTBEAT_RETRY_MS = 500;
-
-/**
- * Many chargers' latest heartbeats in one statement. Never moves a time backwards (a boot written
- * meanwhile is newer); `online`: a charger heartbeating is connected somewhere.
- */
-const WRITE_HEARTBEATS = new PreparedStatement(
-  'ocpp_heartbeats',
-  sql`UPDATE ${chargers} SET ${sql.identifier(chargers.lastHeartbeatAt.name)} =
-      GREATEST(${chargers.lastHeartbeatAt}, beat.at), ${sql.identifier(chargers.online.name)} = true
-    FROM unnest(${sql.placeholder('ids')}::text[], ${sql.placeholder('times')}::timestamptz[])
-      AS beat(id, at)
-    WHERE ${chargers.id} = beat.id`,
-);
-
 /**
  * What chargers tell the central system about themselves, written to the model: identity from
  * BootNotification, liveness from the connection and Heartbeat, connector states from
  * StatusNotification. Messages arrive already checked against OCPP 1.6's JSON schemas.
  *
- * Heartbeats are answered at once and written behind: the latest time of each charger is kept
- * (coalesced) and written with every other charger's that arrived while the previous write ran,
- * one UPDATE per batch, one in flight at a time. A charger marked online or offline takes its
- * buffered heartbeat into that write, after the batch in flight, so a heartbeat written late never
- * marks a disconnected charger online again. A clean shutdown writes what is buffered; a crash
- * loses at most the heartbeats of the last write (a time that the next heartbeat replaces).
+ * Liveness (online marks and heartbeats) is written behind, in batches, by a PresenceWriter: a
+ * heartbeat is answered at once; a clean shutdown writes what is buffered; a crash loses at most
+ * the last write's heartbeat times (which the next heartbeat replaces) and marks (which the
+ * reconnect rewrites).
  */
 @Injectable()
 export class ChargePoints implements OnApplicationShutdown {
-  /** Heartbeat times not written yet: the latest of each charger, with its failed attempts. */
-  private beats = new Map<string, { at: Date; attempts: number }>();
-  /** The heartbeat write in flight, if any. */
-  private writing: Promise<void> | undefined;
-  private closed = false;
+  private readonly presence: PresenceWriter;
 
   constructor(
     private readonly database: Database,
     private readonly clock: Clock,
-    private readonly logger: Logger,
-  ) {}
+    logger: Logger,
+  ) {
+    this.presence = new PresenceWriter(database.pool, logger.child({ component: 'ocpp' }));
+  }
 
   private get db() {
     return this.database.db;
@@ -90,21 +68,9 @@ export class ChargePoints implements OnApplicationShutdown {
     return row;
   }
 
-  async setOnline(chargerId: string, online: boolean): Promise<void> {
-    const beat = this.beats.get(chargerId);
-    this.beats.delete(chargerId);
-    // The write in flight may hold an earlier heartbeat of this charger: ours must come after it.
-    await this.writing;
-    await this.db
-      .update(chargers)
-      .set({
-        online,
-        updatedAt: this.clock.now(),
-        ...(beat && {
-          lastHeartbeatAt: sql`GREATEST(${chargers.lastHeartbeatAt}, ${beat.at.toISOString()}::timestamptz)`,
-        }),
-      })
-      .where(eq(chargers.id, chargerId));
+  /** Settles once written, in order with the charger's heartbeats (PresenceWriter). */
+  setOnline(chargerId: string, online: boolean): Promise<void> {
+    return this.presence.mark(chargerId, online, this.clock.now());
   }
 
   async boot(chargerId: string, boot: BootNotification): Promise<Date> {
@@ -126,61 +92,16 @@ export class ChargePoints implements OnApplicationShutdown {
     return now;
   }
 
-  /** The time to answer with; the heartbeat itself is written behind (see the class). */
+  /** The time to answer with; the heartbeat itself is written behind (PresenceWriter). */
   async heartbeat(chargerId: string): Promise<Date> {
     const now = this.clock.now();
-    if (this.closed) {
-      // After the shutdown flush nothing would write a buffered one.
-      await this.writeHeartbeats(new Map([[chargerId, { at: now, attempts: 0 }]]));
-      return now;
-    }
-    this.beats.set(chargerId, { at: now, attempts: 0 });
-    this.flushHeartbeats();
+    this.presence.heartbeat(chargerId, now);
     return now;
   }
 
-  /** Starts a write of the buffered heartbeats unless one is running (it starts the next). */
-  private flushHeartbeats(): void {
-    if (this.writing || this.beats.size === 0) return;
-    const batch = this.beats;
-    this.beats = new Map();
-    this.writing = this.writeHeartbeats(batch)
-      .catch(async (err: unknown) => {
-        let dropped = 0;
-        for (const [id, beat] of batch) {
-          if (this.beats.has(id)) continue; // a newer one is buffered
-          if (beat.attempts + 1 >= HEARTBEAT_ATTEMPTS) dropped += 1;
-          else this.beats.set(id, { at: beat.at, attempts: beat.attempts + 1 });
-        }
-        this.logger.error(
-          { err, chargers: batch.size, dropped },
-          dropped
-            ? 'heartbeat write failed; dropped the oldest'
-            : 'heartbeat write failed; retrying',
-        );
-        await new Promise((resolve) => setTimeout(resolve, HEARTBEAT_RETRY_MS));
-      })
-      .finally(() => {
-        this.writing = undefined;
-        this.flushHeartbeats();
-      });
-  }
-
-  private async writeHeartbeats(batch: Map<string, { at: Date }>): Promise<void> {
-    const ids: string[] = [];
-    const times: Date[] = [];
-    for (const [id, beat] of batch) {
-      ids.push(id);
-      times.push(beat.at);
-    }
-    await WRITE_HEARTBEATS.run(this.database.pool, { ids, times });
-  }
-
-  /** Writes the buffered heartbeats before the pool closes (the seam closed the sockets already). */
+  /** Writes buffered liveness before the pool closes (the seam closed the sockets already). */
   async onApplicationShutdown(): Promise<void> {
-    this.closed = true;
-    // Each write in flight starts the next while heartbeats are buffered (failures retried).
-    while (this.writing) await this.writing;
+    await this.presence.close();
   }
 
   /**
