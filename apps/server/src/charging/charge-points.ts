@@ -92,6 +92,24 @@ export class ChargePoints implements OnApplicationShutdown {
     return now;
   }
 
+  /**
+   * A FirmwareStatusNotification or DiagnosticsStatusNotification: the progress of an
+   * UpdateFirmware or GetDiagnostics an operator sent, kept as the charger's latest word (the OCPP
+   * log holds the history). The words go UPPER_SNAKE as our stored values do (`INSTALL_FAILED`).
+   */
+  async progress(chargerId: string, of: 'firmware' | 'diagnostics', status: string): Promise<void> {
+    const now = this.clock.now();
+    const word = upperSnake(status);
+    await this.db
+      .update(chargers)
+      .set(
+        of === 'firmware'
+          ? { firmwareStatus: word, firmwareStatusAt: now }
+          : { diagnosticsStatus: word, diagnosticsStatusAt: now },
+      )
+      .where(eq(chargers.id, chargerId));
+  }
+
   /** The time to answer with; the heartbeat itself is written behind (PresenceWriter). */
   async heartbeat(chargerId: string): Promise<Date> {
     const now = this.clock.now();

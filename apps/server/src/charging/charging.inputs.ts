@@ -2,6 +2,8 @@ import { z } from 'zod';
 import { AmountSchema, CurrencySchema, MAX_AMOUNT } from '../platform/money';
 import { PageQuery } from '../platform/http/pagination';
 import { CONNECTOR_TYPES } from './charging.schema';
+import { overlappingPeriods } from './tariff-periods';
+import { toTariffPeriod } from './tariff-pricing';
 import { OCPP_COMMANDS } from './ocpp-commands';
 
 // The request schemas of charging's API, shared by its controllers.
@@ -56,6 +58,49 @@ const Fee = z
   .min(0)
   .max(MAX_AMOUNT)
   .transform((v) => BigInt(v));
+/** `HH:MM` local time as minutes after midnight; `24:00` ends a period at midnight. */
+const LocalTime = z
+  .string()
+  .regex(/^([01]\d|2[0-3]):[0-5]\d$|^24:00$/, 'must be HH:MM (00:00 to 24:00)')
+  .transform((t) => Number(t.slice(0, 2)) * 60 + Number(t.slice(3)));
+const Period = z
+  .strictObject({
+    name: z.string().trim().min(1).max(40),
+    /** ISO weekdays: 1 = Monday … 7 = Sunday. */
+    days: z.array(z.number().int().min(1).max(7)).min(1).max(7),
+    start: LocalTime,
+    end: LocalTime,
+    energyPricePerKwh: PrecisePrice,
+    timePricePerMinute: PrecisePrice.optional(),
+  })
+  .refine((p) => p.start % 1440 !== p.end % 1440, {
+    message: 'start and end must differ',
+    path: ['end'],
+  })
+  .transform((p) => ({
+    name: p.name,
+    days: [...new Set(p.days)].sort(),
+    startMinute: p.start % 1440,
+    endMinute: p.end % 1440,
+    energyPricePerKwh: Number(p.energyPricePerKwh),
+    timePricePerMinute: Number(p.timePricePerMinute ?? 0n),
+  }));
+const Periods = z
+  .array(Period)
+  .max(24)
+  .superRefine((periods, ctx) => {
+    // Zod still runs this check when an element had issues (untransformed then): skip, they are
+    // reported already.
+    if (periods.some((p) => typeof p.startMinute !== 'number')) return;
+    const clash = overlappingPeriods(periods.map(toTariffPeriod('eur')));
+    if (clash)
+      ctx.addIssue({
+        code: 'custom',
+        message: `periods ${clash[0]} and ${clash[1]} overlap`,
+        path: [clash[1]],
+      });
+  });
+
 const TariffFields = {
   name: Name,
   currency: CurrencySchema,
@@ -67,6 +112,8 @@ const TariffFields = {
   taxRateBasisPoints: z.number().int().min(0).max(10_000).optional(),
   taxInclusive: z.boolean().optional(),
   holdAmount: AmountSchema.transform((v) => BigInt(v)),
+  /** Time-of-day prices for energy and time, in the station's time zone; none by default. */
+  periods: Periods.optional(),
 };
 export const CreateTariff = z.strictObject({ ...TariffFields, companyId: Id.optional() });
 // The currency is fixed once created: sessions and their payments are in it.

@@ -4,6 +4,10 @@ import { ChargePoints } from './charge-points';
 import { Chargers } from './chargers';
 import { ChargersController, ConnectorsController } from './chargers.controller';
 import { Connectors } from './connectors';
+import { DirectoryController, DirectoryRateLimit } from './directory.controller';
+import { StationDirectory } from './station-directory';
+import { Reservations } from './reservations';
+import { ReservationsController } from './reservations.controller';
 import { IdTags } from './id-tags';
 import { OcppCommands } from './ocpp-commands';
 import { OcppTransactions } from './ocpp-transactions';
@@ -19,7 +23,14 @@ import { Tariffs } from './tariffs';
  */
 @Module({
   imports: [IdentityModule],
-  controllers: [StationsController, TariffsController, ChargersController, ConnectorsController],
+  controllers: [
+    StationsController,
+    TariffsController,
+    ChargersController,
+    ConnectorsController,
+    DirectoryController,
+    ReservationsController,
+  ],
   providers: [
     Tariffs,
     Stations,
@@ -31,6 +42,9 @@ import { Tariffs } from './tariffs';
     OcppCommands,
     IdTags,
     OcppTransactions,
+    StationDirectory,
+    DirectoryRateLimit,
+    Reservations,
   ],
   exports: [IdTags],
 })

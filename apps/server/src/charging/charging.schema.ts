@@ -12,7 +12,7 @@ import {
   text,
   uniqueIndex,
 } from 'drizzle-orm/pg-core';
-import { companies } from '../identity/identity.schema';
+import { companies, users } from '../identity/identity.schema';
 import { money, ts } from '../platform/database/columns';
 
 /**
@@ -52,6 +52,16 @@ const timestamps = {
   deletedAt: ts('deleted_at'),
 };
 
+/** A tariff period as stored: minutes after local midnight, ISO weekdays 1–7. */
+export interface StoredPeriod {
+  name: string;
+  days: number[];
+  startMinute: number;
+  endMinute: number;
+  energyPricePerKwh: number;
+  timePricePerMinute: number;
+}
+
 /**
  * What a session costs (pricing.ts prices it). Unit prices are in 1/1000 of a minor unit
  * (`PrecisePrice` at the default scale): €0.3249/kWh is 32 490.
@@ -81,6 +91,11 @@ export const tariffs = pgTable(
     taxInclusive: boolean('tax_inclusive').notNull().default(true),
     /** Minor units held on the card at the start. */
     holdAmount: money('hold_amount').notNull(),
+    /**
+     * Time-of-day prices (`StoredPeriod`, validated on the way in: at most 24, none overlapping);
+     * prices in the same 1/1000 of a minor unit, as JSON numbers (all ≤ MAX_AMOUNT).
+     */
+    periods: jsonb('periods').$type<StoredPeriod[]>().notNull().default([]),
     ...timestamps,
   },
   (t) => [
@@ -149,6 +164,12 @@ export const chargers = pgTable(
     /** Status of connector 0 (the charger itself), from StatusNotification. */
     status: connectorStatus('status'),
     errorCode: text('error_code'),
+    /** The last FirmwareStatusNotification (`DOWNLOADING`, `INSTALLED`, …) and when it came. */
+    firmwareStatus: text('firmware_status'),
+    firmwareStatusAt: ts('firmware_status_at'),
+    /** The last DiagnosticsStatusNotification (`UPLOADING`, `UPLOADED`, …) and when it came. */
+    diagnosticsStatus: text('diagnostics_status'),
+    diagnosticsStatusAt: ts('diagnostics_status_at'),
     ...timestamps,
   },
   (t) => [
@@ -262,6 +283,71 @@ export const ocppTransactions = pgTable(
     ),
   ],
 );
+
+export const RESERVATION_STATUSES = [
+  /** Asked of the charger; not answered yet. */
+  'PENDING',
+  'ACTIVE',
+  /** The charger refused it (Occupied, Faulted, Unavailable, Rejected) or never answered. */
+  'FAILED',
+  'CANCELLED',
+  'EXPIRED',
+  /** A session started on it. */
+  'USED',
+] as const;
+export type ReservationStatus = (typeof RESERVATION_STATUSES)[number];
+export const reservationStatus = pgEnum('reservation_status', RESERVATION_STATUSES);
+
+/**
+ * A driver's hold on a connector for some minutes (OCPP 1.6 ReserveNow). The reservation id the
+ * charger knows is ours (an integer, as OCPP wants); the idTag is a one-off, which the driver's
+ * session then starts with, so the charger lets only that session use the connector. At most one
+ * live (pending or active) reservation per connector and per driver.
+ */
+export const reservations = pgTable(
+  'reservations',
+  {
+    id: text('id').primaryKey(),
+    ocppReservationId: integer('ocpp_reservation_id').notNull().generatedAlwaysAsIdentity(),
+    userId: text('user_id')
+      .notNull()
+      .references(() => users.id),
+    companyId: text('company_id')
+      .notNull()
+      .references(() => companies.id),
+    chargerId: text('charger_id')
+      .notNull()
+      .references(() => chargers.id),
+    connectorId: text('connector_id')
+      .notNull()
+      .references(() => connectors.id),
+    idTag: text('id_tag').notNull(),
+    status: reservationStatus('status').notNull().default('PENDING'),
+    /** The charger's ReserveNow answer when it was not Accepted (`OCCUPIED`, …). */
+    failureCode: text('failure_code'),
+    expiresAt: ts('expires_at').notNull(),
+    /** The driver's Idempotency-Key: a replay is the same reservation. */
+    requestKey: text('request_key'),
+    createdAt: ts('created_at').notNull().defaultNow(),
+    updatedAt: ts('updated_at').notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('reservations_ocpp_id_idx').on(t.ocppReservationId),
+    uniqueIndex('reservations_live_connector_idx')
+      .on(t.connectorId)
+      .where(sql`${t.status} IN ('PENDING', 'ACTIVE')`),
+    uniqueIndex('reservations_live_user_idx')
+      .on(t.userId)
+      .where(sql`${t.status} IN ('PENDING', 'ACTIVE')`),
+    uniqueIndex('reservations_request_key_idx').on(t.userId, t.requestKey),
+    index('reservations_company_idx').on(t.companyId, t.id),
+    index('reservations_user_idx').on(t.userId, t.id),
+    index('reservations_expiry_idx')
+      .on(t.expiresAt)
+      .where(sql`${t.status} = 'ACTIVE'`),
+  ],
+);
+export type ReservationRow = typeof reservations.$inferSelect;
 
 export type TariffRow = typeof tariffs.$inferSelect;
 export type OcppTransactionRow = typeof ocppTransactions.$inferSelect;

@@ -3,6 +3,18 @@ import { toJsonNumber } from '../platform/money';
 import type { ChargerRow, ConnectorRow, StationRow, TariffRow } from './charging.schema';
 
 const iso = (d: Date | null) => d?.toISOString() ?? null;
+const hhmm = (minutes: number) =>
+  `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
+
+export const TariffPeriodView = z.object({
+  name: z.string(),
+  /** ISO weekdays, 1 = Monday. */
+  days: z.array(z.number().int()),
+  start: z.string(),
+  end: z.string(),
+  energyPricePerKwh: z.number().int(),
+  timePricePerMinute: z.number().int(),
+});
 
 export const TariffView = z.object({
   id: z.string(),
@@ -18,6 +30,8 @@ export const TariffView = z.object({
   taxRateBasisPoints: z.number().int(),
   taxInclusive: z.boolean(),
   holdAmount: z.number().int(),
+  /** Time-of-day prices; `start`/`end` local `HH:MM`, an end before the start runs past midnight. */
+  periods: z.array(TariffPeriodView),
   createdAt: z.string(),
   updatedAt: z.string(),
 });
@@ -36,6 +50,14 @@ export const toTariffView = (t: TariffRow): TariffView => ({
   taxRateBasisPoints: t.taxRateBasisPoints,
   taxInclusive: t.taxInclusive,
   holdAmount: toJsonNumber(t.holdAmount),
+  periods: t.periods.map((p) => ({
+    name: p.name,
+    days: p.days,
+    start: hhmm(p.startMinute),
+    end: hhmm(p.endMinute),
+    energyPricePerKwh: p.energyPricePerKwh,
+    timePricePerMinute: p.timePricePerMinute,
+  })),
   createdAt: t.createdAt.toISOString(),
   updatedAt: t.updatedAt.toISOString(),
 });
@@ -84,6 +106,12 @@ export const ChargerView = z.object({
   online: z.boolean(),
   status: z.string().nullable(),
   errorCode: z.string().nullable(),
+  /** What the last FirmwareStatusNotification said (after an UpdateFirmware), and when. */
+  firmwareStatus: z.string().nullable(),
+  firmwareStatusAt: z.string().nullable(),
+  /** What the last DiagnosticsStatusNotification said (after a GetDiagnostics), and when. */
+  diagnosticsStatus: z.string().nullable(),
+  diagnosticsStatusAt: z.string().nullable(),
   createdAt: z.string(),
   updatedAt: z.string(),
 });
@@ -105,6 +133,10 @@ export const toChargerView = (c: ChargerRow): ChargerView => ({
   online: c.online,
   status: c.status,
   errorCode: c.errorCode,
+  firmwareStatus: c.firmwareStatus,
+  firmwareStatusAt: iso(c.firmwareStatusAt),
+  diagnosticsStatus: c.diagnosticsStatus,
+  diagnosticsStatusAt: iso(c.diagnosticsStatusAt),
   createdAt: c.createdAt.toISOString(),
   updatedAt: c.updatedAt.toISOString(),
 });

@@ -184,6 +184,17 @@ export class OcppGateway implements ProvidesUpgradeRoutes, OnApplicationShutdown
       await this.transactions.stop(point, p);
       return {};
     });
+    this.handle(client, 'FirmwareStatusNotification', async (p: { status: string }) => {
+      await this.points.progress(point.chargerId, 'firmware', p.status);
+      return {};
+    });
+    this.handle(client, 'DiagnosticsStatusNotification', async (p: { status: string }) => {
+      await this.points.progress(point.chargerId, 'diagnostics', p.status);
+      return {};
+    });
+    // We define no vendor extensions: every vendor is unknown to us (OCPP 1.6 §4.3), and the
+    // message stays in the OCPP log for its operator to read.
+    this.handle(client, 'DataTransfer', () => Promise.resolve({ status: 'UnknownVendorId' }));
     this.setOnline(point, true);
   }
 

@@ -1,5 +1,6 @@
 import { Money, multiplyRatio, PrecisePrice, type RoundingMode } from '../platform/money';
 import type { ConnectorStatus } from './charging.schema';
+import type { TariffPeriod, UsageSegment } from './tariff-periods';
 
 /**
  * The one pricing engine of charging: the price shown before a start, the live cost while the car
@@ -28,6 +29,8 @@ export interface Tariff {
   taxRateBasisPoints: number;
   /** Inclusive: the prices above already contain the tax; exclusive: it is added on top. */
   taxInclusive: boolean;
+  /** Time-of-day prices for energy and time (tariff-periods.ts); none: the prices above always. */
+  periods?: readonly TariffPeriod[];
 }
 
 export interface Usage {
@@ -39,12 +42,19 @@ export interface Usage {
   idleSeconds: bigint;
   /** The hold: what may be captured at most. Absent when nothing was authorised (a link). */
   authorized?: Money;
+  /**
+   * With tariff periods: the usage split by period (`segmentsOf`), summing exactly to `energyWh`
+   * and `durationSeconds`. Absent: all of it at the tariff's own prices.
+   */
+  segments?: readonly UsageSegment[];
 }
 
 export type LineKind = 'energy' | 'time' | 'idle' | 'session_fee' | 'tax';
 
 export interface PriceLine {
   kind: LineKind;
+  /** On energy and time lines of a tariff period: its name ("peak"). */
+  period?: string;
   /** In `unit`s: Wh for energy, seconds for time and idle, 1 for the session fee. */
   quantity: bigint;
   unit: 'Wh' | 's' | 'session' | 'basis_point';
@@ -82,18 +92,7 @@ export function priceSession(tariff: Tariff, usage: Usage): SessionPrice {
   const graceSeconds = BigInt(tariff.idleGraceMinutes) * 60n;
   const billedIdle = usage.idleSeconds > graceSeconds ? usage.idleSeconds - graceSeconds : 0n;
   const charges: PriceLine[] = [
-    {
-      kind: 'energy',
-      quantity: usage.energyWh,
-      unit: 'Wh',
-      amount: tariff.energyPerKwh.costFor(usage.energyWh, 1000n, ROUNDING),
-    },
-    {
-      kind: 'time',
-      quantity: usage.durationSeconds,
-      unit: 's',
-      amount: tariff.timePerMinute.costFor(usage.durationSeconds, 60n, ROUNDING),
-    },
+    ...usageLines(tariff, usage),
     {
       kind: 'idle',
       quantity: billedIdle,
@@ -123,6 +122,53 @@ export function priceSession(tariff: Tariff, usage: Usage): SessionPrice {
   const capture =
     usage.authorized && usage.authorized.compare(total) < 0 ? usage.authorized : total;
   return { lines, total, tax, capture, rates: grossRates(tariff) };
+}
+
+/**
+ * The energy lines then the time lines: one of each for the tariff's own prices, or one per
+ * period used (in the tariff's order, its own prices first), each rounded once.
+ */
+function usageLines(tariff: Tariff, usage: Usage): PriceLine[] {
+  const segments = usage.segments ?? [
+    { period: null, energyWh: usage.energyWh, durationSeconds: usage.durationSeconds },
+  ];
+  const sum = (f: (s: UsageSegment) => bigint) => segments.reduce((a, s) => a + f(s), 0n);
+  if (
+    sum((s) => s.energyWh) !== usage.energyWh ||
+    sum((s) => s.durationSeconds) !== usage.durationSeconds
+  )
+    throw new RangeError('usage segments must sum to the session energy and duration');
+  const order = (s: UsageSegment) => (s.period === null ? -1 : s.period);
+  const sorted = [...segments].sort((a, b) => order(a) - order(b));
+  const priced = sorted.map((s) => {
+    const period = s.period === null ? undefined : tariff.periods?.[s.period];
+    if (s.period !== null && !period) throw new RangeError(`no tariff period ${s.period}`);
+    return { s, period, label: period ? { period: period.name } : {} };
+  });
+  // Without periods the lines are the tariff's two, even at zero, so a receipt always shows them.
+  const energy = priced
+    .filter(({ s }) => s.energyWh > 0n || priced.length === 1)
+    .map(({ s, period, label }): PriceLine => ({
+      kind: 'energy',
+      ...label,
+      quantity: s.energyWh,
+      unit: 'Wh',
+      amount: (period?.energyPerKwh ?? tariff.energyPerKwh).costFor(s.energyWh, 1000n, ROUNDING),
+    }));
+  const time = priced
+    .filter(({ s }) => s.durationSeconds > 0n || priced.length === 1)
+    .map(({ s, period, label }): PriceLine => ({
+      kind: 'time',
+      ...label,
+      quantity: s.durationSeconds,
+      unit: 's',
+      amount: (period?.timePerMinute ?? tariff.timePerMinute).costFor(
+        s.durationSeconds,
+        60n,
+        ROUNDING,
+      ),
+    }));
+  return [...energy, ...time];
 }
 
 /** The unit prices with the tax in them, for the page before the start (display only). */

@@ -6,7 +6,7 @@ import { Database, type DbOrTx } from '../platform/database/database';
 import { AppError } from '../platform/errors/app-error';
 import { selectPage, type Page, type PageQuery } from '../platform/http/pagination';
 import { newId } from '../platform/ids/ids';
-import { chargers, stations, tariffs, type TariffRow } from './charging.schema';
+import { chargers, stations, tariffs, type StoredPeriod, type TariffRow } from './charging.schema';
 import { toTariffView, type TariffView } from './charging.view';
 import { companyFilter, companyForNew, ownedRow } from './ownership';
 
@@ -21,6 +21,7 @@ export interface TariffFields {
   taxRateBasisPoints?: number;
   taxInclusive?: boolean;
   holdAmount: bigint;
+  periods?: StoredPeriod[];
 }
 
 /** A company's tariffs. A tariff in use by a station or charger cannot be deleted. */

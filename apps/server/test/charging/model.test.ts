@@ -210,6 +210,51 @@ describe('charging model API: stations, chargers, connectors, tariffs', () => {
     );
   });
 
+  it('keeps time-of-day periods on a tariff, refusing bad times and overlaps', async () => {
+    const { api, volt } = a;
+    const night = {
+      name: 'night',
+      days: [1, 2, 3, 4, 5, 6, 7],
+      start: '22:00',
+      end: '06:00',
+      energyPricePerKwh: 20_000,
+    };
+    const peak = {
+      name: 'peak',
+      days: [5, 1],
+      start: '17:00',
+      end: '20:00',
+      energyPricePerKwh: 60_000,
+      timePricePerMinute: 1_000,
+    };
+    const created = await api.post(
+      '/api/v1/tariffs',
+      { ...TARIFF, periods: [night, peak] },
+      volt.operator,
+    );
+    expect(created.status).toBe(201);
+    expect(created.body.periods).toEqual([
+      { ...night, timePricePerMinute: 0 },
+      { ...peak, days: [1, 5] },
+    ]);
+    const cleared = await api.patch(
+      `/api/v1/tariffs/${created.body.id}`,
+      { periods: [] },
+      volt.operator,
+    );
+    expect(cleared.body.periods).toEqual([]);
+    const refused = async (periods: unknown[], param: string) => {
+      const res = await api.post('/api/v1/tariffs', { ...TARIFF, periods }, volt.operator);
+      expect(res.status, JSON.stringify(periods)).toBe(400);
+      expect(res.body.error.param).toBe(param);
+      return res.body.error.message as string;
+    };
+    await refused([{ ...night, start: '25:00' }], 'periods.0.start');
+    await refused([{ ...night, end: '22:00' }], 'periods.0.end');
+    await refused([{ ...night, days: [0] }], 'periods.0.days.0');
+    expect(await refused([night, { ...peak, start: '05:00' }], 'periods.1')).toContain('overlap');
+  });
+
   it('pages lists newest first with a cursor', async () => {
     const { api, amp } = a;
     for (const name of ['P1', 'P2', 'P3'])

@@ -86,6 +86,28 @@ describe('OCPP 1.6J central system on the API port', () => {
     );
   });
 
+  it('keeps the latest firmware and diagnostics progress; answers DataTransfer as an unknown vendor', async () => {
+    const cp = await charger('CP-OPEN');
+    expect(await cp.call('FirmwareStatusNotification', { status: 'Downloading' })).toEqual({});
+    expect(await cp.call('FirmwareStatusNotification', { status: 'InstallationFailed' })).toEqual(
+      {},
+    );
+    expect(await cp.call('DiagnosticsStatusNotification', { status: 'Uploaded' })).toEqual({});
+    expect(
+      await cp.call('DataTransfer', { vendorId: 'com.example', messageId: 'x', data: '{}' }),
+    ).toEqual({ status: 'UnknownVendorId' });
+    const c = (await get(`/api/v1/chargers/${open.chargerId}`)).body;
+    expect(c).toMatchObject({
+      firmwareStatus: 'INSTALLATION_FAILED',
+      diagnosticsStatus: 'UPLOADED',
+    });
+    expect(Date.parse(c.firmwareStatusAt)).toBeGreaterThan(0);
+    // The history stays in the log, the DataTransfer's payload included.
+    const frames = (await logOf(open.chargerId)).map((m) => JSON.stringify(m.frame));
+    expect(frames.some((f) => f.includes('"Downloading"'))).toBe(true);
+    expect(frames.some((f) => f.includes('"com.example"'))).toBe(true);
+  });
+
   it('StatusNotification updates connectors (creating an undescribed one) and the charger itself', async () => {
     const cp = await charger('CP-OPEN');
     await cp.call('StatusNotification', {
@@ -153,10 +175,17 @@ describe('OCPP 1.6J central system on the API port', () => {
     expect(frame[0]).toBe(4);
     expect(frame[1]).toBe('bad-1');
     expect(String(frame[2])).toMatch(/Violation/);
-    // Unknown methods are NotImplemented; the socket still answers normal calls afterwards.
-    await expect(cp.call('DataTransfer', { vendorId: 'x' })).rejects.toMatchObject({
-      rpcErrorCode: 'NotImplemented',
-    });
+    // A method OCPP 1.6 does not have is a CallError too; the socket still answers afterwards.
+    const second = new Promise<unknown[]>((resolve) =>
+      cp.on('message', ({ message, outbound }: { message: Buffer | string; outbound: boolean }) => {
+        const f = JSON.parse(message.toString()) as unknown[];
+        if (!outbound && f[1] === 'bad-2') resolve(f);
+      }),
+    );
+    cp.sendRaw(JSON.stringify([2, 'bad-2', 'SelfDestruct', {}]));
+    const unknown = await second;
+    expect(unknown[0]).toBe(4);
+    expect(String(unknown[2])).toMatch(/NotImplemented|NotSupported/);
     await expect(cp.call('Heartbeat', {})).resolves.toHaveProperty('currentTime');
   });
 

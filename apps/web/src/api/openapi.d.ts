@@ -1432,6 +1432,94 @@ export interface paths {
         patch: operations["ConnectorsController_update"];
         trace?: never;
     };
+    "/api/v1/charging/stations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Stations for drivers, nearest first when `lat` and `lng` are given (else by name), with free connectors and the price, tax included; public, rate-limited
+         * @description Public.
+         */
+        get: operations["DirectoryController_stations"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/charging/connectors/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A connector’s public page (the QR code’s link): its status, station and price before the start; public, rate-limited
+         * @description Public.
+         */
+        get: operations["DirectoryController_connector"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reservations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Reservations, newest first: a driver’s own, an operator’s company’s, all for an admin
+         * @description Requires a bearer token.
+         */
+        get: operations["ReservationsController_list"];
+        put?: never;
+        /**
+         * Reserve an Available connector for 5–60 minutes (ReserveNow): only you can start on it until it expires; one live reservation per connector and per driver
+         * @description Requires a bearer token.
+         */
+        post: operations["ReservationsController_reserve"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reservations/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A reservation
+         * @description Requires a bearer token.
+         */
+        get: operations["ReservationsController_get"];
+        put?: never;
+        post?: never;
+        /**
+         * Cancel a live reservation (CancelReservation); its driver, an operator of its company, an admin
+         * @description Requires a bearer token.
+         */
+        delete: operations["ReservationsController_cancel"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -7380,6 +7468,22 @@ export interface operations {
                              * @example 2000
                              */
                             holdAmount: number;
+                            periods: {
+                                name: string;
+                                days: number[];
+                                start: string;
+                                end: string;
+                                /**
+                                 * @description Integer minor units (2000 = €20.00)
+                                 * @example 2000
+                                 */
+                                energyPricePerKwh: number;
+                                /**
+                                 * @description Integer minor units (2000 = €20.00)
+                                 * @example 2000
+                                 */
+                                timePricePerMinute: number;
+                            }[];
                             createdAt: string;
                             updatedAt: string;
                         }[];
@@ -7466,6 +7570,22 @@ export interface operations {
                      * @example 2000
                      */
                     holdAmount: number;
+                    periods?: {
+                        name: string;
+                        days: number[];
+                        start: string;
+                        end: string;
+                        /**
+                         * @description Integer minor units (2000 = €20.00)
+                         * @example 2000
+                         */
+                        energyPricePerKwh: number;
+                        /**
+                         * @description Integer minor units (2000 = €20.00)
+                         * @example 2000
+                         */
+                        timePricePerMinute?: number;
+                    }[];
                     companyId?: string;
                 };
             };
@@ -7510,6 +7630,22 @@ export interface operations {
                          * @example 2000
                          */
                         holdAmount: number;
+                        periods: {
+                            name: string;
+                            days: number[];
+                            start: string;
+                            end: string;
+                            /**
+                             * @description Integer minor units (2000 = €20.00)
+                             * @example 2000
+                             */
+                            energyPricePerKwh: number;
+                            /**
+                             * @description Integer minor units (2000 = €20.00)
+                             * @example 2000
+                             */
+                            timePricePerMinute: number;
+                        }[];
                         createdAt: string;
                         updatedAt: string;
                     };
@@ -7621,6 +7757,22 @@ export interface operations {
                          * @example 2000
                          */
                         holdAmount: number;
+                        periods: {
+                            name: string;
+                            days: number[];
+                            start: string;
+                            end: string;
+                            /**
+                             * @description Integer minor units (2000 = €20.00)
+                             * @example 2000
+                             */
+                            energyPricePerKwh: number;
+                            /**
+                             * @description Integer minor units (2000 = €20.00)
+                             * @example 2000
+                             */
+                            timePricePerMinute: number;
+                        }[];
                         createdAt: string;
                         updatedAt: string;
                     };
@@ -7806,6 +7958,22 @@ export interface operations {
                      * @example 2000
                      */
                     holdAmount?: number;
+                    periods?: {
+                        name: string;
+                        days: number[];
+                        start: string;
+                        end: string;
+                        /**
+                         * @description Integer minor units (2000 = €20.00)
+                         * @example 2000
+                         */
+                        energyPricePerKwh: number;
+                        /**
+                         * @description Integer minor units (2000 = €20.00)
+                         * @example 2000
+                         */
+                        timePricePerMinute?: number;
+                    }[];
                 };
             };
         };
@@ -7849,6 +8017,22 @@ export interface operations {
                          * @example 2000
                          */
                         holdAmount: number;
+                        periods: {
+                            name: string;
+                            days: number[];
+                            start: string;
+                            end: string;
+                            /**
+                             * @description Integer minor units (2000 = €20.00)
+                             * @example 2000
+                             */
+                            energyPricePerKwh: number;
+                            /**
+                             * @description Integer minor units (2000 = €20.00)
+                             * @example 2000
+                             */
+                            timePricePerMinute: number;
+                        }[];
                         createdAt: string;
                         updatedAt: string;
                     };
@@ -7964,6 +8148,10 @@ export interface operations {
                             online: boolean;
                             status: string | null;
                             errorCode: string | null;
+                            firmwareStatus: string | null;
+                            firmwareStatusAt: string | null;
+                            diagnosticsStatus: string | null;
+                            diagnosticsStatusAt: string | null;
                             createdAt: string;
                             updatedAt: string;
                         }[];
@@ -8050,6 +8238,10 @@ export interface operations {
                         online: boolean;
                         status: string | null;
                         errorCode: string | null;
+                        firmwareStatus: string | null;
+                        firmwareStatusAt: string | null;
+                        diagnosticsStatus: string | null;
+                        diagnosticsStatusAt: string | null;
                         createdAt: string;
                         updatedAt: string;
                     };
@@ -8153,6 +8345,10 @@ export interface operations {
                         online: boolean;
                         status: string | null;
                         errorCode: string | null;
+                        firmwareStatus: string | null;
+                        firmwareStatusAt: string | null;
+                        diagnosticsStatus: string | null;
+                        diagnosticsStatusAt: string | null;
                         createdAt: string;
                         updatedAt: string;
                     };
@@ -8330,6 +8526,10 @@ export interface operations {
                         online: boolean;
                         status: string | null;
                         errorCode: string | null;
+                        firmwareStatus: string | null;
+                        firmwareStatusAt: string | null;
+                        diagnosticsStatus: string | null;
+                        diagnosticsStatusAt: string | null;
                         createdAt: string;
                         updatedAt: string;
                     };
@@ -9200,6 +9400,573 @@ export interface operations {
             };
             /** @description The body is not application/json in UTF-8 */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Unexpected error (details only in the server log, by request id) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    DirectoryController_stations: {
+        parameters: {
+            query?: {
+                lat?: number;
+                lng?: number;
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: {
+                            id: string;
+                            name: string;
+                            address: string;
+                            latitude: number;
+                            longitude: number;
+                            timeZone: string;
+                            distanceMeters: number | null;
+                            connectors: number;
+                            available: number;
+                            price: {
+                                currency: string;
+                                /**
+                                 * @description Integer minor units (2000 = €20.00)
+                                 * @example 2000
+                                 */
+                                energyPricePerKwh: number;
+                                /**
+                                 * @description Integer minor units (2000 = €20.00)
+                                 * @example 2000
+                                 */
+                                timePricePerMinute: number;
+                                /**
+                                 * @description Integer minor units (2000 = €20.00)
+                                 * @example 2000
+                                 */
+                                idlePricePerMinute: number;
+                                idleGraceMinutes: number;
+                                /**
+                                 * @description Integer minor units (2000 = €20.00)
+                                 * @example 2000
+                                 */
+                                sessionFee: number;
+                                taxRateBasisPoints: number;
+                                taxInclusive: boolean;
+                                /**
+                                 * @description Integer minor units (2000 = €20.00)
+                                 * @example 2000
+                                 */
+                                holdAmount: number;
+                                periods: {
+                                    name: string;
+                                    days: number[];
+                                    start: string;
+                                    end: string;
+                                    /**
+                                     * @description Integer minor units (2000 = €20.00)
+                                     * @example 2000
+                                     */
+                                    energyPricePerKwh: number;
+                                    /**
+                                     * @description Integer minor units (2000 = €20.00)
+                                     * @example 2000
+                                     */
+                                    timePricePerMinute: number;
+                                }[];
+                            } | null;
+                        }[];
+                    };
+                };
+            };
+            /** @description Invalid request: a field fails validation, text holds U+0000, JSON is malformed or nested deeper than 32, the URL is badly encoded */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Unexpected error (details only in the server log, by request id) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    DirectoryController_connector: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        connectorNumber: number;
+                        type: string | null;
+                        maxPowerW: number | null;
+                        status: string;
+                        chargerOnline: boolean;
+                        available: boolean;
+                        station: {
+                            id: string;
+                            name: string;
+                            address: string;
+                            latitude: number;
+                            longitude: number;
+                            timeZone: string;
+                        };
+                        price: {
+                            currency: string;
+                            /**
+                             * @description Integer minor units (2000 = €20.00)
+                             * @example 2000
+                             */
+                            energyPricePerKwh: number;
+                            /**
+                             * @description Integer minor units (2000 = €20.00)
+                             * @example 2000
+                             */
+                            timePricePerMinute: number;
+                            /**
+                             * @description Integer minor units (2000 = €20.00)
+                             * @example 2000
+                             */
+                            idlePricePerMinute: number;
+                            idleGraceMinutes: number;
+                            /**
+                             * @description Integer minor units (2000 = €20.00)
+                             * @example 2000
+                             */
+                            sessionFee: number;
+                            taxRateBasisPoints: number;
+                            taxInclusive: boolean;
+                            /**
+                             * @description Integer minor units (2000 = €20.00)
+                             * @example 2000
+                             */
+                            holdAmount: number;
+                            periods: {
+                                name: string;
+                                days: number[];
+                                start: string;
+                                end: string;
+                                /**
+                                 * @description Integer minor units (2000 = €20.00)
+                                 * @example 2000
+                                 */
+                                energyPricePerKwh: number;
+                                /**
+                                 * @description Integer minor units (2000 = €20.00)
+                                 * @example 2000
+                                 */
+                                timePricePerMinute: number;
+                            }[];
+                        } | null;
+                    };
+                };
+            };
+            /** @description Invalid request: a field fails validation, text holds U+0000, JSON is malformed or nested deeper than 32, the URL is badly encoded */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such resource (or not yours), or no such route */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A path parameter is too long */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Unexpected error (details only in the server log, by request id) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    ReservationsController_list: {
+        parameters: {
+            query?: {
+                limit?: number;
+                startingAfter?: string;
+                status?: "PENDING" | "ACTIVE" | "FAILED" | "CANCELLED" | "EXPIRED" | "USED";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: {
+                            id: string;
+                            /** @enum {string} */
+                            status: "PENDING" | "ACTIVE" | "FAILED" | "CANCELLED" | "EXPIRED" | "USED";
+                            driverId: string;
+                            chargerId: string;
+                            connectorId: string;
+                            failureCode: string | null;
+                            expiresAt: string;
+                            createdAt: string;
+                            updatedAt: string;
+                        }[];
+                        hasMore: boolean;
+                        nextCursor: string | null;
+                    };
+                };
+            };
+            /** @description Invalid request: a field fails validation, text holds U+0000, JSON is malformed or nested deeper than 32, the URL is badly encoded */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Unexpected error (details only in the server log, by request id) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    ReservationsController_reserve: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A unique key (1–255 printable ASCII characters, e.g. a UUID) making a retry safe: the same key and body replay the first response (with `Idempotent-Replayed: true`) for 24 h; another body is a 422; a retry while the first request still runs is a 409. */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    connectorId: string;
+                    /** @default 15 */
+                    minutes?: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Success */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        /** @enum {string} */
+                        status: "PENDING" | "ACTIVE" | "FAILED" | "CANCELLED" | "EXPIRED" | "USED";
+                        driverId: string;
+                        chargerId: string;
+                        connectorId: string;
+                        failureCode: string | null;
+                        expiresAt: string;
+                        createdAt: string;
+                        updatedAt: string;
+                    };
+                };
+            };
+            /** @description Invalid request: a field fails validation, text holds U+0000, JSON is malformed or nested deeper than 32, the URL is badly encoded */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Conflict with the current state, or a request with the same Idempotency-Key is still running */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is larger than BODY_LIMIT_BYTES */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is not application/json in UTF-8 */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The Idempotency-Key was used for a different request */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Unexpected error (details only in the server log, by request id) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The payment provider or a dependency is unavailable; retry later */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    ReservationsController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        /** @enum {string} */
+                        status: "PENDING" | "ACTIVE" | "FAILED" | "CANCELLED" | "EXPIRED" | "USED";
+                        driverId: string;
+                        chargerId: string;
+                        connectorId: string;
+                        failureCode: string | null;
+                        expiresAt: string;
+                        createdAt: string;
+                        updatedAt: string;
+                    };
+                };
+            };
+            /** @description Invalid request: a field fails validation, text holds U+0000, JSON is malformed or nested deeper than 32, the URL is badly encoded */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such resource (or not yours), or no such route */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A path parameter is too long */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Unexpected error (details only in the server log, by request id) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    ReservationsController_cancel: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        /** @enum {string} */
+                        status: "PENDING" | "ACTIVE" | "FAILED" | "CANCELLED" | "EXPIRED" | "USED";
+                        driverId: string;
+                        chargerId: string;
+                        connectorId: string;
+                        failureCode: string | null;
+                        expiresAt: string;
+                        createdAt: string;
+                        updatedAt: string;
+                    };
+                };
+            };
+            /** @description Invalid request: a field fails validation, text holds U+0000, JSON is malformed or nested deeper than 32, the URL is badly encoded */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such resource (or not yours), or no such route */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Conflict with the current state, or a request with the same Idempotency-Key is still running */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A path parameter is too long */
+            414: {
                 headers: {
                     [name: string]: unknown;
                 };

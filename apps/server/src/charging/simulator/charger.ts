@@ -1,6 +1,7 @@
 import { EventEmitter } from 'node:events';
 import { RPCClient } from 'ocpp-rpc';
 import type { Connector, SentCall, SimulatorOptions, Status } from './options';
+import { admits, handleReservations } from './reservations';
 
 export type { SentCall, SimulatorOptions } from './options';
 
@@ -211,11 +212,17 @@ export class SimulatedCharger extends EventEmitter {
   private async startTransaction(connectorId: number, idTag: string): Promise<void> {
     const c = this.connectors.get(connectorId)!;
     await this.notify(connectorId, 'Preparing');
+    const reservationId = c.reservation?.idTag === idTag ? c.reservation.id : undefined;
+    if (reservationId !== undefined) {
+      clearTimeout(c.reservation!.timer);
+      c.reservation = undefined;
+    }
     const answer = (await this.send('StartTransaction', {
       connectorId,
       idTag,
       meterStart: Math.round(c.meterWh),
       timestamp: new Date().toISOString(),
+      ...(reservationId !== undefined ? { reservationId } : {}),
     })) as { transactionId: number; idTagInfo: { status: string } } | undefined;
     if (!answer) {
       await this.notify(connectorId, 'Available');
@@ -274,12 +281,12 @@ export class SimulatedCharger extends EventEmitter {
 
     on('RemoteStartTransaction', (p) => {
       const wanted = typeof p.connectorId === 'number' ? p.connectorId : undefined;
-      const n =
-        wanted ?? [...this.connectors].find(([, c]) => c.status === 'Available' && !c.tx)?.[0];
+      const idTag = String(p.idTag);
+      const n = wanted ?? [...this.connectors].find(([, c]) => admits(c, idTag))?.[0];
       const c = n === undefined ? undefined : this.connectors.get(n);
-      if (n === undefined || !c || c.tx || c.status !== 'Available') return { status: 'Rejected' };
+      if (n === undefined || !c || !admits(c, idTag)) return { status: 'Rejected' };
       c.status = 'Preparing'; // claimed now, so a second start for it is refused
-      this.later(() => this.startTransaction(n, String(p.idTag)));
+      this.later(() => this.startTransaction(n, idTag));
       return { status: 'Accepted' };
     });
 
@@ -342,6 +349,11 @@ export class SimulatedCharger extends EventEmitter {
     });
 
     on('ClearCache', () => ({ status: 'Accepted' }));
+    handleReservations(on, {
+      connectors: this.connectors,
+      notify: (n, status) => this.notify(n, status),
+      later: (work) => this.later(work),
+    });
 
     on('TriggerMessage', (p) => {
       const n = typeof p.connectorId === 'number' ? p.connectorId : undefined;
@@ -373,7 +385,7 @@ export class SimulatedCharger extends EventEmitter {
       this.later(async () => void (await fn()));
       return { status: 'Accepted' };
     });
-    // Anything else (ReserveNow, SetChargingProfile, ...) gets ocpp-rpc's NotImplemented.
+    // Anything else (SetChargingProfile, ...) gets ocpp-rpc's NotImplemented.
   }
 }
 

@@ -22,13 +22,22 @@ export interface SimulatorOptions {
 }
 
 export type Status =
-  'Available' | 'Preparing' | 'Charging' | 'Finishing' | 'Unavailable' | 'SuspendedEV' | 'Faulted';
+  | 'Available'
+  | 'Preparing'
+  | 'Charging'
+  | 'Finishing'
+  | 'Reserved'
+  | 'Unavailable'
+  | 'SuspendedEV'
+  | 'Faulted';
 
 export interface Connector {
   status: Status;
   /** The meter register in Wh, kept fractional; sent rounded. */
   meterWh: number;
   tx?: { id: number; idTag: string; timer?: NodeJS.Timeout; samples: number };
+  /** A ReserveNow in force: only a start with its idTag may use the connector until it ends. */
+  reservation?: { id: number; idTag: string; timer: NodeJS.Timeout };
 }
 
 /** What the charger sent and what it got back; emitted as `sent` for every answered call. */

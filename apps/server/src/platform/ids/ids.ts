@@ -26,6 +26,7 @@ export const ID_PREFIXES = {
   connector: 'cnr',
   tariff: 'trf',
   ocppMessage: 'ocm',
+  reservation: 'rsv',
 } as const;
 
 export type IdKind = keyof typeof ID_PREFIXES;

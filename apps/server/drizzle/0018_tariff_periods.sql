@@ -1,0 +1,1 @@
+ALTER TABLE "tariffs" ADD COLUMN "periods" jsonb DEFAULT '[]'::jsonb NOT NULL;
