@@ -31,6 +31,8 @@ const toView = (m: OcppMessageRow): OcppMessageView => ({
 
 /** Rows of one log write at most: one INSERT, about 150 bytes of parameters a row. */
 export const OCPP_LOG_MAX_BATCH = 500;
+/** How long a write waits for more rows to share it (nobody waits for the log). */
+export const OCPP_LOG_LINGER_MS = 10;
 /** A write that failed for another reason than its data is tried once more after this pause. */
 const RETRY_PAUSE_MS = 100;
 
@@ -61,7 +63,8 @@ const isDataError = (err: unknown) =>
 /**
  * Every OCPP frame in and out, per charger, for operators. The id is taken when the frame passes
  * (ids are monotonic), so the log's order is the wire's order. Rows are group-committed: a frame
- * is buffered and written with every other frame that arrived while the previous write ran, one
+ * is buffered and written with every other frame that arrived within the linger or while the
+ * previous write ran, one
  * multi-row INSERT per batch and one batch in flight at a time, so batches commit in id order and a
  * page of the log never shows a row without the ones before it. Nothing here is money: the
  * handlers of StartTransaction and StopTransaction write their effect before they answer; the log
@@ -76,6 +79,7 @@ export class OcppLog implements OnApplicationShutdown {
   private readonly writer = new GroupCommit<LogRow, void>(
     (rows) => this.write(rows),
     OCPP_LOG_MAX_BATCH,
+    OCPP_LOG_LINGER_MS,
   );
 
   constructor(
