@@ -83,8 +83,9 @@ if (openFilesLimit('soft') < FILES_NEEDED) {
  *   sent: number, answered: number, unanswered: number, skipped: number, callErrors: number,
  *   closed: number, perSecond: number, p50: number, p99: number, max: number, loadCpuShare: number,
  *   sentTotal: number, answeredTotal: number, firstError?: string }} LoadStats
- * @typedef {{ rss: number, heapUsed: number }} Memory
- * @typedef {{ stats: LoadStats, before: Memory, after: Memory, connectedAt: Date }} Result
+ * @typedef {{ rss: number, heapUsed: number, cpu: number }} Memory (cpu: the process's µs so far)
+ * @typedef {{ stats: LoadStats, before: Memory, after: Memory, connectedAt: Date,
+ *   cpuPerMessage: number }} Result
  */
 
 /**
@@ -102,12 +103,15 @@ async function loadRun(url, ocppIds, memory) {
   );
   if (sources.length > 250) throw new Error('too many chargers for 127.0.0.x source addresses');
   let connectedAt = new Date();
+  /** @type {Promise<Memory> | undefined} */
+  let atConnected;
   try {
     const stats = await new Promise((resolve, reject) => {
       child.on('exit', (code) => reject(new Error(`load process exited (${code})`)));
       child.on('message', (/** @type {any} */ m) => {
         if (m.type === 'connected') {
           connectedAt = new Date();
+          atConnected = memory();
           console.log(
             `  ${m.connected}/${ocppIds.length} connected and booted in ${m.seconds.toFixed(1)} s ` +
               `(handshake p50/p99 ${m.handshake.p50.toFixed(0)}/${m.handshake.p99.toFixed(0)} ms, ` +
@@ -130,7 +134,12 @@ async function loadRun(url, ocppIds, memory) {
       });
     });
     const after = await memory();
-    return { stats: /** @type {LoadStats} */ (stats), before, after, connectedAt };
+    const s = /** @type {LoadStats} */ (stats);
+    // The server's CPU from all booted to all answered, per message it answered meanwhile.
+    const steady = s.answeredTotal - s.connected;
+    const cpuFrom = (await atConnected)?.cpu ?? after.cpu;
+    const cpuPerMessage = steady > 0 ? (after.cpu - cpuFrom) / steady : 0;
+    return { stats: s, before, after, connectedAt, cpuPerMessage };
   } finally {
     child.removeAllListeners('exit');
     const exited = new Promise((resolve) => child.once('exit', resolve));
@@ -171,7 +180,8 @@ async function startBare() {
 /** @returns {Promise<Memory>} this process's memory (Tender runs here). */
 const ownMemory = async () => {
   const { rss, heapUsed } = process.memoryUsage();
-  return { rss, heapUsed };
+  const cpu = process.cpuUsage();
+  return { rss, heapUsed, cpu: cpu.user + cpu.system };
 };
 
 /**
@@ -224,6 +234,7 @@ function line(label, r) {
     perCharger(r.after.rss - r.before.rss).padStart(11),
     perCharger(r.after.heapUsed - r.before.heapUsed).padStart(11),
     `${(r.after.rss / MB).toFixed(0)} MB`.padStart(8),
+    r.cpuPerMessage.toFixed(0).padStart(10),
   ].join('  ');
 }
 
@@ -320,8 +331,18 @@ try {
   );
   const logComplete = logged.IN === expected.IN && logged.OUT === expected.OUT;
 
-  const header = ['', 'connected', 'msg/s', 'p50 ms', 'p99 ms', 'RSS/chg', 'heap/chg', 'RSS'];
-  const widths = [8, 9, 8, 7, 7, 11, 11, 8];
+  const header = [
+    '',
+    'connected',
+    'msg/s',
+    'p50 ms',
+    'p99 ms',
+    'RSS/chg',
+    'heap/chg',
+    'RSS',
+    'CPU µs/msg',
+  ];
+  const widths = [8, 9, 8, 7, 7, 11, 11, 8, 10];
   console.log(
     `\n${header.map((h, i) => (i ? h.padStart(widths[i] ?? 8) : h.padEnd(8))).join('  ')}`,
   );
