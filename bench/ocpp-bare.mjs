@@ -1,7 +1,7 @@
 // Not a benchmark: the `ocpp` bench's limit, forked by bench/ocpp.mjs into its own process. A bare
 // ocpp-rpc RPCServer in strict mode (every call and answer checked against OCPP 1.6's schemas, as
 // Tender's gateway does) that accepts any identity and only answers: no database, no log. Says
-// { type: 'listening', port } over IPC, answers { type: 'memory' } with its process's memory.
+// { type: 'listening', port } over IPC, answers { type: 'memory' } with its memory and CPU so far.
 import { RPCServer } from 'ocpp-rpc';
 
 const server = new RPCServer({
@@ -36,8 +36,15 @@ process.send?.({
   memory: process.memoryUsage(),
 });
 process.on('message', (/** @type {{ type: string }} */ message) => {
-  if (message.type === 'memory')
-    process.send?.({ type: 'memory', memory: process.memoryUsage(), clients });
+  if (message.type === 'memory') {
+    const { rss, heapUsed } = process.memoryUsage();
+    const cpu = process.cpuUsage();
+    process.send?.({
+      type: 'memory',
+      memory: { rss, heapUsed, cpu: cpu.user + cpu.system },
+      clients,
+    });
+  }
   if (message.type === 'close') {
     void server.close({ force: true }).finally(() => process.exit(0));
   }
