@@ -57,8 +57,10 @@ const INSERT_ROWS = new PreparedStatement(
 );
 
 /** PostgreSQL refused the data itself (SQLSTATE class 22 or 23): trying it again cannot help. */
-const isDataError = (err: unknown) =>
-  /^2[23]/.test(String((err as { code?: unknown } | undefined)?.code ?? ''));
+const isDataError = (err: unknown) => {
+  const code = (err as { code?: unknown } | undefined)?.code;
+  return typeof code === 'string' && /^2[23]/.test(code);
+};
 
 /**
  * Every OCPP frame in and out, per charger, for operators. The id is taken when the frame passes

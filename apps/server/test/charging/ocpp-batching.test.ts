@@ -19,7 +19,9 @@ function statements<N extends string>(pool: Pool, rig: Record<N, Rigging>) {
   const original = pool.query.bind(pool) as (...args: unknown[]) => Promise<unknown>;
   const counters = {} as Record<N, { runs: number; refused: number }>;
   for (const name of Object.keys(rig) as N[]) counters[name] = { runs: 0, refused: 0 };
-  vi.spyOn(pool, 'query').mockImplementation(((...args: unknown[]) => {
+  // pg's overloads include a callback form returning void: spy on the promise form only.
+  const promised = pool as unknown as { query: (...args: unknown[]) => Promise<unknown> };
+  vi.spyOn(promised, 'query').mockImplementation((...args: unknown[]) => {
     const name = (args[0] as { name?: string } | undefined)?.name as N | undefined;
     const counter = name !== undefined ? counters[name] : undefined;
     if (!counter || name === undefined) return original(...args);
@@ -31,7 +33,7 @@ function statements<N extends string>(pool: Pool, rig: Record<N, Rigging>) {
     }
     if (!delayMs) return original(...args);
     return new Promise((resolve) => setTimeout(resolve, delayMs)).then(() => original(...args));
-  }) as never);
+  });
   return counters;
 }
 

@@ -48,9 +48,9 @@ describe('GroupCommit', () => {
   it('with a linger, items trickling in within it share one flush', async () => {
     const flushes: number[][] = [];
     const gc = new GroupCommit<number, number>(
-      async (items) => {
+      (items) => {
         flushes.push(items);
-        return items;
+        return Promise.resolve(items);
       },
       200,
       30,
