@@ -16,6 +16,7 @@ const DOMAIN_MODULES = [
   'wallet',
   'orders',
   'charging',
+  'notifications',
 ];
 const SRC = 'apps/server/src';
 const boundary = (regex, message) => ({

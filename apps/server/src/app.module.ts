@@ -7,6 +7,7 @@ import { HealthController } from './platform/health/health.controller';
 import { IdempotencyModule } from './platform/idempotency/idempotency.module';
 import { JobsModule } from './platform/jobs/jobs.module';
 import { LedgerModule } from './ledger';
+import { NotificationsModule } from './notifications';
 import { OrdersModule } from './orders';
 import { PaymentsModule } from './payments';
 import { WalletModule } from './wallet';
@@ -34,6 +35,7 @@ export class AppModule {
         LedgerModule,
         WalletModule,
         CatalogModule,
+        NotificationsModule,
         OrdersModule,
         ChargingModule,
         ...extraModules,

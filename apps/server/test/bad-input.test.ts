@@ -107,6 +107,32 @@ describe('bad input on every route', () => {
       headers: { 'content-type': 'application/json', 'idempotency-key': randomUUID(), ...headers },
     });
 
+  /** A server-sent event route (its 200 is `text/event-stream`): a good request never ends. */
+  const isStream = (op: any) => Boolean(op.responses?.['200']?.content?.['text/event-stream']);
+  /** As api.call, but a stream that opens is only checked to be one and then dropped. */
+  async function callStream(url: string, session?: string): Promise<{ status: number; body: any }> {
+    const abort = new AbortController();
+    const res = await fetch(`${app.url}${url}`, {
+      headers: session ? { authorization: `Bearer ${session}` } : {},
+      signal: abort.signal,
+    });
+    if (res.status !== 200) return { status: res.status, body: await res.json() };
+    expect(res.headers.get('content-type'), url).toMatch(/^text\/event-stream/);
+    abort.abort();
+    return { status: res.status, body: undefined };
+  }
+
+  it('opens every server-sent event route as the document says, and refuses a junk parameter first', async () => {
+    const streams = operations().filter((o) => isStream(o.op));
+    expect(streams.map((o) => o.path)).toContain('/api/v1/chargers/events');
+    for (const { method, path } of streams) {
+      expect(method).toBe('GET');
+      expect((await callStream(fill(path, ID), token)).status, path).toBe(200);
+      const res = await callStream(`${fill(path, ID)}?zzUnknown=1`, token);
+      expectClientError(res, `${path}?zzUnknown=1`, 400);
+    }
+  });
+
   it('covers a real set of routes', () => {
     expect(operations().length).toBeGreaterThan(15);
   });
@@ -160,14 +186,16 @@ describe('bad input on every route', () => {
   });
 
   it('refuses junk path ids and query strings without a 500', async () => {
-    for (const { method, path } of operations()) {
+    for (const { method, path, op } of operations()) {
       // Logging out ends the session's access token too: that route gets a throwaway one.
       const session = path.endsWith('/auth/logout') ? (await register(api)).accessToken : token;
       for (const id of ["' OR 1=1 --", 'x'.repeat(500), '../../etc/passwd', '%00']) {
-        const res = await api.call(method, fill(path, id), {
-          token: session,
-          body: method === 'GET' || method === 'DELETE' ? undefined : {},
-        });
+        const res = isStream(op)
+          ? await callStream(fill(path, id), session)
+          : await api.call(method, fill(path, id), {
+              token: session,
+              body: method === 'GET' || method === 'DELETE' ? undefined : {},
+            });
         expect(res.status, `${method} ${path} id=${id.slice(0, 20)}`).toBeLessThan(500);
       }
       if (method === 'GET') {
@@ -178,16 +206,17 @@ describe('bad input on every route', () => {
           '?unknown=1',
           '?startingAfter=',
         ]) {
-          const res = await api.call(method, fill(path, 'usr_00000000000000000000000000') + q, {
-            token,
-          });
+          const url = fill(path, 'usr_00000000000000000000000000') + q;
+          const res = isStream(op)
+            ? await callStream(url, token)
+            : await api.call(method, url, { token });
           expect(res.status, `${method} ${path}${q}`).toBeLessThan(500);
           if (path.endsWith('/users') || path.endsWith('/companies'))
             expectClientError(res, `${path}${q}`, 400);
         }
       }
     }
-  });
+  }, 120_000); // nine requests to each of some 150 routes, one after another
 
   it('refuses every protected route without a token, in the error shape', async () => {
     for (const { method, path, op } of operations()) {

@@ -55,6 +55,7 @@ const INTERNAL_RECORDS = [
   'cards',
   'offSessionReady',
   'holds',
+  'increments',
   'threeDS',
   'lineItems',
   'cryptoSettlements',

@@ -96,7 +96,9 @@ export type CardBehaviour =
   | 'auth_unless_setup'
   | 'auth_always'
   | 'attach_ok_charge_fails'
-  | 'dispute';
+  | 'dispute'
+  /** Sandbox-only (4000009900000004): authorises, but the issuer refuses every increment. */
+  | 'increment_declines';
 
 /** Sandbox-only facts that have no field on Stripe's objects. */
 export interface Internal {
@@ -106,6 +108,8 @@ export interface Internal {
   offSessionReady: Record<string, true>;
   /** payment intent id → sandbox time (s) when its uncaptured authorisation lapses. */
   holds: Record<string, number>;
+  /** payment intent id → incremental authorisation attempts so far (Stripe allows 10). */
+  increments: Record<string, number>;
   /** intent id → where the 3-D Secure page returns the customer. */
   threeDS: Record<string, { returnUrl: string | null }>;
   /** checkout session id → its line items. */

@@ -174,3 +174,23 @@ export async function stripeError(fn: () => Promise<unknown>): Promise<Stripe.er
   }
   throw new Error('expected a Stripe error, but the call succeeded');
 }
+
+/** Event types about one intent (the intent itself, or its charges), in delivery order. */
+export function intentEvents(h: Harness, piId: string): string[] {
+  return h.hooks.events
+    .filter((e) => {
+      const o = e.data.object as { id?: string; payment_intent?: string | null };
+      return o.id === piId || o.payment_intent === piId;
+    })
+    .map((e) => e.type);
+}
+
+/** Waits until every recorded delivery has been attempted (deliveries are asynchronous). */
+export async function settleDeliveries(h: Harness): Promise<void> {
+  await h.hooks.waitFor(() => true, 10);
+  for (let i = 0; i < 200; i++) {
+    const { data } = await h.control<{ data: Array<{ state: string }> }>('/deliveries');
+    if (data.every((d) => d.state !== 'pending')) return;
+    await new Promise((r) => setTimeout(r, 10));
+  }
+}

@@ -1,7 +1,7 @@
 import type Stripe from 'stripe';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { threeDSecure } from './browser';
-import { harness, stripeError, type Harness } from './helpers';
+import { harness, intentEvents, settleDeliveries, stripeError, type Harness } from './helpers';
 
 let h: Harness;
 beforeAll(async () => {
@@ -13,25 +13,8 @@ afterAll(async () => {
   await h.close();
 });
 
-/** Events about one intent (the intent itself, or its charges), in delivery order. */
-function eventsFor(piId: string): string[] {
-  return h.hooks.events
-    .filter((e) => {
-      const o = e.data.object as { id?: string; payment_intent?: string | null };
-      return o.id === piId || o.payment_intent === piId;
-    })
-    .map((e) => e.type);
-}
-
-async function settle(): Promise<void> {
-  // Deliveries are asynchronous; wait until every recorded delivery has been attempted.
-  await h.hooks.waitFor(() => true, 10);
-  for (let i = 0; i < 200; i++) {
-    const { data } = await h.control<{ data: Array<{ state: string }> }>('/deliveries');
-    if (data.every((d) => d.state !== 'pending')) return;
-    await new Promise((r) => setTimeout(r, 10));
-  }
-}
+const eventsFor = (piId: string) => intentEvents(h, piId);
+const settle = () => settleDeliveries(h);
 
 describe('card payments', () => {
   it('card payment succeeds and emits created, charge.succeeded, succeeded', async () => {

@@ -164,6 +164,15 @@ export class CatalogService {
     return toProductView(row);
   }
 
+  /** A product's name, live or not (an order's receipt names what was bought even if since withdrawn). */
+  async nameOf(db: DbOrTx, id: string): Promise<string | undefined> {
+    const [row] = await db
+      .select({ name: products.name })
+      .from(products)
+      .where(eq(products.id, id));
+    return row?.name;
+  }
+
   /** For other modules (orders): a live product's current row, from the database. */
   async findLive(db: DbOrTx, id: string): Promise<ProductRow | undefined> {
     const [row] = await db

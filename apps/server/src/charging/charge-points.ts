@@ -4,16 +4,22 @@ import { Clock } from '../platform/clock';
 import { Database } from '../platform/database/database';
 import { newId } from '../platform/ids/ids';
 import { Logger } from '../platform/logging/logger';
+import { ChargerPresence } from './charger-presence';
+import { ChargingEvents } from './charging-events';
 import { chargers, connectors, type ChargerRow } from './charging.schema';
 import { ocppTime } from './ocpp-schemas';
 import { toConnectorStatus, upperSnake } from './ocpp-words';
-import { PresenceWriter } from './presence-writer';
+import { HeartbeatWriter } from './heartbeat-writer';
 
 /** Who is on the other end of an OCPP connection, once authenticated. */
 export interface ChargePoint {
   chargerId: string;
   companyId: string;
+  /** The station when it connected (for live events' filters). */
+  stationId: string;
   ocppId: string;
+  /** This socket's own id (charger-presence.ts). */
+  connectionId: string;
 }
 
 export interface BootNotification {
@@ -38,21 +44,21 @@ export interface StatusNotification {
  * BootNotification, liveness from the connection and Heartbeat, connector states from
  * StatusNotification. Messages arrive already checked against OCPP 1.6's JSON schemas.
  *
- * Liveness (online marks and heartbeats) is written behind, in batches, by a PresenceWriter: a
- * heartbeat is answered at once; a clean shutdown writes what is buffered; a crash loses at most
- * the last write's heartbeat times (which the next heartbeat replaces) and marks (which the
- * reconnect rewrites).
+ * `last_heartbeat_at` is written behind, in batches, by a HeartbeatWriter: a clean shutdown writes
+ * what is buffered; a crash loses at most the last write's times (the next heartbeat replaces them).
  */
 @Injectable()
 export class ChargePoints implements OnApplicationShutdown {
-  private readonly presence: PresenceWriter;
+  private readonly heartbeats: HeartbeatWriter;
 
   constructor(
     private readonly database: Database,
     private readonly clock: Clock,
+    private readonly presence: ChargerPresence,
+    private readonly events: ChargingEvents,
     logger: Logger,
   ) {
-    this.presence = new PresenceWriter(database.pool, logger.child({ component: 'ocpp' }));
+    this.heartbeats = new HeartbeatWriter(database.pool, logger.child({ component: 'ocpp' }));
   }
 
   private get db() {
@@ -66,11 +72,6 @@ export class ChargePoints implements OnApplicationShutdown {
       .from(chargers)
       .where(and(eq(chargers.ocppId, ocppId), isNull(chargers.deletedAt)));
     return row;
-  }
-
-  /** Settles once written, in order with the charger's heartbeats (PresenceWriter). */
-  setOnline(chargerId: string, online: boolean): Promise<void> {
-    return this.presence.mark(chargerId, online, this.clock.now());
   }
 
   async boot(chargerId: string, boot: BootNotification): Promise<Date> {
@@ -110,33 +111,43 @@ export class ChargePoints implements OnApplicationShutdown {
       .where(eq(chargers.id, chargerId));
   }
 
-  /** The time to answer with; the heartbeat itself is written behind (PresenceWriter). */
-  heartbeat(chargerId: string): Promise<Date> {
+  /**
+   * The time to answer with; `last_heartbeat_at` is written behind (HeartbeatWriter). Also claims
+   * presence again if it was released while the socket lived (see reassert).
+   */
+  async heartbeat(point: ChargePoint): Promise<Date> {
     const now = this.clock.now();
-    this.presence.heartbeat(chargerId, now);
-    return Promise.resolve(now);
+    this.heartbeats.heartbeat(point.chargerId, now);
+    await this.presence.reassert(point.chargerId, point.connectionId);
+    return now;
   }
 
-  /** Writes buffered liveness before the pool closes (the seam closed the sockets already). */
+  /** Writes buffered heartbeats before the pool closes (the seam closed the sockets already). */
   async onApplicationShutdown(): Promise<void> {
-    await this.presence.close();
+    await this.heartbeats.close();
   }
 
   /**
    * Connector 0 is the charger itself. A connector nobody described yet is created (type and
    * power unknown). A notification older than the state already stored (chargers resend queued
-   * ones after a reconnect) does not overwrite it.
+   * ones after a reconnect) does not overwrite it. A state stored is published live.
    */
   async status(point: ChargePoint, n: StatusNotification): Promise<void> {
     const now = this.clock.now();
     const status = toConnectorStatus(n.status);
     const errorCode = upperSnake(n.errorCode);
     const at = n.timestamp ? ocppTime(n.timestamp) : now;
+    const where = {
+      chargerId: point.chargerId,
+      stationId: point.stationId,
+      companyId: point.companyId,
+    };
     if (n.connectorId === 0) {
       await this.db
         .update(chargers)
         .set({ status, errorCode, updatedAt: now })
         .where(eq(chargers.id, point.chargerId));
+      await this.events.publish({ type: 'charger.status', ...where, status, errorCode });
       return;
     }
     const state = {
@@ -147,7 +158,7 @@ export class ChargePoints implements OnApplicationShutdown {
       statusAt: at,
       updatedAt: now,
     };
-    await this.db
+    const [stored] = await this.db
       .insert(connectors)
       .values({
         id: newId('connector', now.getTime()),
@@ -162,6 +173,18 @@ export class ChargePoints implements OnApplicationShutdown {
         targetWhere: isNull(connectors.deletedAt),
         set: state,
         setWhere: or(isNull(connectors.statusAt), sql`${connectors.statusAt} <= ${at}`),
+      })
+      .returning({ id: connectors.id });
+    if (stored)
+      await this.events.publish({
+        type: 'connector.status',
+        ...where,
+        connectorId: stored.id,
+        connectorNumber: n.connectorId,
+        status,
+        errorCode,
+        info: n.info ?? null,
+        at: at.toISOString(),
       });
   }
 }

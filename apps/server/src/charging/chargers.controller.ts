@@ -32,7 +32,7 @@ import { Chargers } from './chargers';
 import { connectorPageUrl, connectorQr } from './connector-qr';
 import { Connectors } from './connectors';
 import { CommandAnswer, OcppCommands } from './ocpp-commands';
-import { OcppGateway } from './ocpp-gateway';
+import { ChargerRouter } from './charger-router';
 import { OcppLog, OcppMessageView } from './ocpp-log';
 
 const Manage = () => Roles('OPERATOR', 'ADMIN');
@@ -46,7 +46,7 @@ export class ChargersController {
     private readonly connectors: Connectors,
     private readonly ocppLog: OcppLog,
     private readonly commands: OcppCommands,
-    private readonly gateway: OcppGateway,
+    private readonly router: ChargerRouter,
   ) {}
 
   @Post()
@@ -95,7 +95,7 @@ export class ChargersController {
   ) {
     const updated = await this.chargers.update(actor, id, body);
     if (body.password !== undefined || body.ocppId !== undefined)
-      await this.gateway.disconnect(id, 'credentials changed');
+      await this.router.disconnect(id, 'credentials changed');
     return updated;
   }
 
@@ -104,7 +104,7 @@ export class ChargersController {
   @Doc({ summary: 'Delete a charger and its connectors', status: 204 })
   async remove(@CurrentUser() actor: UserRow, @Param('id', { schema: Id }) id: string) {
     await this.chargers.remove(actor, id);
-    await this.gateway.disconnect(id, 'charger deleted');
+    await this.router.disconnect(id, 'charger deleted');
   }
 
   @Post(':id/connectors')

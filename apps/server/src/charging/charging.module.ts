@@ -1,6 +1,11 @@
 import { Module } from '@nestjs/common';
 import { IdentityModule } from '../identity';
 import { ChargePoints } from './charge-points';
+import { ChargerConnections } from './charger-connections';
+import { ChargerEventsController } from './charger-events.controller';
+import { ChargerPresence } from './charger-presence';
+import { ChargerRouter } from './charger-router';
+import { ChargingEvents } from './charging-events';
 import { Chargers } from './chargers';
 import { ChargersController, ConnectorsController } from './chargers.controller';
 import { Connectors } from './connectors';
@@ -26,6 +31,7 @@ import { Tariffs } from './tariffs';
   controllers: [
     StationsController,
     TariffsController,
+    ChargerEventsController,
     ChargersController,
     ConnectorsController,
     DirectoryController,
@@ -39,6 +45,10 @@ import { Tariffs } from './tariffs';
     ChargePoints,
     OcppLog,
     OcppGateway,
+    ChargingEvents,
+    ChargerPresence,
+    ChargerConnections,
+    ChargerRouter,
     OcppCommands,
     IdTags,
     OcppTransactions,
@@ -46,6 +56,6 @@ import { Tariffs } from './tariffs';
     DirectoryRateLimit,
     Reservations,
   ],
-  exports: [IdTags],
+  exports: [IdTags, ChargerRouter, ChargingEvents],
 })
 export class ChargingModule {}

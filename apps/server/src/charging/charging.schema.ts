@@ -161,6 +161,12 @@ export const chargers = pgTable(
     lastBootAt: ts('last_boot_at'),
     lastHeartbeatAt: ts('last_heartbeat_at'),
     online: boolean('online').notNull().default(false),
+    /**
+     * Presence (charger-presence.ts): the node holding the charger's OCPP socket and that socket's
+     * id, set on connect, cleared on close only while they still name that socket; null: offline.
+     */
+    nodeId: text('node_id'),
+    connectionId: text('connection_id'),
     /** Status of connector 0 (the charger itself), from StatusNotification. */
     status: connectorStatus('status'),
     errorCode: text('error_code'),
@@ -179,6 +185,10 @@ export const chargers = pgTable(
       .where(sql`${t.deletedAt} IS NULL`),
     index('chargers_station_idx').on(t.stationId, t.id),
     index('chargers_company_idx').on(t.companyId, t.id),
+    // A node starting again under its NODE_ID clears what its previous run held.
+    index('chargers_node_idx')
+      .on(t.nodeId)
+      .where(sql`${t.nodeId} IS NOT NULL`),
   ],
 );
 

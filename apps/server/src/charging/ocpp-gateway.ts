@@ -1,8 +1,8 @@
 import type { IncomingMessage } from 'node:http';
-import { Injectable, type OnApplicationShutdown } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { createRPCError } from 'ocpp-rpc';
 import RPCServerClient from 'ocpp-rpc/lib/server-client';
-import { WebSocket } from 'ws';
+import type { WebSocket } from 'ws';
 import { verifyPassword } from '../identity';
 import { AppError } from '../platform/errors/app-error';
 import { toAppError } from '../platform/errors/error-mapper';
@@ -18,7 +18,7 @@ import {
   type ChargePoint,
   type StatusNotification,
 } from './charge-points';
-import { OcppLog } from './ocpp-log';
+import { ChargerConnections, newConnectionId } from './charger-connections';
 import {
   OcppTransactions,
   type MeterValues,
@@ -62,36 +62,19 @@ function basicPassword(header: string | undefined, identity: string): string | u
  * is answered NotImplemented.
  */
 @Injectable()
-export class OcppGateway implements ProvidesUpgradeRoutes, OnApplicationShutdown {
-  /** The current connection of each charger on this node; a new one supersedes the old. */
-  private readonly connected = new Map<string, RPCServerClient>();
+export class OcppGateway implements ProvidesUpgradeRoutes {
   private readonly clients = new WeakMap<WsConnection<ChargePoint>, RPCServerClient>();
   private readonly log: Logger;
-  /** Online/offline writes in flight: the seam closes sockets before the app, these end before the pool. */
-  private readonly writes = new Set<Promise<void>>();
 
   constructor(
     private readonly points: ChargePoints,
-    private readonly ocppLog: OcppLog,
+    /** This node's sockets: the frame log, presence across nodes, superseding (charger-connections.ts). */
+    private readonly connections: ChargerConnections,
     private readonly transactions: OcppTransactions,
     private readonly idTags: IdTags,
     logger: Logger,
   ) {
     this.log = logger.child({ component: 'ocpp' });
-  }
-
-  /** The open connection of this charger on this node, if any. */
-  clientFor(chargerId: string): RPCServerClient | undefined {
-    const client = this.connected.get(chargerId);
-    return client && client.state === WebSocket.OPEN ? client : undefined;
-  }
-
-  /**
-   * Ends the charger's connection on this node, if any: after it was deleted or its identity or
-   * password changed, what it authenticated with no longer holds, so it must connect again.
-   */
-  async disconnect(chargerId: string, reason: string): Promise<void> {
-    await this.connected.get(chargerId)?.close({ code: 1008, reason });
   }
 
   upgradeRoutes(): UpgradeRoute<ChargePoint>[] {
@@ -123,7 +106,13 @@ export class OcppGateway implements ProvidesUpgradeRoutes, OnApplicationShutdown
           'Wrong or missing charge point password',
         );
     }
-    return { chargerId: charger.id, companyId: charger.companyId, ocppId };
+    return {
+      chargerId: charger.id,
+      companyId: charger.companyId,
+      stationId: charger.stationId,
+      ocppId,
+      connectionId: newConnectionId(),
+    };
   }
 
   private adopt(ws: WebSocket, connection: WsConnection<ChargePoint>): void {
@@ -148,20 +137,15 @@ export class OcppGateway implements ProvidesUpgradeRoutes, OnApplicationShutdown
       >[0],
       { ws, session: point, handshake: {} as never },
     );
-    client.on('message', ({ message, outbound }: { message: string | Buffer; outbound: boolean }) =>
-      this.ocppLog.record(point.chargerId, outbound ? 'OUT' : 'IN', message),
-    );
-    const previous = this.connected.get(point.chargerId);
-    this.connected.set(point.chargerId, client);
     this.clients.set(connection, client);
-    if (previous) void previous.close({ code: 1000, reason: 'superseded by a new connection' });
+    this.connections.opened(point, client);
 
     this.handle(client, 'BootNotification', async (p: BootNotification) => {
       const now = await this.points.boot(point.chargerId, p);
       return { status: 'Accepted', currentTime: now.toISOString(), interval: HEARTBEAT_INTERVAL_S };
     });
     this.handle(client, 'Heartbeat', async () => {
-      const now = await this.points.heartbeat(point.chargerId);
+      const now = await this.points.heartbeat(point);
       return { currentTime: now.toISOString() };
     });
     this.handle(client, 'StatusNotification', async (p: StatusNotification) => {
@@ -195,7 +179,6 @@ export class OcppGateway implements ProvidesUpgradeRoutes, OnApplicationShutdown
     // We define no vendor extensions: every vendor is unknown to us (OCPP 1.6 §4.3), and the
     // message stays in the OCPP log for its operator to read.
     this.handle(client, 'DataTransfer', () => Promise.resolve({ status: 'UnknownVendorId' }));
-    this.setOnline(point, true);
   }
 
   /**
@@ -220,23 +203,7 @@ export class OcppGateway implements ProvidesUpgradeRoutes, OnApplicationShutdown
   }
 
   private closed(connection: WsConnection<ChargePoint>): void {
-    const { chargerId } = connection.principal;
-    // A superseded connection closing must not mark the charger that reconnected as offline.
-    if (this.connected.get(chargerId) === this.clients.get(connection)) {
-      this.connected.delete(chargerId);
-      this.setOnline(connection.principal, false);
-    }
-  }
-
-  private setOnline(point: ChargePoint, online: boolean): void {
-    const write = this.points.setOnline(point.chargerId, online).catch((err: unknown) => {
-      this.log.error({ err, ocppId: point.ocppId, online }, 'marking the charger failed');
-    });
-    this.writes.add(write);
-    void write.finally(() => this.writes.delete(write));
-  }
-
-  async onApplicationShutdown(): Promise<void> {
-    await Promise.all(this.writes);
+    const client = this.clients.get(connection);
+    if (client) this.connections.closed(connection.principal, client);
   }
 }

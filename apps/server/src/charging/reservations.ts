@@ -1,7 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { and, eq, inArray, isNull, lte, or, type SQL } from 'drizzle-orm';
-import { RPCError, TimeoutError } from 'ocpp-rpc';
 import type { UserRow } from '../identity';
 import { Clock } from '../platform/clock';
 import { Database } from '../platform/database/database';
@@ -19,7 +18,7 @@ import {
   type ReservationRow,
   type ReservationStatus,
 } from './charging.schema';
-import { OcppGateway } from './ocpp-gateway';
+import { ChargerRouter } from './charger-router';
 import { upperSnake } from './ocpp-words';
 
 export const RESERVATIONS_SWEEP_QUEUE = 'charging.reservations-sweep';
@@ -52,7 +51,7 @@ export class Reservations implements OnModuleInit {
   constructor(
     private readonly database: Database,
     private readonly clock: Clock,
-    private readonly gateway: OcppGateway,
+    private readonly router: ChargerRouter,
     private readonly jobs: JobQueue,
     private readonly log: Logger,
   ) {}
@@ -246,22 +245,22 @@ export class Reservations implements OnModuleInit {
     return current!;
   }
 
-  /** The charger's answer to a call; offline, silent or refusing chargers as AppErrors. */
+  /**
+   * The charger's answer to a call, on whichever node it is connected; offline, silent or
+   * refusing chargers as AppErrors (ChargerRouter's, and `charger_refused` for a CallError).
+   */
   private async call(
     chargerId: string,
     action: 'ReserveNow' | 'CancelReservation',
     payload: Record<string, unknown>,
   ): Promise<Record<string, unknown>> {
-    const client = this.gateway.clientFor(chargerId);
-    if (!client) throw new AppError('conflict', 'charger_offline', 'The charger is not connected');
-    try {
-      return (await client.call(action, payload)) as Record<string, unknown>;
-    } catch (err) {
-      if (err instanceof TimeoutError)
-        throw new AppError('unavailable', 'charger_timeout', 'The charger did not answer in time');
-      if (err instanceof RPCError)
-        throw new AppError('conflict', 'charger_refused', `The charger refused: ${err.message}`);
-      throw err;
-    }
+    const { result, error } = await this.router.callCharger(chargerId, action, payload);
+    if (error)
+      throw new AppError(
+        'conflict',
+        'charger_refused',
+        `The charger refused: ${error.description}`,
+      );
+    return result ?? {};
   }
 }

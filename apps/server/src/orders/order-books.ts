@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { type JournalEntryRow, LedgerService, type EntryInput } from '../ledger';
+import type { UserRow } from '../identity';
 import type { DbOrTx, Tx } from '../platform/database/database';
 import { feeShare, nonZero, refundSplit } from './fees';
 import type { OrderRow } from './orders.schema';
@@ -32,6 +33,17 @@ export class OrderBooks {
 
   private clearing(tx: DbOrTx, order: Pick<OrderRow, 'currency'>) {
     return this.ledger.platformId(tx, 'PROVIDER_CLEARING', order.currency);
+  }
+
+  /** The buyer's wallet a WALLET order is paid from (created if missing: harmless if unused). */
+  buyerWallet(db: DbOrTx, buyer: Pick<UserRow, 'id' | 'role'>, currency: string): Promise<string> {
+    const type = buyer.role === 'MERCHANT' ? 'MERCHANT_WALLET' : 'USER_WALLET';
+    return this.ledger.walletId(db, buyer.id, type, currency);
+  }
+
+  /** The PAYMENT entry of a WALLET order as the slot values of a composed statement (postCall). */
+  async paymentValues(db: DbOrTx, order: PaidOrder, wallet: string) {
+    return this.ledger.entryValues(await this.paymentEntry(db, order, wallet)).values;
   }
 
   /** Books a paid order; `fromAccountId` is the buyer's wallet, or provider clearing if absent. */

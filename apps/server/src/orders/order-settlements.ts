@@ -4,14 +4,15 @@ import type { PaymentRow } from '../payments';
 import { Clock } from '../platform/clock';
 import type { Tx } from '../platform/database/database';
 import { OrderBooks } from './order-books';
+import { OrderReceipts } from './order-receipts';
 import { OrderRefundRecords } from './order-refund-records';
-import { OrdersQuery } from './orders.query';
 import { orders, type OrderRow } from './orders.schema';
 import { UnfulfillableRefunds } from './unfulfillable-refunds';
 
 /**
- * What a settled payment does to its order: money in completes it and books the sale (or, for an
- * order that gave its units back meanwhile, goes back to the buyer), money refunded is booked and
+ * What a settled payment does to its order: money in completes it, books the sale and queues the
+ * buyer's receipt (or, for an order that gave its units back meanwhile, goes back to the buyer),
+ * money refunded is booked and
  * recorded on the order. Called by OrderPayments inside the payment's transaction, under the
  * order's row lock; every step is guarded, so a repeated event is a no-op.
  */
@@ -19,10 +20,10 @@ import { UnfulfillableRefunds } from './unfulfillable-refunds';
 export class OrderSettlements {
   constructor(
     private readonly clock: Clock,
-    private readonly query: OrdersQuery,
     private readonly books: OrderBooks,
     private readonly refundRecords: OrderRefundRecords,
     private readonly unfulfillable: UnfulfillableRefunds,
+    private readonly receipts: OrderReceipts,
   ) {}
 
   async complete(tx: Tx, order: OrderRow, p: PaymentRow): Promise<void> {
@@ -34,6 +35,8 @@ export class OrderSettlements {
       .returning();
     if (completed) {
       await this.books.payment(tx, completed);
+      // In the same transaction: the receipt exists exactly when the order is paid.
+      await this.receipts.paid(tx, completed);
       return;
     }
     if ((order.status === 'FAILED' || order.status === 'CANCELLED') && p.status === 'SUCCEEDED') {
@@ -44,12 +47,7 @@ export class OrderSettlements {
   }
 
   /** Books what the provider refunded beyond what the order has booked already. */
-  async bookRefund(tx: Tx, p: PaymentRow): Promise<void> {
-    const order = (await this.query.find(tx, p.payableId))!;
-    if (order.status !== 'COMPLETED' && order.status !== 'REFUNDED') return;
-    const delta = p.amountRefunded - order.refundedAmount;
-    if (delta <= 0n) return;
-    await this.books.refund(tx, order, delta);
-    await this.refundRecords.recordRefunded(tx, order, p.amountRefunded);
+  bookRefund(tx: Tx, p: PaymentRow): Promise<void> {
+    return this.refundRecords.bookProviderRefund(tx, p);
   }
 }

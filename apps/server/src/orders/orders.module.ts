@@ -1,12 +1,15 @@
 import { Module } from '@nestjs/common';
 import { CatalogModule } from '../catalog';
+import { IdentityModule } from '../identity';
 import { LedgerModule } from '../ledger';
+import { NotificationsModule } from '../notifications';
 import { PaymentsModule } from '../payments';
 import { GatewayOrders } from './gateway-orders';
 import { MerchantEarnings } from './merchant-earnings';
 import { OrderBooks } from './order-books';
 import { OrderDrafts } from './order-drafts';
 import { OrderPayments } from './order-payments';
+import { OrderReceipts } from './order-receipts';
 import { OrderRecovery } from './order-recovery';
 import { OrderRefunds } from './order-refunds';
 import { OrderRefundRecords } from './order-refund-records';
@@ -23,7 +26,7 @@ import { WalletOrders } from './wallet-orders';
  * gateway orders whose request died half-way.
  */
 @Module({
-  imports: [LedgerModule, PaymentsModule, CatalogModule],
+  imports: [IdentityModule, LedgerModule, PaymentsModule, CatalogModule, NotificationsModule],
   controllers: [OrdersController, OrderReturnsController],
   providers: [
     OrdersService,
@@ -37,6 +40,7 @@ import { WalletOrders } from './wallet-orders';
     OrderRefundRecords,
     OrderPayments,
     OrderSettlements,
+    OrderReceipts,
     OrderRecovery,
     UnlinkedOrders,
     UnfulfillableRefunds,

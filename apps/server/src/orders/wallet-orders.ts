@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { sql } from 'drizzle-orm';
 import { CatalogService } from '../catalog';
 import type { UserRow } from '../identity';
-import { LedgerService, ledgerRefusal, postCall } from '../ledger';
+import { ledgerRefusal, postCall } from '../ledger';
 import { Database } from '../platform/database/database';
 import {
   insertFrom,
@@ -14,6 +14,7 @@ import {
 import { AppError } from '../platform/errors/app-error';
 import { OrderBooks } from './order-books';
 import { OrderDrafts, type NewOrder } from './order-drafts';
+import { OrderReceipts } from './order-receipts';
 import { orders, type OrderRow } from './orders.schema';
 
 /** The columns a WALLET order is inserted with (the rest take their defaults). */
@@ -38,9 +39,6 @@ const WALLET_ORDER_COLUMNS = [
 /** A product edited between our read and the order's statement is priced again, this often. */
 const PRICING_ATTEMPTS = 3;
 
-const buyerWalletType = (u: Pick<UserRow, 'role'>) =>
-  u.role === 'MERCHANT' ? 'MERCHANT_WALLET' : 'USER_WALLET';
-
 /** WALLET orders: placed and paid in one statement, or not at all. */
 @Injectable()
 export class WalletOrders {
@@ -49,9 +47,9 @@ export class WalletOrders {
   constructor(
     private readonly database: Database,
     private readonly catalog: CatalogService,
-    private readonly ledger: LedgerService,
     private readonly books: OrderBooks,
     private readonly drafts: OrderDrafts,
+    private readonly receipts: OrderReceipts,
   ) {}
 
   /**
@@ -67,18 +65,13 @@ export class WalletOrders {
       const product = await this.catalog.peek(input.productId);
       if (!product) throw AppError.notFound('product', input.productId);
       // Found or created outside the statement: an empty account is harmless if the order fails.
-      const wallet = await this.ledger.walletId(
-        db,
-        buyer.id,
-        buyerWalletType(buyer),
-        product.currency,
-      );
+      const wallet = await this.books.buyerWallet(db, buyer, product.currency);
       const order = this.drafts.draft(buyer, product, input, {
         status: 'COMPLETED',
         completedAt: this.drafts.now(),
         metadata: { buyer_account: wallet },
       });
-      const { values } = this.ledger.entryValues(await this.books.paymentEntry(db, order, wallet));
+      const values = await this.books.paymentValues(db, order, wallet);
       const [placed] = await this.walletOrderStatement()
         .run(this.database.pool, {
           ...this.catalog.reserveValues(product, input.quantity),
@@ -88,7 +81,12 @@ export class WalletOrders {
         .catch((err: unknown) => {
           throw ledgerRefusal(err);
         });
-      if (placed) return rowFrom(orders, placed);
+      if (placed) {
+        const row = rowFrom(orders, placed);
+        // After the commit: the hot path's one statement stays one (see OrderReceipts.committed).
+        await this.receipts.committed(row, { to: buyer.email, productName: product.name });
+        return row;
+      }
       const why = await this.catalog.explainUnreserved(product, input.quantity);
       if (why !== 'changed') throw why;
     }

@@ -16,6 +16,11 @@ export interface CardPaymentInput {
   paymentMethodId: string;
   /** `MANUAL` places a hold to capture later (EV charging). */
   captureMethod?: 'AUTOMATIC' | 'MANUAL';
+  /**
+   * With `MANUAL`: ask that the hold may be raised later (`PaymentsService.incrementAuthorization`).
+   * Whether the card granted it is the payment's `incrementalAuthorization` once authorized.
+   */
+  incrementalAuthorization?: boolean;
   /** The payer is not present (a saved card charged later): no 3-D Secure challenge possible. */
   offSession?: boolean;
   description?: string;
@@ -66,6 +71,7 @@ export class CardPayments {
           currency: payment.currency,
           customerId,
           captureMethod: payment.captureMethod,
+          requestIncrementalAuthorization: input.incrementalAuthorization === true,
           description: input.description,
           metadata: {
             payment_id: payment.id,

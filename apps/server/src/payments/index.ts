@@ -1,7 +1,12 @@
 // payments' public face: what other modules (and the composition root) may import from payments.
 // Everything else in this folder is internal; `npm run lint` fails on a deep import from outside.
 export { PaymentsModule } from './payments.module';
-export { PaymentsService, requireCollected, type PayableRef } from './payments.service';
+export {
+  PaymentsService,
+  requireCollected,
+  type CardPaymentInput,
+  type PayableRef,
+} from './payments.service';
 export {
   PayablesRegistry,
   type PayableHandler,

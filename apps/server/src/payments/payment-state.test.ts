@@ -59,6 +59,8 @@ const start = (amount = 1000n): PaymentState => ({
   failureCode: null,
   failureMessage: null,
   declineCode: null,
+  incrementalAuthorization: false,
+  captureBefore: null,
 });
 
 describe('payment transition table', () => {
@@ -102,6 +104,24 @@ describe('reduce', () => {
     expect(s).toMatchObject({ status: 'AUTHORIZED', amountCapturable: 1000n });
     s = reduce(s, { status: 'SUCCEEDED', amountCaptured: 600n, amountCapturable: 0n });
     expect(s).toMatchObject({ status: 'SUCCEEDED', amountCaptured: 600n, amountCapturable: 0n });
+  });
+
+  it('a raised hold grows the amount and what is capturable; the old hold seen late shrinks nothing', () => {
+    const until = new Date('2026-12-10T10:00:00Z');
+    const hold = { status: 'AUTHORIZED' as const, amount: 1000n, amountCapturable: 1000n };
+    let s = reduce(start(), { ...hold, incrementalAuthorization: true, captureBefore: until });
+    s = reduce(s, { status: 'AUTHORIZED', amount: 1500n, amountCapturable: 1500n });
+    s = reduce(s, hold);
+    expect(s).toMatchObject({
+      status: 'AUTHORIZED',
+      amount: 1500n,
+      amountCapturable: 1500n,
+      incrementalAuthorization: true,
+      captureBefore: until,
+    });
+    s = reduce(s, { status: 'SUCCEEDED', amount: 1500n, amountCaptured: 1400n });
+    expect(s).toMatchObject({ status: 'SUCCEEDED', amount: 1500n, amountCaptured: 1400n });
+    expect(s.amountCapturable).toBe(0n);
   });
 
   it('records the failure that ended the payment', () => {
@@ -170,6 +190,27 @@ describe('reduce is order-independent', () => {
       { status: 'AUTHORIZED' as const, amountCapturable: amount },
       { status: 'CANCELLED' as const },
     ]),
+    // A hold raised step by step (incremental authorization), then captured in part.
+    fc
+      .tuple(fc.array(fc.integer({ min: 1, max: 300 }), { maxLength: 4 }), fc.nat({ max: 1000 }))
+      .map(([steps, c]): Observation[] => {
+        const facts = { incrementalAuthorization: true, captureBefore: new Date(0) };
+        let total = amount;
+        const raised: Observation[] = steps.map((step) => {
+          total += BigInt(step);
+          return { status: 'AUTHORIZED', amount: total, amountCapturable: total };
+        });
+        return [
+          { status: 'AUTHORIZED', amount, amountCapturable: amount, ...facts },
+          ...raised,
+          {
+            status: 'SUCCEEDED',
+            amount: total,
+            amountCaptured: BigInt(c) + 1n,
+            amountCapturable: 0n,
+          },
+        ];
+      }),
     fc
       .boolean()
       .map((paid): Observation[] =>

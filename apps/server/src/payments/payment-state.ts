@@ -75,8 +75,17 @@ export interface Observation {
   status?: Exclude<PaymentStatus, 'CREATED' | 'PARTIALLY_REFUNDED' | 'REFUNDED'>;
   amountCapturable?: bigint;
   amountCaptured?: bigint;
-  /** Cumulative refunded amount (Stripe's charge.amount_refunded), never a delta. */
+  /**
+   * Cumulative refunded amount, never a delta: what was refunded of the captured money (a partial
+   * capture's released remainder is not a refund).
+   */
   amountRefunded?: bigint;
+  /** The authorized total the provider holds: grows when a hold is incrementally authorized. */
+  amount?: bigint;
+  /** Whether the hold may be raised (incremental authorization available on it). */
+  incrementalAuthorization?: boolean;
+  /** When the authorization lapses uncaptured. */
+  captureBefore?: Date;
   nextActionUrl?: string | null;
   failure?: { code: string; message: string; declineCode?: string };
 }
@@ -91,6 +100,8 @@ export interface PaymentState {
   failureCode: string | null;
   failureMessage: string | null;
   declineCode: string | null;
+  incrementalAuthorization: boolean;
+  captureBefore: Date | null;
 }
 
 const max = (a: bigint, b: bigint | undefined) => (b !== undefined && b > a ? b : a);
@@ -116,7 +127,8 @@ export function reduce(state: PaymentState, obs: Observation): PaymentState {
   const failedNow = status === 'FAILED' && state.status !== 'FAILED';
   return {
     status,
-    amount: state.amount,
+    // Only a raised hold changes the amount, and only upwards: any order of observations agrees.
+    amount: max(state.amount, obs.amount),
     // Once captured, canceled or final nothing remains capturable.
     amountCapturable:
       status === 'AUTHORIZED'
@@ -136,6 +148,9 @@ export function reduce(state: PaymentState, obs: Observation): PaymentState {
     failureCode: failedNow && obs.failure ? obs.failure.code : state.failureCode,
     failureMessage: failedNow && obs.failure ? obs.failure.message : state.failureMessage,
     declineCode: failedNow && obs.failure ? (obs.failure.declineCode ?? null) : state.declineCode,
+    // Facts of the authorization, the same in every observation that carries them.
+    incrementalAuthorization: obs.incrementalAuthorization ?? state.incrementalAuthorization,
+    captureBefore: obs.captureBefore ?? state.captureBefore,
   };
 }
 

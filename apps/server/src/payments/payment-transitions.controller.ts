@@ -6,12 +6,16 @@ import { Roles } from '../identity';
 import { Database } from '../platform/database/database';
 import { AppError } from '../platform/errors/app-error';
 import { Doc } from '../platform/http/doc';
+import { toJsonNumber } from '../platform/money';
 import { PAYMENT_STATUSES, paymentTransitions, payments } from './payments.schema';
 
 const TransitionView = z.object({
   id: z.string(),
   fromStatus: z.enum(PAYMENT_STATUSES),
   toStatus: z.enum(PAYMENT_STATUSES),
+  /** Both set when the row records a change of the amount (a hold raised). */
+  fromAmount: z.number().int().nullable(),
+  toAmount: z.number().int().nullable(),
   cause: z.string(),
   createdAt: z.string(),
 });
@@ -28,7 +32,7 @@ export class PaymentTransitionsController {
   @Get(':id/transitions')
   @Roles('ADMIN')
   @Doc({
-    summary: "A payment's status changes, oldest first, with their cause (admin)",
+    summary: "A payment's status and amount changes, oldest first, with their cause (admin)",
     response: z.object({ data: z.array(TransitionView) }),
   })
   async list(@Param('id', { schema: z.string().min(1).max(64) }) id: string) {
@@ -45,6 +49,8 @@ export class PaymentTransitionsController {
         id: r.id,
         fromStatus: r.fromStatus,
         toStatus: r.toStatus,
+        fromAmount: r.fromAmount === null ? null : toJsonNumber(r.fromAmount),
+        toAmount: r.toAmount === null ? null : toJsonNumber(r.toAmount),
         cause: r.cause,
         createdAt: r.createdAt.toISOString(),
       })),

@@ -60,10 +60,14 @@ const stateOf = (p: PaymentRow): PaymentState => ({
   failureCode: p.failureCode,
   failureMessage: p.failureMessage,
   declineCode: p.declineCode,
+  incrementalAuthorization: p.incrementalAuthorization,
+  captureBefore: p.captureBefore,
 });
 
+const same = (a: unknown, b: unknown) =>
+  a instanceof Date && b instanceof Date ? a.getTime() === b.getTime() : a === b;
 const sameState = (a: PaymentState, b: PaymentState) =>
-  (Object.keys(a) as (keyof PaymentState)[]).every((k) => a[k] === b[k]);
+  (Object.keys(a) as (keyof PaymentState)[]).every((k) => same(a[k], b[k]));
 
 /**
  * The one writer of payment state. Everything that learns something about a payment — the API call
@@ -132,21 +136,32 @@ export class PaymentWriter {
       .returning();
     const payment = updated!;
     const refundGrew = after.amountRefunded > before.amountRefunded;
-    if (after.status !== before.status) {
+    const amountMoved = after.amount !== before.amount;
+    if (after.status !== before.status || amountMoved) {
+      // A raised hold is no status change, but it is recorded beside them, with both amounts.
       await tx.insert(paymentTransitions).values({
         id: newId('paymentTransition', now.getTime()),
         paymentId,
         fromStatus: before.status,
         toStatus: after.status,
+        ...(amountMoved ? { fromAmount: before.amount, toAmount: after.amount } : {}),
         cause,
         createdAt: now,
       });
       this.logger.info(
-        { paymentId, from: before.status, to: after.status, cause },
-        'payment transition',
+        {
+          paymentId,
+          from: before.status,
+          to: after.status,
+          ...(amountMoved
+            ? { fromAmount: String(before.amount), toAmount: String(after.amount) }
+            : {}),
+          cause,
+        },
+        amountMoved ? 'payment amount changed' : 'payment transition',
       );
-      this.metrics.transition(payment, after.status);
     }
+    if (after.status !== before.status) this.metrics.transition(payment, after.status);
     const type = EVENT_FOR_STATUS[after.status];
     // A further partial refund changes no status but is still news to the payable.
     if (type && (after.status !== before.status || (refundGrew && type === 'payment.refunded'))) {

@@ -69,6 +69,13 @@ export const payments = pgTable(
     /** What open or lost disputes took back (the provider no longer holds it for us). */
     amountDisputed: moneyFromZero('amount_disputed'),
     captureMethod: captureMethod('capture_method').notNull().default('AUTOMATIC'),
+    /**
+     * A held card payment whose hold the provider lets us raise before capture (incremental
+     * authorization was asked for and the card supports it). `amount` is the hold's current total.
+     */
+    incrementalAuthorization: boolean('incremental_authorization').notNull().default(false),
+    /** When an authorization lapses uncaptured (the provider's `capture_before`); null if none. */
+    captureBefore: ts('capture_before'),
     provider: text('provider').notNull().default('stripe'),
     providerCustomerId: text('provider_customer_id'),
     providerPaymentMethodId: text('provider_payment_method_id'),
@@ -154,7 +161,10 @@ export const paymentDisputes = pgTable(
 );
 export type DisputeRow = typeof paymentDisputes.$inferSelect;
 
-/** Append-only audit of every status change and what caused it. */
+/**
+ * Append-only audit of every status change and what caused it, and of every change of the
+ * payment's amount (a hold raised by incremental authorization: the status may stay the same).
+ */
 export const paymentTransitions = pgTable(
   'payment_transitions',
   {
@@ -162,6 +172,9 @@ export const paymentTransitions = pgTable(
     paymentId: ref('payment_id', () => payments.id),
     fromStatus: paymentStatus('from_status').notNull(),
     toStatus: paymentStatus('to_status').notNull(),
+    /** Set (both) when the row records an amount change. */
+    fromAmount: money('from_amount'),
+    toAmount: money('to_amount'),
     /** 'api', 'return', 'reconcile', or 'webhook:evt_…'. */
     cause: text('cause').notNull(),
     createdAt: createdAt(),

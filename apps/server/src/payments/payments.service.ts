@@ -63,8 +63,26 @@ export class PaymentsService {
     return this.hostedPages.pay(input);
   }
 
+  /**
+   * Captures `amount` (default: all that is capturable) of an authorized hold; less releases the
+   * rest. Refused before any provider call above what is capturable (`amount_out_of_range`), when
+   * not authorized (`payment_not_capturable`), or past `captureBefore` (`authorization_expired`).
+   */
   capture(paymentId: string, amount?: bigint): Promise<PaymentRow> {
     return this.holds.capture(paymentId, amount);
+  }
+
+  /**
+   * Raises an authorized hold (asked for with `incrementalAuthorization` on `payByCard`) to
+   * `newAmount`, the new total, and returns the payment with its new `amount` and
+   * `amountCapturable`. Refusals leave the payment authorized at its old amount: 402
+   * `increment_declined` (the issuer said no), 409 `increment_unavailable` (not granted for this
+   * hold, or the provider's attempts are used up), 409 `payment_not_capturable`, 409
+   * `authorization_expired`, 400 `amount_out_of_range` (below the current total, or above
+   * MAX_AMOUNT). A replay (same payment, same amount) is one effect.
+   */
+  incrementAuthorization(paymentId: string, newAmount: bigint): Promise<PaymentRow> {
+    return this.holds.increment(paymentId, newAmount);
   }
 
   /** Releases a hold (authorized) or abandons a payment still waiting for the payer. */

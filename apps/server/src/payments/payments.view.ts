@@ -20,6 +20,10 @@ export const PaymentView = z.object({
   amountCaptured: z.number().int(),
   amountRefunded: z.number().int(),
   captureMethod: z.enum(['AUTOMATIC', 'MANUAL']),
+  /** A hold that may still be raised (incremental authorization granted). */
+  incrementalAuthorization: z.boolean(),
+  /** When an authorized hold lapses uncaptured. */
+  captureBefore: z.string().nullable(),
   nextActionUrl: z.string().nullable(),
   failureCode: z.string().nullable(),
   failureMessage: z.string().nullable(),
@@ -46,6 +50,8 @@ export function toPaymentView(p: PaymentRow): PaymentView {
     amountCaptured: toJsonNumber(p.amountCaptured),
     amountRefunded: toJsonNumber(p.amountRefunded),
     captureMethod: p.captureMethod,
+    incrementalAuthorization: p.incrementalAuthorization,
+    captureBefore: p.captureBefore?.toISOString() ?? null,
     nextActionUrl: p.nextActionUrl,
     failureCode: p.failureCode,
     failureMessage: p.failureMessage,

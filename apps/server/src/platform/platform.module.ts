@@ -1,4 +1,5 @@
 import {
+  type ClassProvider,
   type DynamicModule,
   type ExistingProvider,
   Global,
@@ -11,16 +12,18 @@ import type { Redis } from 'ioredis';
 import { Clock } from './clock';
 import { Config } from './config/config';
 import { Database } from './database/database';
+import { EventStreams } from './http/event-streams';
 import { JobQueue } from './jobs/jobs';
 import type { ListenAddress } from './listen/listen-address';
 import { Logger } from './logging/logger';
 import type { Metrics } from './metrics/metrics';
+import { PubSub } from './pubsub/pubsub';
 import { RateLimiter } from './rate-limit/rate-limiter';
 
 /**
  * Everything impure is injected; bootstrap builds it, tests may swap any of it. The common
  * dependencies are classes and so their own tokens (Config, Database, Clock, Logger, RateLimiter,
- * JobQueue): a constructor parameter of that type needs no `@Inject`. The symbols below that name
+ * JobQueue, PubSub): a constructor parameter of that type needs no `@Inject`. The symbols below that name
  * them are kept only as aliases of those classes (`useExisting`), so code still writing
  * `@Inject(CLOCK)` (another branch) keeps working; new code injects by type. METRICS, REDIS,
  * SECRETS and LISTEN_ADDRESS are symbols still (interfaces or a library type, few users).
@@ -49,6 +52,8 @@ export interface PlatformDeps {
   metrics: Metrics;
   rateLimiter: RateLimiter;
   redis?: Redis;
+  /** Messages between nodes: Redis pub/sub with REDIS_URL, else PostgreSQL LISTEN/NOTIFY. */
+  pubsub: PubSub;
   secrets: Secrets;
   jobs: JobQueue;
 }
@@ -67,17 +72,20 @@ export class PlatformModule implements OnApplicationBootstrap {
   }
 
   static forRoot(deps: PlatformDeps, address: ListenAddress): DynamicModule {
-    const providers: (ValueProvider | ExistingProvider)[] = [
+    const providers: (ValueProvider | ExistingProvider | ClassProvider)[] = [
       { provide: Config, useValue: deps.config },
       { provide: Database, useValue: deps.database },
       { provide: Clock, useValue: deps.clock },
       { provide: Logger, useValue: deps.logger },
       { provide: RateLimiter, useValue: deps.rateLimiter },
       { provide: JobQueue, useValue: deps.jobs },
+      { provide: PubSub, useValue: deps.pubsub },
       { provide: METRICS, useValue: deps.metrics },
       { provide: REDIS, useValue: deps.redis ?? null },
       { provide: SECRETS, useValue: deps.secrets },
       { provide: LISTEN_ADDRESS, useValue: address },
+      // Server-sent event streams of every module, ended together at shutdown.
+      { provide: EventStreams, useClass: EventStreams },
       // Aliases for the old symbol tokens (see above): the same instances, never a second copy.
       { provide: CONFIG, useExisting: Config },
       { provide: DATABASE, useExisting: Database },

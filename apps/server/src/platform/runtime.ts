@@ -10,6 +10,9 @@ import { JobQueue } from './jobs/jobs';
 import { createLogger } from './logging/logger';
 import { Metrics } from './metrics/metrics';
 import type { PlatformDeps } from './platform.module';
+import { PgPubSub } from './pubsub/pg-pubsub';
+import type { PubSub } from './pubsub/pubsub';
+import { RedisPubSub } from './pubsub/redis-pubsub';
 import { createRateLimiter } from './rate-limit/rate-limiter';
 import { configuredOrGeneratedSecret } from './secrets';
 
@@ -79,6 +82,19 @@ export async function createRuntime(config: Config, opts: RuntimeOptions = {}): 
       await redis.connect();
       cleanups.push(async () => void (await redis!.quit()));
     }
+    // Between nodes: Redis pub/sub when configured, else LISTEN/NOTIFY on the same PostgreSQL.
+    // Closed before Redis and the pool (cleanups run in reverse).
+    let pubsub: PubSub;
+    if (redis) {
+      const redisPubSub = new RedisPubSub(redis, `tender:${databaseName(url)}:`, logger);
+      await redisPubSub.start();
+      pubsub = redisPubSub;
+    } else {
+      const pgPubSub = new PgPubSub(url, database.pool, logger);
+      await pgPubSub.start();
+      pubsub = pgPubSub;
+    }
+    cleanups.push(() => pubsub.close());
     // On Redis when configured (counts shared by every node), else in this process's memory.
     const rateLimiter = await createRateLimiter({ redis });
     cleanups.push(() => rateLimiter.close());
@@ -95,6 +111,7 @@ export async function createRuntime(config: Config, opts: RuntimeOptions = {}): 
       jobs,
       rateLimiter,
       redis,
+      pubsub,
       secrets,
       embedded,
       close,
@@ -103,4 +120,9 @@ export async function createRuntime(config: Config, opts: RuntimeOptions = {}): 
     await close();
     throw err;
   }
+}
+
+/** NOTIFY is per database; the same database's nodes share Redis channels under its name. */
+function databaseName(url: string): string {
+  return decodeURIComponent(new URL(url).pathname.slice(1)) || 'postgres';
 }

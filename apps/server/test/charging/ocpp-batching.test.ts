@@ -116,44 +116,47 @@ describe('OCPP log and heartbeats, written in batches', () => {
       .toBe(1);
   });
 
-  it('coalesces heartbeats per charger into batched UPDATEs; going offline is not undone', async () => {
+  /** A ChargePoint as the gateway makes one after authenticating (its socket id made up). */
+  const point = (id: string) => ({
+    chargerId: id,
+    companyId: a.volt.id,
+    stationId: 'stn_unused',
+    ocppId: 'unused',
+    connectionId: `test-${id}`,
+  });
+  const row = async (id: string) =>
+    (await a.api.get(`/api/v1/chargers/${id}`, a.volt.operator)).body as {
+      lastHeartbeatAt: string;
+    };
+
+  it('coalesces heartbeats per charger into batched UPDATEs, the latest time each', async () => {
     const updates = statements(app.runtime.database.pool, {
-      ocpp_presence: { delayMs: 100 },
-    }).ocpp_presence;
+      ocpp_heartbeats: { delayMs: 100 },
+    }).ocpp_heartbeats;
     const points = app.running.app.get(ChargePoints);
     let last = new Date(0);
-    for (let i = 0; i < 50; i++) last = await points.heartbeat(chargerId);
-    await points.heartbeat(otherId);
-    await points.setOnline(otherId, true);
-    // A heartbeat still buffered or being written must not mark this charger online again.
-    await points.heartbeat(chargerId);
-    await points.setOnline(chargerId, false);
-    const row = async (id: string) =>
-      (await a.api.get(`/api/v1/chargers/${id}`, a.volt.operator)).body as {
-        online: boolean;
-        lastHeartbeatAt: string;
-      };
-    await new Promise((resolve) => setTimeout(resolve, 500)); // any write behind has landed
-    expect(await row(chargerId)).toMatchObject({ online: false });
-    expect(Date.parse((await row(chargerId)).lastHeartbeatAt)).toBeGreaterThanOrEqual(
-      last.getTime(),
-    );
-    expect((await row(otherId)).online).toBe(true);
+    for (let i = 0; i < 50; i++) last = await points.heartbeat(point(chargerId));
+    const other = await points.heartbeat(point(otherId));
+    await expect
+      .poll(async () => Date.parse((await row(chargerId)).lastHeartbeatAt))
+      .toBe(last.getTime());
+    await expect
+      .poll(async () => Date.parse((await row(otherId)).lastHeartbeatAt))
+      .toBe(other.getTime());
     expect(updates.runs).toBeLessThan(10); // not one UPDATE per heartbeat
   });
 
-  it('retries a failed heartbeat and presence write', async () => {
+  it('retries a failed heartbeat write', async () => {
     const updates = statements(app.runtime.database.pool, {
-      ocpp_presence: { fail: 1 },
-    }).ocpp_presence;
+      ocpp_heartbeats: { fail: 1 },
+    }).ocpp_heartbeats;
     const points = app.running.app.get(ChargePoints);
-    const at = await points.heartbeat(otherId); // its write is refused, then tried again
-    await points.setOnline(otherId, false); // settles once written, after that retry
-    const c = await a.api.get(`/api/v1/chargers/${otherId}`, a.volt.operator);
-    expect(Date.parse(c.body.lastHeartbeatAt)).toBe(at.getTime());
-    expect(c.body.online).toBe(false);
+    const at = await points.heartbeat(point(otherId)); // its write is refused, then tried again
+    await expect
+      .poll(async () => Date.parse((await row(otherId)).lastHeartbeatAt))
+      .toBe(at.getTime());
     expect(updates.refused).toBe(1);
-    expect(app.logs.some((l) => l.includes('charger presence write failed; retrying'))).toBe(true);
+    expect(app.logs.some((l) => l.includes('heartbeat write failed; retrying'))).toBe(true);
   });
 });
 
@@ -166,11 +169,17 @@ describe('OCPP log at shutdown', () => {
       // Writes still in flight when the sockets are closed: shutdown must wait for them.
       statements(app.runtime.database.pool, {
         ocpp_log_insert: { delayMs: 200 },
-        ocpp_presence: { delayMs: 200 },
+        ocpp_heartbeats: { delayMs: 200 },
       });
       const log = app.running.app.get(OcppLog);
       for (let i = 0; i < 3000; i++) log.record(chargerId, 'IN', frame(i));
-      const beat = await app.running.app.get(ChargePoints).heartbeat(chargerId);
+      const beat = await app.running.app.get(ChargePoints).heartbeat({
+        chargerId,
+        companyId: a.volt.id,
+        stationId: 'stn_unused',
+        ocppId: 'CP-BATCH-DOWN',
+        connectionId: 'test-down',
+      });
       await app.running.close();
       const db = new Client({ connectionString: app.databaseUrl });
       await db.connect();

@@ -25,6 +25,10 @@ export interface ProviderUnderTest {
     declined: { paymentMethodId: string; code: string; declineCode: string };
     /** Always asks for 3-D Secure on-session. */
     requiresAction: string;
+    /** Authorizes, but every increment of its hold is declined; absent where there is none. */
+    incrementDeclined?: string;
+    /** Authorizes, but its brand offers no incremental authorization. */
+    notIncrementable: string;
   };
   close(): Promise<void>;
 }
@@ -99,6 +103,127 @@ export function providerContract(name: string, make: () => Promise<ProviderUnder
       expect(held.observation).toMatchObject({ status: 'AUTHORIZED', amountCapturable: 5000n });
       const captured = await p.payments.captureIntent(held.id, 3000n, key('capture'));
       expect(captured.observation).toMatchObject({ status: 'SUCCEEDED', amountCaptured: 3000n });
+      // The provider reports the released 2000 as refunded; the port does not call it a refund.
+      expect(captured.observation.amountRefunded ?? 0n).toBe(0n);
+      const refund = await p.payments.refund(
+        { intentId: held.id, amount: 3000n, metadata: {} },
+        key('refund'),
+      );
+      expect(refund).toMatchObject({ amount: 3000n, status: 'SUCCEEDED' });
+      expect((await p.payments.retrieveIntent(held.id)).observation).toMatchObject({
+        amountCaptured: 3000n,
+        amountRefunded: 3000n,
+      });
+    });
+
+    const incrementable = async (amount: bigint, card = p.cards.succeeds, ask = true) =>
+      p.payments.confirmIntent(
+        (
+          await p.payments.createIntent(
+            {
+              amount,
+              currency: 'usd',
+              captureMethod: 'MANUAL',
+              requestIncrementalAuthorization: ask,
+              metadata: { contract: run },
+            },
+            key('intent'),
+          )
+        ).id,
+        { paymentMethodId: card, offSession: false },
+        key('confirm'),
+      );
+
+    it('a hold that asked for incremental authorization says so, and when it lapses', async () => {
+      const held = await incrementable(2000n);
+      expect(held.observation).toMatchObject({
+        status: 'AUTHORIZED',
+        amount: 2000n,
+        amountCapturable: 2000n,
+        incrementalAuthorization: true,
+      });
+      const lapses = held.observation.captureBefore!.getTime() - Date.now();
+      expect(lapses).toBeGreaterThan(4 * 86_400_000);
+      expect(lapses).toBeLessThanOrEqual(7 * 86_400_000 + 60_000);
+      const plain = await confirm(await intent(2000n, 'MANUAL'), p.cards.succeeds);
+      expect(plain.observation.incrementalAuthorization ?? false).toBe(false);
+    });
+
+    it('increment: the hold grows to the new total, once per key, and can be captured above the original', async () => {
+      const held = await incrementable(2000n);
+      const k = key('increment');
+      const raised = await p.payments.incrementAuthorization(held.id, 3500n, k);
+      expect(raised.observation).toMatchObject({
+        status: 'AUTHORIZED',
+        amount: 3500n,
+        amountCapturable: 3500n,
+      });
+      expect(await p.payments.incrementAuthorization(held.id, 3500n, k)).toEqual(raised);
+      const captured = await p.payments.captureIntent(held.id, 3000n, key('capture'));
+      expect(captured.observation).toMatchObject({
+        status: 'SUCCEEDED',
+        amount: 3500n,
+        amountCaptured: 3000n,
+        amountCapturable: 0n,
+      });
+      // The released rest is not a refund of what was captured.
+      expect(captured.observation.amountRefunded ?? 0n).toBe(0n);
+      expect(
+        await refusal(p.payments.incrementAuthorization(held.id, 4000n, key('increment'))),
+      ).toBe('409 conflict');
+    });
+
+    it('increment refusals: not above the total, not granted, or the 11th attempt — the hold stays', async () => {
+      const codeOf = (promise: Promise<unknown>) =>
+        promise.then(
+          () => 'resolved',
+          (err: unknown) => (err instanceof AppError ? `${err.status} ${err.code}` : String(err)),
+        );
+      const held = await incrementable(2000n);
+      expect(
+        await codeOf(p.payments.incrementAuthorization(held.id, 2000n, key('increment'))),
+      ).toBe('409 increment_unavailable');
+      for (const pi of [
+        await incrementable(1000n, p.cards.succeeds, false),
+        await incrementable(1000n, p.cards.notIncrementable),
+      ]) {
+        expect(pi.observation.incrementalAuthorization ?? false).toBe(false);
+        expect(
+          await codeOf(p.payments.incrementAuthorization(pi.id, 1500n, key('increment'))),
+        ).toBe('409 increment_unavailable');
+      }
+      for (let i = 1n; i <= 10n; i++) {
+        await p.payments.incrementAuthorization(held.id, 2000n + i, key('increment'));
+      }
+      expect(
+        await codeOf(p.payments.incrementAuthorization(held.id, 3000n, key('increment'))),
+      ).toBe('409 increment_unavailable');
+      expect((await p.payments.retrieveIntent(held.id)).observation).toMatchObject({
+        status: 'AUTHORIZED',
+        amount: 2010n,
+        amountCapturable: 2010n,
+      });
+    });
+
+    it('a declined increment is a 402 increment_declined; the old hold stays capturable', async () => {
+      if (!p.cards.incrementDeclined) {
+        console.info(`${name}: no card that declines increments`);
+        return;
+      }
+      const held = await incrementable(2000n, p.cards.incrementDeclined);
+      expect(held.observation.incrementalAuthorization).toBe(true);
+      const err = await p.payments
+        .incrementAuthorization(held.id, 2500n, key('increment'))
+        .catch((e: unknown) => e);
+      expect(err).toBeInstanceOf(AppError);
+      expect(err).toMatchObject({ status: 402, code: 'increment_declined' });
+      expect((await p.payments.retrieveIntent(held.id)).observation).toMatchObject({
+        status: 'AUTHORIZED',
+        amount: 2000n,
+        amountCapturable: 2000n,
+      });
+      const captured = await p.payments.captureIntent(held.id, 2000n, key('capture'));
+      expect(captured.observation.amountCaptured).toBe(2000n);
     });
 
     it('an authorization canceled releases the hold; it can no longer be captured', async () => {

@@ -15,6 +15,8 @@ const STRIPE_CARDS: ProviderUnderTest['cards'] = {
     declineCode: 'insufficient_funds',
   },
   requiresAction: 'pm_card_authenticationRequired',
+  // JCB: a brand Stripe offers no incremental authorization on.
+  notIncrementable: 'pm_card_jcb',
 };
 
 /** The Stripe adapter as the server builds it (createPaymentProvider), on the embedded sandbox. */
@@ -31,7 +33,8 @@ providerContract('Stripe adapter on the embedded sandbox', async () => {
   return {
     payments: setup.payments,
     payouts: setup.payouts,
-    cards: STRIPE_CARDS,
+    // Stripe documents no card that declines increments; the sandbox's own (docs/stripe-sandbox.md).
+    cards: { ...STRIPE_CARDS, incrementDeclined: 'pm_card_incrementDeclined' },
     // What the payer's browser does on the sandbox's challenge page: submit one of its two forms.
     authenticate: async (url, approve) => {
       const res = await fetch(url, {

@@ -2,7 +2,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
-import type { DynamicModule, Type } from '@nestjs/common';
+import type { Abstract, DynamicModule, Type } from '@nestjs/common';
 import { Test, type TestingModule } from '@nestjs/testing';
 import type { Clock } from '../../src/platform/clock';
 import { loadConfig } from '../../src/platform/config/config';
@@ -23,7 +23,7 @@ export interface ModuleHarness {
   /** Every log line the platform's logger wrote. */
   logs: string[];
   /** A provider of the modules under test (a service class or an injection token). */
-  get<T>(token: Type<T> | symbol | string): T;
+  get<T>(token: Type<T> | Abstract<T> | symbol | string): T;
   /** Raw SQL on the test database (for arranging and asserting what no service exposes). */
   sql<R extends object = Record<string, unknown>>(text: string, params?: unknown[]): Promise<R[]>;
   close(): Promise<void>;
@@ -82,7 +82,7 @@ export async function moduleHarness(
     module: m,
     runtime,
     logs,
-    get: <T>(token: Type<T> | symbol | string) => m.get<T>(token, { strict: false }),
+    get: <T>(token: Type<T> | Abstract<T> | symbol | string) => m.get<T>(token, { strict: false }),
     sql: async <R extends object>(text: string, params: unknown[] = []) =>
       (await runtime.database.pool.query<R>(text, params)).rows,
     close,

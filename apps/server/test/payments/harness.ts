@@ -15,6 +15,7 @@ import { PayablesRegistry, type PaymentDomainEvent } from '../../src/payments/pa
 import { PaymentsModule } from '../../src/payments/payments.module';
 import { PaymentsService, requireCollected } from '../../src/payments/payments.service';
 import { toPaymentView } from '../../src/payments/payments.view';
+import type { Clock } from '../../src/platform/clock';
 import { bootTestApp, client, promote, register, type TestApp } from '../helpers';
 
 /**
@@ -39,6 +40,7 @@ const CardBody = z.strictObject({
   amount: z.number().int().positive(),
   currency: z.string().default('eur'),
   captureMethod: z.enum(['AUTOMATIC', 'MANUAL']).optional(),
+  incrementalAuthorization: z.boolean().optional(),
   offSession: z.boolean().optional(),
   payableId: z.string().default('t1'),
 });
@@ -49,6 +51,7 @@ const LinkBody = z.strictObject({
   payableId: z.string().default('t1'),
 });
 const CaptureBody = z.strictObject({ amount: z.number().int().positive().optional() });
+const IncrementBody = z.strictObject({ amount: z.number().int().positive() });
 
 @Controller('test/payments')
 class TestPaymentsController {
@@ -66,6 +69,7 @@ class TestPaymentsController {
       currency: b.currency,
       paymentMethodId: b.paymentMethodId,
       captureMethod: b.captureMethod,
+      incrementalAuthorization: b.incrementalAuthorization,
       offSession: b.offSession,
     });
     return toPaymentView(requireCollected(p));
@@ -98,6 +102,14 @@ class TestPaymentsController {
     );
   }
 
+  @Post(':id/increment')
+  async increment(
+    @Param('id') id: string,
+    @Body({ schema: IncrementBody }) b: z.infer<typeof IncrementBody>,
+  ) {
+    return toPaymentView(await this.payments.incrementAuthorization(id, BigInt(b.amount)));
+  }
+
   @Post(':id/cancel')
   async cancel(@Param('id') id: string) {
     return toPaymentView(await this.payments.cancel(id));
@@ -121,10 +133,13 @@ export interface PaymentsHarness {
   control(path: string, body?: Record<string, unknown>): Promise<unknown>;
 }
 
-export async function paymentsHarness(env: Record<string, string> = {}): Promise<PaymentsHarness> {
+export async function paymentsHarness(
+  env: Record<string, string> = {},
+  opts: { clock?: Clock } = {},
+): Promise<PaymentsHarness> {
   const app = await bootTestApp(
     { JOBS_POLL_INTERVAL_SECONDS: '0.5', ...env },
-    { extraModules: [TestPayableModule] },
+    { extraModules: [TestPayableModule], ...opts },
   );
   const api = client(app.url);
   const user = await register(api);

@@ -13,12 +13,20 @@ export interface ChargeInput {
   capture: boolean;
   decline: Decline | null;
   authenticated: boolean;
+  /** An authorisation held for manual capture: until when, and whether it may be incremented. */
+  hold?: AuthorisationHold;
+}
+
+export interface AuthorisationHold {
+  captureBefore: number;
+  incremental: 'available' | 'unavailable';
 }
 
 function methodDetails(
   pm: Stripe.PaymentMethod,
   amount: number,
   authenticated: boolean,
+  hold: AuthorisationHold | undefined,
 ): Stripe.Charge.PaymentMethodDetails {
   if (pm.type === 'crypto') {
     return {
@@ -38,6 +46,8 @@ function methodDetails(
       amount_authorized: amount,
       authorization_code: randomToken(6).toUpperCase(),
       brand: card.brand,
+      // Only an authorisation awaiting capture has a deadline (docs.stripe.com/payments/place-a-hold-on-a-payment-method).
+      ...(hold !== undefined ? { capture_before: hold.captureBefore } : {}),
       checks: card.checks,
       country: card.country,
       electronic_commerce_indicator: authenticated ? '05' : null,
@@ -45,6 +55,9 @@ function methodDetails(
       exp_year: card.exp_year,
       fingerprint: card.fingerprint ?? null,
       funding: card.funding,
+      // Present on every card charge, as in Stripe's example charge; `available` only for a
+      // manual-capture authorisation that asked for it on a card brand that supports it.
+      incremental_authorization: { status: hold?.incremental ?? 'unavailable' },
       installments: null,
       last4: card.last4,
       mandate: null,
@@ -116,7 +129,7 @@ export function createCharge(engine: Engine, input: ChargeInput): Stripe.Charge 
     paid: ok,
     payment_intent: intent.id,
     payment_method: pm.id,
-    payment_method_details: methodDetails(pm, amount, input.authenticated),
+    payment_method_details: methodDetails(pm, amount, input.authenticated, input.hold),
     receipt_email: intent.receipt_email,
     receipt_number: null,
     receipt_url: ok ? `${engine.baseUrl}/_sandbox/receipts/${id}` : null,
@@ -141,7 +154,8 @@ export function openDispute(engine: Engine, charge: Stripe.Charge): Stripe.Dispu
   const dispute: Stripe.Dispute = {
     id: newId('du'),
     object: 'dispute',
-    amount: charge.amount_captured - charge.amount_refunded,
+    // What was captured and not refunded (a partial capture's released rest counts as refunded).
+    amount: charge.amount - charge.amount_refunded,
     balance_transactions: [],
     charge: charge.id,
     created: engine.now(),

@@ -3,12 +3,37 @@
 import type Stripe from 'stripe';
 import type { Engine } from '../engine';
 import { StripeError, unexpectedState } from '../protocol/errors';
-import { createCharge, openDispute } from './charges';
+import { newId } from '../protocol/ids';
+import { createCharge, openDispute, type AuthorisationHold } from './charges';
 import { attach } from './payment-methods';
 import { AUTHENTICATION_REQUIRED, authorise, type Decline } from './test-cards';
 
 /** Uncaptured card authorisations lapse after 7 days, as with most card networks. */
 export const HOLD_SECONDS = 7 * 24 * 60 * 60;
+/**
+ * Visa's window for merchant-initiated (off-session) online payments: "5 days", exactly 4 days
+ * and 18 hours to leave time for clearing (docs.stripe.com/payments/place-a-hold-on-a-payment-method).
+ */
+export const VISA_MIT_HOLD_SECONDS = (4 * 24 + 18) * 60 * 60;
+
+/** Brands Stripe offers incremental authorisation on (docs.stripe.com/payments/incremental-authorization). */
+const INCREMENTABLE_BRANDS = ['visa', 'mastercard', 'amex', 'discover', 'unionpay'];
+
+/** The hold a manual-capture card authorisation gets: its deadline and whether it can grow. */
+function holdFor(
+  pi: Stripe.PaymentIntent,
+  pm: Stripe.PaymentMethod,
+  offSession: boolean,
+  now: number,
+): AuthorisationHold {
+  const brand = pm.card?.brand ?? 'unknown';
+  const requested =
+    pi.payment_method_options?.card?.request_incremental_authorization === 'if_available';
+  return {
+    captureBefore: now + (brand === 'visa' && offSession ? VISA_MIT_HOLD_SECONDS : HOLD_SECONDS),
+    incremental: requested && INCREMENTABLE_BRANDS.includes(brand) ? 'available' : 'unavailable',
+  };
+}
 
 export interface AttemptResult {
   pi: Stripe.PaymentIntent;
@@ -107,12 +132,14 @@ export function attempt(
     return fail(engine, pi, pm, outcome, charge);
   }
   const manual = pi.capture_method === 'manual';
+  const hold = manual && pm.type === 'card' ? holdFor(pi, pm, offSession, engine.now()) : undefined;
   const charge = createCharge(engine, {
     intent: pi,
     pm,
     capture: !manual,
     decline: null,
     authenticated,
+    ...(hold !== undefined ? { hold } : {}),
   });
   pi.latest_charge = charge.id;
   pi.next_action = null;
@@ -125,7 +152,7 @@ export function attempt(
   if (manual) {
     pi.status = 'requires_capture';
     pi.amount_capturable = pi.amount;
-    internal.holds[pi.id] = engine.now() + HOLD_SECONDS;
+    internal.holds[pi.id] = hold?.captureBefore ?? engine.now() + HOLD_SECONDS;
     engine.emit('payment_intent.amount_capturable_updated', pi);
   } else {
     pi.status = 'succeeded';
@@ -161,6 +188,17 @@ export function finishAuthentication(
 }
 
 export function capture(engine: Engine, pi: Stripe.PaymentIntent, amount: number): void {
+  // A hold past its deadline that the ticker has not swept yet lapses now, as Stripe's would have.
+  const due = engine.store.internal.holds[pi.id];
+  if (pi.status === 'requires_capture' && due !== undefined && due <= engine.now()) {
+    expireHold(engine, pi, engine.now());
+    throw new StripeError(400, {
+      type: 'invalid_request_error',
+      code: 'charge_expired_for_capture',
+      message:
+        'The charge cannot be captured as the authorization has expired. Auth and capture charges must be captured within the authorization validity window.',
+    });
+  }
   if (pi.status !== 'requires_capture') {
     throw unexpectedState(
       `This PaymentIntent could not be captured because it has a status of ${pi.status}. Only a PaymentIntent with one of the following statuses may be captured: requires_capture.`,
@@ -178,6 +216,7 @@ export function capture(engine: Engine, pi: Stripe.PaymentIntent, amount: number
   charge.captured = true;
   charge.amount_captured = amount;
   charge.balance_transaction = `txn_${charge.id.slice(3)}`;
+  if (amount < charge.amount) releaseRemainder(engine, charge, charge.amount - amount);
   pi.amount_received = amount;
   pi.amount_capturable = 0;
   pi.status = 'succeeded';
@@ -187,6 +226,36 @@ export function capture(engine: Engine, pi: Stripe.PaymentIntent, amount: number
   if (engine.store.internal.cards[String(charge.payment_method)] === 'dispute')
     openDispute(engine, charge);
   engine.intentChanged(pi);
+}
+
+/**
+ * A partial capture releases the rest of the hold, and Stripe reports that release as a refund:
+ * the charge's `amount_refunded` includes it and its refunds list holds a refund for it
+ * (`refunded` stays false). Stripe documents no event for this refund beyond `charge.captured`,
+ * so none is sent.
+ */
+function releaseRemainder(engine: Engine, charge: Stripe.Charge, amount: number): void {
+  const refund: Stripe.Refund = {
+    id: newId('re'),
+    object: 'refund',
+    amount,
+    balance_transaction: null,
+    charge: charge.id,
+    created: engine.now(),
+    currency: charge.currency,
+    customer: charge.customer,
+    customer_account: null,
+    metadata: {},
+    payment_intent: charge.payment_intent,
+    payment_method: charge.payment_method,
+    reason: null,
+    receipt_number: null,
+    source_transfer_reversal: null,
+    status: 'succeeded',
+    transfer_reversal: null,
+  };
+  engine.store.insert('refund', refund);
+  charge.amount_refunded = amount;
 }
 
 const CANCELABLE: Stripe.PaymentIntent.Status[] = [
@@ -228,20 +297,28 @@ export function cancel(
   engine.intentChanged(pi);
 }
 
-/** Ticker: authorisations not captured within 7 days of sandbox time lapse. */
+/** An authorisation past its `capture_before`: released, the intent canceled as `automatic`. */
+function expireHold(engine: Engine, pi: Stripe.PaymentIntent, now: number): void {
+  delete engine.store.internal.holds[pi.id];
+  const charge = release(engine, pi);
+  if (charge !== undefined) engine.emit('charge.expired', charge);
+  pi.status = 'canceled';
+  pi.canceled_at = now;
+  pi.cancellation_reason = 'automatic';
+  engine.emit('payment_intent.canceled', pi);
+  engine.intentChanged(pi);
+}
+
+/** Ticker: authorisations not captured before their `capture_before` (sandbox time) lapse. */
 export function expireHolds(engine: Engine): void {
   const now = engine.now();
   for (const [id, at] of Object.entries(engine.store.raw(engine.store.internal.holds))) {
     if (at > now) continue;
     const pi = engine.store.find('payment_intent', id);
-    delete engine.store.internal.holds[id];
-    if (pi?.status !== 'requires_capture') continue;
-    const charge = release(engine, pi);
-    if (charge !== undefined) engine.emit('charge.expired', charge);
-    pi.status = 'canceled';
-    pi.canceled_at = now;
-    pi.cancellation_reason = 'automatic';
-    engine.emit('payment_intent.canceled', pi);
-    engine.intentChanged(pi);
+    if (pi?.status !== 'requires_capture') {
+      delete engine.store.internal.holds[id];
+      continue;
+    }
+    expireHold(engine, pi, now);
   }
 }

@@ -7,6 +7,7 @@ import { createdFilter, paginate } from '../protocol/list';
 import type { ParamReader } from '../protocol/params';
 import { get, post, type ResourceModule } from '../router';
 import { attempt, cancel, capture, declineError, expireHolds } from './payment-flow';
+import { applyCardOptions, incrementAuthorization } from './incremental-authorization';
 import { createPaymentMethod, resolvePaymentMethod } from './payment-methods';
 
 const CREATE_FIELDS = [
@@ -182,6 +183,7 @@ export function confirmIntent(
   if (captureMethod !== undefined) pi.capture_method = captureMethod;
   const returnUrl = p.str('return_url');
   if (returnUrl !== undefined) engine.store.internal.threeDS[pi.id] = { returnUrl };
+  applyCardOptions(pi, p);
   const result = attempt(engine, pi, false, p.bool('error_on_requires_action') === true);
   if (result.decline !== null) throw declineError(engine, result);
   return pi;
@@ -210,6 +212,7 @@ function createIntent(engine: Engine, p: ParamReader): Stripe.PaymentIntent {
   if (p.obj('automatic_payment_methods')?.bool('enabled') === true) {
     pi.automatic_payment_methods = { allow_redirects: 'always', enabled: true };
   }
+  applyCardOptions(pi, p);
   const pmId = p.str('payment_method');
   if (pmId !== undefined) setPaymentMethod(engine, pi, pmId);
   engine.emit('payment_intent.created', pi);
@@ -243,6 +246,7 @@ function updateIntent(
     'statement_descriptor',
     'statement_descriptor_suffix',
     'payment_method_types',
+    'payment_method_options',
   ]);
   const locked = ['succeeded', 'canceled', 'processing', 'requires_capture'].includes(pi.status);
   const moneyFields = ['amount', 'currency', 'customer', 'payment_method', 'capture_method'];
@@ -269,6 +273,7 @@ function updateIntent(
   const cm = p.oneOf('capture_method', ['automatic', 'automatic_async', 'manual'] as const);
   if (cm !== undefined) pi.capture_method = cm;
   pi.metadata = p.metadata(pi.metadata);
+  applyCardOptions(pi, p);
   const pmId = p.str('payment_method');
   if (pmId !== undefined) setPaymentMethod(engine, pi, pmId);
   return pi;
@@ -301,6 +306,13 @@ export const paymentIntents: ResourceModule = {
       capture(engine, pi, p.int('amount_to_capture') ?? pi.amount_capturable);
       return pi;
     }),
+    post('/payment_intents/:id/increment_authorization', (engine, { params, p }) =>
+      incrementAuthorization(
+        engine,
+        engine.store.get('payment_intent', params.id ?? '', 'intent'),
+        p,
+      ),
+    ),
     post('/payment_intents/:id/cancel', (engine, { params, p }) => {
       p.allowOnly(['cancellation_reason']);
       const pi = engine.store.get('payment_intent', params.id ?? '', 'intent');

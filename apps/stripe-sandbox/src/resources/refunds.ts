@@ -34,7 +34,9 @@ function chargeToRefund(engine: Engine, p: ParamReader): Stripe.Charge {
 function createRefund(engine: Engine, p: ParamReader): Stripe.Refund {
   p.allowOnly(['payment_intent', 'charge', 'amount', 'reason', 'metadata', 'instructions_email']);
   const charge = chargeToRefund(engine, p);
-  const refundable = charge.amount_captured - charge.amount_refunded;
+  // A partial capture's released remainder is already in amount_refunded (as Stripe reports it),
+  // so what is left to refund is the charge's amount less everything refunded.
+  const refundable = charge.amount - charge.amount_refunded;
   if (!charge.captured || charge.status !== 'succeeded') {
     throw invalidRequest(
       `Charge ${charge.id} has not been captured and cannot be refunded.`,
@@ -88,7 +90,7 @@ function createRefund(engine: Engine, p: ParamReader): Stripe.Refund {
   engine.store.insert('refund', refund);
   const before = structuredClone(charge);
   charge.amount_refunded += amount;
-  charge.refunded = charge.amount_refunded >= charge.amount_captured;
+  charge.refunded = charge.amount_refunded >= charge.amount;
   engine.emit('refund.created', refund);
   engine.emit('charge.refunded', charge, diff(before, charge));
   return refund;

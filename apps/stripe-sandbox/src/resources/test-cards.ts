@@ -5,7 +5,7 @@ import type { CardBehaviour } from '../types';
 
 export interface TestCard {
   number: string;
-  brand: 'visa' | 'mastercard' | 'amex' | 'discover' | 'unknown';
+  brand: 'visa' | 'mastercard' | 'amex' | 'discover' | 'jcb' | 'diners' | 'unknown';
   funding: 'credit' | 'debit';
   behaviour: CardBehaviour;
 }
@@ -24,6 +24,8 @@ export const CARD_SHORTCUTS: Record<string, TestCard> = {
   mastercard: card('5555555555554444', 'succeed', 'mastercard'),
   amex: card('378282246310005', 'succeed', 'amex'),
   discover: card('6011111111111117', 'succeed', 'discover'),
+  jcb: card('3566002020360505', 'succeed', 'jcb'),
+  diners: card('3056930009020004', 'succeed', 'diners'),
   chargeDeclined: card('4000000000000002', 'generic_decline'),
   chargeDeclinedInsufficientFunds: card('4000000000009995', 'insufficient_funds'),
   chargeDeclinedLostCard: card('4000000000009987', 'lost_card'),
@@ -35,6 +37,8 @@ export const CARD_SHORTCUTS: Record<string, TestCard> = {
   threeDSecure2Required: card('4000000000003220', 'auth_always'),
   chargeCustomerFail: card('4000000000000341', 'attach_ok_charge_fails'),
   createDispute: card('4000000000000259', 'dispute'),
+  // Sandbox-only: Stripe documents no test card whose increments are declined.
+  incrementDeclined: card('4000009900000004', 'increment_declines'),
 };
 
 const BY_NUMBER = new Map(Object.values(CARD_SHORTCUTS).map((c) => [c.number, c]));
@@ -58,6 +62,8 @@ function brandOf(number: string): TestCard['brand'] {
   if (/^(5[1-5]|2[2-7])/.test(number)) return 'mastercard';
   if (/^3[47]/.test(number)) return 'amex';
   if (number.startsWith('6011') || number.startsWith('65')) return 'discover';
+  if (/^35(2[89]|[3-8])/.test(number)) return 'jcb';
+  if (/^3(0[0-5]|[68])/.test(number)) return 'diners';
   return 'unknown';
 }
 
@@ -139,6 +145,7 @@ export function authorise(
   switch (behaviour) {
     case 'succeed':
     case 'dispute':
+    case 'increment_declines':
       return 'approve';
     case 'auth_unless_setup':
       if (opts.authenticated) return 'approve';

@@ -9,6 +9,7 @@ export const ADMIN_SECTIONS = [
   { to: '/admin/payments', label: 'Payments' },
   { to: '/admin/webhooks', label: 'Webhook events' },
   { to: '/admin/dead-letters', label: 'Dead letters' },
+  { to: '/admin/notifications', label: 'E-mail' },
   { to: '/admin/ledger', label: 'Ledger check' },
   // The directory (src/directory/): people and companies, with each user's wallets.
   { to: '/admin/users', label: 'Users' },

@@ -1,5 +1,5 @@
 import { Badge } from '@chakra-ui/react';
-import type { PaymentMethod, PaymentStatus, WebhookState } from './queries';
+import type { MailStatus, PaymentMethod, PaymentStatus, WebhookState } from './queries';
 
 /** Words and colours for the admin's enums; the charts use the same colours as the badges. */
 export const PAYMENT_STATUS_LOOK: Record<PaymentStatus, { label: string; palette: string }> = {
@@ -49,6 +49,22 @@ export function WebhookStateBadge({ state }: { state: WebhookState }) {
   const look = WEBHOOK_LOOK[state];
   return (
     <Badge colorPalette={look.palette} variant="subtle" data-state={state}>
+      {look.label}
+    </Badge>
+  );
+}
+
+const MAIL_LOOK: Record<MailStatus, { label: string; palette: string }> = {
+  QUEUED: { label: 'Queued', palette: 'blue' },
+  SENT: { label: 'Sent', palette: 'green' },
+  FAILED: { label: 'Failed', palette: 'red' },
+};
+export const mailStatusLabel = (s: MailStatus) => MAIL_LOOK[s].label;
+
+export function MailStatusBadge({ status }: { status: MailStatus }) {
+  const look = MAIL_LOOK[status];
+  return (
+    <Badge colorPalette={look.palette} variant="subtle" data-status={status}>
       {look.label}
     </Badge>
   );

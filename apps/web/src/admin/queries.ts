@@ -15,6 +15,12 @@ export type PaymentStats = Json<'/api/v1/admin/payments/stats', 'get'>;
 export type WebhookStats = Json<'/api/v1/admin/webhooks/stats', 'get'>;
 export type WebhookEvent = Json<'/api/v1/admin/webhooks/events/{id}', 'get'>;
 export type WebhookState = WebhookEvent['state'];
+export type MailMessage = Json<'/api/v1/admin/notifications', 'get'>['data'][number];
+export type MailStatus = MailMessage['status'];
+export type MailFilter = NonNullable<
+  paths['/api/v1/admin/notifications']['get']['parameters']['query']
+>;
+export const MAIL_STATUSES: readonly MailStatus[] = ['QUEUED', 'SENT', 'FAILED'];
 export type QueueStats = Json<'/api/v1/admin/jobs/stats', 'get'>['data'][number];
 export type DeadLetter = Json<'/api/v1/admin/jobs/dead-letters', 'get'>['data'][number];
 export type LedgerCheck = Json<'/api/v1/admin/ledger/check', 'post'>;
@@ -154,6 +160,28 @@ export function useReplay() {
         api.POST('/api/v1/admin/jobs/dead-letters/{id}/replay', { params: { path: { id } } }),
       ),
     onSettled: () => client.invalidateQueries({ queryKey: ['admin'] }),
+  });
+}
+
+export const useMailMessages = (filter: MailFilter) =>
+  useInfiniteQuery({
+    queryKey: ['admin', 'notifications', filter],
+    initialPageParam: undefined as string | undefined,
+    queryFn: ({ pageParam }) =>
+      call(() =>
+        api.GET('/api/v1/admin/notifications', {
+          params: { query: present({ ...filter, limit: 20, startingAfter: pageParam }) },
+        }),
+      ),
+    getNextPageParam: (last) => (last.hasMore ? (last.nextCursor ?? undefined) : undefined),
+  });
+
+export function useRetryMail() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (id: string) =>
+      call(() => api.POST('/api/v1/admin/notifications/{id}/retry', { params: { path: { id } } })),
+    onSettled: () => client.invalidateQueries({ queryKey: ['admin', 'notifications'] }),
   });
 }
 

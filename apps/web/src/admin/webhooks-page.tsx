@@ -1,21 +1,9 @@
-import {
-  Alert,
-  Box,
-  Button,
-  DataList,
-  Field,
-  Input,
-  Link,
-  NativeSelect,
-  SimpleGrid,
-  Stack,
-  Table,
-} from '@chakra-ui/react';
-import { useState, type FormEvent } from 'react';
-import { Link as RouterLink, useParams, useSearchParams } from 'react-router';
+import { Alert, Box, DataList, Link, Stack, Table } from '@chakra-ui/react';
+import { Link as RouterLink, useParams } from 'react-router';
 import { formatDateTime } from '../lib/format';
 import { BackLink, Empty, ErrorState, Loaded, Loading } from '../shell/page';
 import { AdminPage } from './admin-page';
+import { ListFilter, useListFilter } from './list-filter';
 import { WebhookStateBadge, webhookStateLabel } from './labels';
 import { Section } from './payment-page';
 import { useWebhookEvent, useWebhookEvents, WEBHOOK_STATES, type WebhookState } from './queries';
@@ -23,52 +11,22 @@ import { WideTable } from '../shell/wide-table';
 import { ShowMore } from '../shell/show-more';
 
 export function WebhooksPage() {
-  const [params, setParams] = useSearchParams();
-  const type = params.get('type') ?? '';
-  const state = (params.get('state') ?? '') as WebhookState | '';
-  const [draft, setDraft] = useState({ type, state });
+  const { text: type, choice: state } = useListFilter<WebhookState>('type', 'state');
   const q = useWebhookEvents({ ...(type ? { type } : {}), ...(state ? { state } : {}) });
   const rows = q.data?.pages.flatMap((p) => p.data) ?? [];
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
-    setParams(Object.fromEntries(Object.entries(draft).filter(([, v]) => v)));
-  };
   return (
     <AdminPage title="Webhook events">
-      <Stack asChild gap={3} bg="white" p={4} borderRadius="md" borderWidth="1px">
-        <form onSubmit={submit} role="search" aria-label="Filter webhook events">
-          <SimpleGrid columns={{ base: 1, sm: 2 }} gap={3} maxW="2xl">
-            <Field.Root>
-              <Field.Label>Type</Field.Label>
-              <Input
-                value={draft.type}
-                placeholder="payment_intent.succeeded"
-                onChange={(e) => setDraft({ ...draft, type: e.target.value.trim() })}
-              />
-            </Field.Root>
-            <Field.Root>
-              <Field.Label>State</Field.Label>
-              <NativeSelect.Root>
-                <NativeSelect.Field
-                  value={draft.state}
-                  onChange={(e) => setDraft({ ...draft, state: e.target.value as WebhookState })}
-                >
-                  <option value="">Any state</option>
-                  {WEBHOOK_STATES.map((s) => (
-                    <option key={s} value={s}>
-                      {webhookStateLabel(s)}
-                    </option>
-                  ))}
-                </NativeSelect.Field>
-                <NativeSelect.Indicator />
-              </NativeSelect.Root>
-            </Field.Root>
-          </SimpleGrid>
-          <Button type="submit" colorPalette="teal" alignSelf="start">
-            Filter
-          </Button>
-        </form>
-      </Stack>
+      <ListFilter
+        label="Filter webhook events"
+        text={{ param: 'type', label: 'Type', placeholder: 'payment_intent.succeeded' }}
+        choice={{
+          param: 'state',
+          label: 'State',
+          any: 'Any state',
+          options: WEBHOOK_STATES,
+          labelOf: webhookStateLabel,
+        }}
+      />
       {q.isPending ? (
         <Loading what="webhook events" />
       ) : q.isError ? (

@@ -672,7 +672,7 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * A payment's status changes, oldest first, with their cause (admin)
+         * A payment's status and amount changes, oldest first, with their cause (admin)
          * @description Requires a bearer token with role ADMIN.
          */
         get: operations["PaymentTransitionsController_list"];
@@ -1040,6 +1040,46 @@ export interface paths {
         patch: operations["ProductsController_update"];
         trace?: never;
     };
+    "/api/v1/admin/notifications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * E-mail messages, newest first: `?status` (QUEUED, SENT, FAILED), `?kind`, `?reference` (admin)
+         * @description Requires a bearer token with role ADMIN.
+         */
+        get: operations["NotificationsController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/notifications/{id}/retry": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Queue a FAILED message again, with a fresh set of retries (409 if not FAILED) (admin)
+         * @description Requires a bearer token with role ADMIN.
+         */
+        post: operations["NotificationsController_retry"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/orders": {
         parameters: {
             query?: never;
@@ -1266,6 +1306,26 @@ export interface paths {
          * @description Requires a bearer token with role OPERATOR or ADMIN.
          */
         patch: operations["TariffsController_update"];
+        trace?: never;
+    };
+    "/api/v1/chargers/events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Live events of the company's chargers (an admin's: every company's) as server-sent events, optionally of one station or charger
+         * @description Requires a bearer token with role OPERATOR or ADMIN.
+         */
+        get: operations["ChargerEventsController_stream"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/api/v1/chargers": {
@@ -3323,6 +3383,8 @@ export interface operations {
                             amountRefunded: number;
                             /** @enum {string} */
                             captureMethod: "AUTOMATIC" | "MANUAL";
+                            incrementalAuthorization: boolean;
+                            captureBefore: string | null;
                             nextActionUrl: string | null;
                             failureCode: string | null;
                             failureMessage: string | null;
@@ -3741,6 +3803,8 @@ export interface operations {
                         amountRefunded: number;
                         /** @enum {string} */
                         captureMethod: "AUTOMATIC" | "MANUAL";
+                        incrementalAuthorization: boolean;
+                        captureBefore: string | null;
                         nextActionUrl: string | null;
                         failureCode: string | null;
                         failureMessage: string | null;
@@ -4432,6 +4496,16 @@ export interface operations {
                             fromStatus: "CREATED" | "REQUIRES_ACTION" | "PROCESSING" | "AUTHORIZED" | "SUCCEEDED" | "PARTIALLY_REFUNDED" | "REFUNDED" | "FAILED" | "EXPIRED" | "CANCELLED";
                             /** @enum {string} */
                             toStatus: "CREATED" | "REQUIRES_ACTION" | "PROCESSING" | "AUTHORIZED" | "SUCCEEDED" | "PARTIALLY_REFUNDED" | "REFUNDED" | "FAILED" | "EXPIRED" | "CANCELLED";
+                            /**
+                             * @description Integer minor units (2000 = €20.00)
+                             * @example 2000
+                             */
+                            fromAmount: number | null;
+                            /**
+                             * @description Integer minor units (2000 = €20.00)
+                             * @example 2000
+                             */
+                            toAmount: number | null;
                             cause: string;
                             createdAt: string;
                         }[];
@@ -5035,6 +5109,8 @@ export interface operations {
                         amountRefunded: number;
                         /** @enum {string} */
                         captureMethod: "AUTOMATIC" | "MANUAL";
+                        incrementalAuthorization: boolean;
+                        captureBefore: string | null;
                         nextActionUrl: string | null;
                         failureCode: string | null;
                         failureMessage: string | null;
@@ -6223,6 +6299,199 @@ export interface operations {
             };
             /** @description No such resource (or not yours), or no such route */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is larger than BODY_LIMIT_BYTES */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A path parameter is too long */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is not application/json in UTF-8 */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Unexpected error (details only in the server log, by request id) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    NotificationsController_list: {
+        parameters: {
+            query?: {
+                limit?: number;
+                startingAfter?: string;
+                status?: "QUEUED" | "SENT" | "FAILED";
+                kind?: string;
+                reference?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: {
+                            id: string;
+                            kind: string;
+                            reference: string;
+                            to: string;
+                            subject: string;
+                            /** @enum {string} */
+                            status: "QUEUED" | "SENT" | "FAILED";
+                            attempts: number;
+                            lastError: string | null;
+                            createdAt: string;
+                            sentAt: string | null;
+                        }[];
+                        hasMore: boolean;
+                        nextCursor: string | null;
+                    };
+                };
+            };
+            /** @description Invalid request: a field fails validation, text holds U+0000, JSON is malformed or nested deeper than 32, the URL is badly encoded */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The token’s role may not use this route */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Unexpected error (details only in the server log, by request id) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    NotificationsController_retry: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        kind: string;
+                        reference: string;
+                        to: string;
+                        subject: string;
+                        /** @enum {string} */
+                        status: "QUEUED" | "SENT" | "FAILED";
+                        attempts: number;
+                        lastError: string | null;
+                        createdAt: string;
+                        sentAt: string | null;
+                    };
+                };
+            };
+            /** @description Invalid request: a field fails validation, text holds U+0000, JSON is malformed or nested deeper than 32, the URL is badly encoded */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The token’s role may not use this route */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such resource (or not yours), or no such route */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Conflict with the current state, or a request with the same Idempotency-Key is still running */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -8094,6 +8363,65 @@ export interface operations {
             };
             /** @description The body is not application/json in UTF-8 */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Unexpected error (details only in the server log, by request id) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    ChargerEventsController_stream: {
+        parameters: {
+            query?: {
+                stationId?: string;
+                chargerId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description text/event-stream: events `charger.online`, `charger.offline`, `charger.status`, `connector.status`, `session.updated`, each `data` one JSON object (docs/api.md); a comment line every 15 s */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/event-stream": string;
+                };
+            };
+            /** @description Invalid request: a field fails validation, text holds U+0000, JSON is malformed or nested deeper than 32, the URL is badly encoded */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The token’s role may not use this route */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };

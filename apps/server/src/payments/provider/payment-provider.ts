@@ -82,6 +82,11 @@ export interface CreateIntentInput {
   currency: string;
   customerId?: string;
   captureMethod: 'AUTOMATIC' | 'MANUAL';
+  /**
+   * With MANUAL capture: ask that the hold may later be raised (incremental authorization). The
+   * confirmed intent's observation says whether the card granted it (`incrementalAuthorization`).
+   */
+  requestIncrementalAuthorization?: boolean;
   description?: string;
   metadata: Record<string, string>;
 }
@@ -131,6 +136,17 @@ export abstract class PaymentProvider {
   /** Every dispute of the intent's charges, as the provider has them now. */
   abstract listDisputes(intentId: string): Promise<DisputeObservation[]>;
   abstract captureIntent(
+    id: string,
+    amount: bigint,
+    idempotencyKey: string,
+  ): Promise<ProviderIntent>;
+  /**
+   * Raises an authorized hold to `amount`, the new total (above the current one). Refusals, in our
+   * words: AppError `increment_declined` (402, the issuer said no; `declineCode` when given) or
+   * `increment_unavailable` (409: not incrementable, not awaiting capture, or out of attempts).
+   * Either way the hold stays as it was, capturable for its old amount.
+   */
+  abstract incrementAuthorization(
     id: string,
     amount: bigint,
     idempotencyKey: string,

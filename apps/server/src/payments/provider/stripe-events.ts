@@ -36,10 +36,34 @@ export function toDisputeStatus(s: string | null | undefined): DisputeStatus | u
     : undefined;
 }
 
+/**
+ * What was refunded of the money captured. Stripe counts a partial capture's released remainder
+ * (and a released or lapsed hold) in `amount_refunded`; that money was never ours to refund.
+ */
+export function refundedOf(c: Stripe.Charge): bigint {
+  const released = c.amount - (c.captured ? c.amount_captured : 0);
+  const refunded = c.amount_refunded - released;
+  return BigInt(refunded > 0 ? refunded : 0);
+}
+
+/** The authorization's facts on a card charge held for capture: when it lapses, whether it grows. */
+export function holdOf(c: Stripe.Charge | null | undefined): Observation {
+  const card = c?.payment_method_details?.card;
+  if (!card) return {};
+  return {
+    ...(card.capture_before !== undefined
+      ? { captureBefore: new Date(card.capture_before * 1000) }
+      : {}),
+    ...(card.incremental_authorization
+      ? { incrementalAuthorization: card.incremental_authorization.status === 'available' }
+      : {}),
+  };
+}
+
 /** A PaymentIntent, read in the state machine's terms. */
 export function observeIntent(pi: Stripe.PaymentIntent): Observation {
   const charge = typeof pi.latest_charge === 'object' ? pi.latest_charge : null;
-  const refunded = toMinor(charge?.amount_refunded);
+  const refunded = charge ? refundedOf(charge) : undefined;
   switch (pi.status) {
     case 'requires_action':
       return {
@@ -49,10 +73,17 @@ export function observeIntent(pi: Stripe.PaymentIntent): Observation {
     case 'processing':
       return { status: 'PROCESSING' };
     case 'requires_capture':
-      return { status: 'AUTHORIZED', amountCapturable: toMinor(pi.amount_capturable) };
+      // `amount` is the hold's total: above ours once incrementally authorized.
+      return {
+        status: 'AUTHORIZED',
+        amount: BigInt(pi.amount),
+        amountCapturable: toMinor(pi.amount_capturable),
+        ...holdOf(charge),
+      };
     case 'succeeded':
       return {
         status: 'SUCCEEDED',
+        ...(pi.capture_method === 'manual' ? { amount: BigInt(pi.amount) } : {}),
         amountCaptured: toMinor(pi.amount_received),
         amountCapturable: 0n,
         ...(refunded !== undefined ? { amountRefunded: refunded } : {}),
@@ -126,7 +157,9 @@ export function interpretStripeEvent(event: ProviderEvent): EventFacts | null {
         source: 'charge',
         observation: {
           ...(c.captured ? { amountCaptured: toMinor(c.amount_captured) } : {}),
-          amountRefunded: toMinor(c.amount_refunded),
+          amountRefunded: refundedOf(c),
+          // A held charge's amount is the hold's total (it grows with incremental authorization).
+          ...(c.status === 'succeeded' ? { amount: BigInt(c.amount), ...holdOf(c) } : {}),
         },
       };
     }

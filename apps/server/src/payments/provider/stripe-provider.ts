@@ -77,6 +77,24 @@ function translate(err: unknown): never {
   }
 }
 
+/**
+ * An increment's refusals in the port's words: the issuer declined (a card error), or Stripe would
+ * not try — not incrementable, not awaiting capture, 10 attempts used (invalid requests). Outages
+ * stay outages.
+ */
+function translateIncrementRefusal(err: unknown): never {
+  if (err instanceof Stripe.errors.StripeCardError) {
+    throw new AppError('payment_required', 'increment_declined', err.message, {
+      declineCode: err.decline_code,
+      cause: err,
+    });
+  }
+  if (err instanceof Stripe.errors.StripeInvalidRequestError && !shouldRetry(err)) {
+    throw new AppError('conflict', 'increment_unavailable', err.message, { cause: err });
+  }
+  return translate(err);
+}
+
 const unavailable = (err: unknown) =>
   providerUnavailable(err, 'The payment provider is unavailable; retry later');
 
@@ -193,6 +211,13 @@ export class StripeProvider implements PaymentProvider {
             currency: input.currency,
             capture_method: input.captureMethod === 'MANUAL' ? 'manual' : 'automatic',
             metadata: input.metadata,
+            ...(input.requestIncrementalAuthorization && input.captureMethod === 'MANUAL'
+              ? {
+                  payment_method_options: {
+                    card: { request_incremental_authorization: 'if_available' as const },
+                  },
+                }
+              : {}),
             ...(input.customerId ? { customer: input.customerId } : {}),
             ...(input.description ? { description: input.description } : {}),
           },
@@ -245,6 +270,26 @@ export class StripeProvider implements PaymentProvider {
         ),
       ),
     );
+  }
+
+  async incrementAuthorization(
+    id: string,
+    amount: bigint,
+    idempotencyKey: string,
+  ): Promise<ProviderIntent> {
+    try {
+      return toIntent(
+        await this.api.call(() =>
+          this.stripe.paymentIntents.incrementAuthorization(
+            id,
+            { amount: toStripeAmount(amount), expand: ['latest_charge'] },
+            { idempotencyKey },
+          ),
+        ),
+      );
+    } catch (err) {
+      return translateIncrementRefusal(err);
+    }
   }
 
   listDisputes(intentId: string): Promise<DisputeObservation[]> {

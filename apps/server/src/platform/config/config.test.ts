@@ -126,4 +126,32 @@ describe('loadConfig', () => {
     expect(c.port).toBe(3000);
     expect(c.http.corsOrigins).toEqual(['https://a.example', 'https://b.example']);
   });
+
+  it('sends mail by SMTP only with a valid smtp(s):// URL, and checks the From address', () => {
+    const c = loadConfig({ DATA_DIR: '/srv/tender' });
+    expect(c.mail).toEqual({
+      smtpUrl: undefined,
+      from: 'Tender <no-reply@localhost>',
+      dir: '/srv/tender/mail',
+      retryLimit: 8,
+      retryDelaySeconds: 15,
+    });
+    const smtp = 'smtps://user:secret@mail.example.com:465';
+    expect(loadConfig({ SMTP_URL: smtp, MAIL_FROM: 'shop@example.com' }).mail).toMatchObject({
+      smtpUrl: smtp,
+      from: 'shop@example.com',
+    });
+    const bad = problems({
+      SMTP_URL: 'http://mail.example.com',
+      MAIL_FROM: 'a@example.com, b@example.com',
+      MAIL_RETRY_DELAY_SECONDS: '0',
+    });
+    expect(bad.map((p) => p.split(':')[0]).sort()).toEqual([
+      'MAIL_FROM',
+      'MAIL_RETRY_DELAY_SECONDS',
+      'SMTP_URL',
+    ]);
+    expect(problems({ SMTP_URL: 'not a url' })[0]).toMatch(/^SMTP_URL: must be a URL/);
+    expect(problems({ MAIL_FROM: 'Tender <a@b>\r\nBcc: x@y' })[0]).toMatch(/^MAIL_FROM/);
+  });
 });

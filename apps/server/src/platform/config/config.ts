@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { resolve } from 'node:path';
 import { z } from 'zod';
 
@@ -24,6 +25,17 @@ const url = (protocols: string[]) =>
     { message: `must be a URL (${protocols.join(', ')})` },
   );
 
+/**
+ * An address (`a@b`) or a display name and one (`Tender <a@b>`): one line, no second address, so
+ * a From header cannot be made to carry anything else.
+ */
+const mailbox = z
+  .string()
+  .regex(
+    /^(?:[^<>\r\n@,;"]*<[^\s<>@,;"]+@[^\s<>@,;"]+>|[^\s<>@,;"]+@[^\s<>@,;"]+)$/,
+    'must be an address (no-reply@example.com) or a name and one (Tender <no-reply@example.com>)',
+  );
+
 const csv = z.string().transform((v) =>
   v
     .split(',')
@@ -42,6 +54,10 @@ const envSchema = z
     JOBS_POLL_INTERVAL_SECONDS: z.coerce.number().min(0.5).max(3600).default(2),
     JOBS_WORKERS: bool.default(true),
     REDIS_URL: url(['redis:', 'rediss:']).optional(),
+    NODE_ID: z
+      .string()
+      .regex(/^[A-Za-z0-9_.-]{1,40}$/, 'must be 1-40 characters of A-Z a-z 0-9 _ . -')
+      .optional(),
     LOG_LEVEL: z
       .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
       .default('info'),
@@ -92,6 +108,12 @@ const envSchema = z
       .optional(),
     STRIPE_SANDBOX_PORT: port.optional(),
     STRIPE_MAX_NETWORK_RETRIES: z.coerce.number().int().min(0).max(10).default(3),
+    // Auth, if any, in the URL (smtp://user:pass@host:587); unset: .eml files under DATA_DIR/mail.
+    SMTP_URL: url(['smtp:', 'smtps:']).optional(),
+    MAIL_FROM: mailbox.default('Tender <no-reply@localhost>'),
+    // 8 retries from 15 s, doubling (pg-boss adds up to 2× jitter): SMTP may be down 1–2 h.
+    MAIL_RETRY_LIMIT: z.coerce.number().int().min(0).max(20).default(8),
+    MAIL_RETRY_DELAY_SECONDS: positiveInt.max(3600).default(15),
   })
   .superRefine((env, ctx) => {
     if (Boolean(env.OIDC_ISSUER) !== Boolean(env.OIDC_JWKS_URL)) {
@@ -147,6 +169,11 @@ export interface Config {
   dataDir: string;
   database: { url?: string; poolSize: number };
   redisUrl?: string;
+  /**
+   * This process among the deployment's nodes (NODE_ID, else random per start): which node holds
+   * a charger's connection, and the name of its pub/sub channels.
+   */
+  nodeId: string;
   jobs: {
     /** The durable job queue (pg-boss): how often idle workers poll, in seconds (≥ 0.5). */
     pollIntervalSeconds: number;
@@ -213,6 +240,18 @@ export interface Config {
     sandboxPort?: number;
     maxNetworkRetries: number;
   };
+  mail: {
+    /** Sent by SMTP when set (smtp:// or smtps://, auth in the URL); otherwise files (below). */
+    smtpUrl?: string;
+    /** The From header of every message. */
+    from: string;
+    /** Without SMTP, each message is an RFC 822 `.eml` file here (DATA_DIR/mail). */
+    dir: string;
+    /** How often a message is tried again after a failure before it is FAILED. */
+    retryLimit: number;
+    /** The first retry's delay; each later one doubles it. */
+    retryDelaySeconds: number;
+  };
 }
 
 export class ConfigError extends Error {
@@ -244,6 +283,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     dataDir: resolve(e.DATA_DIR),
     database: { url: e.DATABASE_URL, poolSize: e.DATABASE_POOL_SIZE },
     redisUrl: e.REDIS_URL,
+    nodeId: e.NODE_ID ?? `node-${randomBytes(6).toString('hex')}`,
     jobs: { pollIntervalSeconds: e.JOBS_POLL_INTERVAL_SECONDS, workers: e.JOBS_WORKERS },
     logLevel: e.LOG_LEVEL,
     auth: {
@@ -284,6 +324,13 @@ export function loadConfig(source: Record<string, string | undefined> = process.
       publishableKey: e.STRIPE_PUBLISHABLE_KEY,
       sandboxPort: e.STRIPE_SANDBOX_PORT,
       maxNetworkRetries: e.STRIPE_MAX_NETWORK_RETRIES,
+    },
+    mail: {
+      smtpUrl: e.SMTP_URL,
+      from: e.MAIL_FROM.trim(),
+      dir: resolve(e.DATA_DIR, 'mail'),
+      retryLimit: e.MAIL_RETRY_LIMIT,
+      retryDelaySeconds: e.MAIL_RETRY_DELAY_SECONDS,
     },
   };
 }

@@ -13,6 +13,8 @@ export function Doc(opts: {
   summary: string;
   status?: number;
   response?: StandardSchemaV1;
+  /** A server-sent event stream (`text/event-stream`): what its events are. */
+  stream?: string;
   errors?: number[];
 }) {
   const status = opts.status ?? 200;
@@ -20,9 +22,15 @@ export function Doc(opts: {
     ApiOperation({ summary: opts.summary }),
     HttpCode(status),
     ApiResponse(
-      opts.response
-        ? { status, description: 'Success', standardSchema: opts.response }
-        : { status, description: 'Success' },
+      opts.stream
+        ? {
+            status,
+            description: opts.stream,
+            content: { 'text/event-stream': { schema: { type: 'string' } } },
+          }
+        : opts.response
+          ? { status, description: 'Success', standardSchema: opts.response }
+          : { status, description: 'Success' },
     ),
     ...(opts.errors ?? []).map((s) => ApiResponse({ status: s, description: errorDescription(s) })),
   );

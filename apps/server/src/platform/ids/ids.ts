@@ -27,6 +27,7 @@ export const ID_PREFIXES = {
   tariff: 'trf',
   ocppMessage: 'ocm',
   reservation: 'rsv',
+  mail: 'mail',
 } as const;
 
 export type IdKind = keyof typeof ID_PREFIXES;

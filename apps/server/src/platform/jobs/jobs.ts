@@ -1,6 +1,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { Pool } from 'pg';
 import PgBoss from 'pg-boss';
+import { isSerializationFailure, isUniqueViolation } from '../database/pg-errors';
 import { withTransaction } from '../database/pool-transaction';
 import type { Page, PageQuery } from '../http/pagination';
 import type { Logger } from '../logging/logger';
@@ -301,7 +302,23 @@ export class JobQueue {
     return turn;
   }
 
+  /**
+   * Two nodes starting together create the same queues at once, and pg-boss's createQueue then
+   * deadlocks (PostgreSQL aborts one side) or meets the other's row: both are retried, by which
+   * time the other node's queue exists and createQueue leaves it as it is.
+   */
   private async register(def: Definition): Promise<void> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await this.registerOnce(def);
+      } catch (err) {
+        if (attempt >= 5 || !(isSerializationFailure(err) || isUniqueViolation(err))) throw err;
+        await sleep(50 * attempt + Math.random() * 100);
+      }
+    }
+  }
+
+  private async registerOnce(def: Definition): Promise<void> {
     const { options } = def;
     const dead = deadLetterQueue(def.name);
     // The dead-letter queue only keeps dead letters: it is never worked, only listed and replayed.

@@ -1,0 +1,241 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createRPCError, RPCClient } from 'ocpp-rpc';
+import { Pool } from 'pg';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { client, createTestDatabase, type TestApp } from '../helpers';
+import { RealServers, sigkill, type RealServer } from '../real-server';
+import { openSse, type SseStream } from '../sse-client';
+import { chargerAt, chargingActors } from './fixture';
+
+/**
+ * More than one node: two real server processes (`node apps/server/dist/main.js`) on the same
+ * PostgreSQL, once routing over LISTEN/NOTIFY (no Redis) and once over Redis pub/sub. A charger
+ * holds its socket on one node; operators' requests land on either.
+ */
+const REDIS_URL = process.env.REDIS_URL;
+const JWT_SECRET = 'multinode-test-secret-0123456789abcdef';
+
+const engines = [
+  { engine: 'PostgreSQL LISTEN/NOTIFY', env: {} as Record<string, string> },
+  ...(REDIS_URL ? [{ engine: 'Redis pub/sub', env: { REDIS_URL } }] : []),
+];
+
+describe.each(engines)('two nodes, routing over $engine', ({ env }) => {
+  const servers = new RealServers();
+  let db: Awaited<ReturnType<typeof createTestDatabase>>;
+  let pool: Pool;
+  let a: RealServer;
+  let b: RealServer;
+  let actors: Awaited<ReturnType<typeof chargingActors>>;
+  let one: { chargerId: string; stationId: string };
+  let two: { chargerId: string; stationId: string };
+  const dirs: string[] = [];
+  const chargers: RPCClient[] = [];
+
+  const start = async (nodeId: string) => {
+    const dataDir = await mkdtemp(join(tmpdir(), `tender-${nodeId}-`));
+    dirs.push(dataDir);
+    return servers.start({
+      databaseUrl: db.url,
+      dataDir,
+      env: {
+        ...env,
+        NODE_ID: nodeId,
+        // One secret for both: a token one node issued is good on the other.
+        JWT_SECRET,
+        AUTH_RATE_LIMIT_PER_IP: '100000',
+        AUTH_RATE_LIMIT_PER_EMAIL: '100000',
+      },
+    });
+  };
+
+  /** A real ocpp-rpc charge point on `node`; `calls` records what the central system asked it. */
+  async function connect(node: RealServer, identity: string, answer: string) {
+    const cp = new RPCClient({
+      endpoint: `${node.url.replace('http://', 'ws://')}/ocpp`,
+      identity,
+      protocols: ['ocpp1.6'],
+      strictMode: true,
+      reconnect: false,
+    } as ConstructorParameters<typeof RPCClient>[0]);
+    const calls: { method: string; params: unknown }[] = [];
+    cp.handle('GetConfiguration', ({ params }) => {
+      calls.push({ method: 'GetConfiguration', params });
+      return Promise.resolve({
+        configurationKey: [{ key: 'HeartbeatInterval', readonly: false, value: answer }],
+      });
+    });
+    cp.handle('UnlockConnector', ({ params }) => {
+      calls.push({ method: 'UnlockConnector', params });
+      // createRPCError builds an RPCError (an Error); its typings say only Record.
+      return Promise.reject(createRPCError('NotSupported', `no unlocking on ${answer}`) as Error);
+    });
+    chargers.push(cp);
+    await cp.connect();
+    const closed = new Promise<{ code: number; reason: string }>((done) =>
+      cp.once('close', ({ code, reason }: { code: number; reason: Buffer | string }) =>
+        done({ code, reason: String(reason) }),
+      ),
+    );
+    return { cp, calls, closed };
+  }
+
+  const command = (node: RealServer, chargerId: string, action: string, payload: object) =>
+    client(node.url).post(
+      `/api/v1/chargers/${chargerId}/commands`,
+      { action, payload },
+      actors.volt.operator,
+    );
+  const charger = async (node: RealServer, id: string) =>
+    (await client(node.url).get(`/api/v1/chargers/${id}`, actors.volt.operator)).body as {
+      online: boolean;
+    };
+  const presence = async (id: string) =>
+    (
+      await pool.query<{ node_id: string | null; online: boolean }>(
+        'SELECT node_id, online FROM chargers WHERE id = $1',
+        [id],
+      )
+    ).rows[0]!;
+  async function until(check: () => Promise<boolean>, what: string, ms = 10_000) {
+    const deadline = Date.now() + ms;
+    while (!(await check())) {
+      if (Date.now() > deadline) throw new Error(`not within ${ms} ms: ${what}`);
+      await new Promise((r) => setTimeout(r, 50));
+    }
+  }
+
+  beforeAll(async () => {
+    await servers.setUp();
+    db = await createTestDatabase();
+    pool = new Pool({ connectionString: db.url, max: 2 });
+    [a, b] = await Promise.all([start('node-a'), start('node-b')]);
+    // chargingActors promotes the admin through a pool, as it does on a test app.
+    actors = await chargingActors({ url: a.url, runtime: { database: { pool } } } as TestApp);
+    one = await chargerAt(actors.api, actors.volt.operator, 'CP-MULTI-1');
+    two = await chargerAt(actors.api, actors.volt.operator, 'CP-MULTI-2');
+  }, 240_000);
+  afterAll(async () => {
+    await Promise.all(chargers.map((c) => c.close({ force: true }).catch(() => undefined)));
+    await servers.tearDown();
+    await pool?.end();
+    await db?.drop();
+    await Promise.all(dirs.map((d) => rm(d, { recursive: true, force: true })));
+  });
+
+  it('a command sent to node B reaches the charger on node A, and its answer comes back', async () => {
+    const onA = await connect(a, 'CP-MULTI-1', 'from-A');
+    await until(async () => (await presence(one.chargerId)).node_id === 'node-a', 'held by A');
+    expect((await charger(b, one.chargerId)).online).toBe(true);
+
+    const res = await command(b, one.chargerId, 'GetConfiguration', { key: ['HeartbeatInterval'] });
+    expect(res.status, JSON.stringify(res.body)).toBe(200);
+    expect(res.body).toEqual({
+      action: 'GetConfiguration',
+      result: {
+        configurationKey: [{ key: 'HeartbeatInterval', readonly: false, value: 'from-A' }],
+      },
+      error: null,
+    });
+    expect(onA.calls).toEqual([
+      { method: 'GetConfiguration', params: { key: ['HeartbeatInterval'] } },
+    ]);
+  });
+
+  it("the charger's CallError comes back across nodes as the answer's error", async () => {
+    const res = await command(b, one.chargerId, 'UnlockConnector', { connectorId: 1 });
+    expect(res.status, JSON.stringify(res.body)).toBe(200);
+    expect(res.body).toEqual({
+      action: 'UnlockConnector',
+      result: null,
+      error: { code: 'NotSupported', description: 'no unlocking on from-A' },
+    });
+  });
+
+  it('a charger connected nowhere is 409 charger_offline from either node', async () => {
+    for (const node of [a, b]) {
+      const res = await command(node, two.chargerId, 'GetConfiguration', {});
+      expect(res.status).toBe(409);
+      expect(res.body.error.code).toBe('charger_offline');
+    }
+  });
+
+  it('a charger moving from node A to node B: A closes its stale socket, the charger stays online, and a command via A reaches it on B', async () => {
+    const stale = chargers.at(-1)!;
+    const staleClosed = new Promise<number>((done) =>
+      stale.once('close', ({ code }: { code: number }) => done(code)),
+    );
+    const onB = await connect(b, 'CP-MULTI-1', 'from-B');
+    // A hears it was superseded and closes the old socket itself (the charger did not).
+    expect(await staleClosed).toBe(1000);
+    await until(async () => (await presence(one.chargerId)).node_id === 'node-b', 'held by B');
+    // A's close of the stale socket did not mark the charger offline.
+    await new Promise((r) => setTimeout(r, 500));
+    expect(await presence(one.chargerId)).toEqual({ node_id: 'node-b', online: true });
+    expect((await charger(a, one.chargerId)).online).toBe(true);
+
+    const res = await command(a, one.chargerId, 'GetConfiguration', { key: ['HeartbeatInterval'] });
+    expect(res.status, JSON.stringify(res.body)).toBe(200);
+    expect(res.body.result.configurationKey[0].value).toBe('from-B');
+    expect(onB.calls).toHaveLength(1);
+  });
+
+  it("an operator's event stream on node B shows a charger on node A come online and change a connector's status; another company's stream does not", async () => {
+    const events: SseStream = await openSse(
+      `${b.url}/api/v1/chargers/events?stationId=${two.stationId}`,
+      actors.volt.operator,
+    );
+    const others = await openSse(`${b.url}/api/v1/chargers/events`, actors.amp.operator);
+    try {
+      expect(events.status).toBe(200);
+      expect(events.headers.get('content-type')).toMatch(/^text\/event-stream/);
+      expect(events.comments).toContain('connected');
+
+      const { cp } = await connect(a, 'CP-MULTI-2', 'two');
+      const online = await events.next(
+        (e) => e.event === 'charger.online' && e.data.chargerId === two.chargerId,
+      );
+      expect(online.data).toMatchObject({ type: 'charger.online', ocppId: 'CP-MULTI-2' });
+
+      await cp.call('StatusNotification', {
+        connectorId: 1,
+        errorCode: 'NoError',
+        status: 'Charging',
+      });
+      const status = await events.next((e) => e.event === 'connector.status');
+      expect(status.data).toMatchObject({
+        type: 'connector.status',
+        chargerId: two.chargerId,
+        stationId: two.stationId,
+        companyId: actors.volt.id,
+        connectorNumber: 1,
+        connectorId: expect.stringMatching(/^cnr_/),
+        status: 'CHARGING',
+        errorCode: 'NO_ERROR',
+        info: null,
+      });
+      await new Promise((r) => setTimeout(r, 300));
+      expect(others.events).toEqual([]);
+    } finally {
+      events.close();
+      others.close();
+    }
+  });
+
+  it('a node that dies with a charger on it: a command via the other is 409 charger_offline, and the charger is marked offline', async () => {
+    expect((await presence(two.chargerId)).node_id).toBe('node-a');
+    expect(await sigkill(a)).toBe('SIGKILL');
+    const started = Date.now();
+    const res = await command(b, two.chargerId, 'GetConfiguration', {});
+    expect(res.status, JSON.stringify(res.body)).toBe(409);
+    expect(res.body.error.code).toBe('charger_offline');
+    // After the holding node's acknowledgement timeout (5 s), not the charger's 30 s.
+    expect(Date.now() - started).toBeLessThan(15_000);
+    expect(await presence(two.chargerId)).toEqual({ node_id: null, online: false });
+    // The charger on B is untouched.
+    const res2 = await command(b, one.chargerId, 'GetConfiguration', {});
+    expect(res2.status).toBe(200);
+  }, 30_000);
+});
