@@ -13,6 +13,7 @@ const BENCHMARKS = {
   sandbox: 'Stripe sandbox payments/s (create + confirm via the SDK) vs canned answers; webhooks/s',
   'flash-sale': '2,000 concurrent WALLET orders for 100 units: exactly 100 sold, orders/s, p50/p99',
   ledger: 'WALLET payments/s over HTTP vs pgbench running the same SQL, hot and spread merchant',
+  ocpp: '5,000 OCPP chargers: Heartbeat/MeterValues msg/s, p50/p99, memory vs bare ocpp-rpc',
 };
 
 const root = fileURLToPath(new URL('..', import.meta.url));

@@ -1,13 +1,15 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, type OnApplicationShutdown } from '@nestjs/common';
 import { and, eq, isNull, or, sql } from 'drizzle-orm';
 import { Clock } from '../platform/clock';
 import { Database } from '../platform/database/database';
 import { newId } from '../platform/ids/ids';
+import { Logger } from '../platform/logging/logger';
 import { ChargerPresence } from './charger-presence';
 import { ChargingEvents } from './charging-events';
 import { chargers, connectors, type ChargerRow } from './charging.schema';
 import { ocppTime } from './ocpp-schemas';
 import { toConnectorStatus, upperSnake } from './ocpp-words';
+import { HeartbeatWriter } from './heartbeat-writer';
 
 /** Who is on the other end of an OCPP connection, once authenticated. */
 export interface ChargePoint {
@@ -41,15 +43,23 @@ export interface StatusNotification {
  * What chargers tell the central system about themselves, written to the model: identity from
  * BootNotification, liveness from the connection and Heartbeat, connector states from
  * StatusNotification. Messages arrive already checked against OCPP 1.6's JSON schemas.
+ *
+ * `last_heartbeat_at` is written behind, in batches, by a HeartbeatWriter: a clean shutdown writes
+ * what is buffered; a crash loses at most the last write's times (the next heartbeat replaces them).
  */
 @Injectable()
-export class ChargePoints {
+export class ChargePoints implements OnApplicationShutdown {
+  private readonly heartbeats: HeartbeatWriter;
+
   constructor(
     private readonly database: Database,
     private readonly clock: Clock,
     private readonly presence: ChargerPresence,
     private readonly events: ChargingEvents,
-  ) {}
+    logger: Logger,
+  ) {
+    this.heartbeats = new HeartbeatWriter(database.pool, logger.child({ component: 'ocpp' }));
+  }
 
   private get db() {
     return this.database.db;
@@ -101,15 +111,20 @@ export class ChargePoints {
       .where(eq(chargers.id, chargerId));
   }
 
-  /** Also claims presence again if it was released while the socket lived (see reassert). */
+  /**
+   * The time to answer with; `last_heartbeat_at` is written behind (HeartbeatWriter). Also claims
+   * presence again if it was released while the socket lived (see reassert).
+   */
   async heartbeat(point: ChargePoint): Promise<Date> {
     const now = this.clock.now();
-    await this.db
-      .update(chargers)
-      .set({ lastHeartbeatAt: now })
-      .where(eq(chargers.id, point.chargerId));
+    this.heartbeats.heartbeat(point.chargerId, now);
     await this.presence.reassert(point.chargerId, point.connectionId);
     return now;
+  }
+
+  /** Writes buffered heartbeats before the pool closes (the seam closed the sockets already). */
+  async onApplicationShutdown(): Promise<void> {
+    await this.heartbeats.close();
   }
 
   /**

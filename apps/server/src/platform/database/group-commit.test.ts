@@ -44,4 +44,23 @@ describe('GroupCommit', () => {
       28,
     ]);
   });
+
+  it('with a linger, items trickling in within it share one flush', async () => {
+    const flushes: number[][] = [];
+    const gc = new GroupCommit<number, number>(
+      (items) => {
+        flushes.push(items);
+        return Promise.resolve(items);
+      },
+      200,
+      30,
+    );
+    const first = gc.submit(1);
+    await sleep(5);
+    const second = gc.submit(2);
+    await sleep(5);
+    expect(flushes).toEqual([]); // still lingering
+    await Promise.all([first, second, gc.submit(3)]);
+    expect(flushes).toEqual([[1, 2, 3]]);
+  });
 });
