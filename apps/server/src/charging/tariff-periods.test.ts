@@ -84,7 +84,7 @@ describe('tariff periods', () => {
     const price = priceSession(tariff, {
       energyWh: 10_000n,
       durationSeconds: 3600n,
-      idleSeconds: 0n,
+      idleStretches: [],
       segments,
     });
     // 5 kWh × 40 ¢ = 200; 5 kWh × 20 ¢ (night) = 100.
@@ -102,7 +102,7 @@ describe('tariff periods', () => {
       priceSession(tariff, {
         energyWh: 10n,
         durationSeconds: 60n,
-        idleSeconds: 0n,
+        idleStretches: [],
         segments: [{ period: 0, energyWh: 9n, durationSeconds: 60n }],
       }),
     ).toThrow(RangeError);
@@ -142,7 +142,7 @@ describe('tariff periods', () => {
         const price = priceSession(tariff, {
           energyWh: wh,
           durationSeconds: secs,
-          idleSeconds: 0n,
+          idleStretches: [],
           segments,
         });
         expect(price.lines.reduce((a, l) => a + l.amount.minor, 0n)).toBe(price.total.minor);
@@ -163,7 +163,7 @@ describe('tariff periods', () => {
           const total = priceSession(tariff, {
             energyWh: segments.reduce((a, s) => a + s.energyWh, 0n),
             durationSeconds: segments.reduce((a, s) => a + s.durationSeconds, 0n),
-            idleSeconds: 0n,
+            idleStretches: [],
             segments,
           }).total.minor;
           expect(total).toBeGreaterThanOrEqual(last);
