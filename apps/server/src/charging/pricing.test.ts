@@ -210,12 +210,12 @@ describe('idleStretchesOf', () => {
         changesArb,
         fc.integer({ min: 0, max: 7200 }),
         fc.integer({ min: 0, max: 3600 }),
-        (t, changes, end, more) => {
+        (t, changes, end, extra) => {
           const idle = (to: number) =>
             priceSession(t, usage({ idleStretches: idleStretchesOf(changes, at(0), at(to)) }))
               .lines.find((l) => l.kind === 'idle')!;
           const now = idle(end);
-          const later = idle(end + more);
+          const later = idle(end + extra);
           expect(later.quantity).toBeGreaterThanOrEqual(now.quantity);
           expect(later.amount.compare(now.amount)).toBeGreaterThanOrEqual(0);
         },
