@@ -28,24 +28,15 @@ export async function recordStatus(
   status: ConnectorStatus,
   at: Date,
 ): Promise<void> {
-  await tx
-    .insert(chargingSessionStatuses)
-    .select(
-      tx
-        .select({
-          sessionId: chargingSessions.id,
-          at: sql`${at.toISOString()}::timestamptz`.as('at'),
-          status: sql`${status}::connector_status`.as('status'),
-        })
-        .from(chargingSessions)
-        .where(
-          and(
-            eq(chargingSessions.connectorId, connectorId),
-            inArray(chargingSessions.status, [...LIVE_SESSION_STATUSES]),
-          ),
-        ),
-    )
-    .onConflictDoNothing();
+  await tx.execute(sql`
+    INSERT INTO ${chargingSessionStatuses} (session_id, at, status)
+    SELECT ${chargingSessions.id}, ${at.toISOString()}::timestamptz, ${status}::connector_status
+    FROM ${chargingSessions}
+    WHERE ${and(
+      eq(chargingSessions.connectorId, connectorId),
+      inArray(chargingSessions.status, [...LIVE_SESSION_STATUSES]),
+    )}
+    ON CONFLICT DO NOTHING`);
 }
 
 /**
@@ -60,25 +51,16 @@ export async function recordReading(
   at: Date,
   wh: bigint,
 ): Promise<void> {
-  await tx
-    .insert(ocppMeterReadings)
-    .select(
-      tx
-        .select({
-          transactionId: ocppTransactions.id,
-          at: sql`${at.toISOString()}::timestamptz`.as('at'),
-          wh: sql`${wh.toString()}::bigint`.as('wh'),
-        })
-        .from(ocppTransactions)
-        .where(
-          and(
-            eq(ocppTransactions.id, transactionId),
-            eq(ocppTransactions.chargerId, chargerId),
-            eq(ocppTransactions.status, 'ACTIVE'),
-          ),
-        ),
-    )
-    .onConflictDoNothing();
+  await tx.execute(sql`
+    INSERT INTO ${ocppMeterReadings} (transaction_id, at, wh)
+    SELECT ${ocppTransactions.id}, ${at.toISOString()}::timestamptz, ${wh.toString()}::bigint
+    FROM ${ocppTransactions}
+    WHERE ${and(
+      eq(ocppTransactions.id, transactionId),
+      eq(ocppTransactions.chargerId, chargerId),
+      eq(ocppTransactions.status, 'ACTIVE'),
+    )}
+    ON CONFLICT DO NOTHING`);
 }
 
 type Priced = Pick<ChargingSessionRow, 'id'>;

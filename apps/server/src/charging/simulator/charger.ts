@@ -38,6 +38,39 @@ export class SimulatedCharger extends EventEmitter {
     ]);
   }
 
+  /** How far the charger's clock runs ahead of the real one (its timestamps), in ms. */
+  private clockAheadMs = 0;
+
+  /** The charger's clock: what its timestamps say. */
+  private now(): Date {
+    return new Date(Date.now() + this.clockAheadMs);
+  }
+
+  /**
+   * Moves the charger's clock forward, as if that much time had passed: a test bills 15 minutes
+   * of idle time without waiting for them (the timestamps are what the central system prices).
+   */
+  advanceClock(ms: number): void {
+    this.clockAheadMs += ms;
+  }
+
+  /**
+   * The car stops drawing (its battery is full, or it pauses): SuspendedEV while the transaction
+   * stays open, the meter no longer rising — the connector is idle until the stop.
+   */
+  async suspendEv(connectorId: number): Promise<void> {
+    const c = this.connectors.get(connectorId);
+    if (!c?.tx || c.status === 'SuspendedEV') return;
+    await this.notify(connectorId, 'SuspendedEV');
+  }
+
+  /** The car draws again after a pause (SuspendedEV → Charging). */
+  async resumeEv(connectorId: number): Promise<void> {
+    const c = this.connectors.get(connectorId);
+    if (!c?.tx || c.status !== 'SuspendedEV') return;
+    await this.notify(connectorId, 'Charging');
+  }
+
   /** The connector's current OCPP status. */
   status(connectorId: number): Status | undefined {
     return this.connectors.get(connectorId)?.status;
@@ -160,12 +193,12 @@ export class SimulatedCharger extends EventEmitter {
       connectorId,
       errorCode: 'NoError',
       status: c.status,
-      timestamp: new Date().toISOString(),
+      timestamp: this.now().toISOString(),
     });
   }
 
   private meterValue(c: Connector) {
-    const timestamp = new Date().toISOString();
+    const timestamp = this.now().toISOString();
     return [
       {
         timestamp,
@@ -190,7 +223,13 @@ export class SimulatedCharger extends EventEmitter {
     const c = this.connectors.get(connectorId)!;
     const tx = c.tx;
     if (!tx) return;
-    c.meterWh += (this.opts.powerKw * 1000 * this.opts.meterIntervalMs) / 3_600_000;
+    // Only a car that draws moves the meter (SuspendedEV: full or paused).
+    if (c.status === 'Charging') {
+      const step = (this.opts.powerKw * 1000 * this.opts.meterIntervalMs) / 3_600_000;
+      const full = this.opts.evFullAfterWh;
+      const room = full === undefined ? step : Math.max(0, tx.meterStartWh + full - c.meterWh);
+      c.meterWh += Math.min(step, room);
+    }
     tx.samples++;
     await this.send('MeterValues', {
       connectorId,
@@ -198,6 +237,8 @@ export class SimulatedCharger extends EventEmitter {
       meterValue: this.meterValue(c),
     });
     if (this.opts.misbehave?.dropAndReconnect && tx.samples === 1) await this.drop();
+    const full = this.opts.evFullAfterWh;
+    if (full !== undefined && c.meterWh >= tx.meterStartWh + full) await this.suspendEv(connectorId);
   }
 
   /** Drops the socket without a goodbye and comes back, as a charger on a flaky modem does. */
@@ -221,14 +262,14 @@ export class SimulatedCharger extends EventEmitter {
       connectorId,
       idTag,
       meterStart: Math.round(c.meterWh),
-      timestamp: new Date().toISOString(),
+      timestamp: this.now().toISOString(),
       ...(reservationId !== undefined ? { reservationId } : {}),
     })) as { transactionId: number; idTagInfo: { status: string } } | undefined;
     if (!answer) {
       await this.notify(connectorId, 'Available');
       return;
     }
-    c.tx = { id: answer.transactionId, idTag, samples: 0 };
+    c.tx = { id: answer.transactionId, idTag, samples: 0, meterStartWh: c.meterWh };
     if (answer.idTagInfo.status !== 'Accepted') {
       // The central system refused the idTag: end the transaction it numbered, deauthorised.
       await this.stopTransaction(connectorId, 'DeAuthorized');
@@ -249,7 +290,7 @@ export class SimulatedCharger extends EventEmitter {
       transactionId: tx.id,
       idTag: tx.idTag,
       meterStop: Math.round(c.meterWh),
-      timestamp: new Date().toISOString(),
+      timestamp: this.now().toISOString(),
       reason,
       transactionData: this.meterValue(c),
     };
