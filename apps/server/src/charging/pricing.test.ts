@@ -1,13 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { Money, PrecisePrice } from '../platform/money';
-import {
-  idleStretchesOf,
-  priceSession,
-  type StatusAt,
-  type Tariff,
-  type Usage,
-} from './pricing';
+import { idleStretchesOf, priceSession, type StatusAt, type Tariff, type Usage } from './pricing';
 
 const EUR = (minor: bigint) => Money.of(minor, 'eur');
 const per = (thousandthsOfCent: bigint) => PrecisePrice.of(thousandthsOfCent, 'eur');
@@ -126,7 +120,10 @@ describe('priceSession', () => {
     });
     // Rounded once on the line: 3 stretches of 15 min 20 s → 60 s billed × 10 ¢/min = 10 ¢.
     const q = priceSession(base, usage({ idleStretches: [920n, 920n, 920n] }));
-    expect(q.lines.find((l) => l.kind === 'idle')).toMatchObject({ quantity: 60n, amount: EUR(10n) });
+    expect(q.lines.find((l) => l.kind === 'idle')).toMatchObject({
+      quantity: 60n,
+      amount: EUR(10n),
+    });
     expect(() => priceSession(base, usage({ idleStretches: [-1n] }))).toThrow(RangeError);
   });
 
@@ -144,10 +141,7 @@ describe('priceSession', () => {
         const after = priceSession(t, {
           energyWh: u.energyWh + g.dE,
           durationSeconds: u.durationSeconds + g.dT,
-          idleStretches: [
-            ...u.idleStretches.map((s, i) => s + (g.longer[i] ?? 0n)),
-            ...g.added,
-          ],
+          idleStretches: [...u.idleStretches.map((s, i) => s + (g.longer[i] ?? 0n)), ...g.added],
         }).total;
         expect(after.compare(before)).toBeGreaterThanOrEqual(0);
       }),
@@ -212,8 +206,10 @@ describe('idleStretchesOf', () => {
         fc.integer({ min: 0, max: 3600 }),
         (t, changes, end, extra) => {
           const idle = (to: number) =>
-            priceSession(t, usage({ idleStretches: idleStretchesOf(changes, at(0), at(to)) }))
-              .lines.find((l) => l.kind === 'idle')!;
+            priceSession(
+              t,
+              usage({ idleStretches: idleStretchesOf(changes, at(0), at(to)) }),
+            ).lines.find((l) => l.kind === 'idle')!;
           const now = idle(end);
           const later = idle(end + extra);
           expect(later.quantity).toBeGreaterThanOrEqual(now.quantity);

@@ -108,10 +108,9 @@ describe('charging sessions: idle time and metering intervals', () => {
         status,
         timestamp: new Date(t0 + offsetS * 1000).toISOString(),
       });
-    // Charging, then idle from 0:10 — sent twice, and a stale Charging from before it arrives late.
+    // Charging, then idle from 0:10 — sent twice at once, and a stale Charging arrives late.
     await status('Charging', 1);
-    await status('SuspendedEV', 10);
-    await status('SuspendedEV', 10);
+    await Promise.all([status('SuspendedEV', 10), status('SuspendedEV', 10)]);
     await status('Charging', 5);
     expect(await statusRows(res.body.id)).toEqual(['CHARGING', 'CHARGING', 'SUSPENDED_EV']);
     await f.connectorIs(site.connectorId, 'SUSPENDED_EV');

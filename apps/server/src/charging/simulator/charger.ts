@@ -238,7 +238,8 @@ export class SimulatedCharger extends EventEmitter {
     });
     if (this.opts.misbehave?.dropAndReconnect && tx.samples === 1) await this.drop();
     const full = this.opts.evFullAfterWh;
-    if (full !== undefined && c.meterWh >= tx.meterStartWh + full) await this.suspendEv(connectorId);
+    if (full !== undefined && c.meterWh >= tx.meterStartWh + full)
+      await this.suspendEv(connectorId);
   }
 
   /** Drops the socket without a goodbye and comes back, as a charger on a flaky modem does. */

@@ -30,7 +30,8 @@ async function main(): Promise<void> {
   const powerKw = Number(values.power);
   const connectors = Number(values.connectors);
   const intervalS = Number(values.interval);
-  const fullAfterKwh = values['full-after'] === undefined ? undefined : Number(values['full-after']);
+  const fullAfterKwh =
+    values['full-after'] === undefined ? undefined : Number(values['full-after']);
   if (
     values.help ||
     !values.id ||
