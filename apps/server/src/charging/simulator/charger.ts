@@ -1,6 +1,8 @@
 import { EventEmitter } from 'node:events';
 import { RPCClient } from 'ocpp-rpc';
 import type { Connector, SentCall, SimulatorOptions, Status } from './options';
+import { defaultConfiguration, handleConfiguration, type ConfigurationKeys } from './configuration';
+import { meterValue } from './meter';
 import { admits, handleReservations } from './reservations';
 
 export type { SentCall, SimulatorOptions } from './options';
@@ -21,7 +23,7 @@ export class SimulatedCharger extends EventEmitter {
   private heartbeat?: NodeJS.Timeout;
   private heartbeatIntervalS = 300;
   private stopped = false;
-  private readonly config: Map<string, { value: string; readonly: boolean }>;
+  private readonly config: ConfigurationKeys;
   private readonly log: (line: string) => void;
 
   constructor(private readonly opts: SimulatorOptions) {
@@ -29,13 +31,7 @@ export class SimulatedCharger extends EventEmitter {
     this.log = opts.log ?? (() => undefined);
     for (let n = 1; n <= opts.connectors; n++)
       this.connectors.set(n, { status: 'Available', meterWh: 0 });
-    this.config = new Map([
-      ['HeartbeatInterval', { value: '300', readonly: false }],
-      ['MeterValueSampleInterval', { value: String(opts.meterIntervalMs / 1000), readonly: false }],
-      ['MeterValuesSampledData', { value: 'Energy.Active.Import.Register', readonly: true }],
-      ['NumberOfConnectors', { value: String(opts.connectors), readonly: true }],
-      ['AuthorizeRemoteTxRequests', { value: 'false', readonly: true }],
-    ]);
+    this.config = defaultConfiguration(opts);
   }
 
   /** How far the charger's clock runs ahead of the real one (its timestamps), in ms. */
@@ -198,25 +194,7 @@ export class SimulatedCharger extends EventEmitter {
   }
 
   private meterValue(c: Connector) {
-    const timestamp = this.now().toISOString();
-    return [
-      {
-        timestamp,
-        sampledValue: [
-          {
-            value: String(Math.round(c.meterWh)),
-            context: 'Sample.Periodic',
-            measurand: 'Energy.Active.Import.Register',
-            unit: 'Wh',
-          },
-          {
-            value: String(c.status === 'Charging' ? this.opts.powerKw * 1000 : 0),
-            measurand: 'Power.Active.Import',
-            unit: 'W',
-          },
-        ],
-      },
-    ];
+    return meterValue(c, this.opts.powerKw, this.now());
   }
 
   private async sample(connectorId: number): Promise<void> {
@@ -368,26 +346,9 @@ export class SimulatedCharger extends EventEmitter {
       return { status: 'Accepted' };
     });
 
-    on('GetConfiguration', (p) => {
-      const keys = Array.isArray(p.key) ? (p.key as string[]) : [...this.config.keys()];
-      return {
-        configurationKey: keys
-          .filter((k) => this.config.has(k))
-          .map((key) => ({ key, ...this.config.get(key)! })),
-        unknownKey: keys.filter((k) => !this.config.has(k)),
-      };
-    });
-
-    on('ChangeConfiguration', (p) => {
-      const entry = this.config.get(String(p.key));
-      if (!entry) return { status: 'NotSupported' };
-      if (entry.readonly) return { status: 'Rejected' };
-      entry.value = String(p.value);
-      if (p.key === 'HeartbeatInterval' && Number(p.value) > 0) {
-        this.heartbeatIntervalS = Number(p.value);
-        this.restartHeartbeat();
-      }
-      return { status: 'Accepted' };
+    handleConfiguration(on, this.config, (seconds) => {
+      this.heartbeatIntervalS = seconds;
+      this.restartHeartbeat();
     });
 
     on('ClearCache', () => ({ status: 'Accepted' }));
