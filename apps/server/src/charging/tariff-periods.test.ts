@@ -97,6 +97,18 @@ describe('tariff periods', () => {
     expect(price.total.minor).toBe(300n);
   });
 
+  it('keeps the energy of a session of no length, in the period of its instant', () => {
+    // A stop reported at the start's own instant (23:00 in Berlin: night) with energy.
+    const t = at('2026-12-07T22:00:00Z');
+    const samples: MeterSample[] = [
+      { at: t, wh: 0n },
+      { at: t, wh: 700n },
+    ];
+    expect(segmentsOf(tariff.periods!, BERLIN, samples, t, t)).toEqual([
+      { period: 0, energyWh: 700n, durationSeconds: 0n },
+    ]);
+  });
+
   it('refuses segments that do not add up to the session', () => {
     expect(() =>
       priceSession(tariff, {
