@@ -183,7 +183,7 @@ describe('charging sessions: idle time and metering intervals', () => {
       });
     // 6 kWh in the first minute; 1 kWh from a minute before the boundary to a minute after it
     // (sent out of order); 1 kWh in the last minute.
-    await reading(60, 107_000);
+    await Promise.all([reading(60, 107_000), reading(60, 107_000)]); // a resend, at once
     await reading(-60, 106_000);
     await site.cp.call('StopTransaction', {
       transactionId: tx.transactionId,
@@ -206,5 +206,18 @@ describe('charging sessions: idle time and metering intervals', () => {
     // 6.5 kWh × 50 ¢ = 325; 1.5 kWh × 1 € = 150.
     expect(done.cost).toBe(475);
     expect(sum(bill.lines)).toBe(475);
+    // Kept: each reading once (the stop carried no transactionData). A late reading after the
+    // stop is not kept, and the receipt does not move.
+    const kept = async () =>
+      (
+        await app.runtime.database.pool.query<{ wh: string }>(
+          `SELECT wh::text FROM ocpp_meter_readings WHERE transaction_id = $1 ORDER BY at`,
+          [tx.transactionId],
+        )
+      ).rows.map((r) => Number(r.wh));
+    expect(await kept()).toEqual([106_000, 107_000]);
+    await reading(0, 107_900);
+    expect(await kept()).toEqual([106_000, 107_000]);
+    expect((await receipt(driver, res.body.id)).lines).toEqual(bill.lines);
   });
 });
