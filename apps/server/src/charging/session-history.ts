@@ -21,6 +21,8 @@ import { NO_HISTORY, type SessionHistory } from './session-pricing';
  * caller's transaction, which is the one that stores the connector's status. Recorded even when
  * older than the status stored (a queued notification resent after a reconnect): the history is
  * ordered by the charger's time, not by arrival. A resend of the same one changes nothing.
+ * FOR SHARE on the session: a stop being committed (it holds the row FOR UPDATE) is waited for and
+ * then seen as COMPLETED, so nothing is added to a history after its bill was computed from it.
  */
 export async function recordStatus(
   tx: DbOrTx,
@@ -36,13 +38,14 @@ export async function recordStatus(
       eq(chargingSessions.connectorId, connectorId),
       inArray(chargingSessions.status, [...LIVE_SESSION_STATUSES]),
     )}
+    FOR SHARE
     ON CONFLICT DO NOTHING`);
 }
 
 /**
  * An energy reading of an active transaction of this charger (any instant, even one older than
  * the latest: it still says when the energy flowed). Once stopped, nothing is recorded, so a late
- * MeterValues never changes a bill.
+ * MeterValues never changes a bill (FOR SHARE: a stop in flight is waited for, as for statuses).
  */
 export async function recordReading(
   tx: DbOrTx,
@@ -60,6 +63,7 @@ export async function recordReading(
       eq(ocppTransactions.chargerId, chargerId),
       eq(ocppTransactions.status, 'ACTIVE'),
     )}
+    FOR SHARE
     ON CONFLICT DO NOTHING`);
 }
 
