@@ -192,6 +192,23 @@ describe('balance and balance transactions', () => {
     expect(list.data.map((t) => t.fee)).toEqual([320]);
   });
 
+  it('a refund the available balance cannot cover is taken from the charge’s pending funds', async () => {
+    const { pi, txn: chargeTxn } = await pay(10_000);
+    const refund = await h.stripe.refunds.create({
+      payment_intent: pi.id,
+      amount: 3000,
+      expand: ['balance_transaction'],
+    });
+    expect(refund.balance_transaction).toMatchObject({
+      amount: -3000,
+      status: 'pending',
+      available_on: chargeTxn.available_on,
+    });
+    expect(amounts(await h.stripe.balance.retrieve())).toEqual({ available: 0, pending: 6680 });
+    await h.advance(2 * DAY);
+    expect(amounts(await h.stripe.balance.retrieve())).toEqual({ available: 6680, pending: 0 });
+  });
+
   it('a dispute withdraws the amount and the 15.00 fee; winning it reinstates the amount', async () => {
     const { charge } = await pay(4000, 'pm_card_createDispute');
     const [dispute] = (await h.stripe.disputes.list({ charge: charge.id })).data;
@@ -204,12 +221,16 @@ describe('balance and balance transactions', () => {
       amount: -4000,
       fee: 1500,
       net: -5500,
-      status: 'available',
+      status: 'pending',
     });
     expect(withdrawal!.fee_details[0]).toMatchObject({ description: 'Dispute fee', amount: 1500 });
+    // Nothing available to take it from: it is taken with the charge's pending funds.
+    expect(withdrawal!.available_on).toBe(
+      (charge.balance_transaction as Stripe.BalanceTransaction).available_on,
+    );
     expect(amounts(await h.stripe.balance.retrieve())).toEqual({
-      available: -5500,
-      pending: 4000 - 146,
+      available: 0,
+      pending: 4000 - 146 - 5500,
     });
     const won = await h.stripe.disputes.update(dispute!.id, {
       evidence: { uncategorized_text: 'winning_evidence' },
@@ -221,7 +242,10 @@ describe('balance and balance transactions', () => {
       fee: 0,
       net: 4000,
     });
-    expect(amounts(await h.stripe.balance.retrieve()).available).toBe(-1500);
+    expect(amounts(await h.stripe.balance.retrieve())).toEqual({
+      available: 4000,
+      pending: 4000 - 146 - 5500,
+    });
   });
 
   it('lists balance transactions newest first, filtered by type, source, currency and created', async () => {

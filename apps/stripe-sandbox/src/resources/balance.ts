@@ -2,8 +2,9 @@
 // chargeback and its reversal, a transfer, a payout — is a balance transaction, and the balance is
 // their sum per currency: `pending` until a transaction's `available_on`, `available` after. Card
 // charges wait `availableAfterDays` (Stripe's 2-day US standard) unless paid with the "bypass
-// pending" test card; debits (refunds, disputes, transfers, payouts) take from the available
-// balance at once, which may go negative, as Stripe's does.
+// pending" test card. Transfers and payouts need the available balance; refunds and disputes take
+// from it when it covers them, and otherwise from the charge's still-pending funds (Stripe debits
+// the pending balance then), so they never block a later transfer the platform could pay.
 import type Stripe from 'stripe';
 import type { Engine } from '../engine';
 import { cardFee, fixedFee } from '../fees';
@@ -93,12 +94,32 @@ export function chargeTransaction(
   });
 }
 
+/**
+ * When a refund or chargeback of `chargeId` takes `cost`: now (`undefined`) when the available
+ * balance covers it; otherwise with the charge's own funds if they are still pending; otherwise
+ * now, the available balance going negative.
+ */
+function debitTiming(
+  engine: Engine,
+  cost: number,
+  currency: string,
+  chargeId: string,
+): number | undefined {
+  if (availableIn(engine, currency) >= cost) return undefined;
+  const txnId = engine.store.find('charge', chargeId)?.balance_transaction;
+  const txn =
+    typeof txnId === 'string' ? engine.store.find('balance_transaction', txnId) : undefined;
+  return txn?.status === 'pending' ? txn.available_on : undefined;
+}
+
 /** A refund: the refunded amount leaves the balance; the charge's fee is not given back. */
 export function refundTransaction(
   engine: Engine,
   refund: Stripe.Refund,
 ): Stripe.BalanceTransaction {
+  const availableOn = debitTiming(engine, refund.amount, refund.currency, String(refund.charge));
   return recordTransaction(engine, {
+    ...(availableOn !== undefined ? { availableOn } : {}),
     type: 'refund',
     reportingCategory: 'refund',
     amount: -refund.amount,
@@ -108,22 +129,23 @@ export function refundTransaction(
   });
 }
 
-/** A chargeback: the disputed amount and the dispute fee leave the balance at once. */
+/** A chargeback: the disputed amount and the dispute fee leave the balance. */
 export function disputeWithdrawal(
   engine: Engine,
   dispute: Stripe.Dispute,
 ): Stripe.BalanceTransaction {
+  const fee = fixedFee(engine.balance.disputeFee, dispute.currency);
+  const cost = dispute.amount + fee;
+  const availableOn = debitTiming(engine, cost, dispute.currency, String(dispute.charge));
   return recordTransaction(engine, {
+    ...(availableOn !== undefined ? { availableOn } : {}),
     type: 'adjustment',
     reportingCategory: 'dispute',
     amount: -dispute.amount,
     currency: dispute.currency,
     source: dispute.id,
     description: `Chargeback withdrawal for ${String(dispute.charge)}`,
-    fee: {
-      amount: fixedFee(engine.balance.disputeFee, dispute.currency),
-      description: 'Dispute fee',
-    },
+    fee: { amount: fee, description: 'Dispute fee' },
   });
 }
 
