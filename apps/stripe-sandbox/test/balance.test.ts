@@ -127,11 +127,7 @@ describe('balance and balance transactions', () => {
     expect((await h.stripe.balanceTransactions.retrieve(txn.id)).status).toBe('available');
     expect(amounts(await h.stripe.balance.retrieve())).toEqual({ available: 4825, pending: 0 });
     const [event] = await h.hooks.waitFor((es) =>
-      es.some(
-        (e) =>
-          e.type === 'balance.available' &&
-          amounts(e.data.object as Stripe.Balance).available === 4825,
-      ),
+      es.some((e) => e.type === 'balance.available' && amounts(e.data.object).available === 4825),
     );
     expect(event).toBeDefined();
   });
@@ -274,9 +270,7 @@ describe('balance and balance transactions', () => {
     ).toEqual([]);
     const expanded = await h.stripe.balanceTransactions.list({ expand: ['data.source'] });
     expect((expanded.data[2]!.source as Stripe.Charge).id).toBe(a.charge.id);
-    const badType = await stripeError(() =>
-      h.stripe.balanceTransactions.list({ type: 'chrage' as 'charge' }),
-    );
+    const badType = await stripeError(() => h.stripe.balanceTransactions.list({ type: 'chrage' }));
     expect(badType.statusCode).toBe(400);
     expect(badType.param).toBe('type');
     const missing = await stripeError(() => h.stripe.balanceTransactions.retrieve('txn_missing'));

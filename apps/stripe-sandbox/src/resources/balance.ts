@@ -9,7 +9,7 @@ import type Stripe from 'stripe';
 import type { Engine } from '../engine';
 import { cardFee, fixedFee } from '../fees';
 import { StripeError, invalidRequest } from '../protocol/errors';
-import { newId } from '../protocol/ids';
+import { newId, refId } from '../protocol/ids';
 import { createdFilter, paginate } from '../protocol/list';
 import type { ParamReader } from '../protocol/params';
 import { get, type ResourceModule } from '../router';
@@ -117,7 +117,12 @@ export function refundTransaction(
   engine: Engine,
   refund: Stripe.Refund,
 ): Stripe.BalanceTransaction {
-  const availableOn = debitTiming(engine, refund.amount, refund.currency, String(refund.charge));
+  const availableOn = debitTiming(
+    engine,
+    refund.amount,
+    refund.currency,
+    refId(refund.charge) ?? '',
+  );
   return recordTransaction(engine, {
     ...(availableOn !== undefined ? { availableOn } : {}),
     type: 'refund',
@@ -125,7 +130,7 @@ export function refundTransaction(
     amount: -refund.amount,
     currency: refund.currency,
     source: refund.id,
-    description: `REFUND FOR CHARGE (${String(refund.charge)})`,
+    description: `REFUND FOR CHARGE (${refId(refund.charge) ?? ''})`,
   });
 }
 
@@ -136,7 +141,7 @@ export function disputeWithdrawal(
 ): Stripe.BalanceTransaction {
   const fee = fixedFee(engine.balance.disputeFee, dispute.currency);
   const cost = dispute.amount + fee;
-  const availableOn = debitTiming(engine, cost, dispute.currency, String(dispute.charge));
+  const availableOn = debitTiming(engine, cost, dispute.currency, refId(dispute.charge) ?? '');
   return recordTransaction(engine, {
     ...(availableOn !== undefined ? { availableOn } : {}),
     type: 'adjustment',
@@ -144,7 +149,7 @@ export function disputeWithdrawal(
     amount: -dispute.amount,
     currency: dispute.currency,
     source: dispute.id,
-    description: `Chargeback withdrawal for ${String(dispute.charge)}`,
+    description: `Chargeback withdrawal for ${refId(dispute.charge) ?? ''}`,
     fee: { amount: fee, description: 'Dispute fee' },
   });
 }
@@ -163,7 +168,7 @@ export function disputeReinstatement(
     amount: dispute.amount,
     currency: dispute.currency,
     source: dispute.id,
-    description: `Chargeback reversal for ${String(dispute.charge)}`,
+    description: `Chargeback reversal for ${refId(dispute.charge) ?? ''}`,
     ...(returned > 0 ? { fee: { amount: -returned, description: 'Dispute fee refund' } } : {}),
   });
 }
