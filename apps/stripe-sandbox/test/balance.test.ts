@@ -335,6 +335,29 @@ describe('transfers draw on the available balance', () => {
   });
 });
 
+describe('concurrent spending', () => {
+  it('concurrent transfers and payouts never spend more than the available balance', async () => {
+    const account = await seller();
+    await pay(10_000, 'pm_card_bypassPending'); // 9,680 available
+    const results = await Promise.allSettled(
+      Array.from({ length: 10 }, (_, i) =>
+        i % 2 === 0
+          ? h.stripe.transfers.create({ amount: 2000, currency: 'usd', destination: account.id })
+          : h.stripe.payouts.create({ amount: 2000, currency: 'usd' }),
+      ),
+    );
+    const ok = results.filter((r) => r.status === 'fulfilled');
+    const refused = results.filter((r) => r.status === 'rejected');
+    expect(ok).toHaveLength(4);
+    for (const r of refused) {
+      expect((r.reason as Stripe.errors.StripeError).code).toBe('balance_insufficient');
+    }
+    expect(amounts(await h.stripe.balance.retrieve())).toEqual({ available: 1680, pending: 0 });
+    const spent = await h.stripe.balanceTransactions.list({ limit: 100 });
+    expect(spent.data.filter((t) => t.type !== 'charge')).toHaveLength(4);
+  });
+});
+
 describe('payouts', () => {
   it('pays out the available balance; paid when the clock passes arrival_date', async () => {
     await pay(10_000, 'pm_card_bypassPending');
