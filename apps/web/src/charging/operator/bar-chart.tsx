@@ -17,7 +17,7 @@ export interface Series {
 
 const HEIGHT = 200;
 const LEFT = 72;
-const BOTTOM = 24;
+const BOTTOM = 30;
 const TOP = 8;
 
 /** The width of an element, kept up to date as the window changes. */

@@ -137,14 +137,17 @@ function Lines({ session: s }: { session: OpsSession }) {
           </Table.Row>
         </Table.Header>
         <Table.Body>
-          {r.lines.map((l, i) => (
-            <Table.Row key={`${l.kind}-${i}`} data-testid="ops-line">
-              <Table.Cell>{lineLabel(l)}</Table.Cell>
-              <Table.Cell textAlign="end" whiteSpace="nowrap">
-                {money(l.amount)}
-              </Table.Cell>
-            </Table.Row>
-          ))}
+          {/* A tariff without a time or idle price still has those lines, at zero: noise here. */}
+          {r.lines
+            .filter((l) => l.amount !== 0 || (l.kind !== 'time' && l.kind !== 'idle'))
+            .map((l, i) => (
+              <Table.Row key={`${l.kind}-${i}`} data-testid="ops-line">
+                <Table.Cell>{lineLabel(l)}</Table.Cell>
+                <Table.Cell textAlign="end" whiteSpace="nowrap">
+                  {money(l.amount)}
+                </Table.Cell>
+              </Table.Row>
+            ))}
           <Table.Row fontWeight="bold">
             <Table.Cell>Total</Table.Cell>
             <Table.Cell textAlign="end" whiteSpace="nowrap" data-testid="ops-total">
