@@ -206,7 +206,7 @@ describe('charging reports, sessions and reservations', () => {
     await login(page, app.demo.OPERATOR);
     await page.goto('/charging/stations');
     await tab(page, 'Sessions');
-    await page.getByRole('heading', { name: 'Charging sessions' }).waitFor();
+    await page.getByRole('heading', { name: 'Charging sessions', exact: true }).waitFor();
     const rows = page.getByTestId('ops-session-row');
     const failed = rows.and(page.locator('[data-capture=FAILED]'));
     await failed.waitFor();
@@ -239,7 +239,7 @@ describe('charging reports, sessions and reservations', () => {
 
     // Its detail: the OCPP transaction, the line items, what the card paid.
     await page.goto(`/charging/sessions/${sessions.failed}`);
-    await page.getByRole('heading', { name: 'Charging session' }).waitFor();
+    await page.getByRole('heading', { name: 'Charging session', exact: true }).waitFor();
     await expect
       .poll(() => page.getByTestId('ops-captured').innerText(), { timeout: 15_000 })
       .toBe('€20.00');
@@ -261,7 +261,7 @@ describe('charging reports, sessions and reservations', () => {
     await login(page, app.demo.OPERATOR);
     await page.goto('/charging/sessions');
     await tab(page, 'Reports');
-    await page.getByRole('heading', { name: 'Reports' }).waitFor();
+    await page.getByRole('heading', { name: 'Reports', exact: true }).waitFor();
     const report = page.getByTestId('station-report').filter({ hasText: 'Quay Reports' });
     await report.waitFor();
     const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Berlin' }).format(
@@ -349,6 +349,22 @@ describe('charging reports, sessions and reservations', () => {
         .getByRole('button', { name: 'Cancel reservation' })
         .count(),
     ).toBe(0);
+
+    // Reserved again; this time the operator cancels it from the list.
+    await postJson(
+      app,
+      '/api/v1/reservations',
+      { connectorId: connectors[0], minutes: 10 },
+      me.accessToken,
+    );
+    await ops.reload();
+    const again = ops.getByTestId('ops-reservation-row').first();
+    await expect.poll(() => again.getAttribute('data-status')).toBe('ACTIVE');
+    await again.getByRole('button', { name: 'Cancel reservation' }).click();
+    await expect.poll(() => again.getAttribute('data-status')).toBe('CANCELLED');
+    expect(await ops.getByTestId('ops-reservation-row').count()).toBe(2);
+    await page.reload();
+    await page.getByRole('button', { name: /^Reserve for \d+ minutes$/ }).waitFor();
     await page.context().close();
     await ops.context().close();
   });

@@ -268,7 +268,7 @@ describe('charging reports: energy and revenue per station per day', () => {
     it('ranges: at most 366 days, from before to, real dates, nothing unknown', async () => {
       const ok = await daily(a.volt.operator, { from: '2025-03-10', to: '2026-03-10' });
       expect(ok.status).toBe(200);
-      for (const q of [
+      for (const q of <Record<string, string>[]>[
         { from: '2025-03-09', to: '2026-03-10' },
         { from: '2026-03-11', to: '2026-03-10' },
         { from: '2026-02-30', to: '2026-03-10' },
@@ -296,6 +296,8 @@ describe('charging reports: energy and revenue per station per day', () => {
     const before = new Date(Date.now() - 3_600_000).toISOString();
     for (const q of [`stationId=${stationId}&to=${before}`, `stationId=st_none`])
       expect((await a.api.get(`/api/v1/sessions?${q}`, a.volt.operator)).body.data).toEqual([]);
+    for (const q of ['from=yesterday', 'to=2026-13-01T00:00:00Z', 'stationId='])
+      expect((await a.api.get(`/api/v1/sessions?${q}`, a.volt.operator)).status, q).toBe(400);
     const from = encodeURIComponent(before);
     expect(
       (await a.api.get(`/api/v1/sessions?stationId=${stationId}&from=${from}`, a.volt.operator))

@@ -180,14 +180,15 @@ export function OpsSessionsPage() {
 function SessionRows({ rows }: { rows: OpsSession[] }) {
   return (
     <WideTable label="Sessions">
+      {/* The payment second: a failure and its retry show on a phone without swiping. */}
       <Table.Header>
         <Table.Row>
           <Table.ColumnHeader>Started</Table.ColumnHeader>
-          <Table.ColumnHeader>Where</Table.ColumnHeader>
+          <Table.ColumnHeader>Payment</Table.ColumnHeader>
+          <Table.ColumnHeader textAlign="end">Cost</Table.ColumnHeader>
           <Table.ColumnHeader>Status</Table.ColumnHeader>
           <Table.ColumnHeader textAlign="end">Energy</Table.ColumnHeader>
-          <Table.ColumnHeader textAlign="end">Cost</Table.ColumnHeader>
-          <Table.ColumnHeader>Payment</Table.ColumnHeader>
+          <Table.ColumnHeader>Where</Table.ColumnHeader>
         </Table.Row>
       </Table.Header>
       <Table.Body>
@@ -205,8 +206,14 @@ function SessionRows({ rows }: { rows: OpsSession[] }) {
                 </RouterLink>
               </Link>
             </Table.Cell>
-            <Table.Cell>
-              <Place chargerId={s.chargerId} connector={s.connectorNumber} />
+            <Table.Cell minW="12rem">
+              <Stack gap={2} align="start">
+                <CaptureBadge status={s.captureStatus} />
+                <FailedCapture session={s} compact />
+              </Stack>
+            </Table.Cell>
+            <Table.Cell textAlign="end" whiteSpace="nowrap" data-testid="ops-session-cost">
+              {formatMoney(s.cost, s.currency)}
             </Table.Cell>
             <Table.Cell>
               <SessionBadge status={s.status} />
@@ -214,14 +221,8 @@ function SessionRows({ rows }: { rows: OpsSession[] }) {
             <Table.Cell textAlign="end" whiteSpace="nowrap">
               {formatKwh(s.energyWh)}
             </Table.Cell>
-            <Table.Cell textAlign="end" whiteSpace="nowrap" data-testid="ops-session-cost">
-              {formatMoney(s.cost, s.currency)}
-            </Table.Cell>
-            <Table.Cell minW="14rem">
-              <Stack gap={2} align="start">
-                <CaptureBadge status={s.captureStatus} />
-                <FailedCapture session={s} compact />
-              </Stack>
+            <Table.Cell>
+              <Place chargerId={s.chargerId} connector={s.connectorNumber} />
             </Table.Cell>
           </Table.Row>
         ))}
