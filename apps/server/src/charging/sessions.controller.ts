@@ -86,6 +86,7 @@ export class SessionsController {
   }
 
   @Post(':id/retry-capture')
+  @Idempotent()
   @HttpCode(202)
   @Doc({
     summary:

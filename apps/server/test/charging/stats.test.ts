@@ -339,6 +339,45 @@ describe('charging reports: energy and revenue per station per day', () => {
     expect(day.body.days.reduce((n: number, d: { gross: number }) => n + d.gross, 0)).toBe(4000);
   });
 
+  it('many retries at once, beside the job’s own: one capture, one entry', async () => {
+    const { driver, id } = await tenKwh(true);
+    await f.until(driver, id, { status: 'COMPLETED', captureStatus: 'FAILED' });
+    const answers = await Promise.all(
+      Array.from({ length: 6 }, (_, i) =>
+        a.api.call('POST', `/api/v1/sessions/${id}/retry-capture`, {
+          body: {},
+          token: i % 2 ? a.admin : a.volt.operator,
+          headers: { 'idempotency-key': `retry-${id}-${i}` },
+        }),
+      ),
+    );
+    expect(answers.map((r) => r.status)).toEqual([202, 202, 202, 202, 202, 202]);
+    const done = await f.until(driver, id, { captureStatus: 'CAPTURED', capturedAmount: 4000 });
+    const payment = (await a.api.get(`/api/v1/payments/${done.paymentId}`, driver)).body;
+    expect(payment).toMatchObject({ status: 'SUCCEEDED', amountCaptured: 4000 });
+    const entries = await app.runtime.database.pool.query(
+      `SELECT 1 FROM journal_entries WHERE kind = 'PAYMENT' AND reference_id = $1`,
+      [id],
+    );
+    expect(entries.rowCount).toBe(1);
+    // Never more than one retry job waiting at a time: the rest reused it, or found it done.
+    const jobs = await app.runtime.database.pool.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM pgboss.job
+       WHERE name = 'charging.capture-session' AND singleton_key = $1`,
+      [`retry:${id}`],
+    );
+    expect(jobs.rows[0]!.n).toBeGreaterThanOrEqual(1);
+    expect(jobs.rows[0]!.n).toBeLessThan(6);
+    // A replay of one request under its key is the same answer, not another job.
+    const replay = await a.api.call('POST', `/api/v1/sessions/${id}/retry-capture`, {
+      body: {},
+      token: a.volt.operator,
+      headers: { 'idempotency-key': `retry-${id}-0` },
+    });
+    expect(replay.status).toBe(202);
+    expect(replay.headers.get('idempotent-replayed')).toBe('true');
+  });
+
   it('a running session has nothing to capture: 409', async () => {
     const site = await f.bareSite();
     const driver = await f.driver();

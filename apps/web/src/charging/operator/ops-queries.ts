@@ -1,5 +1,5 @@
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api, call } from '../../api/client';
+import { api, call, newIdempotencyKey } from '../../api/client';
 import type { paths } from '../../api/openapi';
 
 // The operator's running business: sessions (failed captures and their retry), the daily report,
@@ -66,8 +66,13 @@ export const useOpsReceipt = (s: OpsSession) =>
 export function useRetryCapture() {
   const queries = useQueryClient();
   return useMutation({
+    // A key per press: the server stores its answer; the capture is idempotent by itself anyway.
     mutationFn: (id: string) =>
-      call(() => api.POST('/api/v1/sessions/{id}/retry-capture', { params: { path: { id } } })),
+      call(() =>
+        api.POST('/api/v1/sessions/{id}/retry-capture', {
+          params: { path: { id }, header: { 'Idempotency-Key': newIdempotencyKey() } },
+        }),
+      ),
     onSuccess: (s) => {
       queries.setQueryData([AREA, 'session', s.id], s);
       void queries.invalidateQueries({ queryKey: [AREA, 'sessions'] });
