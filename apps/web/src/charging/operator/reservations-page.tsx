@@ -67,11 +67,10 @@ export function OpsReservationsPage() {
             <Table.Header>
               <Table.Row>
                 <Table.ColumnHeader>Made</Table.ColumnHeader>
-                <Table.ColumnHeader>Where</Table.ColumnHeader>
                 <Table.ColumnHeader>Status</Table.ColumnHeader>
+                <Table.ColumnHeader>Where</Table.ColumnHeader>
                 <Table.ColumnHeader>Expires</Table.ColumnHeader>
                 <Table.ColumnHeader>Driver</Table.ColumnHeader>
-                <Table.ColumnHeader />
               </Table.Row>
             </Table.Header>
             <Table.Body>
@@ -93,43 +92,43 @@ function Row({ reservation: r }: { reservation: Reservation }) {
   return (
     <Table.Row data-testid="ops-reservation-row" data-status={r.status}>
       <Table.Cell whiteSpace="nowrap">{formatDateTime(r.createdAt)}</Table.Cell>
+      <Table.Cell minW="11rem">
+        <Stack gap={2} align="start">
+          <Badge colorPalette={look.palette} variant="subtle">
+            {look.label}
+          </Badge>
+          {r.failureCode && (
+            <Text fontSize="sm" color="fg.muted">
+              {r.failureCode === 'NO_ANSWER'
+                ? 'The charger did not answer'
+                : r.failureCode.toLowerCase()}
+            </Text>
+          )}
+          {live(r) && (
+            <Stack gap={1} align="start">
+              {cancel.isError && <ErrorState error={cancel.error} />}
+              <Button
+                size="sm"
+                variant="outline"
+                colorPalette="red"
+                loading={cancel.isPending}
+                onClick={() => cancel.mutate(r.id)}
+              >
+                Cancel reservation
+              </Button>
+            </Stack>
+          )}
+        </Stack>
+      </Table.Cell>
       <Table.Cell>
         <Place chargerId={r.chargerId} />
         <Text fontSize="sm" color="fg.muted">
           <ConnectorNumber chargerId={r.chargerId} connectorId={r.connectorId} />
         </Text>
       </Table.Cell>
-      <Table.Cell>
-        <Badge colorPalette={look.palette} variant="subtle">
-          {look.label}
-        </Badge>
-        {r.failureCode && (
-          <Text fontSize="sm" color="fg.muted">
-            {r.failureCode === 'NO_ANSWER'
-              ? 'The charger did not answer'
-              : r.failureCode.toLowerCase()}
-          </Text>
-        )}
-      </Table.Cell>
       <Table.Cell whiteSpace="nowrap">{formatDateTime(r.expiresAt)}</Table.Cell>
       <Table.Cell fontSize="sm" overflowWrap="anywhere" minW="8rem">
         {r.driverId}
-      </Table.Cell>
-      <Table.Cell>
-        {live(r) && (
-          <Stack gap={1} align="start">
-            {cancel.isError && <ErrorState error={cancel.error} />}
-            <Button
-              size="sm"
-              variant="outline"
-              colorPalette="red"
-              loading={cancel.isPending}
-              onClick={() => cancel.mutate(r.id)}
-            >
-              Cancel reservation
-            </Button>
-          </Stack>
-        )}
       </Table.Cell>
     </Table.Row>
   );
