@@ -1,11 +1,12 @@
 import { Injectable } from '@nestjs/common';
-import { and, desc, eq, lt, type SQL } from 'drizzle-orm';
+import { and, desc, eq, gte, inArray, lt, type SQL } from 'drizzle-orm';
 import type { UserRow } from '../identity';
 import { Clock } from '../platform/clock';
 import { Database } from '../platform/database/database';
 import { AppError } from '../platform/errors/app-error';
 import { toPage, type Page, type PageQuery } from '../platform/http/pagination';
 import {
+  chargers,
   chargingSessions,
   ocppTransactions,
   type CaptureStatus,
@@ -20,6 +21,9 @@ export interface SessionFilter extends PageQuery {
   status?: SessionStatus;
   captureStatus?: CaptureStatus;
   companyId?: string;
+  stationId?: string;
+  from?: string;
+  to?: string;
 }
 
 /**
@@ -77,6 +81,17 @@ export class SessionsQuery {
           q.status ? eq(chargingSessions.status, q.status) : undefined,
           q.captureStatus ? eq(chargingSessions.captureStatus, q.captureStatus) : undefined,
           q.companyId ? eq(chargingSessions.companyId, q.companyId) : undefined,
+          q.stationId
+            ? inArray(
+                chargingSessions.chargerId,
+                this.database.db
+                  .select({ id: chargers.id })
+                  .from(chargers)
+                  .where(eq(chargers.stationId, q.stationId)),
+              )
+            : undefined,
+          q.from ? gte(chargingSessions.createdAt, new Date(q.from)) : undefined,
+          q.to ? lt(chargingSessions.createdAt, new Date(q.to)) : undefined,
           q.startingAfter ? lt(chargingSessions.id, q.startingAfter) : undefined,
         ),
       )
