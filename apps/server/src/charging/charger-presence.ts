@@ -1,5 +1,5 @@
 import { Injectable, type OnApplicationBootstrap } from '@nestjs/common';
-import { and, eq, isNull, or } from 'drizzle-orm';
+import { and, eq, isNull } from 'drizzle-orm';
 import { Clock } from '../platform/clock';
 import { Config } from '../platform/config/config';
 import { Database } from '../platform/database/database';
@@ -56,22 +56,6 @@ export class ChargerPresence implements OnApplicationBootstrap {
     return old?.node_id && old.connection_id
       ? { nodeId: old.node_id, connectionId: old.connection_id }
       : undefined;
-  }
-
-  /**
-   * Claims the row again for a socket still open here, unless another has claimed it since: after
-   * a requester took this node for dead (release by another node) while it was only slow.
-   */
-  async reassert(chargerId: string, connectionId: string): Promise<void> {
-    await this.database.db
-      .update(chargers)
-      .set({ online: true, nodeId: this.nodeId, connectionId })
-      .where(
-        and(
-          eq(chargers.id, chargerId),
-          or(isNull(chargers.connectionId), eq(chargers.connectionId, connectionId)),
-        ),
-      );
   }
 
   /** The socket closed (or its node is gone): offline, if the row still names it. True if so. */

@@ -22,6 +22,7 @@ import { ChargerConnections } from './charger-connections';
 import { ChargerEventsController } from './charger-events.controller';
 import { ChargerPresence } from './charger-presence';
 import { ChargerRouter } from './charger-router';
+import { NodeLiveness } from './node-liveness';
 import { ChargingEvents } from './charging-events';
 import { Chargers } from './chargers';
 import { ChargersController, ConnectorsController } from './chargers.controller';
@@ -68,6 +69,7 @@ import { Tariffs } from './tariffs';
     ChargerPresence,
     ChargerConnections,
     ChargerRouter,
+    NodeLiveness,
     OcppCommands,
     IdTags,
     OcppTransactions,
