@@ -13,6 +13,7 @@ import { Writable } from 'node:stream';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { monitorEventLoopDelay, PerformanceObserver } from 'node:perf_hooks';
 import pg from 'pg';
 import { goalExitCode, intEnv, server } from './lib.mjs';
 
@@ -83,7 +84,9 @@ if (openFilesLimit('soft') < FILES_NEEDED) {
  *   sent: number, answered: number, unanswered: number, skipped: number, callErrors: number,
  *   closed: number, perSecond: number, p50: number, p99: number, max: number, loadCpuShare: number,
  *   sentTotal: number, answeredTotal: number, firstError?: string }} LoadStats
- * @typedef {{ rss: number, heapUsed: number, cpu: number }} Memory (cpu: the process's µs so far)
+ * @typedef {{ rss: number, heapUsed: number, cpu: number, loopP99: number, loopMax: number,
+ *   gcMs: number, gcMaxMs: number }} Memory (cpu: the process's µs so far; loop*: event-loop delay
+ *   in ms since the previous snapshot; gc*: GC pauses since the previous snapshot)
  * @typedef {{ stats: LoadStats, before: Memory, after: Memory, connectedAt: Date,
  *   cpuPerMessage: number }} Result
  */
@@ -177,11 +180,36 @@ async function startBare() {
   };
 }
 
+// Where a server's round trips go besides its own work: the event loop's delay (a long task or
+// GC pause blocks every socket) and GC pauses, measured in the server's process (bare: the same
+// code in ocpp-bare.mjs).
+const loop = monitorEventLoopDelay({ resolution: 5 });
+loop.enable();
+const gc = { ms: 0, max: 0 };
+new PerformanceObserver((list) => {
+  for (const e of list.getEntries()) {
+    gc.ms += e.duration;
+    gc.max = Math.max(gc.max, e.duration);
+  }
+}).observe({ entryTypes: ['gc'] });
+
 /** @returns {Promise<Memory>} this process's memory (Tender runs here). */
 const ownMemory = async () => {
   const { rss, heapUsed } = process.memoryUsage();
   const cpu = process.cpuUsage();
-  return { rss, heapUsed, cpu: cpu.user + cpu.system };
+  const snapshot = {
+    rss,
+    heapUsed,
+    cpu: cpu.user + cpu.system,
+    loopP99: loop.percentile(99) / 1e6,
+    loopMax: loop.max / 1e6,
+    gcMs: gc.ms,
+    gcMaxMs: gc.max,
+  };
+  loop.reset();
+  gc.ms = 0;
+  gc.max = 0;
+  return snapshot;
 };
 
 /**
@@ -348,6 +376,15 @@ try {
   );
   console.log(line('bare', bareResult));
   console.log(line('tender', tender));
+  for (const [label, r] of /** @type {const} */ ([
+    ['bare', bareResult],
+    ['tender', tender],
+  ]))
+    console.log(
+      `  ${label}: event-loop delay p99/max ${r.after.loopP99.toFixed(1)}/${r.after.loopMax.toFixed(0)} ms, ` +
+        `GC pauses ${r.after.gcMs.toFixed(0)} ms in all (longest ${r.after.gcMaxMs.toFixed(1)} ms), ` +
+        'all booted to all answered',
+    );
   const ratio = tender.stats.perSecond / bareResult.stats.perSecond;
   console.log(
     `\ntender / bare msg/s: ${ratio.toFixed(2)} (goal >= ${GOAL_RATIO}); ` +

@@ -47,7 +47,7 @@ export class ChargerPresence implements OnApplicationBootstrap {
       connection_id: string | null;
     }>(
       `UPDATE chargers c SET online = true, node_id = $2, connection_id = $3, updated_at = $4
-       FROM (SELECT id, node_id, connection_id FROM chargers WHERE id = $1 FOR UPDATE) old
+       FROM (SELECT id, node_id, connection_id FROM chargers WHERE id = $1 FOR NO KEY UPDATE) old
        WHERE c.id = old.id
        RETURNING old.node_id, old.connection_id`,
       [chargerId, this.nodeId, connectionId, this.clock.now()],

@@ -10,7 +10,7 @@ export const HEARTBEAT_ATTEMPTS = 3;
 /** Pause after a failed heartbeat write before the next one. */
 export const HEARTBEAT_RETRY_MS = 500;
 /** How long a write waits for more to share it (nobody waits for a heartbeat's write). */
-export const HEARTBEAT_LINGER_MS = 10;
+export const HEARTBEAT_LINGER_MS = 25;
 
 const c = (column: { name: string }) => sql.identifier(column.name);
 
@@ -19,8 +19,9 @@ const c = (column: { name: string }) => sql.identifier(column.name);
  * null time, a re-claim without a heartbeat, keeps it). A beat whose socket is open here also
  * claims the charger's presence again when nobody holds it (a node took this one for dead and
  * swept it, or a requester released it after a lost acknowledgement), never over another socket's
- * claim. The rows are locked in id order (two nodes' batches cannot deadlock); `reclaimed` says
- * which were taken back, so their `charger.online` is published.
+ * claim. The rows are locked in id order (two nodes' batches cannot deadlock), and only against
+ * other updates (NO KEY UPDATE: the OCPP log's foreign-key checks never wait on them);
+ * `reclaimed` says which were taken back, so their `charger.online` is published.
  */
 const WRITE_HEARTBEATS = new PreparedStatement(
   'ocpp_heartbeats',
@@ -41,7 +42,7 @@ const WRITE_HEARTBEATS = new PreparedStatement(
         ${sql.placeholder('times')}::timestamptz[]) AS b(id, conn, at)
       JOIN ${chargers} held ON held.${c(chargers.id)} = b.id
       ORDER BY b.id
-      FOR UPDATE OF held
+      FOR NO KEY UPDATE OF held
     ) AS beat
     WHERE ${chargers.id} = beat.id
     RETURNING ${chargers.id} AS id, beat.reclaim AS reclaimed`,

@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { randomFillSync } from 'node:crypto';
 
 /**
  * Prefixed, time-sortable ids (`usr_01JD…`): a Crockford base32 ULID behind a prefix that says
@@ -51,9 +51,23 @@ function encodeTime(ms: number): string {
   return out;
 }
 
+/**
+ * Random bytes drawn a few KiB at a time, each byte used once: a hot path (an id per OCPP frame)
+ * then costs no call into the CSPRNG per millisecond. 256 is a multiple of 32, so `b % 32` stays
+ * uniform.
+ */
+const entropy = Buffer.alloc(RANDOM_LEN * 256);
+let entropyAt = entropy.length;
+
 function freshRandom(): number[] {
-  const bytes = randomBytes(RANDOM_LEN);
-  return Array.from(bytes, (b) => b % 32);
+  if (entropyAt + RANDOM_LEN > entropy.length) {
+    randomFillSync(entropy);
+    entropyAt = 0;
+  }
+  const digits = new Array<number>(RANDOM_LEN);
+  for (let i = 0; i < RANDOM_LEN; i++) digits[i] = entropy[entropyAt + i]! % 32;
+  entropyAt += RANDOM_LEN;
+  return digits;
 }
 
 function increment(digits: number[]): number[] {
