@@ -159,8 +159,8 @@ describe('OCPP log and heartbeats, written in batches', () => {
     }).ocpp_heartbeats;
     const points = app.running.app.get(ChargePoints);
     let last = new Date(0);
-    for (let i = 0; i < 50; i++) last = await points.heartbeat(point(chargerId));
-    const other = await points.heartbeat(point(otherId));
+    for (let i = 0; i < 50; i++) last = points.heartbeat(point(chargerId));
+    const other = points.heartbeat(point(otherId));
     await expect
       .poll(async () => Date.parse((await row(chargerId)).lastHeartbeatAt))
       .toBe(last.getTime());
@@ -175,7 +175,7 @@ describe('OCPP log and heartbeats, written in batches', () => {
       ocpp_heartbeats: { fail: 1 },
     }).ocpp_heartbeats;
     const points = app.running.app.get(ChargePoints);
-    const at = await points.heartbeat(point(otherId)); // its write is refused, then tried again
+    const at = points.heartbeat(point(otherId)); // its write is refused, then tried again
     await expect
       .poll(async () => Date.parse((await row(otherId)).lastHeartbeatAt))
       .toBe(at.getTime());
@@ -197,7 +197,7 @@ describe('OCPP log at shutdown', () => {
       });
       const log = app.running.app.get(OcppLog);
       for (let i = 0; i < 3000; i++) log.record(chargerId, 'IN', frame(i));
-      const beat = await app.running.app.get(ChargePoints).heartbeat({
+      const beat = app.running.app.get(ChargePoints).heartbeat({
         chargerId,
         companyId: a.volt.id,
         stationId: 'stn_unused',
