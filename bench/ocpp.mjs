@@ -85,10 +85,11 @@ if (openFilesLimit('soft') < FILES_NEEDED) {
  *   closed: number, perSecond: number, p50: number, p99: number, max: number, loadCpuShare: number,
  *   sentTotal: number, answeredTotal: number, firstError?: string }} LoadStats
  * @typedef {{ rss: number, heapUsed: number, cpu: number, loopP99: number, loopMax: number,
- *   gcMs: number, gcMaxMs: number }} Memory (cpu: the process's µs so far; loop*: event-loop delay
- *   in ms since the previous snapshot; gc*: GC pauses since the previous snapshot)
+ *   gcMs: number, gcMaxMs: number, pg?: Map<number, number> }} Memory (cpu: the process's µs so
+ *   far; loop*: event-loop delay in ms since the previous snapshot; gc*: GC pauses since the
+ *   previous snapshot; pg: CPU µs so far of each PostgreSQL backend on Tender's database)
  * @typedef {{ stats: LoadStats, before: Memory, after: Memory, connectedAt: Date,
- *   cpuPerMessage: number }} Result
+ *   cpuPerMessage: number, pgCpuPerMessage?: number }} Result
  */
 
 /**
@@ -142,7 +143,15 @@ async function loadRun(url, ocppIds, memory) {
     const steady = s.answeredTotal - s.connected;
     const cpuFrom = (await atConnected)?.cpu ?? after.cpu;
     const cpuPerMessage = steady > 0 ? (after.cpu - cpuFrom) / steady : 0;
-    return { stats: s, before, after, connectedAt, cpuPerMessage };
+    const pgFrom = (await atConnected)?.pg;
+    /** @type {number | undefined} */
+    let pgCpuPerMessage;
+    if (pgFrom && after.pg && steady > 0) {
+      let used = 0;
+      for (const [pid, cpu] of after.pg) used += cpu - (pgFrom.get(pid) ?? 0);
+      pgCpuPerMessage = used / steady;
+    }
+    return { stats: s, before, after, connectedAt, cpuPerMessage, pgCpuPerMessage };
   } finally {
     child.removeAllListeners('exit');
     const exited = new Promise((resolve) => child.once('exit', resolve));
@@ -192,6 +201,30 @@ new PerformanceObserver((list) => {
     gc.max = Math.max(gc.max, e.duration);
   }
 }).observe({ entryTypes: ['gc'] });
+
+/**
+ * CPU µs so far of each PostgreSQL backend on `pool`'s database, from /proc: PostgreSQL on this
+ * machine only (undefined otherwise). Backends that end before the next read lose their share.
+ * @param {pg.Pool} pool @returns {Promise<Map<number, number> | undefined>}
+ */
+async function pgBackendsCpu(pool) {
+  const { rows } = await pool.query(
+    `SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND backend_type = 'client backend'`,
+  );
+  const cpu = new Map();
+  for (const { pid } of rows) {
+    let stat;
+    try {
+      stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    } catch {
+      return undefined;
+    }
+    // utime and stime, fields 14 and 15, in clock ticks (100 a second).
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    cpu.set(pid, (Number(fields[11]) + Number(fields[12])) * 10_000);
+  }
+  return cpu;
+}
 
 /** @returns {Promise<Memory>} this process's memory (Tender runs here). */
 const ownMemory = async () => {
@@ -329,7 +362,10 @@ try {
   cleanups.shift();
 
   console.log('tender:');
-  const tender = await loadRun(running.url.replace('http://', 'ws://'), made.ocppIds, ownMemory);
+  const tender = await loadRun(running.url.replace('http://', 'ws://'), made.ocppIds, async () => ({
+    ...(await ownMemory()),
+    pg: await pgBackendsCpu(runtime.database.pool),
+  }));
 
   // What the log promises, checked: every frame in and out recorded (the load's own totals, boots
   // included) and every charger's Heartbeat after its boot stored, within a few seconds.
@@ -383,7 +419,10 @@ try {
     console.log(
       `  ${label}: event-loop delay p99/max ${r.after.loopP99.toFixed(1)}/${r.after.loopMax.toFixed(0)} ms, ` +
         `GC pauses ${r.after.gcMs.toFixed(0)} ms in all (longest ${r.after.gcMaxMs.toFixed(1)} ms), ` +
-        'all booted to all answered',
+        'all booted to all answered' +
+        (r.pgCpuPerMessage !== undefined
+          ? `; PostgreSQL backends ${r.pgCpuPerMessage.toFixed(0)} CPU µs/msg`
+          : ''),
     );
   const ratio = tender.stats.perSecond / bareResult.stats.perSecond;
   console.log(
