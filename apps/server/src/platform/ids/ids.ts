@@ -70,28 +70,34 @@ function freshRandom(): number[] {
   return digits;
 }
 
-function increment(digits: number[]): number[] {
-  const next = [...digits];
-  for (let i = next.length - 1; i >= 0; i--) {
-    if (next[i]! < 31) {
-      next[i]! += 1;
-      return next;
+/** Adds one to the random digits in place (base 32); false if they wrapped around. */
+function increment(digits: number[]): boolean {
+  for (let i = digits.length - 1; i >= 0; i--) {
+    if (digits[i]! < 31) {
+      digits[i]! += 1;
+      return true;
     }
-    next[i] = 0;
+    digits[i] = 0;
   }
-  // 32^16 ids in one millisecond cannot happen; wrapping keeps uniqueness via fresh entropy.
-  return freshRandom();
+  return false;
 }
+
+/** The time part of the last id: encoded once per millisecond, not once per id. */
+let lastTimeText = '';
 
 /** A ULID body (26 chars) for the given time, monotonic within this process. */
 export function ulid(nowMs: number = Date.now()): string {
-  if (nowMs <= lastTime) {
-    lastRandom = increment(lastRandom);
-  } else {
+  if (nowMs > lastTime) {
     lastTime = nowMs;
+    lastTimeText = encodeTime(nowMs);
+    lastRandom = freshRandom();
+  } else if (!increment(lastRandom)) {
+    // 32^16 ids in one millisecond cannot happen; wrapping keeps uniqueness via fresh entropy.
     lastRandom = freshRandom();
   }
-  return encodeTime(Math.max(nowMs, lastTime)) + lastRandom.map((d) => ALPHABET[d]).join('');
+  let text = lastTimeText;
+  for (const d of lastRandom) text += ALPHABET[d];
+  return text;
 }
 
 export function newId(kind: IdKind, nowMs?: number): string {
