@@ -2,7 +2,19 @@
 // ocpp-rpc RPCServer in strict mode (every call and answer checked against OCPP 1.6's schemas, as
 // Tender's gateway does) that accepts any identity and only answers: no database, no log. Says
 // { type: 'listening', port } over IPC, answers { type: 'memory' } with its memory and CPU so far.
+import { monitorEventLoopDelay, PerformanceObserver } from 'node:perf_hooks';
 import { RPCServer } from 'ocpp-rpc';
+
+// The same event-loop and GC measures as Tender's in ocpp.mjs, reset at each memory snapshot.
+const loop = monitorEventLoopDelay({ resolution: 5 });
+loop.enable();
+const gc = { ms: 0, max: 0 };
+new PerformanceObserver((list) => {
+  for (const e of list.getEntries()) {
+    gc.ms += e.duration;
+    gc.max = Math.max(gc.max, e.duration);
+  }
+}).observe({ entryTypes: ['gc'] });
 
 const server = new RPCServer({
   protocols: ['ocpp1.6'],
@@ -41,9 +53,20 @@ process.on('message', (/** @type {{ type: string }} */ message) => {
     const cpu = process.cpuUsage();
     process.send?.({
       type: 'memory',
-      memory: { rss, heapUsed, cpu: cpu.user + cpu.system },
+      memory: {
+        rss,
+        heapUsed,
+        cpu: cpu.user + cpu.system,
+        loopP99: loop.percentile(99) / 1e6,
+        loopMax: loop.max / 1e6,
+        gcMs: gc.ms,
+        gcMaxMs: gc.max,
+      },
       clients,
     });
+    loop.reset();
+    gc.ms = 0;
+    gc.max = 0;
   }
   if (message.type === 'close') {
     void server.close({ force: true }).finally(() => process.exit(0));

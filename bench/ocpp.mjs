@@ -13,6 +13,7 @@ import { Writable } from 'node:stream';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { monitorEventLoopDelay, PerformanceObserver } from 'node:perf_hooks';
 import pg from 'pg';
 import { goalExitCode, intEnv, server } from './lib.mjs';
 
@@ -83,9 +84,12 @@ if (openFilesLimit('soft') < FILES_NEEDED) {
  *   sent: number, answered: number, unanswered: number, skipped: number, callErrors: number,
  *   closed: number, perSecond: number, p50: number, p99: number, max: number, loadCpuShare: number,
  *   sentTotal: number, answeredTotal: number, firstError?: string }} LoadStats
- * @typedef {{ rss: number, heapUsed: number, cpu: number }} Memory (cpu: the process's µs so far)
+ * @typedef {{ rss: number, heapUsed: number, cpu: number, loopP99: number, loopMax: number,
+ *   gcMs: number, gcMaxMs: number, pg?: Map<number, number> }} Memory (cpu: the process's µs so
+ *   far; loop*: event-loop delay in ms since the previous snapshot; gc*: GC pauses since the
+ *   previous snapshot; pg: CPU µs so far of each PostgreSQL backend on Tender's database)
  * @typedef {{ stats: LoadStats, before: Memory, after: Memory, connectedAt: Date,
- *   cpuPerMessage: number }} Result
+ *   cpuPerMessage: number, pgCpuPerMessage?: number }} Result
  */
 
 /**
@@ -139,7 +143,15 @@ async function loadRun(url, ocppIds, memory) {
     const steady = s.answeredTotal - s.connected;
     const cpuFrom = (await atConnected)?.cpu ?? after.cpu;
     const cpuPerMessage = steady > 0 ? (after.cpu - cpuFrom) / steady : 0;
-    return { stats: s, before, after, connectedAt, cpuPerMessage };
+    const pgFrom = (await atConnected)?.pg;
+    /** @type {number | undefined} */
+    let pgCpuPerMessage;
+    if (pgFrom && after.pg && steady > 0) {
+      let used = 0;
+      for (const [pid, cpu] of after.pg) used += cpu - (pgFrom.get(pid) ?? 0);
+      pgCpuPerMessage = used / steady;
+    }
+    return { stats: s, before, after, connectedAt, cpuPerMessage, pgCpuPerMessage };
   } finally {
     child.removeAllListeners('exit');
     const exited = new Promise((resolve) => child.once('exit', resolve));
@@ -177,11 +189,60 @@ async function startBare() {
   };
 }
 
+// Where a server's round trips go besides its own work: the event loop's delay (a long task or
+// GC pause blocks every socket) and GC pauses, measured in the server's process (bare: the same
+// code in ocpp-bare.mjs).
+const loop = monitorEventLoopDelay({ resolution: 5 });
+loop.enable();
+const gc = { ms: 0, max: 0 };
+new PerformanceObserver((list) => {
+  for (const e of list.getEntries()) {
+    gc.ms += e.duration;
+    gc.max = Math.max(gc.max, e.duration);
+  }
+}).observe({ entryTypes: ['gc'] });
+
+/**
+ * CPU µs so far of each PostgreSQL backend on `pool`'s database, from /proc: PostgreSQL on this
+ * machine only (undefined otherwise). Backends that end before the next read lose their share.
+ * @param {pg.Pool} pool @returns {Promise<Map<number, number> | undefined>}
+ */
+async function pgBackendsCpu(pool) {
+  const { rows } = await pool.query(
+    `SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND backend_type = 'client backend'`,
+  );
+  const cpu = new Map();
+  for (const { pid } of rows) {
+    let stat;
+    try {
+      stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    } catch {
+      return undefined;
+    }
+    // utime and stime, fields 14 and 15, in clock ticks (100 a second).
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    cpu.set(pid, (Number(fields[11]) + Number(fields[12])) * 10_000);
+  }
+  return cpu;
+}
+
 /** @returns {Promise<Memory>} this process's memory (Tender runs here). */
 const ownMemory = async () => {
   const { rss, heapUsed } = process.memoryUsage();
   const cpu = process.cpuUsage();
-  return { rss, heapUsed, cpu: cpu.user + cpu.system };
+  const snapshot = {
+    rss,
+    heapUsed,
+    cpu: cpu.user + cpu.system,
+    loopP99: loop.percentile(99) / 1e6,
+    loopMax: loop.max / 1e6,
+    gcMs: gc.ms,
+    gcMaxMs: gc.max,
+  };
+  loop.reset();
+  gc.ms = 0;
+  gc.max = 0;
+  return snapshot;
 };
 
 /**
@@ -301,7 +362,10 @@ try {
   cleanups.shift();
 
   console.log('tender:');
-  const tender = await loadRun(running.url.replace('http://', 'ws://'), made.ocppIds, ownMemory);
+  const tender = await loadRun(running.url.replace('http://', 'ws://'), made.ocppIds, async () => ({
+    ...(await ownMemory()),
+    pg: await pgBackendsCpu(runtime.database.pool),
+  }));
 
   // What the log promises, checked: every frame in and out recorded (the load's own totals, boots
   // included) and every charger's Heartbeat after its boot stored, within a few seconds.
@@ -348,6 +412,18 @@ try {
   );
   console.log(line('bare', bareResult));
   console.log(line('tender', tender));
+  for (const [label, r] of /** @type {const} */ ([
+    ['bare', bareResult],
+    ['tender', tender],
+  ]))
+    console.log(
+      `  ${label}: event-loop delay p99/max ${r.after.loopP99.toFixed(1)}/${r.after.loopMax.toFixed(0)} ms, ` +
+        `GC pauses ${r.after.gcMs.toFixed(0)} ms in all (longest ${r.after.gcMaxMs.toFixed(1)} ms), ` +
+        'all booted to all answered' +
+        (r.pgCpuPerMessage !== undefined
+          ? `; PostgreSQL backends ${r.pgCpuPerMessage.toFixed(0)} CPU µs/msg`
+          : ''),
+    );
   const ratio = tender.stats.perSecond / bareResult.stats.perSecond;
   console.log(
     `\ntender / bare msg/s: ${ratio.toFixed(2)} (goal >= ${GOAL_RATIO}); ` +

@@ -4,7 +4,8 @@ import { Clock } from '../platform/clock';
 import { Database } from '../platform/database/database';
 import { newId } from '../platform/ids/ids';
 import { Logger } from '../platform/logging/logger';
-import { ChargerPresence } from './charger-presence';
+import { Config } from '../platform/config/config';
+import { ChargerConnections } from './charger-connections';
 import { ChargingEvents } from './charging-events';
 import { chargers, connectors, type ChargerRow } from './charging.schema';
 import { ocppTime } from './ocpp-schemas';
@@ -55,11 +56,18 @@ export class ChargePoints implements OnApplicationShutdown {
   constructor(
     private readonly database: Database,
     private readonly clock: Clock,
-    private readonly presence: ChargerPresence,
     private readonly events: ChargingEvents,
+    connections: ChargerConnections,
+    config: Config,
     logger: Logger,
   ) {
-    this.heartbeats = new HeartbeatWriter(database.pool, logger.child({ component: 'ocpp' }));
+    this.heartbeats = new HeartbeatWriter(
+      database.pool,
+      logger.child({ component: 'ocpp' }),
+      config.nodeId,
+      () => clock.now(),
+      connections,
+    );
   }
 
   private get db() {
@@ -113,14 +121,19 @@ export class ChargePoints implements OnApplicationShutdown {
   }
 
   /**
-   * The time to answer with; `last_heartbeat_at` is written behind (HeartbeatWriter). Also claims
-   * presence again if it was released while the socket lived (see reassert).
+   * The time to answer with, at once: `last_heartbeat_at` is written behind (HeartbeatWriter), in
+   * the same batched statement that claims presence again for a live socket whose claim was
+   * cleared meanwhile (a node took this one for dead, or a requester released it).
    */
-  async heartbeat(point: ChargePoint): Promise<Date> {
+  heartbeat(point: ChargePoint): Date {
     const now = this.clock.now();
-    this.heartbeats.heartbeat(point.chargerId, now);
-    await this.presence.reassert(point.chargerId, point.connectionId);
+    this.heartbeats.heartbeat(point, now);
     return now;
+  }
+
+  /** Claims presence again for this open socket, with the next heartbeat batch (node-liveness.ts). */
+  reclaim(point: ChargePoint): void {
+    this.heartbeats.heartbeat(point, null);
   }
 
   /** Writes buffered heartbeats before the pool closes (the seam closed the sockets already). */

@@ -8,6 +8,7 @@ import type { ChargePoint } from './charge-points';
 import { ChargerPresence } from './charger-presence';
 import { ChargingEvents } from './charging-events';
 import { requestChannel, type NodeRequest } from './node-messages';
+import type { HeartbeatSockets } from './heartbeat-writer';
 import { OcppLog } from './ocpp-log';
 
 /** A new id per socket: what presence records, so only that socket's close clears it. */
@@ -25,7 +26,7 @@ interface Held {
  * closed as superseded.
  */
 @Injectable()
-export class ChargerConnections implements OnApplicationShutdown {
+export class ChargerConnections implements OnApplicationShutdown, HeartbeatSockets {
   private readonly held = new Map<string, Held>();
   private readonly log: Logger;
   /** Presence writes in flight: the seam closes sockets before the app, these end before the pool. */
@@ -47,6 +48,36 @@ export class ChargerConnections implements OnApplicationShutdown {
   clientFor(chargerId: string): RPCServerClient | undefined {
     const client = this.held.get(chargerId)?.client;
     return client && client.state === WebSocket.OPEN ? client : undefined;
+  }
+
+  /** Whether `point`'s socket is this charger's current one here, and open. */
+  isOpen(point: ChargePoint): boolean {
+    const here = this.held.get(point.chargerId);
+    return here?.point.connectionId === point.connectionId && here.client.state === WebSocket.OPEN;
+  }
+
+  /** Every socket open here (to claim them all again: node-liveness.ts). */
+  openPoints(): ChargePoint[] {
+    const points: ChargePoint[] = [];
+    for (const { client, point } of this.held.values())
+      if (client.state === WebSocket.OPEN) points.push(point);
+    return points;
+  }
+
+  /** Their presence was swept or released while their sockets lived; claimed again now. */
+  reclaimed(points: ChargePoint[]): void {
+    for (const point of points)
+      void this.track(point, 'announcing', () =>
+        this.events.publish({ type: 'charger.online', ...where(point) }),
+      );
+  }
+
+  /** A heartbeat re-claimed presence for a socket whose close was written meanwhile: undone. */
+  closedMeanwhile(points: ChargePoint[]): void {
+    for (const point of points)
+      void this.track(point, 'releasing', () =>
+        this.presence.release(point.chargerId, point.connectionId).then(() => undefined),
+      );
   }
 
   opened(point: ChargePoint, client: RPCServerClient): void {
@@ -96,7 +127,12 @@ export class ChargerConnections implements OnApplicationShutdown {
   }
 
   async onApplicationShutdown(): Promise<void> {
-    await Promise.all(this.writes);
+    await this.settled();
+  }
+
+  /** Once every presence write in flight has ended (the sockets' closes included). */
+  async settled(): Promise<void> {
+    while (this.writes.size) await Promise.all(this.writes);
   }
 
   private track(point: ChargePoint, what: string, work: () => Promise<void>): Promise<void> {

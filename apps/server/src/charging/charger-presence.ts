@@ -1,5 +1,5 @@
 import { Injectable, type OnApplicationBootstrap } from '@nestjs/common';
-import { and, eq, isNull, or } from 'drizzle-orm';
+import { and, eq, isNull } from 'drizzle-orm';
 import { Clock } from '../platform/clock';
 import { Config } from '../platform/config/config';
 import { Database } from '../platform/database/database';
@@ -47,7 +47,7 @@ export class ChargerPresence implements OnApplicationBootstrap {
       connection_id: string | null;
     }>(
       `UPDATE chargers c SET online = true, node_id = $2, connection_id = $3, updated_at = $4
-       FROM (SELECT id, node_id, connection_id FROM chargers WHERE id = $1 FOR UPDATE) old
+       FROM (SELECT id, node_id, connection_id FROM chargers WHERE id = $1 FOR NO KEY UPDATE) old
        WHERE c.id = old.id
        RETURNING old.node_id, old.connection_id`,
       [chargerId, this.nodeId, connectionId, this.clock.now()],
@@ -56,22 +56,6 @@ export class ChargerPresence implements OnApplicationBootstrap {
     return old?.node_id && old.connection_id
       ? { nodeId: old.node_id, connectionId: old.connection_id }
       : undefined;
-  }
-
-  /**
-   * Claims the row again for a socket still open here, unless another has claimed it since: after
-   * a requester took this node for dead (release by another node) while it was only slow.
-   */
-  async reassert(chargerId: string, connectionId: string): Promise<void> {
-    await this.database.db
-      .update(chargers)
-      .set({ online: true, nodeId: this.nodeId, connectionId })
-      .where(
-        and(
-          eq(chargers.id, chargerId),
-          or(isNull(chargers.connectionId), eq(chargers.connectionId, connectionId)),
-        ),
-      );
   }
 
   /** The socket closed (or its node is gone): offline, if the row still names it. True if so. */

@@ -24,6 +24,7 @@ import { ChargerConnections } from './charger-connections';
 import { ChargerEventsController } from './charger-events.controller';
 import { ChargerPresence } from './charger-presence';
 import { ChargerRouter } from './charger-router';
+import { NodeLiveness } from './node-liveness';
 import { ChargingEvents } from './charging-events';
 import { Chargers } from './chargers';
 import { ChargersController, ConnectorsController } from './chargers.controller';
@@ -71,6 +72,7 @@ import { Tariffs } from './tariffs';
     ChargerPresence,
     ChargerConnections,
     ChargerRouter,
+    NodeLiveness,
     OcppCommands,
     IdTags,
     OcppTransactions,

@@ -193,6 +193,18 @@ export const chargers = pgTable(
 );
 
 /**
+ * The nodes holding OCPP sockets, each renewing its row every few seconds (node-liveness.ts): a
+ * charger whose `node_id` names a node not seen for NODE_DEAD_AFTER_SECONDS (or no row at all) is
+ * swept offline by whichever node looks first. Times are the database's (`now()`), the one clock
+ * every node shares.
+ */
+export const nodes = pgTable('nodes', {
+  id: text('id').primaryKey(),
+  startedAt: ts('started_at').notNull(),
+  lastSeen: ts('last_seen').notNull(),
+});
+
+/**
  * A connector (OCPP connectorId ≥ 1) of a charger. Type and power are described by the operator;
  * a connector the charger reports before anyone described it is created with both null.
  */

@@ -144,10 +144,9 @@ export class OcppGateway implements ProvidesUpgradeRoutes {
       const now = await this.points.boot(point.chargerId, p);
       return { status: 'Accepted', currentTime: now.toISOString(), interval: HEARTBEAT_INTERVAL_S };
     });
-    this.handle(client, 'Heartbeat', async () => {
-      const now = await this.points.heartbeat(point);
-      return { currentTime: now.toISOString() };
-    });
+    this.handle(client, 'Heartbeat', () =>
+      Promise.resolve({ currentTime: this.points.heartbeat(point).toISOString() }),
+    );
     this.handle(client, 'StatusNotification', async (p: StatusNotification) => {
       await this.points.status(point, p);
       return {};

@@ -16,6 +16,9 @@ import { chargerAt, chargingActors } from './fixture';
  */
 const REDIS_URL = process.env.REDIS_URL;
 const JWT_SECRET = 'multinode-test-secret-0123456789abcdef';
+/** Node liveness, fast: renewed every second, dead after 3 s without a renewal. */
+const NODE_HEARTBEAT_SECONDS = 1;
+const NODE_DEAD_AFTER_SECONDS = 3;
 
 const engines = [
   { engine: 'PostgreSQL LISTEN/NOTIFY', env: {} as Record<string, string> },
@@ -31,6 +34,7 @@ describe.each(engines)('two nodes, routing over $engine', ({ env }) => {
   let actors: Awaited<ReturnType<typeof chargingActors>>;
   let one: { chargerId: string; stationId: string };
   let two: { chargerId: string; stationId: string };
+  let three: { chargerId: string; stationId: string };
   const dirs: string[] = [];
   const chargers: RPCClient[] = [];
 
@@ -47,6 +51,8 @@ describe.each(engines)('two nodes, routing over $engine', ({ env }) => {
         JWT_SECRET,
         AUTH_RATE_LIMIT_PER_IP: '100000',
         AUTH_RATE_LIMIT_PER_EMAIL: '100000',
+        NODE_HEARTBEAT_SECONDS: String(NODE_HEARTBEAT_SECONDS),
+        NODE_DEAD_AFTER_SECONDS: String(NODE_DEAD_AFTER_SECONDS),
       },
     });
   };
@@ -116,6 +122,7 @@ describe.each(engines)('two nodes, routing over $engine', ({ env }) => {
     actors = await chargingActors({ url: a.url, runtime: { database: { pool } } } as TestApp);
     one = await chargerAt(actors.api, actors.volt.operator, 'CP-MULTI-1');
     two = await chargerAt(actors.api, actors.volt.operator, 'CP-MULTI-2');
+    three = await chargerAt(actors.api, actors.volt.operator, 'CP-MULTI-3');
   }, 240_000);
   afterAll(async () => {
     await Promise.all(chargers.map((c) => c.close({ force: true }).catch(() => undefined)));
@@ -224,18 +231,71 @@ describe.each(engines)('two nodes, routing over $engine', ({ env }) => {
     }
   });
 
-  it('a node that dies with a charger on it: a command via the other is 409 charger_offline, and the charger is marked offline', async () => {
-    expect((await presence(two.chargerId)).node_id).toBe('node-a');
-    expect(await sigkill(a)).toBe('SIGKILL');
+  it('a node alive in its row but deaf to requests: a command via another is 409 charger_offline after the acknowledgement timeout, and the charger is released', async () => {
+    // A holder no process answers for, its row kept fresh so no sweep takes it first.
+    await pool.query(
+      `INSERT INTO nodes (id, started_at, last_seen) VALUES ('node-deaf', now(), now() + interval '1 hour')`,
+    );
+    await pool.query(
+      `UPDATE chargers SET online = true, node_id = 'node-deaf', connection_id = 'gone' WHERE id = $1`,
+      [three.chargerId],
+    );
     const started = Date.now();
-    const res = await command(b, two.chargerId, 'GetConfiguration', {});
+    const res = await command(b, three.chargerId, 'GetConfiguration', {});
     expect(res.status, JSON.stringify(res.body)).toBe(409);
     expect(res.body.error.code).toBe('charger_offline');
     // After the holding node's acknowledgement timeout (5 s), not the charger's 30 s.
+    expect(Date.now() - started).toBeGreaterThanOrEqual(4_500);
     expect(Date.now() - started).toBeLessThan(15_000);
-    expect(await presence(two.chargerId)).toEqual({ node_id: null, online: false });
-    // The charger on B is untouched.
-    const res2 = await command(b, one.chargerId, 'GetConfiguration', {});
-    expect(res2.status).toBe(200);
+    expect(await presence(three.chargerId)).toEqual({ node_id: null, online: false });
+    await pool.query(`DELETE FROM nodes WHERE id = 'node-deaf'`);
   }, 30_000);
+
+  it('a node killed (SIGKILL) with a charger on it: the other sweeps it offline within the liveness window, a command is 409 at once, and the charger reconnecting there takes over', async () => {
+    expect((await presence(two.chargerId)).node_id).toBe('node-a');
+    const events = await openSse(
+      `${b.url}/api/v1/chargers/events?stationId=${two.stationId}`,
+      actors.volt.operator,
+    );
+    try {
+      expect(await sigkill(a)).toBe('SIGKILL');
+      const killed = Date.now();
+      const offline = await events.next(
+        (e) => e.event === 'charger.offline' && e.data.chargerId === two.chargerId,
+        15_000,
+      );
+      expect(offline.data).toMatchObject({ type: 'charger.offline', ocppId: 'CP-MULTI-2' });
+      // Dead after 3 s unseen, swept within a renewal (1 s) of that; slack for a loaded machine.
+      const took = Date.now() - killed;
+      expect(took).toBeLessThan(
+        (NODE_DEAD_AFTER_SECONDS + 2 * NODE_HEARTBEAT_SECONDS) * 1000 + 3_000,
+      );
+      expect(await presence(two.chargerId)).toEqual({ node_id: null, online: false });
+      expect((await charger(b, two.chargerId)).online).toBe(false);
+      // Swept once: a second sweep on B (a tick later) publishes nothing more.
+      await new Promise((r) => setTimeout(r, 2 * NODE_HEARTBEAT_SECONDS * 1000));
+      expect(
+        events.events.filter(
+          (e) => e.event === 'charger.offline' && e.data.chargerId === two.chargerId,
+        ),
+      ).toHaveLength(1);
+      // Known offline: no wait for a dead node's acknowledgement.
+      const before = Date.now();
+      const res = await command(b, two.chargerId, 'GetConfiguration', {});
+      expect(res.status, JSON.stringify(res.body)).toBe(409);
+      expect(res.body.error.code).toBe('charger_offline');
+      expect(Date.now() - before).toBeLessThan(2_000);
+
+      const { calls } = await connect(b, 'CP-MULTI-2', 'two-on-B');
+      await until(async () => (await presence(two.chargerId)).node_id === 'node-b', 'held by B');
+      expect(await presence(two.chargerId)).toEqual({ node_id: 'node-b', online: true });
+      const again = await command(b, two.chargerId, 'GetConfiguration', {});
+      expect(again.status, JSON.stringify(again.body)).toBe(200);
+      expect(calls).toHaveLength(1);
+      // The charger on B all along is untouched.
+      expect((await command(b, one.chargerId, 'GetConfiguration', {})).status).toBe(200);
+    } finally {
+      events.close();
+    }
+  }, 40_000);
 });

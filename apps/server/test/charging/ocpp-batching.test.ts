@@ -116,6 +116,30 @@ describe('OCPP log and heartbeats, written in batches', () => {
       .toBe(1);
   });
 
+  it('keeps an incoming frame that is not JSON as the string it was, and each frame at the millisecond it passed', async () => {
+    const { chargerId: id } = await chargerAt(a.api, a.volt.operator, 'CP-BATCH-4');
+    const log = app.running.app.get(OcppLog);
+    const before = Date.now();
+    log.record(id, 'IN', Buffer.from('[2,"x", not json'));
+    log.record(id, 'OUT', JSON.stringify([3, 'x', { a: 'b,c' }]));
+    const after = Date.now();
+    const rows = async () =>
+      (
+        await app.runtime.database.pool.query<{ frame: unknown; received_at: Date }>(
+          'SELECT frame, received_at FROM ocpp_messages WHERE charger_id = $1 ORDER BY id',
+          [id],
+        )
+      ).rows;
+    await expect.poll(async () => (await rows()).length).toBe(2);
+    const [bad, good] = await rows();
+    expect(bad!.frame).toBe('[2,"x", not json');
+    expect(good!.frame).toEqual([3, 'x', { a: 'b,c' }]);
+    for (const row of [bad!, good!]) {
+      expect(row.received_at.getTime()).toBeGreaterThanOrEqual(before);
+      expect(row.received_at.getTime()).toBeLessThanOrEqual(after);
+    }
+  });
+
   /** A ChargePoint as the gateway makes one after authenticating (its socket id made up). */
   const point = (id: string) => ({
     chargerId: id,
@@ -135,8 +159,8 @@ describe('OCPP log and heartbeats, written in batches', () => {
     }).ocpp_heartbeats;
     const points = app.running.app.get(ChargePoints);
     let last = new Date(0);
-    for (let i = 0; i < 50; i++) last = await points.heartbeat(point(chargerId));
-    const other = await points.heartbeat(point(otherId));
+    for (let i = 0; i < 50; i++) last = points.heartbeat(point(chargerId));
+    const other = points.heartbeat(point(otherId));
     await expect
       .poll(async () => Date.parse((await row(chargerId)).lastHeartbeatAt))
       .toBe(last.getTime());
@@ -151,7 +175,7 @@ describe('OCPP log and heartbeats, written in batches', () => {
       ocpp_heartbeats: { fail: 1 },
     }).ocpp_heartbeats;
     const points = app.running.app.get(ChargePoints);
-    const at = await points.heartbeat(point(otherId)); // its write is refused, then tried again
+    const at = points.heartbeat(point(otherId)); // its write is refused, then tried again
     await expect
       .poll(async () => Date.parse((await row(otherId)).lastHeartbeatAt))
       .toBe(at.getTime());
@@ -173,7 +197,7 @@ describe('OCPP log at shutdown', () => {
       });
       const log = app.running.app.get(OcppLog);
       for (let i = 0; i < 3000; i++) log.record(chargerId, 'IN', frame(i));
-      const beat = await app.running.app.get(ChargePoints).heartbeat({
+      const beat = app.running.app.get(ChargePoints).heartbeat({
         chargerId,
         companyId: a.volt.id,
         stationId: 'stn_unused',

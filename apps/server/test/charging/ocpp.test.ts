@@ -102,10 +102,13 @@ describe('OCPP 1.6J central system on the API port', () => {
       diagnosticsStatus: 'UPLOADED',
     });
     expect(Date.parse(c.firmwareStatusAt)).toBeGreaterThan(0);
-    // The history stays in the log, the DataTransfer's payload included.
-    const frames = (await logOf(open.chargerId)).map((m) => JSON.stringify(m.frame));
-    expect(frames.some((f) => f.includes('"Downloading"'))).toBe(true);
-    expect(frames.some((f) => f.includes('"com.example"'))).toBe(true);
+    // The history stays in the log, the DataTransfer's payload included (the log is written
+    // behind, within a batch of the answer).
+    const frames = async () => (await logOf(open.chargerId)).map((m) => JSON.stringify(m.frame));
+    await expect
+      .poll(async () => (await frames()).some((f) => f.includes('"com.example"')))
+      .toBe(true);
+    expect((await frames()).some((f) => f.includes('"Downloading"'))).toBe(true);
   });
 
   it('StatusNotification updates connectors (creating an undescribed one) and the charger itself', async () => {

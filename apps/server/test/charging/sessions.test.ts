@@ -308,7 +308,8 @@ describe('charging sessions paid by a card hold', () => {
     expect(statuses).toEqual([201, 409]);
     const loser = results.find((r) => r.status === 409)!;
     expect(loser.body.error.code).toBe('connector_busy');
-    expect(await outbound(racer.chargerId, 'RemoteStartTransaction')).toBe(1);
+    // The OCPP log is written behind (within a batch of the frame): polled, not read once.
+    await expect.poll(() => outbound(racer.chargerId, 'RemoteStartTransaction')).toBe(1);
     const { rows } = await app.runtime.database.pool.query<{ n: number }>(
       `SELECT count(*)::int AS n FROM payments p JOIN charging_sessions s ON s.id = p.payable_id
        WHERE s.connector_id = $1`,
@@ -324,7 +325,8 @@ describe('charging sessions paid by a card hold', () => {
     expect(stops.map((s) => s.status)).toEqual([200, 200]);
     expect(stops.map((s) => s.body.id)).toEqual([winner.body.id, winner.body.id]);
     await f.until(token, winner.body.id, { status: 'COMPLETED', captureStatus: 'CAPTURED' });
-    expect(await outbound(racer.chargerId, 'RemoteStopTransaction')).toBe(1);
+    await expect.poll(() => outbound(racer.chargerId, 'RemoteStopTransaction')).toBe(1);
+    expect(await outbound(racer.chargerId, 'RemoteStartTransaction')).toBe(1);
     expect(await verifyLedger(app.runtime.database.pool)).toEqual([]);
   });
 });

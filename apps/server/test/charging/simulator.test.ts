@@ -173,10 +173,12 @@ describe('the simulated charger against the real server', () => {
       .poll(async () => (await command('RemoteStopTransaction', { transactionId })).body.result)
       .toEqual({ status: 'Accepted' });
     const [{ meterStop }] = await stopped;
-    const stops = (await logged('IN', 'StopTransaction')).filter(
-      (m) => (m.frame[3] as { transactionId: number }).transactionId === transactionId,
-    );
-    expect(stops).toHaveLength(2);
+    // Both stops in the log (written behind, within a batch of their answers).
+    const stops = async () =>
+      (await logged('IN', 'StopTransaction')).filter(
+        (m) => (m.frame[3] as { transactionId: number }).transactionId === transactionId,
+      );
+    await expect.poll(async () => (await stops()).length).toBe(2);
     const tx = await app.runtime.database.pool.query(
       'SELECT status, energy_wh FROM ocpp_transactions WHERE id = $1',
       [transactionId],

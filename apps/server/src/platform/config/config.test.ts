@@ -101,6 +101,17 @@ describe('loadConfig', () => {
     expect(problems({ NODE_ENV: 'production' })[0]).toMatch(/^JWT_SECRET/);
   });
 
+  it('renews node liveness every 5 s and takes a node for dead after 20 s; never a window under two renewals', () => {
+    expect(loadConfig({}).nodes).toEqual({ heartbeatSeconds: 5, deadAfterSeconds: 20 });
+    expect(loadConfig({ NODE_HEARTBEAT_SECONDS: '1', NODE_DEAD_AFTER_SECONDS: '3' }).nodes).toEqual(
+      { heartbeatSeconds: 1, deadAfterSeconds: 3 },
+    );
+    expect(problems({ NODE_HEARTBEAT_SECONDS: '10', NODE_DEAD_AFTER_SECONDS: '15' })).toEqual([
+      'NODE_DEAD_AFTER_SECONDS: must be at least twice NODE_HEARTBEAT_SECONDS (one late renewal is not death)',
+    ]);
+    expect(problems({ NODE_HEARTBEAT_SECONDS: '0' })[0]).toMatch(/^NODE_HEARTBEAT_SECONDS/);
+  });
+
   it('polls jobs every 2 s by default, never faster than pg-boss allows (0.5 s)', () => {
     expect(loadConfig({}).jobs.pollIntervalSeconds).toBe(2);
     expect(loadConfig({ JOBS_POLL_INTERVAL_SECONDS: '0.5' }).jobs.pollIntervalSeconds).toBe(0.5);

@@ -73,6 +73,10 @@ const envSchema = z
       .string()
       .regex(/^[A-Za-z0-9_.-]{1,40}$/, 'must be 1-40 characters of A-Z a-z 0-9 _ . -')
       .optional(),
+    // A node renews its liveness row this often; one not seen for NODE_DEAD_AFTER_SECONDS is taken
+    // for dead and its chargers marked offline (a few missed renewals, not one slow one).
+    NODE_HEARTBEAT_SECONDS: positiveInt.max(300).default(5),
+    NODE_DEAD_AFTER_SECONDS: positiveInt.max(3600).default(20),
     LOG_LEVEL: z
       .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
       .default('info'),
@@ -170,6 +174,13 @@ const envSchema = z
           : 'needs STRIPE_SECRET_KEY (the sandbox has its own card form)',
       });
     }
+    if (env.NODE_DEAD_AFTER_SECONDS < 2 * env.NODE_HEARTBEAT_SECONDS) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['NODE_DEAD_AFTER_SECONDS'],
+        message: 'must be at least twice NODE_HEARTBEAT_SECONDS (one late renewal is not death)',
+      });
+    }
     if (env.NODE_ENV === 'production' && !env.JWT_SECRET) {
       ctx.addIssue({
         code: 'custom',
@@ -210,6 +221,13 @@ export interface Config {
    * a charger's connection, and the name of its pub/sub channels.
    */
   nodeId: string;
+  /** Node liveness (charging/node-liveness.ts): how a dead node's chargers go offline. */
+  nodes: {
+    /** How often this node renews its row in `nodes` and sweeps dead nodes' chargers. */
+    heartbeatSeconds: number;
+    /** A node whose row is older than this is dead: its chargers are marked offline. */
+    deadAfterSeconds: number;
+  };
   jobs: {
     /** The durable job queue (pg-boss): how often idle workers poll, in seconds (≥ 0.5). */
     pollIntervalSeconds: number;
@@ -346,6 +364,10 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     database: { url: e.DATABASE_URL, poolSize: e.DATABASE_POOL_SIZE },
     redisUrl: e.REDIS_URL,
     nodeId: e.NODE_ID ?? `node-${randomBytes(6).toString('hex')}`,
+    nodes: {
+      heartbeatSeconds: e.NODE_HEARTBEAT_SECONDS,
+      deadAfterSeconds: e.NODE_DEAD_AFTER_SECONDS,
+    },
     jobs: { pollIntervalSeconds: e.JOBS_POLL_INTERVAL_SECONDS, workers: e.JOBS_WORKERS },
     logLevel: e.LOG_LEVEL,
     auth: {

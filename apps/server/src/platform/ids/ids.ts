@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { randomFillSync } from 'node:crypto';
 
 /**
  * Prefixed, time-sortable ids (`usr_01JD…`): a Crockford base32 ULID behind a prefix that says
@@ -51,33 +51,53 @@ function encodeTime(ms: number): string {
   return out;
 }
 
+/**
+ * Random bytes drawn a few KiB at a time, each byte used once: a hot path (an id per OCPP frame)
+ * then costs no call into the CSPRNG per millisecond. 256 is a multiple of 32, so `b % 32` stays
+ * uniform.
+ */
+const entropy = Buffer.alloc(RANDOM_LEN * 256);
+let entropyAt = entropy.length;
+
 function freshRandom(): number[] {
-  const bytes = randomBytes(RANDOM_LEN);
-  return Array.from(bytes, (b) => b % 32);
+  if (entropyAt + RANDOM_LEN > entropy.length) {
+    randomFillSync(entropy);
+    entropyAt = 0;
+  }
+  const digits = new Array<number>(RANDOM_LEN);
+  for (let i = 0; i < RANDOM_LEN; i++) digits[i] = entropy[entropyAt + i]! % 32;
+  entropyAt += RANDOM_LEN;
+  return digits;
 }
 
-function increment(digits: number[]): number[] {
-  const next = [...digits];
-  for (let i = next.length - 1; i >= 0; i--) {
-    if (next[i]! < 31) {
-      next[i]! += 1;
-      return next;
+/** Adds one to the random digits in place (base 32); false if they wrapped around. */
+function increment(digits: number[]): boolean {
+  for (let i = digits.length - 1; i >= 0; i--) {
+    if (digits[i]! < 31) {
+      digits[i]! += 1;
+      return true;
     }
-    next[i] = 0;
+    digits[i] = 0;
   }
-  // 32^16 ids in one millisecond cannot happen; wrapping keeps uniqueness via fresh entropy.
-  return freshRandom();
+  return false;
 }
+
+/** The time part of the last id: encoded once per millisecond, not once per id. */
+let lastTimeText = '';
 
 /** A ULID body (26 chars) for the given time, monotonic within this process. */
 export function ulid(nowMs: number = Date.now()): string {
-  if (nowMs <= lastTime) {
-    lastRandom = increment(lastRandom);
-  } else {
+  if (nowMs > lastTime) {
     lastTime = nowMs;
+    lastTimeText = encodeTime(nowMs);
+    lastRandom = freshRandom();
+  } else if (!increment(lastRandom)) {
+    // 32^16 ids in one millisecond cannot happen; wrapping keeps uniqueness via fresh entropy.
     lastRandom = freshRandom();
   }
-  return encodeTime(Math.max(nowMs, lastTime)) + lastRandom.map((d) => ALPHABET[d]).join('');
+  let text = lastTimeText;
+  for (const d of lastRandom) text += ALPHABET[d];
+  return text;
 }
 
 export function newId(kind: IdKind, nowMs?: number): string {
