@@ -1,6 +1,7 @@
 import { Alert, Box, Button, Flex, SimpleGrid, Stack, Text } from '@chakra-ui/react';
 import { useEffect, useState } from 'react';
-import { useParams } from 'react-router';
+import { useParams, useSearchParams } from 'react-router';
+import { LinkPayment } from '../guest/link-payment';
 import { formatDateTime, formatDuration, formatKwh, formatMoney } from '../../lib/format';
 import { BackLink, ErrorState, Loaded, Page } from '../../shell/page';
 import {
@@ -14,7 +15,7 @@ import { Receipt } from './receipt';
 import { SessionBadge } from './status';
 
 /** Now, every second while `ticking`: the elapsed time moves between two polls. */
-function useNow(ticking: boolean): number {
+export function useNow(ticking: boolean): number {
   const [now, setNow] = useState(() => Date.now());
   useEffect(() => {
     if (!ticking) return;
@@ -24,7 +25,7 @@ function useNow(ticking: boolean): number {
   return now;
 }
 
-const WHAT: Record<ChargingSession['status'], string> = {
+export const WHAT: Record<ChargingSession['status'], string> = {
   AUTHORIZING: 'Placing the hold on your card…',
   STARTING: 'Waiting for the charger to start. Plug in your car if you have not yet.',
   CHARGING: 'Charging. This page updates by itself; stop whenever you like.',
@@ -55,6 +56,13 @@ function SessionView({ session: s }: { session: ChargingSession }) {
   const until = s.endedAt ? Date.parse(s.endedAt) : now;
   const elapsed = from ? (until - Date.parse(from)) / 1000 : 0;
   const stoppable = s.status === 'STARTING' || s.status === 'CHARGING';
+  // Paid after by link (no hold was placed): its link is on the payment panel once it ends.
+  // A card session has its hold from AUTHORIZING on, and only a held session starts.
+  const byLink =
+    s.authorizedAmount === null &&
+    ['STARTING', 'CHARGING', 'STOPPING', 'COMPLETED'].includes(s.status);
+  const [params] = useSearchParams();
+  const checkout = params.get('checkout');
   return (
     <Page
       title={station ? `Charging at ${station}` : 'Charging session'}
@@ -105,7 +113,19 @@ function SessionView({ session: s }: { session: ChargingSession }) {
           use. Near the hold, Tender asks your bank to hold more, or stops the session.
         </Text>
       )}
-      {s.status === 'COMPLETED' && <Receipt session={s} />}
+      {byLink && live && (
+        <Text fontSize="sm" color="fg.muted" data-testid="cap-sentence">
+          Charging stops at {formatMoney(s.tariff.holdAmount, s.currency)} unless you stop it
+          sooner. You pay what you use, after, by a link.
+        </Text>
+      )}
+      {s.status === 'COMPLETED' && byLink && (
+        <LinkPayment
+          sessionId={s.id}
+          back={checkout === 'success' || checkout === 'cancel' ? checkout : undefined}
+        />
+      )}
+      {s.status === 'COMPLETED' && <Receipt session={s} paidBy={byLink ? 'link' : 'card'} />}
       <Text fontSize="sm" color="fg.muted">
         Connector {s.connectorNumber} · started {formatDateTime(s.startedAt ?? s.createdAt)}
         {s.endedAt ? ` · ended ${formatDateTime(s.endedAt)}` : ''}
@@ -115,7 +135,7 @@ function SessionView({ session: s }: { session: ChargingSession }) {
   );
 }
 
-function Figure({ label, value, testId }: { label: string; value: string; testId: string }) {
+export function Figure({ label, value, testId }: { label: string; value: string; testId: string }) {
   return (
     <Box bg="white" borderWidth="1px" borderRadius="md" p={4}>
       <Text fontSize="sm" color="fg.muted">

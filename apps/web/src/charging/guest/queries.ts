@@ -1,0 +1,218 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useRef } from 'react';
+import { call, newIdempotencyKey } from '../../api/client';
+import { ApiError } from '../../api/errors';
+import { useSession } from '../../session/store';
+import { isLive, type ChargingSession, type Receipt } from '../driver/queries';
+
+/*
+ * The ad-hoc (no account) and payment-link routes of contract-links.md: POST /session/start,
+ * POST /session/stop, GET /session/{id}, GET /payment/link/{id}, POST /payment/recreate-link.
+ * A guest proves the session with X-Session-Key; a signed-in driver with the bearer token.
+ */
+
+export type LinkStatus =
+  'PENDING' | 'PAID' | 'FAILED' | 'EXPIRED' | 'REFUNDED' | 'PARTIALLY_REFUNDED';
+export type LinkMethod = 'card' | 'crypto';
+export type Chain = 'ethereum' | 'polygon';
+type Minor = number | string;
+
+export interface LinkAttempt {
+  id: string;
+  status: LinkStatus;
+  paymentUrl: string | null;
+  amount: Minor;
+  amountRefunded: Minor;
+  method: LinkMethod;
+  expiresAt: string | null;
+  createdAt: string;
+}
+
+/** A session's payment link (the latest), with every link made for it, newest first. */
+export interface PaymentLink {
+  sessionId: string;
+  status: LinkStatus;
+  paymentUrl: string | null;
+  amount: Minor;
+  amountRefunded: Minor;
+  currency: string;
+  expiresAt: string | null;
+  method: LinkMethod;
+  links: LinkAttempt[];
+}
+
+/** GET /session/{id}: the driver's session view, and how it is paid. */
+export type GuestSession = ChargingSession & {
+  payment?: { type: 'card' | 'link'; method?: LinkMethod | null; link?: PaymentLink | null };
+};
+
+export type StartPayment =
+  | { type: 'card'; paymentMethodId: string }
+  | { type: 'link'; method: 'card' }
+  | { type: 'link'; method: 'crypto'; walletAddress: string; chain: Chain };
+
+export interface StartBody {
+  connectorId: string;
+  payment: StartPayment;
+  email?: string;
+}
+
+export interface Started {
+  sessionId: string;
+  status: ChargingSession['status'];
+  /** Guests only, once: the proof of the session. */
+  accessKey?: string;
+  sessionUrl?: string;
+}
+
+export interface Stopped {
+  sessionId: string;
+  status: ChargingSession['status'];
+  amount: Minor;
+  currency: string;
+  paymentUrl: string | null;
+  expiresAt: string | null;
+}
+
+interface Send {
+  key?: string;
+  body?: unknown;
+  idempotencyKey?: string;
+}
+
+/**
+ * One request with the session's key (guests) or the bearer token (signed in), through `call` (the
+ * one error path: ApiError / NetworkError, a 401 refreshed once).
+ */
+function request<T>(method: 'GET' | 'POST', path: string, o: Send = {}): Promise<T> {
+  return call<T>(async () => {
+    const headers = new Headers({ accept: 'application/json' });
+    const token = useSession.getState().accessToken;
+    if (token) headers.set('authorization', `Bearer ${token}`);
+    if (o.key) headers.set('x-session-key', o.key);
+    if (o.idempotencyKey) headers.set('idempotency-key', o.idempotencyKey);
+    if (o.body !== undefined) headers.set('content-type', 'application/json');
+    const response = await fetch(`/api/v1${path}`, {
+      method,
+      headers,
+      body: o.body === undefined ? undefined : JSON.stringify(o.body),
+    });
+    let json: unknown;
+    try {
+      json = await response.json();
+    } catch {
+      json = undefined; // an empty or non-JSON answer: its status speaks
+    }
+    return response.ok ? { data: json as T, response } : { error: json, response };
+  });
+}
+
+const id = encodeURIComponent;
+
+/** The one place a guest's session is watched: polled every 2 s now (server push can replace it). */
+export function useLiveGuestSession(sessionId: string, key: string | undefined) {
+  return useQuery({
+    queryKey: ['charging', 'guest', sessionId],
+    enabled: !!key,
+    queryFn: () => request<GuestSession>('GET', `/session/${id(sessionId)}`, { key }),
+    // A wrong key is an answer (404), not a blip: no retries that would only repeat it.
+    retry: (n, err) => !(err instanceof ApiError && err.status < 500) && n < 3,
+    refetchInterval: (q) => {
+      const s = q.state.data;
+      if (q.state.error instanceof ApiError && q.state.error.status === 404) return false;
+      if (!s || isLive(s)) return 2000;
+      // Ended: a hold is still being captured, or a link is being made / paid.
+      if (s.status !== 'COMPLETED') return false;
+      if (s.payment?.type === 'link') return settledLink(s.payment.link) ? false : 3000;
+      return s.captureStatus === 'NONE' || s.captureStatus === 'PENDING' ? 3000 : false;
+    },
+  });
+}
+
+/** A link that will not change by itself any more (paid, refunded, expired, failed). */
+export const settledLink = (l: PaymentLink | null | undefined) => !!l && l.status !== 'PENDING';
+
+export const useGuestReceipt = (session: ChargingSession, key: string, enabled: boolean) =>
+  useQuery({
+    queryKey: ['charging', 'guest', session.id, 'receipt', session.status, session.captureStatus],
+    enabled,
+    queryFn: () => request<Receipt>('GET', `/session/${id(session.id)}/receipt`, { key }),
+  });
+
+/**
+ * A session's payment link: 404 `payment_link_not_found` while the stop has not arrived yet, read
+ * again until it exists; then while PENDING (the payer may be paying in another tab).
+ */
+export function usePaymentLink(sessionId: string, key: string | undefined, enabled = true) {
+  return useQuery({
+    queryKey: ['charging', 'link', sessionId],
+    enabled,
+    queryFn: async () => {
+      try {
+        return await request<PaymentLink>('GET', `/payment/link/${id(sessionId)}`, { key });
+      } catch (err) {
+        if (err instanceof ApiError && err.body?.code === 'payment_link_not_found') return null;
+        throw err;
+      }
+    },
+    refetchInterval: (q) => (q.state.data && settledLink(q.state.data) ? false : 3000),
+  });
+}
+
+/**
+ * Start at a connector. One Idempotency-Key per attempt: a lost answer retried keeps it (never two
+ * sessions, never two holds); any answer from the server ends the attempt.
+ */
+export function useStartAdHoc() {
+  const attempt = useRef<{ key: string; what: string } | undefined>(undefined);
+  return useMutation({
+    mutationFn: (b: StartBody) => {
+      const what = JSON.stringify(b);
+      if (attempt.current?.what !== what) attempt.current = { key: newIdempotencyKey(), what };
+      return request<Started>('POST', '/session/start', {
+        body: b,
+        idempotencyKey: attempt.current.key,
+      });
+    },
+    onError: (err) => {
+      if (err instanceof ApiError) attempt.current = undefined;
+    },
+  });
+}
+
+export function useStopAdHoc(sessionId: string, key: string | undefined) {
+  const queries = useQueryClient();
+  return useMutation({
+    mutationFn: () => request<Stopped>('POST', '/session/stop', { key, body: { sessionId } }),
+    onSuccess: () => {
+      void queries.invalidateQueries({ queryKey: ['charging', 'guest', sessionId] });
+      void queries.invalidateQueries({ queryKey: ['charging', 'sessions', sessionId] });
+      void queries.invalidateQueries({ queryKey: ['charging', 'link', sessionId] });
+    },
+  });
+}
+
+/** A new link after an expired or failed one (or to switch card ↔ USDC): one key per press. */
+export function useRecreateLink(sessionId: string, key: string | undefined) {
+  const queries = useQueryClient();
+  const attempt = useRef<{ key: string; what: string } | undefined>(undefined);
+  return useMutation({
+    mutationFn: (method?: LinkMethod) => {
+      const what = method ?? '';
+      if (attempt.current?.what !== what) attempt.current = { key: newIdempotencyKey(), what };
+      return request<PaymentLink>('POST', '/payment/recreate-link', {
+        key,
+        body: { sessionId, ...(method ? { method } : {}) },
+        idempotencyKey: attempt.current.key,
+      });
+    },
+    onSuccess: (link) => {
+      attempt.current = undefined;
+      queries.setQueryData(['charging', 'link', sessionId], link);
+      void queries.invalidateQueries({ queryKey: ['charging', 'guest', sessionId] });
+    },
+    onError: (err) => {
+      if (err instanceof ApiError) attempt.current = undefined;
+    },
+  });
+}
