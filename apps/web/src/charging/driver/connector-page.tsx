@@ -1,5 +1,5 @@
 import { Alert, Button, Link, RadioGroup, Stack, Text } from '@chakra-ui/react';
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import { Link as RouterLink, useNavigate, useParams } from 'react-router';
 import { cardName, useCards } from '../../cards/queries';
 import { useSession } from '../../session/store';
@@ -131,9 +131,21 @@ function Start({
   return (
     <>
       <StartSignedIn connector={c} />
-      {adHoc && <Panel title="Or pay another way">{adHoc}</Panel>}
+      {adHoc && <OtherWays>{adHoc}</OtherWays>}
     </>
   );
+}
+
+/** A signed-in driver pays with a saved card first; the ad-hoc ways are a press away. */
+function OtherWays({ children }: { children: ReactNode }) {
+  const [open, setOpen] = useState(false);
+  if (!open)
+    return (
+      <Button variant="outline" alignSelf="start" onClick={() => setOpen(true)}>
+        Pay another way (a new card, or after by link)
+      </Button>
+    );
+  return <Panel title="Pay another way">{children}</Panel>;
 }
 
 function StartSignedIn({ connector: c }: { connector: PublicConnector }) {

@@ -1,6 +1,7 @@
 import { Alert, Button, Field, Input, RadioGroup, Stack, Text } from '@chakra-ui/react';
 import { useRef, useState } from 'react';
 import { useNavigate } from 'react-router';
+import { ApiError } from '../../api/errors';
 import { currencyExponent, formatMoney } from '../../lib/format';
 import { CardPayment } from '../../payment/card-payment';
 import { ErrorState } from '../../shell/page';
@@ -34,6 +35,9 @@ export function sameAmount(a: { minor: string; decimals: number }, p: Price): bo
   if (a.decimals < exp) return false;
   return BigInt(a.minor) === BigInt(p.holdAmount) * 10n ** BigInt(a.decimals - exp);
 }
+
+const NEEDS_ACCOUNT =
+  'A card hold needs an account on this server: sign in, or choose "Pay after by card link".';
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
@@ -150,7 +154,14 @@ export function AdHocStart({
           successText="The hold is on your card: starting the charger…"
           disabled={!startable || emailBad}
           confirm={async (paymentMethodId) => {
-            started.current = await start.mutateAsync(body({ type: 'card', paymentMethodId }));
+            try {
+              started.current = await start.mutateAsync(body({ type: 'card', paymentMethodId }));
+            } catch (err) {
+              // A server that holds cards for accounts only says so: not "your session ended".
+              if (err instanceof ApiError && err.body?.code === 'sign_in_required')
+                return { kind: 'declined', reason: NEEDS_ACCOUNT };
+              throw err;
+            }
             return { kind: 'succeeded' };
           }}
           onSucceeded={() => started.current && go(started.current)}

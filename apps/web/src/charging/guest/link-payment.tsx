@@ -115,16 +115,18 @@ export function LinkPayment({
             Make a new payment link
           </Button>
         )}
-        {(renewable || l.status === 'PENDING') && (
-          <Button
-            variant="outline"
-            size="lg"
-            loading={recreate.isPending}
-            onClick={() => recreate.mutate(other(l.method))}
-          >
-            {l.method === 'card' ? 'Pay in USDC instead' : 'Pay by card instead'}
-          </Button>
-        )}
+        {/* USDC is dollars: a session priced otherwise is paid by card (the server says so too). */}
+        {(renewable || l.status === 'PENDING') &&
+          (l.method === 'crypto' || l.currency === 'usd') && (
+            <Button
+              variant="outline"
+              size="lg"
+              loading={recreate.isPending}
+              onClick={() => recreate.mutate(other(l.method))}
+            >
+              {l.method === 'card' ? 'Pay in USDC instead' : 'Pay by card instead'}
+            </Button>
+          )}
       </Stack>
     </Panel>
   );
