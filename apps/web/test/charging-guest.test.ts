@@ -236,7 +236,7 @@ describe('charging, as a guest without an account', () => {
   it('pays after by card link: stop, Pay now, the hosted checkout, back: paid', async () => {
     const page = await open();
     await page.goto(`/charge/${connectors[1]}`);
-    await page.getByRole('radio', { name: /Pay after by card link/ }).click();
+    await page.getByTestId('pay-choice').filter({ hasText: 'Pay after by card link' }).click();
     // No hold: the cap in words, in the choice and in the price panel.
     const cap = 'No hold: charging stops at €50.00 unless you stop it sooner.';
     expect(await page.getByTestId('pay-cap').innerText()).toContain(cap);
@@ -284,7 +284,8 @@ describe('charging, as a guest without an account', () => {
     expect(await page.getByRole('button', { name: 'Stop charging' }).count()).toBe(0);
     await checkA11y(page);
     await screenshot(page, 'guest-not-valid');
-    // No key at all (a link cut short): the same page, and no request was needed to say so.
+    // No key at all (a link cut short), here in the same tab: the refused key was not kept, so
+    // the same page, and no request was needed to say so.
     const asked: string[] = [];
     page.on('request', (r) => {
       if (r.url().includes('/api/v1/session/')) asked.push(r.url());
@@ -299,7 +300,7 @@ describe('charging, as a guest without an account', () => {
     const page = await open();
     await page.goto(`/charge/${dollars}`);
     await page.getByRole('heading', { name: 'Pier 9 · connector 1' }).waitFor();
-    await page.getByRole('radio', { name: /Pay after in USDC/ }).click();
+    await page.getByTestId('pay-choice').filter({ hasText: 'Pay after in USDC' }).click();
     expect(await page.getByTestId('pay-cap').innerText()).toContain(
       'No hold: charging stops at $30.00 unless you stop it sooner.',
     );
@@ -315,10 +316,10 @@ describe('charging, as a guest without an account', () => {
       })
       .toBe('answered');
     expect(await page.getByRole('status').filter({ hasText: 'cannot pay' }).innerText()).toContain(
-      'This wallet cannot pay 30.0 USDC',
+      'This wallet cannot pay 30 USDC',
     );
     expect(await page.getByTestId('shortfalls').innerText()).toContain(
-      '29.75 USDC more is needed: the wallet holds 0.25 USDC of 30.0 USDC.',
+      '29.75 USDC more is needed: the wallet holds 0.25 USDC of 30 USDC.',
     );
     expect(await page.getByRole('button', { name: 'Start charging' }).isDisabled()).toBe(true);
     await checkA11y(page);

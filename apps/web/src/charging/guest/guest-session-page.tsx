@@ -1,5 +1,5 @@
 import { Alert, Box, Button, Code, SimpleGrid, Stack, Text } from '@chakra-ui/react';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useLocation, useParams, useSearchParams } from 'react-router';
 import { ApiError } from '../../api/errors';
 import { formatDateTime, formatDuration, formatKwh, formatMoney } from '../../lib/format';
@@ -11,7 +11,7 @@ import { Figure, useNow, WHAT } from '../driver/session-page';
 import { SessionBadge } from '../driver/status';
 import { LinkPayment, type CheckoutReturn } from './link-payment';
 import { useLiveGuestSession, useStopAdHoc, type GuestSession } from './queries';
-import { guestSessionUrl, sessionKeyFor } from './session-key';
+import { forgetSessionKey, guestSessionUrl, sessionKeyFor } from './session-key';
 
 /** The link-session words where the card-hold ones would be wrong (no hold, a cap instead). */
 const LINK_WHAT: Partial<Record<GuestSession['status'], string>> = {
@@ -31,12 +31,15 @@ export function GuestSessionPage() {
   // Read once per id: the fragment's key is remembered, a later hash change does not drop it.
   const [key] = useState(() => sessionKeyFor(sessionId, hash));
   const q = useLiveGuestSession(sessionId, key);
-  if (!key) return <NotValid />;
+  const refused = q.error instanceof ApiError && [400, 403, 404].includes(q.error.status);
+  // A key the server does not take is not kept for the next visit of this tab.
+  useEffect(() => {
+    if (refused) forgetSessionKey(sessionId);
+  }, [refused, sessionId]);
+  if (!key || refused) return <NotValid />;
   if (q.isPending) return <Loading what="your charging session" />;
   if (q.isError) {
     const e = q.error;
-    if (e instanceof ApiError && (e.status === 404 || e.status === 400 || e.status === 403))
-      return <NotValid />;
     return (
       <Page title="Charging session">
         <ErrorState error={e} retry={() => void q.refetch()} />
