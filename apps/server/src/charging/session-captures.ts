@@ -6,7 +6,9 @@ import { Database } from '../platform/database/database';
 import { JobQueue } from '../platform/jobs/jobs';
 import { Logger } from '../platform/logging/logger';
 import { chargingSessions } from './charging.schema';
-import { CAPTURE_QUEUE, SESSION_PAYABLE } from './session-queues';
+import { isLinkMode } from './link-modes';
+import { chargingSessionPayers } from './session-payers.schema';
+import { CAPTURE_QUEUE, LINK_QUEUE, SESSION_PAYABLE } from './session-queues';
 
 export type CaptureOutcome = 'captured' | 'released' | 'nothing to do';
 
@@ -45,6 +47,20 @@ export class SessionCaptures implements OnModuleInit {
       .where(eq(chargingSessions.id, sessionId));
     if (!s || (s.captureStatus !== 'PENDING' && s.captureStatus !== 'FAILED'))
       return 'nothing to do';
+    const [payer] = await this.database.db
+      .select({ mode: chargingSessionPayers.paymentMode })
+      .from(chargingSessionPayers)
+      .where(eq(chargingSessionPayers.sessionId, s.id));
+    if (isLinkMode(payer?.mode)) {
+      // No hold: a completed session is paid by its link (made again if it was lost), a start
+      // that never charged has nothing to settle.
+      if (s.status !== 'COMPLETED') {
+        await this.mark(s.id, 'RELEASED', null);
+        return 'released';
+      }
+      await this.jobs.send(LINK_QUEUE, { sessionId: s.id }, { singletonKey: s.id });
+      return 'nothing to do';
+    }
     // A start that died while placing the hold never stored its payment: find it by its payable.
     const p = s.paymentId
       ? await this.payments.get(s.paymentId)
