@@ -8,7 +8,7 @@ import { load, submit } from '../../../stripe-sandbox/test/browser';
 import { verifyLedger } from '../../src/books';
 import { bootTestApp, type TestApp } from '../helpers';
 import { eventually } from '../payments/harness';
-import { sandboxSdk } from '../wallet/fixture';
+import { control, sandboxSdk } from '../wallet/fixture';
 import { chargingActors } from './fixture';
 import { sessionsFixture } from './session-fixture';
 
@@ -322,6 +322,58 @@ describe('seed 000: sessions paid by a payment link', () => {
     expect(refunds.rows[0]).toEqual({ n: 2 });
     const over = await refund({ sessionId: id, amount: 1 }, a.admin);
     expect(over.status).toBe(409);
+    expect(await verifyLedger(db())).toEqual([]);
+  });
+
+  it('no hold to raise: a link session is stopped remotely at the tariff’s hold amount, and owes at most that', async () => {
+    // 3 € per kWh at 50 kW: about 4 cents a second, so a 3 € cap is reached in a minute or so.
+    const site = await f.simulatedSite(
+      { energyPricePerKwh: 300_000, timePricePerMinute: 0, sessionFee: 0, holdAmount: 300 },
+      { powerKw: 200, meterIntervalMs: 200 },
+    );
+    const res = await start(site.connectorId);
+    const id = res.body.sessionId as string;
+    const who = { key: res.body.accessKey as string };
+    const done = await eventually(async () => {
+      const s = (await session(id, who)).body;
+      expect(s).toMatchObject({ status: 'COMPLETED', stopCause: 'HOLD_LIMIT' });
+      return s;
+    }, 60_000);
+    expect(done.authorizedAmount).toBe(300);
+    const l = await eventually(async () => {
+      const got = await link(id, who);
+      expect(got.status).toBe(200);
+      return got.body;
+    });
+    expect(l.amount).toBeLessThanOrEqual(300);
+    expect(l.amount).toBe(Math.min(done.cost, 300));
+  });
+
+  it('a dispute of a paid link takes the revenue back; won, it returns', async () => {
+    const { id, who, stopped } = await charged();
+    await pay(stopped.body.paymentUrl);
+    await eventually(async () =>
+      expect((await session(id, who)).body.captureStatus).toBe('CAPTURED'),
+    );
+    const paid = await f.companyRevenue(a.volt.id);
+    const cost = stopped.body.amount as number;
+    const fee = Math.floor((cost * 1000 + 5000) / 10_000);
+    const { rows } = await db().query<{ provider_intent_id: string }>(
+      `SELECT provider_intent_id FROM payments WHERE payable_id = $1 AND status = 'SUCCEEDED'`,
+      [id],
+    );
+    const intent = await sandboxSdk(app).paymentIntents.retrieve(rows[0]!.provider_intent_id);
+    const charge = intent.latest_charge as string;
+    await control(app, 'disputes', { charge });
+    await eventually(async () =>
+      expect(paid - (await f.companyRevenue(a.volt.id))).toBe(cost - fee),
+    );
+    const [d] = (await sandboxSdk(app).disputes.list({ charge })).data;
+    await sandboxSdk(app).disputes.update(d!.id, {
+      evidence: { uncategorized_text: 'winning_evidence' },
+    });
+    await eventually(async () => expect(await f.companyRevenue(a.volt.id)).toBe(paid));
+    expect((await link(id, who)).body.status).toBe('PAID');
     expect(await verifyLedger(db())).toEqual([]);
   });
 
