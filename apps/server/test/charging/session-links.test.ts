@@ -206,12 +206,12 @@ describe('seed 000: sessions paid by a payment link', () => {
     expect((await session(id, { token: a.volt.operator })).status).toBe(200);
     expect((await link(id, { token: a.admin })).status).toBe(200);
     // Nothing but the start's answer carries the key, nor its hash.
-    const [{ access_key_hash: hash }] = (
+    const hash = (
       await db().query<{ access_key_hash: string }>(
         `SELECT access_key_hash FROM charging_session_payers WHERE session_id = $1`,
         [id],
       )
-    ).rows as { access_key_hash: string }[];
+    ).rows[0]!.access_key_hash;
     expect(hash).toMatch(/^[0-9a-f]{64}$/);
     const answers = [
       stopped.body,
@@ -426,6 +426,46 @@ describe('seed 000: sessions paid by a payment link', () => {
     await stop(first.body.sessionId, { key: second.body.accessKey });
   });
 
+  it('a guest’s card, just entered: a hold, captured at the stop, the receipt to the address given; declined → 402', async () => {
+    const site = await f.simulatedSite({}, { powerKw: 50 });
+    const declined = await start(site.connectorId, {
+      payment: { type: 'card', paymentMethodId: 'pm_card_chargeDeclined' },
+    });
+    expect(declined.status).toBe(402);
+    expect(declined.body.accessKey).toBeUndefined();
+    const email = `guest.card.${process.pid}@example.com`;
+    const res = await start(site.connectorId, {
+      payment: { type: 'card', paymentMethodId: 'pm_card_visa' },
+      email,
+    });
+    expect(res.status, JSON.stringify(res.body)).toBe(201);
+    const id = res.body.sessionId as string;
+    const who = { key: res.body.accessKey as string };
+    const s = (await session(id, who)).body;
+    expect(s).toMatchObject({
+      driverId: null,
+      authorizedAmount: 5000,
+      paymentId: expect.stringMatching(/^pay_/),
+      payment: { type: 'card', link: null },
+    });
+    await eventually(async () => expect((await session(id, who)).body.status).toBe('CHARGING'));
+    const stopped = await stop(id, who);
+    expect(stopped.status).toBe(200);
+    expect(stopped.body.paymentUrl).toBeNull();
+    const done = await eventually(async () => {
+      const got = (await session(id, who)).body;
+      expect(got.captureStatus).toBe('CAPTURED');
+      return got;
+    });
+    expect(done.capturedAmount).toBe(done.cost);
+    expect((await link(id, who)).status).toBe(404);
+    const mails = await db().query<{ recipient: string }>(
+      `SELECT recipient FROM mail_messages WHERE kind = 'charging.receipt' AND reference = $1`,
+      [id],
+    );
+    expect(mails.rows).toEqual([{ recipient: email }]);
+  });
+
   it('bad input is a 400, never a 500', async () => {
     const site = await f.simulatedSite();
     const bad: [string, string, unknown, Opts?][] = [
@@ -510,11 +550,6 @@ describe('seed 000: sessions paid by a payment link', () => {
       const res = await call('GET', path, { key: 'k' });
       expect([400, 404]).toContain(res.status);
     }
-    // A guest may not hold a card (no account to save it to): pay by link.
-    const card = await start(site.connectorId, {
-      payment: { type: 'card', paymentMethodId: 'pm_card_visa' },
-    });
-    expect(card.status).toBe(401);
     // A crypto link needs a usd tariff.
     const eur = await start(site.connectorId, {
       payment: {
