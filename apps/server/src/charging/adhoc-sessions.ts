@@ -36,7 +36,7 @@ const STOP_WAIT_MS = 10_000;
 
 /**
  * Seed 000's start, for signed-in drivers and guests alike. A card start is a hold, as POST
- * /sessions/start (signed-in drivers; DriverSessions). A link start holds nothing: the session is
+ * /sessions/start (DriverSessions: a driver's saved card, or a guest's card just entered). A link start holds nothing: the session is
  * capped at the tariff's hold amount (the hold guard stops it there: no hold to raise) and paid
  * afterwards by link; a USDC payer's wallet is pre-checked for the cap first (402
  * `precheck_failed`). The session and its payer row are written in one transaction, under the
@@ -62,13 +62,7 @@ export class AdhocSessions {
     input: { connectorId: string; payment: StartPayment; email?: string },
     requestKey: string | undefined,
   ): Promise<StartedView> {
-    if (input.payment.type === 'card') {
-      if (!user)
-        throw new AppError(
-          'unauthenticated',
-          'sign_in_required',
-          'A card hold needs an account with the card saved; without one, pay by link',
-        );
+    if (input.payment.type === 'card' && user) {
       const s = await this.drivers.start(
         user,
         { connectorId: input.connectorId, paymentMethodId: input.payment.paymentMethodId },
@@ -81,11 +75,12 @@ export class AdhocSessions {
       const earlier = await this.byKey(scope, requestKey);
       if (earlier) return this.resume(user, earlier.session);
     }
-    const link = input.payment;
+    const pay = input.payment;
     const site = await this.planner.site(user, input.connectorId);
     const cap = BigInt(site.tariff.holdAmount);
     let wallet: { walletAddress: string; chain: ChainName } | undefined;
-    if (link.method === 'crypto') {
+    if (pay.type === 'link' && pay.method === 'crypto') {
+      const link = pay;
       if (site.tariff.currency !== 'usd')
         throw AppError.validation(
           'USDC is accepted at usd-priced chargers only',
@@ -112,7 +107,8 @@ export class AdhocSessions {
       wallet = { walletAddress: check.walletAddress, chain: link.chain };
     }
     const key = user ? undefined : newAccessKey();
-    const mode: PaymentMode = link.method === 'crypto' ? 'LINK_CRYPTO' : 'LINK_CARD';
+    const mode: PaymentMode =
+      pay.type === 'card' ? 'CARD_HOLD' : pay.method === 'crypto' ? 'LINK_CRYPTO' : 'LINK_CARD';
     const now = this.clock.now();
     const id = newId('chargingSession', now.getTime());
     let session: ChargingSessionRow;
@@ -157,6 +153,16 @@ export class AdhocSessions {
       throw new AppError('conflict', 'connector_busy', 'Another session holds this connector', {
         param: 'connectorId',
       });
+    }
+    if (pay.type === 'card') {
+      // A guest's card, just entered: the same hold as a driver's (a decline: 402, FAILED).
+      const held = await this.drivers.hold(
+        undefined,
+        session,
+        pay.paymentMethodId,
+        site.startTimeoutSeconds,
+      );
+      return this.started(held, key);
     }
     const launched = await this.control.launchWith(
       session,
@@ -224,7 +230,12 @@ export class AdhocSessions {
         .where(eq(chargingSessionPayers.sessionId, s.id));
     }
     let current = s;
-    if (s.status === 'AUTHORIZING')
+    // A link start a crash left unstarted goes on; a card start's hold is the watch's to settle.
+    const [payer] = await this.database.db
+      .select({ mode: chargingSessionPayers.paymentMode })
+      .from(chargingSessionPayers)
+      .where(eq(chargingSessionPayers.sessionId, s.id));
+    if (s.status === 'AUTHORIZING' && isLinkMode(payer?.mode))
       current = await this.control.launchWith(
         s,
         { paymentId: null, authorizedAmount: BigInt(s.tariff.holdAmount), captureBefore: null },

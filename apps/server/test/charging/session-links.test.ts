@@ -8,7 +8,7 @@ import { load, submit } from '../../../stripe-sandbox/test/browser';
 import { verifyLedger } from '../../src/books';
 import { bootTestApp, type TestApp } from '../helpers';
 import { eventually } from '../payments/harness';
-import { sandboxSdk } from '../wallet/fixture';
+import { control, sandboxSdk } from '../wallet/fixture';
 import { chargingActors } from './fixture';
 import { sessionsFixture } from './session-fixture';
 
@@ -206,12 +206,12 @@ describe('seed 000: sessions paid by a payment link', () => {
     expect((await session(id, { token: a.volt.operator })).status).toBe(200);
     expect((await link(id, { token: a.admin })).status).toBe(200);
     // Nothing but the start's answer carries the key, nor its hash.
-    const [{ access_key_hash: hash }] = (
+    const hash = (
       await db().query<{ access_key_hash: string }>(
         `SELECT access_key_hash FROM charging_session_payers WHERE session_id = $1`,
         [id],
       )
-    ).rows as { access_key_hash: string }[];
+    ).rows[0]!.access_key_hash;
     expect(hash).toMatch(/^[0-9a-f]{64}$/);
     const answers = [
       stopped.body,
@@ -325,6 +325,58 @@ describe('seed 000: sessions paid by a payment link', () => {
     expect(await verifyLedger(db())).toEqual([]);
   });
 
+  it('no hold to raise: a link session is stopped remotely at the tariff’s hold amount, and owes at most that', async () => {
+    // 3 € per kWh at 50 kW: about 4 cents a second, so a 3 € cap is reached in a minute or so.
+    const site = await f.simulatedSite(
+      { energyPricePerKwh: 300_000, timePricePerMinute: 0, sessionFee: 0, holdAmount: 300 },
+      { powerKw: 200, meterIntervalMs: 200 },
+    );
+    const res = await start(site.connectorId);
+    const id = res.body.sessionId as string;
+    const who = { key: res.body.accessKey as string };
+    const done = await eventually(async () => {
+      const s = (await session(id, who)).body;
+      expect(s).toMatchObject({ status: 'COMPLETED', stopCause: 'HOLD_LIMIT' });
+      return s;
+    }, 60_000);
+    expect(done.authorizedAmount).toBe(300);
+    const l = await eventually(async () => {
+      const got = await link(id, who);
+      expect(got.status).toBe(200);
+      return got.body;
+    });
+    expect(l.amount).toBeLessThanOrEqual(300);
+    expect(l.amount).toBe(Math.min(done.cost, 300));
+  });
+
+  it('a dispute of a paid link takes the revenue back; won, it returns', async () => {
+    const { id, who, stopped } = await charged();
+    await pay(stopped.body.paymentUrl);
+    await eventually(async () =>
+      expect((await session(id, who)).body.captureStatus).toBe('CAPTURED'),
+    );
+    const paid = await f.companyRevenue(a.volt.id);
+    const cost = stopped.body.amount as number;
+    const fee = Math.floor((cost * 1000 + 5000) / 10_000);
+    const { rows } = await db().query<{ provider_intent_id: string }>(
+      `SELECT provider_intent_id FROM payments WHERE payable_id = $1 AND status = 'SUCCEEDED'`,
+      [id],
+    );
+    const intent = await sandboxSdk(app).paymentIntents.retrieve(rows[0]!.provider_intent_id);
+    const charge = intent.latest_charge as string;
+    await control(app, 'disputes', { charge });
+    await eventually(async () =>
+      expect(paid - (await f.companyRevenue(a.volt.id))).toBe(cost - fee),
+    );
+    const [d] = (await sandboxSdk(app).disputes.list({ charge })).data;
+    await sandboxSdk(app).disputes.update(d!.id, {
+      evidence: { uncategorized_text: 'winning_evidence' },
+    });
+    await eventually(async () => expect(await f.companyRevenue(a.volt.id)).toBe(paid));
+    expect((await link(id, who)).body.status).toBe('PAID');
+    expect(await verifyLedger(db())).toEqual([]);
+  });
+
   it('two stops at once, or two recreates at once, make one link', async () => {
     const site = await f.simulatedSite({}, { powerKw: 50, meterIntervalMs: 200 });
     const res = await start(site.connectorId);
@@ -372,6 +424,46 @@ describe('seed 000: sessions paid by a payment link', () => {
       ).toBe('CHARGING'),
     );
     await stop(first.body.sessionId, { key: second.body.accessKey });
+  });
+
+  it('a guest’s card, just entered: a hold, captured at the stop, the receipt to the address given; declined → 402', async () => {
+    const site = await f.simulatedSite({}, { powerKw: 50 });
+    const declined = await start(site.connectorId, {
+      payment: { type: 'card', paymentMethodId: 'pm_card_chargeDeclined' },
+    });
+    expect(declined.status).toBe(402);
+    expect(declined.body.accessKey).toBeUndefined();
+    const email = `guest.card.${process.pid}@example.com`;
+    const res = await start(site.connectorId, {
+      payment: { type: 'card', paymentMethodId: 'pm_card_visa' },
+      email,
+    });
+    expect(res.status, JSON.stringify(res.body)).toBe(201);
+    const id = res.body.sessionId as string;
+    const who = { key: res.body.accessKey as string };
+    const s = (await session(id, who)).body;
+    expect(s).toMatchObject({
+      driverId: null,
+      authorizedAmount: 5000,
+      paymentId: expect.stringMatching(/^pay_/),
+      payment: { type: 'card', link: null },
+    });
+    await eventually(async () => expect((await session(id, who)).body.status).toBe('CHARGING'));
+    const stopped = await stop(id, who);
+    expect(stopped.status).toBe(200);
+    expect(stopped.body.paymentUrl).toBeNull();
+    const done = await eventually(async () => {
+      const got = (await session(id, who)).body;
+      expect(got.captureStatus).toBe('CAPTURED');
+      return got;
+    });
+    expect(done.capturedAmount).toBe(done.cost);
+    expect((await link(id, who)).status).toBe(404);
+    const mails = await db().query<{ recipient: string }>(
+      `SELECT recipient FROM mail_messages WHERE kind = 'charging.receipt' AND reference = $1`,
+      [id],
+    );
+    expect(mails.rows).toEqual([{ recipient: email }]);
   });
 
   it('bad input is a 400, never a 500', async () => {
@@ -458,11 +550,6 @@ describe('seed 000: sessions paid by a payment link', () => {
       const res = await call('GET', path, { key: 'k' });
       expect([400, 404]).toContain(res.status);
     }
-    // A guest may not hold a card (no account to save it to): pay by link.
-    const card = await start(site.connectorId, {
-      payment: { type: 'card', paymentMethodId: 'pm_card_visa' },
-    });
-    expect(card.status).toBe(401);
     // A crypto link needs a usd tariff.
     const eur = await start(site.connectorId, {
       payment: {
