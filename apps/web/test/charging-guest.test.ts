@@ -9,13 +9,14 @@ import {
   checkA11y,
   DESKTOP,
   launchBrowser,
+  login,
   payOnHostedPage,
   PHONE,
   screenshot,
   startApp,
   type App,
 } from './kit';
-import { postJson, signIn } from './seed-api';
+import { postJson, saveCard, signIn, signUp } from './seed-api';
 
 /**
  * The ad-hoc (no account) driver over the real server: a station of the demo operator's company
@@ -32,6 +33,8 @@ describe('charging, as a guest without an account', () => {
   let connectors: string[];
   /** A connector under a USD tariff: the USDC option is offered there. */
   let dollars: string;
+  /** The guest sessions the journeys made (a key of one must not open the other). */
+  const made: { id: string; key: string }[] = [];
 
   beforeAll(async () => {
     [app, browser] = await Promise.all([startApp(), launchBrowser()]);
@@ -95,7 +98,7 @@ describe('charging, as a guest without an account', () => {
       token,
     );
     connectors = [];
-    for (const n of [1, 2])
+    for (const n of [1, 2, 3])
       connectors.push(
         (
           await postJson<{ id: string }>(
@@ -124,7 +127,7 @@ describe('charging, as a guest without an account', () => {
     charger = await startSimulatedCharger({
       url: app.url,
       chargePointId: ocppId,
-      connectors: 2,
+      connectors: 3,
       powerKw: 100,
       meterIntervalMs: 1000,
     });
@@ -202,6 +205,7 @@ describe('charging, as a guest without an account', () => {
     expect(sent.payment.type).toBe('card');
     expect(sent.payment.paymentMethodId).toMatch(/^pm_/);
     const { id, key } = await landed(page);
+    made.push({ id, key });
     expect(key.length).toBeGreaterThanOrEqual(43);
     // The key goes as a header only: never in a URL the server sees.
     expect(api.some((u) => u.split('?')[0]!.includes(key) || u.includes(`key=${key}`))).toBe(false);
@@ -242,7 +246,8 @@ describe('charging, as a guest without an account', () => {
     expect(await page.getByTestId('pay-cap').innerText()).toContain(cap);
     expect(await page.getByTestId('hold-sentence').innerText()).toContain(cap);
     await page.getByRole('button', { name: 'Start charging' }).click();
-    const { id } = await landed(page);
+    const { id, key } = await landed(page);
+    made.push({ id, key });
     await expect.poll(() => status(page), { timeout: 20_000 }).toBe('CHARGING');
     expect(await page.getByTestId('cap-sentence').innerText()).toContain(
       'Charging stops at €50.00 unless you stop it sooner.',
@@ -274,6 +279,42 @@ describe('charging, as a guest without an account', () => {
     await page.context().close();
   });
 
+  it('a signed-in driver may pay another way: after, by card link, on their own session page', async () => {
+    const me = await signUp(app, 'Lina');
+    await saveCard(app, me);
+    const page = await open();
+    await login(page, me);
+    await page.goto(`/charge/${connectors[2]}`);
+    // The saved card first; the other ways a press away, without the receipt e-mail (the account's).
+    await page.getByRole('radio', { name: /Visa ending in 4242/ }).waitFor();
+    await page.getByRole('button', { name: /Pay another way/ }).click();
+    expect(await page.getByLabel('E-mail for the receipt (optional)').count()).toBe(0);
+    await page.getByTestId('pay-choice').filter({ hasText: 'Pay after by card link' }).click();
+    const starts = page.getByRole('button', { name: 'Start charging' });
+    await starts.last().click();
+    await page.waitForURL(/\/charge\/sessions\/\w+$/);
+    const id = new URL(page.url()).pathname.split('/').pop()!;
+    await expect.poll(() => status(page), { timeout: 20_000 }).toBe('CHARGING');
+    expect(await page.getByTestId('cap-sentence').innerText()).toContain(
+      'Charging stops at €50.00 unless you stop it sooner.',
+    );
+    await page.getByRole('button', { name: 'Stop charging' }).click();
+    await expect.poll(() => status(page), { timeout: 30_000 }).toBe('COMPLETED');
+    const link = page.getByTestId('link-status');
+    await expect
+      .poll(() => link.getAttribute('data-link-status'), { timeout: 30_000 })
+      .toBe('PENDING');
+    await page.getByRole('link', { name: 'Pay now' }).click();
+    await payOnHostedPage(page);
+    await page.waitForURL(new RegExp(`/charge/sessions/${id}\\?checkout=success`));
+    await expect
+      .poll(() => link.getAttribute('data-link-status'), { timeout: 30_000 })
+      .toBe('PAID');
+    await checkA11y(page);
+    await screenshot(page, 'driver-link-paid');
+    await page.context().close();
+  });
+
   it('a wrong, missing or foreign key shows only that the link is not valid', async () => {
     const page = await open();
     const wrong = 'A'.repeat(43);
@@ -284,6 +325,14 @@ describe('charging, as a guest without an account', () => {
     expect(await page.getByRole('button', { name: 'Stop charging' }).count()).toBe(0);
     await checkA11y(page);
     await screenshot(page, 'guest-not-valid');
+    // A real session's key on another real session's page: the same, nothing of either shown.
+    expect(made.length).toBe(2);
+    await page.goto(`/charge/guest/${made[1]!.id}#key=${made[0]!.key}`);
+    await page.getByRole('heading', { name: 'This link is not valid' }).waitFor();
+    expect(await page.getByTestId('cost').count()).toBe(0);
+    // Its own key still opens it.
+    await page.goto(`/charge/guest/${made[1]!.id}#key=${made[1]!.key}`);
+    await page.getByTestId('cost').waitFor();
     // No key at all (a link cut short), here in the same tab: the refused key was not kept, so
     // the same page, and no request was needed to say so.
     const asked: string[] = [];

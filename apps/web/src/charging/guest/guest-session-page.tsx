@@ -1,5 +1,5 @@
 import { Alert, Box, Button, Code, SimpleGrid, Stack, Text } from '@chakra-ui/react';
-import { useEffect, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { useLocation, useParams, useSearchParams } from 'react-router';
 import { ApiError } from '../../api/errors';
 import { formatDateTime, formatDuration, formatKwh, formatMoney } from '../../lib/format';
@@ -28,8 +28,9 @@ const LINK_WHAT: Partial<Record<GuestSession['status'], string>> = {
 export function GuestSessionPage() {
   const { sessionId = '' } = useParams();
   const { hash } = useLocation();
-  // Read once per id: the fragment's key is remembered, a later hash change does not drop it.
-  const [key] = useState(() => sessionKeyFor(sessionId, hash));
+  // Read again when the link changes (another one pasted into this tab); the fragment's key is
+  // remembered, so a return without it still finds it.
+  const key = useMemo(() => sessionKeyFor(sessionId, hash), [sessionId, hash]);
   const q = useLiveGuestSession(sessionId, key);
   const refused = q.error instanceof ApiError && [400, 403, 404].includes(q.error.status);
   // A key the server does not take is not kept for the next visit of this tab.

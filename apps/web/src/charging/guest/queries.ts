@@ -74,7 +74,8 @@ const id = encodeURIComponent;
 /** The one place a guest's session is watched: polled every 2 s now (server push can replace it). */
 export function useLiveGuestSession(sessionId: string, key: string | undefined) {
   return useQuery({
-    queryKey: ['charging', 'guest', sessionId],
+    // The key is part of the question: another key is another answer (a 404 for a wrong one).
+    queryKey: ['charging', 'guest', sessionId, key],
     enabled: !!key,
     queryFn: () =>
       call(() =>
