@@ -75,8 +75,7 @@ function GuestSessionView({
   const checkout = params.get('checkout');
   const back: CheckoutReturn =
     checkout === 'success' || checkout === 'cancel' ? checkout : undefined;
-  const byLink =
-    s.payment?.type === 'link' || (s.payment === undefined && s.authorizedAmount === null);
+  const byLink = s.payment.type === 'link';
   const from = s.startedAt ?? null;
   const until = s.endedAt ? Date.parse(s.endedAt) : now;
   const elapsed = from ? (until - Date.parse(from)) / 1000 : 0;

@@ -107,6 +107,16 @@ export const useGuestReceipt = (session: ChargingSession, key: string, enabled: 
     queryFn: () => request<Receipt>('GET', `/session/${id(session.id)}/receipt`, { key }),
   });
 
+/** How a signed-in driver's session is paid (a hold or a link): fixed at the start, read once. */
+export const usePaymentType = (sessionId: string) =>
+  useQuery({
+    queryKey: ['charging', 'payment-type', sessionId],
+    staleTime: Infinity,
+    queryFn: async () =>
+      (await call(() => api.GET('/api/v1/session/{id}', { params: { path: { id: sessionId } } })))
+        .payment.type,
+  });
+
 /**
  * A session's payment link: 404 `payment_link_not_found` while the stop has not arrived yet, read
  * again until it exists; then while PENDING (the payer may be paying in another tab).
