@@ -2,6 +2,7 @@ import { Alert, Box, Button, Flex, SimpleGrid, Stack, Text } from '@chakra-ui/re
 import { useEffect, useState } from 'react';
 import { useParams, useSearchParams } from 'react-router';
 import { LinkPayment } from '../guest/link-payment';
+import { usePaymentType } from '../guest/queries';
 import { formatDateTime, formatDuration, formatKwh, formatMoney } from '../../lib/format';
 import { BackLink, ErrorState, Loaded, Page } from '../../shell/page';
 import {
@@ -56,11 +57,9 @@ function SessionView({ session: s }: { session: ChargingSession }) {
   const until = s.endedAt ? Date.parse(s.endedAt) : now;
   const elapsed = from ? (until - Date.parse(from)) / 1000 : 0;
   const stoppable = s.status === 'STARTING' || s.status === 'CHARGING';
-  // Paid after by link (no hold was placed): its link is on the payment panel once it ends.
-  // A card session has its hold from AUTHORIZING on, and only a held session starts.
-  const byLink =
-    s.authorizedAmount === null &&
-    ['STARTING', 'CHARGING', 'STOPPING', 'COMPLETED'].includes(s.status);
+  // Paid after by link (no hold; the cap is its authorised amount): the payment panel once it
+  // ends, and the cap in words while it runs.
+  const byLink = usePaymentType(s.id).data === 'link';
   const [params] = useSearchParams();
   const checkout = params.get('checkout');
   return (
@@ -107,7 +106,7 @@ function SessionView({ session: s }: { session: ChargingSession }) {
           </Button>
         </Stack>
       )}
-      {s.authorizedAmount !== null && live && (
+      {s.authorizedAmount !== null && live && !byLink && (
         <Text fontSize="sm" color="fg.muted">
           {formatMoney(s.authorizedAmount, s.currency)} is held on your card; you pay only what you
           use. Near the hold, Tender asks your bank to hold more, or stops the session.
