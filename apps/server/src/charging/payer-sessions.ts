@@ -52,7 +52,7 @@ export class PayerSessions {
    */
   async refund(
     admin: UserRow,
-    b: { sessionId?: string; paymentId?: string; amount?: bigint; reason?: string },
+    b: { sessionId?: string; paymentId?: string; amount?: number; reason?: string },
     requestKey: string | undefined,
   ): Promise<PaymentLinkView | SessionView> {
     let sessionId = b.sessionId;
@@ -65,7 +65,12 @@ export class PayerSessions {
     const { session } = await this.access.find({ user: admin }, sessionId!);
     if (!paymentId) paymentId = (await this.links.collected(session)).id;
     const p = await this.payments.get(paymentId);
-    await this.payments.refund(p.id, b.amount, b.reason, requestKey ? { requestKey } : {});
+    await this.payments.refund(
+      p.id,
+      b.amount === undefined ? undefined : BigInt(b.amount),
+      b.reason,
+      requestKey ? { requestKey } : {},
+    );
     return isLinkPayment(p) ? this.links.view(session.id) : this.query.view(admin, session.id);
   }
 }

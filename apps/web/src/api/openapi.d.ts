@@ -11957,7 +11957,11 @@ export interface operations {
                 "application/json": {
                     sessionId?: string;
                     paymentId?: string;
-                    amount?: number | string;
+                    /**
+                     * @description Integer minor units (2000 = €20.00)
+                     * @example 2000
+                     */
+                    amount?: number;
                     reason?: string;
                 };
             };
