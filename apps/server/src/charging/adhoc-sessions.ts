@@ -85,7 +85,7 @@ export class AdhocSessions {
         throw AppError.validation(
           'USDC is accepted at usd-priced chargers only',
           'payment.method',
-          'crypto_unavailable',
+          'currency_not_supported',
         );
       if (!link.walletAddress || !link.chain)
         throw AppError.validation(

@@ -20,7 +20,7 @@ import {
 } from './payment-links.view';
 import { PayerSessions } from './payer-sessions';
 import { CurrentPayer, PayerAuthGuard, PayerRateLimit, type Payer } from './session-access';
-import { SessionView } from './sessions.view';
+import { ReceiptView, SessionView } from './sessions.view';
 
 /** Our ids: a prefix and a ULID; anything else is refused before a query. */
 const SessionId = z.string().regex(/^[a-z]{2,8}_[0-9A-Za-z]{1,40}$/, 'must be a session id');
@@ -122,6 +122,18 @@ export class PayerSessionsController {
     const { view, pending } = await this.adhoc.stop(found.session, found.payer);
     if (pending) void reply.status(202);
     return view;
+  }
+
+  @Get(':id/receipt')
+  @KeyHeader
+  @Doc({
+    summary:
+      'The session’s receipt, as GET /sessions/{id}/receipt (the pricing engine’s lines, total, tax, captured; the cost so far while charging); for its driver or access key, its company’s operators, admins',
+    response: ReceiptView,
+    errors: [404, 409, 429],
+  })
+  receipt(@CurrentPayer() payer: Payer, @Param('id', { schema: SessionId }) id: string) {
+    return this.sessions.receipt(payer, id);
   }
 
   @Get(':id')
