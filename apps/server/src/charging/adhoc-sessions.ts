@@ -4,6 +4,7 @@ import type { UserRow } from '../identity';
 import { UsdcPrecheck, type ChainName } from '../onchain';
 import { PUBLIC_URL, type PublicUrl } from '../payments';
 import { Clock } from '../platform/clock';
+import { Logger } from '../platform/logging/logger';
 import { Database } from '../platform/database/database';
 import { isUniqueViolation } from '../platform/database/pg-errors';
 import { AppError } from '../platform/errors/app-error';
@@ -54,6 +55,7 @@ export class AdhocSessions {
     private readonly drivers: DriverSessions,
     private readonly precheck: UsdcPrecheck,
     private readonly links: PaymentLinks,
+    private readonly logger: Logger,
     @Inject(PUBLIC_URL) private readonly publicUrl: PublicUrl,
   ) {}
 
@@ -85,7 +87,7 @@ export class AdhocSessions {
         throw AppError.validation(
           'USDC is accepted at usd-priced chargers only',
           'payment.method',
-          'crypto_unavailable',
+          'currency_not_supported',
         );
       if (!link.walletAddress || !link.chain)
         throw AppError.validation(
@@ -190,9 +192,16 @@ export class AdhocSessions {
       await new Promise((r) => setTimeout(r, 200));
       now = await this.control.find(s.id);
     }
+    // A provider outage now leaves the link to the job queued with the stop: answered without it.
     const link =
       now.status === 'COMPLETED' && isLinkMode(payer?.paymentMode)
-        ? await this.links.ensure(now.id)
+        ? await this.links.ensure(now.id).catch((err: unknown) => {
+            this.logger.warn(
+              { err, sessionId: now.id },
+              'making a payment link at the stop failed',
+            );
+            return undefined;
+          })
         : undefined;
     const latest = link && (await this.links.viewOrNull(now.id));
     const cost = now.cost ?? 0n;

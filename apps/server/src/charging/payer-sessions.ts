@@ -5,14 +5,15 @@ import { PaymentsService } from '../payments';
 import { Clock } from '../platform/clock';
 import { Database } from '../platform/database/database';
 import { AppError } from '../platform/errors/app-error';
-import { ocppTransactions } from './charging.schema';
+import { ocppTransactions, type ChargingSessionRow } from './charging.schema';
 import { isLinkMode, isLinkPayment } from './link-modes';
 import { PaymentLinks } from './payment-links';
 import type { PayerSessionView, PaymentLinkView } from './payment-links.view';
 import { SessionAccess, type Payer } from './session-access';
 import { SESSION_PAYABLE } from './session-queues';
 import { SessionsQuery } from './sessions.query';
-import { toSessionView, type SessionView } from './sessions.view';
+import { toReceiptView, toSessionView, type ReceiptView, type SessionView } from './sessions.view';
+import { toJsonNumber } from '../platform/money';
 
 /** Reads and the admin's refund of seed 000's sessions, whoever pays them. */
 @Injectable()
@@ -28,21 +29,36 @@ export class PayerSessions {
 
   async view(payer: Payer, id: string): Promise<PayerSessionView> {
     const { session, payer: row } = await this.access.find(payer, id);
-    const [tx] = session.ocppTransactionId
-      ? await this.database.db
-          .select()
-          .from(ocppTransactions)
-          .where(eq(ocppTransactions.id, session.ocppTransactionId))
-      : [];
+    const tx = await this.transactionOf(session);
     const link = isLinkMode(row?.paymentMode) ? await this.links.viewOrNull(id) : null;
+    const byLink = isLinkMode(row?.paymentMode);
     return {
-      ...toSessionView(session, tx ?? null, this.clock.now()),
+      ...toSessionView(session, tx, this.clock.now()),
+      capAmount: byLink ? toJsonNumber(BigInt(session.tariff.holdAmount)) : null,
       payment: {
         type: isLinkMode(row?.paymentMode) ? 'link' : 'card',
         method: row?.paymentMode === 'LINK_CRYPTO' ? 'crypto' : 'card',
         link,
       },
     };
+  }
+
+  /** The session's receipt, as GET /sessions/{id}/receipt answers it. */
+  async receipt(payer: Payer, id: string): Promise<ReceiptView> {
+    const { session } = await this.access.find(payer, id);
+    if (!session.startedAt)
+      throw new AppError('conflict', 'session_not_started', 'The session never started charging');
+    const tx = await this.transactionOf(session);
+    return toReceiptView(session, tx, this.clock.now());
+  }
+
+  private async transactionOf(session: ChargingSessionRow) {
+    if (!session.ocppTransactionId) return null;
+    const [tx] = await this.database.db
+      .select()
+      .from(ocppTransactions)
+      .where(eq(ocppTransactions.id, session.ocppTransactionId));
+    return tx ?? null;
   }
 
   /**
@@ -52,7 +68,7 @@ export class PayerSessions {
    */
   async refund(
     admin: UserRow,
-    b: { sessionId?: string; paymentId?: string; amount?: bigint; reason?: string },
+    b: { sessionId?: string; paymentId?: string; amount?: number; reason?: string },
     requestKey: string | undefined,
   ): Promise<PaymentLinkView | SessionView> {
     let sessionId = b.sessionId;
@@ -65,7 +81,12 @@ export class PayerSessions {
     const { session } = await this.access.find({ user: admin }, sessionId!);
     if (!paymentId) paymentId = (await this.links.collected(session)).id;
     const p = await this.payments.get(paymentId);
-    await this.payments.refund(p.id, b.amount, b.reason, requestKey ? { requestKey } : {});
+    await this.payments.refund(
+      p.id,
+      b.amount === undefined ? undefined : BigInt(b.amount),
+      b.reason,
+      requestKey ? { requestKey } : {},
+    );
     return isLinkPayment(p) ? this.links.view(session.id) : this.query.view(admin, session.id);
   }
 }

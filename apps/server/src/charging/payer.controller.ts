@@ -8,7 +8,7 @@ import { CHAINS } from '../onchain';
 import { AppError } from '../platform/errors/app-error';
 import { Doc } from '../platform/http/doc';
 import { Idempotent } from '../platform/idempotency/idempotent.decorator';
-import { MAX_AMOUNT } from '../platform/money';
+import { AmountSchema } from '../platform/money';
 import { AdhocSessions } from './adhoc-sessions';
 import { PaymentLinks } from './payment-links';
 import {
@@ -20,7 +20,7 @@ import {
 } from './payment-links.view';
 import { PayerSessions } from './payer-sessions';
 import { CurrentPayer, PayerAuthGuard, PayerRateLimit, type Payer } from './session-access';
-import { SessionView } from './sessions.view';
+import { ReceiptView, SessionView } from './sessions.view';
 
 /** Our ids: a prefix and a ULID; anything else is refused before a query. */
 const SessionId = z.string().regex(/^[a-z]{2,8}_[0-9A-Za-z]{1,40}$/, 'must be a session id');
@@ -48,13 +48,6 @@ const StartBody = z.strictObject({
 });
 const StopBody = z.strictObject({ sessionId: SessionId });
 const RecreateBody = z.strictObject({ sessionId: SessionId, method: LinkMethod.optional() });
-/** A JSON integer or a decimal string of one, in minor units, 1 … MAX_AMOUNT. */
-const RefundAmount = z
-  .union([z.number().int(), z.string().regex(/^\d{1,12}$/, 'must be an integer of minor units')])
-  .transform((v) => BigInt(v))
-  .refine((v) => v >= 1n && v <= BigInt(MAX_AMOUNT), {
-    message: `must be between 1 and ${MAX_AMOUNT} minor units`,
-  });
 const RefundBody = z
   .strictObject({
     sessionId: SessionId.optional(),
@@ -62,7 +55,8 @@ const RefundBody = z
       .string()
       .regex(/^pay_[0-9A-Za-z]{1,40}$/, 'must be a payment id')
       .optional(),
-    amount: RefundAmount.optional(),
+    /** Integer minor units, as every amount in the API (absent: all that is left). */
+    amount: AmountSchema.optional(),
     reason: z.string().trim().min(1).max(500).optional(),
   })
   .refine((b) => (b.sessionId === undefined) !== (b.paymentId === undefined), {
@@ -128,6 +122,18 @@ export class PayerSessionsController {
     const { view, pending } = await this.adhoc.stop(found.session, found.payer);
     if (pending) void reply.status(202);
     return view;
+  }
+
+  @Get(':id/receipt')
+  @KeyHeader
+  @Doc({
+    summary:
+      'The session’s receipt, as GET /sessions/{id}/receipt (the pricing engine’s lines, total, tax, captured; the cost so far while charging); for its driver or access key, its company’s operators, admins',
+    response: ReceiptView,
+    errors: [404, 409, 429],
+  })
+  receipt(@CurrentPayer() payer: Payer, @Param('id', { schema: SessionId }) id: string) {
+    return this.sessions.receipt(payer, id);
   }
 
   @Get(':id')

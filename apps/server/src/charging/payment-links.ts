@@ -1,7 +1,13 @@
-import { Injectable, type OnModuleInit } from '@nestjs/common';
+import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
 import { and, eq } from 'drizzle-orm';
 import { UsersService } from '../identity';
-import { PaymentReturns, PaymentsService, type PaymentRow } from '../payments';
+import {
+  PaymentReturns,
+  PaymentsService,
+  PUBLIC_URL,
+  type PaymentRow,
+  type PublicUrl,
+} from '../payments';
 import { Clock } from '../platform/clock';
 import { Config } from '../platform/config/config';
 import { Database } from '../platform/database/database';
@@ -42,6 +48,7 @@ export class PaymentLinks implements OnModuleInit {
     private readonly payments: PaymentsService,
     private readonly returns: PaymentReturns,
     private readonly users: UsersService,
+    @Inject(PUBLIC_URL) private readonly publicUrl: PublicUrl,
   ) {}
 
   async onModuleInit(): Promise<void> {
@@ -102,9 +109,18 @@ export class PaymentLinks implements OnModuleInit {
       currency: s.currency,
       method: payer.paymentMode === 'LINK_CRYPTO' ? 'CRYPTO_LINK' : 'CARD_LINK',
       productName: `Charging session ${s.id}`,
+      // Back to the session's own page (never the key: the provider would see it; the guest's
+      // page keeps it).
+      successUrl: this.returnUrl(s, 'success'),
+      cancelUrl: this.returnUrl(s, 'cancel'),
       expiresAt,
       requestKey: key,
     });
+  }
+
+  private returnUrl(s: ChargingSessionRow, outcome: 'success' | 'cancel'): string {
+    const page = s.userId ? 'sessions' : 'guest';
+    return `${this.publicUrl.value}/charge/${page}/${s.id}?checkout=${outcome}`;
   }
 
   /**
@@ -129,7 +145,7 @@ export class PaymentLinks implements OnModuleInit {
       throw AppError.validation(
         'USDC links are for sessions priced in usd',
         'method',
-        'crypto_unavailable',
+        'currency_not_supported',
       );
     const latest = (await this.links(s.id)).find(
       (p) => p.requestKey === linkKey(s.id, payer.linkSeq),

@@ -123,6 +123,8 @@ export type StoppedView = z.infer<typeof StoppedView>;
 export const PAYMENT_TYPES = ['card', 'link'] as const;
 
 export const PayerSessionView = SessionView.extend({
+  /** A link session's cap (the tariff's hold amount): it is stopped before its cost passes it. */
+  capAmount: z.number().int().nullable(),
   payment: z.object({
     type: z.enum(PAYMENT_TYPES),
     method: LinkMethod,

@@ -59,6 +59,12 @@ export class SessionCaptures implements OnModuleInit {
         return 'released';
       }
       await this.jobs.send(LINK_QUEUE, { sessionId: s.id }, { singletonKey: s.id });
+      // Touched, so the watch's sweep looks again in 5 minutes, not every minute, while the
+      // payer takes their time.
+      await this.database.db
+        .update(chargingSessions)
+        .set({ updatedAt: this.clock.now() })
+        .where(eq(chargingSessions.id, s.id));
       return 'nothing to do';
     }
     // A start that died while placing the hold never stored its payment: find it by its payable.

@@ -53,7 +53,10 @@ describe('seed 000: a session paid in USDC by link', () => {
       expect.objectContaining({ asset: 'USDC', code: 'insufficient_usdc' }),
     ]);
     // The cap (the tariff's hold amount, $50.00) is what was asked of the wallet.
-    expect(res.body.error.details.shortfalls[0].required).toMatchObject({ minor: '50000000', formatted: '50' });
+    expect(res.body.error.details.shortfalls[0].required).toMatchObject({
+      minor: '50000000',
+      formatted: '50',
+    });
     const gas = await start(site.connectorId, {
       type: 'link',
       method: 'crypto',

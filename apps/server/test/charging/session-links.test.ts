@@ -126,8 +126,10 @@ describe('seed 000: sessions paid by a payment link', () => {
       driverId: null,
       paymentId: null,
       authorizedAmount: 5000,
+      capAmount: 5000,
       payment: { type: 'link', method: 'card', link: { status: 'PENDING' } },
     });
+    expect(JSON.stringify(after)).not.toContain(email);
 
     expect(stopped.status, JSON.stringify(stopped.body)).toBe(200);
     expect(stopped.body).toMatchObject({
@@ -156,6 +158,13 @@ describe('seed 000: sessions paid by a payment link', () => {
     });
     expect(open.links).toHaveLength(1);
 
+    // The checkout sends the payer back to the guest's page — without the key.
+    const checkout = await sandboxSdk(app).checkout.sessions.retrieve(
+      await checkoutOf(open.links[0].id),
+    );
+    const origin = new URL(started.body.sessionUrl).origin;
+    expect(checkout.success_url).toBe(`${origin}/charge/guest/${id}?checkout=success`);
+    expect(checkout.cancel_url).toBe(`${origin}/charge/guest/${id}?checkout=cancel`);
     await pay(stopped.body.paymentUrl);
     const paid = await eventually(async () => {
       const l = (await link(id, who)).body;
@@ -176,6 +185,10 @@ describe('seed 000: sessions paid by a payment link', () => {
       [id],
     );
     expect(mails.rows).toEqual([{ recipient: email, subject: expect.stringContaining('EUR') }]);
+    const receipt = await call('GET', `/api/v1/session/${id}/receipt`, who);
+    expect(receipt.status).toBe(200);
+    expect(receipt.body).toMatchObject({ sessionId: id, final: true, total: cost, captured: cost });
+    expect((await call('GET', `/api/v1/session/${id}/receipt`, { key: 'nope' })).status).toBe(404);
     expect(await verifyLedger(db())).toEqual([]);
   });
 
@@ -236,6 +249,8 @@ describe('seed 000: sessions paid by a payment link', () => {
     const { id, who, stopped } = await charged({ token: driver });
     expect(stopped.status).toBe(200);
     const first = (await link(id, who)).body.links[0];
+    const checkout = await sandboxSdk(app).checkout.sessions.retrieve(await checkoutOf(first.id));
+    expect(checkout.success_url).toMatch(new RegExp(`/charge/sessions/${id}\\?checkout=success$`));
     // Recreating while the first is open: it is expired at the provider, then a new one made.
     const second = await recreate(id, { ...who, idem: `re-${id}-1` });
     expect(second.status, JSON.stringify(second.body)).toBe(201);
@@ -560,6 +575,9 @@ describe('seed 000: sessions paid by a payment link', () => {
       },
     });
     expect(eur.status).toBe(400);
-    expect(eur.body.error.code).toBe('crypto_unavailable');
+    expect(eur.body.error).toMatchObject({
+      code: 'currency_not_supported',
+      param: 'payment.method',
+    });
   });
 });

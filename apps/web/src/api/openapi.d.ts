@@ -1720,6 +1720,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/session/{id}/receipt": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The session’s receipt, as GET /sessions/{id}/receipt (the pricing engine’s lines, total, tax, captured; the cost so far while charging); for its driver or access key, its company’s operators, admins
+         * @description Public.
+         */
+        get: operations["PayerSessionsController_receipt"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/session/{id}": {
         parameters: {
             query?: never;
@@ -11496,6 +11516,110 @@ export interface operations {
             };
         };
     };
+    PayerSessionsController_receipt: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A guest’s access key (from the start’s answer); signed-in callers send a token */
+                "X-Session-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        sessionId: string;
+                        /** @enum {string} */
+                        status: "AUTHORIZING" | "STARTING" | "CHARGING" | "STOPPING" | "COMPLETED" | "FAILED" | "START_TIMED_OUT";
+                        currency: string;
+                        lines: {
+                            /** @enum {string} */
+                            kind: "energy" | "time" | "idle" | "session_fee" | "tax";
+                            period?: string;
+                            quantity: number;
+                            /** @enum {string} */
+                            unit: "Wh" | "s" | "session" | "basis_point";
+                            /**
+                             * @description Integer minor units (2000 = €20.00)
+                             * @example 2000
+                             */
+                            amount: number;
+                        }[];
+                        total: number;
+                        tax: number;
+                        captured: number | null;
+                        energyWh: number;
+                        startedAt: string | null;
+                        endedAt: string | null;
+                        final: boolean;
+                    };
+                };
+            };
+            /** @description Invalid request: a field fails validation, text holds U+0000, JSON is malformed or nested deeper than 32, the URL is badly encoded */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such resource (or not yours), or no such route */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Conflict with the current state, or a request with the same Idempotency-Key is still running */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A path parameter is too long */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests; retry after `Retry-After` seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Unexpected error (details only in the server log, by request id) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
     PayerSessionsController_get: {
         parameters: {
             query?: never;
@@ -11584,6 +11708,11 @@ export interface operations {
                         endedAt: string | null;
                         createdAt: string;
                         updatedAt: string;
+                        /**
+                         * @description Integer minor units (2000 = €20.00)
+                         * @example 2000
+                         */
+                        capAmount: number | null;
                         payment: {
                             /** @enum {string} */
                             type: "card" | "link";
@@ -11957,7 +12086,11 @@ export interface operations {
                 "application/json": {
                     sessionId?: string;
                     paymentId?: string;
-                    amount?: number | string;
+                    /**
+                     * @description Integer minor units (2000 = €20.00)
+                     * @example 2000
+                     */
+                    amount?: number;
                     reason?: string;
                 };
             };
