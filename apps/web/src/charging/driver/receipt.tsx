@@ -1,5 +1,4 @@
 import { Flex, Separator, Stack, Text } from '@chakra-ui/react';
-import { ApiError } from '../../api/errors';
 import { formatDuration, formatKwh, formatMoney } from '../../lib/format';
 import { ErrorState, Loading } from '../../shell/page';
 import { Panel } from '../../shell/panel';
@@ -43,16 +42,7 @@ export function Receipt({
   const guest = useGuestReceipt(s, sessionKey ?? '', done && !!sessionKey);
   const q = sessionKey ? guest : own;
   if (q.isPending) return <Loading what="the receipt" />;
-  if (q.isError) {
-    // A server without the guest receipt route yet: the cost above is the bill; say no more.
-    if (sessionKey && q.error instanceof ApiError && q.error.status === 404)
-      return (
-        <Text fontSize="sm" color="fg.muted">
-          The itemised receipt cannot be shown here; the cost above is the total.
-        </Text>
-      );
-    return <ErrorState error={q.error} retry={() => void q.refetch()} />;
-  }
+  if (q.isError) return <ErrorState error={q.error} retry={() => void q.refetch()} />;
   const r = q.data;
   const money = (v: number | bigint) => formatMoney(v, r.currency);
   return (

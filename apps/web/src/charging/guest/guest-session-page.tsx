@@ -125,7 +125,7 @@ function GuestSessionView({
       {live && (
         <Text fontSize="sm" color="fg.muted" data-testid="cap-sentence">
           {byLink
-            ? `Charging stops at ${formatMoney(s.tariff.holdAmount, s.currency)} unless you stop it sooner. You pay what you use, after, by a link.`
+            ? `Charging stops at ${formatMoney(s.capAmount ?? s.tariff.holdAmount, s.currency)} unless you stop it sooner. You pay what you use, after, by a link.`
             : `${formatMoney(s.authorizedAmount ?? s.tariff.holdAmount, s.currency)} is held on your card; you pay only what you use. Charging stops at the hold unless your bank agrees to hold more.`}
         </Text>
       )}

@@ -3,8 +3,7 @@ import { useRef } from 'react';
 import { api, call, newIdempotencyKey } from '../../api/client';
 import type { paths } from '../../api/openapi';
 import { ApiError } from '../../api/errors';
-import { useSession } from '../../session/store';
-import { isLive, type ChargingSession, type Receipt } from '../driver/queries';
+import { isLive, type ChargingSession } from '../driver/queries';
 
 /*
  * The ad-hoc (no account) and payment-link routes of contract-links.md: POST /session/start,
@@ -32,44 +31,8 @@ export type StartBody = StartOp['requestBody']['content']['application/json'];
 export type StartPayment = StartBody['payment'];
 export type Started = Json<StartOp>;
 
-interface Send {
-  key?: string;
-  body?: unknown;
-  idempotencyKey?: string;
-}
-
 /** A guest proves the session with its key; a signed-in driver sends none (the bearer token). */
 const keyHeader = (key: string | undefined) => (key ? { 'X-Session-Key': key } : {});
-
-/**
- * The guest receipt (`GET /session/{id}/receipt`, asked of "links" in contract-links.md) is not in
- * the API types yet: this one request goes untyped. One request with the session's key (guests) or the bearer token (signed in), through `call` (the
- * one error path: ApiError / NetworkError, a 401 refreshed once).
- */
-function request<T>(method: 'GET' | 'POST', path: string, o: Send = {}): Promise<T> {
-  return call<T>(async () => {
-    const headers = new Headers({ accept: 'application/json' });
-    const token = useSession.getState().accessToken;
-    if (token) headers.set('authorization', `Bearer ${token}`);
-    if (o.key) headers.set('x-session-key', o.key);
-    if (o.idempotencyKey) headers.set('idempotency-key', o.idempotencyKey);
-    if (o.body !== undefined) headers.set('content-type', 'application/json');
-    const response = await fetch(`/api/v1${path}`, {
-      method,
-      headers,
-      body: o.body === undefined ? undefined : JSON.stringify(o.body),
-    });
-    let json: unknown;
-    try {
-      json = await response.json();
-    } catch {
-      json = undefined; // an empty or non-JSON answer: its status speaks
-    }
-    return response.ok ? { data: json as T, response } : { error: json, response };
-  });
-}
-
-const id = encodeURIComponent;
 
 /** The one place a guest's session is watched: polled every 2 s now (server push can replace it). */
 export function useLiveGuestSession(sessionId: string, key: string | undefined) {
@@ -104,7 +67,12 @@ export const useGuestReceipt = (session: ChargingSession, key: string, enabled: 
   useQuery({
     queryKey: ['charging', 'guest', session.id, 'receipt', session.status, session.captureStatus],
     enabled,
-    queryFn: () => request<Receipt>('GET', `/session/${id(session.id)}/receipt`, { key }),
+    queryFn: () =>
+      call(() =>
+        api.GET('/api/v1/session/{id}/receipt', {
+          params: { path: { id: session.id }, header: keyHeader(key) },
+        }),
+      ),
   });
 
 /** How a signed-in driver's session is paid (a hold or a link): fixed at the start, read once. */
