@@ -81,7 +81,8 @@ function GuestSessionView({
   const elapsed = from ? (until - Date.parse(from)) / 1000 : 0;
   const stoppable = s.status === 'STARTING' || s.status === 'CHARGING';
   const failed = s.status === 'FAILED' || s.status === 'START_TIMED_OUT';
-  const what = (byLink && LINK_WHAT[s.status]) || WHAT[s.status];
+  const paid = ['PAID', 'REFUNDED', 'PARTIALLY_REFUNDED'].includes(s.payment.link?.status ?? '');
+  const what = (byLink && !paid && LINK_WHAT[s.status]) || WHAT[s.status];
   return (
     <Page
       title={station ? `Charging at ${station}` : 'Charging session'}
