@@ -48,7 +48,7 @@ export interface UsdcPrecheckProps {
 const show = (a: Amount) => `${a.formatted} ${a.symbol}`;
 
 /** A shortfall in words: what is missing, and what the wallet holds of what it needs. */
-function shortfallText(s: PrecheckResult['shortfalls'][number], chain: Chain): string {
+export function shortfallText(s: PrecheckResult['shortfalls'][number], chain: Chain): string {
   const holds = `the wallet holds ${show(s.available)} of ${show(s.required)}`;
   return s.asset === 'USDC'
     ? `${show(s.missing)} more is needed: ${holds}.`

@@ -1,4 +1,4 @@
-import { Alert, Button, Field, Input, RadioGroup, Stack, Text } from '@chakra-ui/react';
+import { Alert, Button, Field, Input, List, RadioGroup, Stack, Text } from '@chakra-ui/react';
 import { useRef, useState } from 'react';
 import { useNavigate } from 'react-router';
 import { ApiError } from '../../api/errors';
@@ -6,7 +6,9 @@ import { currencyExponent, formatMoney } from '../../lib/format';
 import { CardPayment } from '../../payment/card-payment';
 import { ErrorState } from '../../shell/page';
 import type { Price } from '../driver/queries';
-import { UsdcPrecheck, type PrecheckResult } from '../usdc-precheck';
+import { shortfallText, UsdcPrecheck, type Chain, type PrecheckResult } from '../usdc-precheck';
+
+type Shortfall = PrecheckResult['shortfalls'][number];
 import { useStartAdHoc, type StartPayment, type Started } from './queries';
 import { rememberSessionKey } from './session-key';
 
@@ -187,6 +189,7 @@ export function AdHocStart({
             disabled={!startable || emailBad || !usdcReady}
             pending={start.isPending}
             error={start.error}
+            chain={precheck?.chain}
             onClick={() =>
               precheck &&
               startByLink({
@@ -237,16 +240,18 @@ function StartButton({
   disabled,
   pending,
   error,
+  chain,
   onClick,
 }: {
   disabled: boolean;
   pending: boolean;
   error: unknown;
+  chain?: Chain;
   onClick(): void;
 }) {
   return (
     <Stack gap={2}>
-      {error != null && <StartError error={error} />}
+      {error != null && <StartError error={error} chain={chain} />}
       <Button
         colorPalette="teal"
         size="lg"
@@ -263,17 +268,24 @@ function StartButton({
 }
 
 /** A failed start in words; a failed USDC pre-check at the start names what the wallet lacks. */
-function StartError({ error }: { error: unknown }) {
-  const body = (error as { body?: { code?: string; message?: string } }).body;
-  if (body?.code === 'precheck_failed')
+function StartError({ error, chain }: { error: unknown; chain?: Chain }) {
+  if (error instanceof ApiError && error.body?.code === 'precheck_failed') {
+    const details = error.body.details as { shortfalls?: Shortfall[] } | undefined;
     return (
       <Alert.Root status="warning" role="alert">
         <Alert.Indicator />
-        <Alert.Title>
-          The wallet cannot pay the session's cap just now:{' '}
-          {body.message ?? 'it is short of USDC or gas'}
-        </Alert.Title>
+        <Alert.Content>
+          <Alert.Title>The wallet cannot pay this session's cap in USDC just now.</Alert.Title>
+          {chain && details?.shortfalls?.length ? (
+            <List.Root ps={4}>
+              {details.shortfalls.map((f) => (
+                <List.Item key={f.code}>{shortfallText(f, chain)}</List.Item>
+              ))}
+            </List.Root>
+          ) : null}
+        </Alert.Content>
       </Alert.Root>
     );
+  }
   return <ErrorState error={error} />;
 }
