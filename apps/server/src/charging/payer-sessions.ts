@@ -10,6 +10,7 @@ import { isLinkMode, isLinkPayment } from './link-modes';
 import { PaymentLinks } from './payment-links';
 import type { PayerSessionView, PaymentLinkView } from './payment-links.view';
 import { SessionAccess, type Payer } from './session-access';
+import { historyOf } from './session-history';
 import { SESSION_PAYABLE } from './session-queues';
 import { SessionsQuery } from './sessions.query';
 import { toReceiptView, toSessionView, type ReceiptView, type SessionView } from './sessions.view';
@@ -33,7 +34,12 @@ export class PayerSessions {
     const link = isLinkMode(row?.paymentMode) ? await this.links.viewOrNull(id) : null;
     const byLink = isLinkMode(row?.paymentMode);
     return {
-      ...toSessionView(session, tx, this.clock.now()),
+      ...toSessionView(
+        session,
+        tx,
+        this.clock.now(),
+        await historyOf(this.database.db, session, tx),
+      ),
       capAmount: byLink ? toJsonNumber(BigInt(session.tariff.holdAmount)) : null,
       payment: {
         type: isLinkMode(row?.paymentMode) ? 'link' : 'card',
@@ -49,7 +55,12 @@ export class PayerSessions {
     if (!session.startedAt)
       throw new AppError('conflict', 'session_not_started', 'The session never started charging');
     const tx = await this.transactionOf(session);
-    return toReceiptView(session, tx, this.clock.now());
+    return toReceiptView(
+      session,
+      tx,
+      this.clock.now(),
+      await historyOf(this.database.db, session, tx),
+    );
   }
 
   private async transactionOf(session: ChargingSessionRow) {

@@ -5,6 +5,7 @@ import { Mailer } from '../notifications';
 import type { Tx } from '../platform/database/database';
 import { formatMinor } from '../platform/money';
 import type { ChargingSessionRow } from './charging.schema';
+import { sessionHistory } from './session-history';
 import { chargingSessionPayers } from './session-payers.schema';
 import { priceOf } from './session-pricing';
 
@@ -38,7 +39,8 @@ export class SessionReceipts {
     const to =
       payer?.email ?? (s.userId ? (await this.users.findActive(s.userId))?.email : undefined);
     if (!to) return;
-    const price = priceOf(s, s.energyWh, s.endedAt ?? s.updatedAt, s.endedAt);
+    const history = await sessionHistory(tx, s);
+    const price = priceOf(s, s.energyWh, s.endedAt ?? s.updatedAt, s.endedAt, history);
     const money = (v: bigint) => `${formatMinor(v, s.currency)} ${s.currency.toUpperCase()}`;
     const lines = price.lines.map((l) => {
       const label = `${LABELS[l.kind]}${l.period ? ` (${l.period})` : ''}`;

@@ -12,6 +12,8 @@ import {
   type ChargingSessionRow,
   type SessionStatus,
 } from './charging.schema';
+import { historiesOf, historyOf } from './session-history';
+import { NO_HISTORY } from './session-pricing';
 import { toReceiptView, toSessionView, type ReceiptView, type SessionView } from './sessions.view';
 
 export interface SessionFilter extends PageQuery {
@@ -51,14 +53,16 @@ export class SessionsQuery {
 
   async view(actor: UserRow, id: string): Promise<SessionView> {
     const { session, tx } = await this.withTransaction(await this.visible(actor, id));
-    return toSessionView(session, tx, this.clock.now());
+    const history = await historyOf(this.database.db, session, tx);
+    return toSessionView(session, tx, this.clock.now(), history);
   }
 
   async receipt(actor: UserRow, id: string): Promise<ReceiptView> {
     const { session, tx } = await this.withTransaction(await this.visible(actor, id));
     if (!session.startedAt)
       throw new AppError('conflict', 'session_not_started', 'The session never started charging');
-    return toReceiptView(session, tx, this.clock.now());
+    const history = await historyOf(this.database.db, session, tx);
+    return toReceiptView(session, tx, this.clock.now(), history);
   }
 
   async list(actor: UserRow, q: SessionFilter): Promise<Page<SessionView>> {
@@ -78,10 +82,15 @@ export class SessionsQuery {
       )
       .orderBy(desc(chargingSessions.id))
       .limit(q.limit + 1);
+    // Only sessions still running are priced now; a completed one's cost is stored.
+    const histories = await historiesOf(
+      this.database.db,
+      rows.slice(0, q.limit).filter((r) => r.session.cost === null && r.session.startedAt),
+    );
     return toPage(
       rows.map((r) => ({ id: r.session.id, ...r })),
       q.limit,
-      (r) => toSessionView(r.session, r.tx, now),
+      (r) => toSessionView(r.session, r.tx, now, histories.get(r.session.id) ?? NO_HISTORY),
     );
   }
 

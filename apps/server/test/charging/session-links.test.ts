@@ -392,6 +392,58 @@ describe('seed 000: sessions paid by a payment link', () => {
     expect(await verifyLedger(db())).toEqual([]);
   });
 
+  it('a stop not in within 10 s is a 202 STOPPING; the link is made when the charger’s stop arrives', async () => {
+    const site = await f.bareSite({
+      energyPricePerKwh: 300_000,
+      timePricePerMinute: 0,
+      sessionFee: 0,
+    });
+    const res = await start(site.connectorId);
+    const id = res.body.sessionId as string;
+    const who = { key: res.body.accessKey as string };
+    const t = await site.startTransaction(undefined, 0);
+    expect(t.idTagInfo.status).toBe('Accepted');
+    const pending = await stop(id, who);
+    expect(pending.status).toBe(202);
+    expect(pending.body).toMatchObject({ sessionId: id, status: 'STOPPING', paymentUrl: null });
+    expect(site.stops).toEqual([{ transactionId: t.transactionId }]);
+    expect((await link(id, who)).status).toBe(404);
+    await site.stopTransaction(t.transactionId, 1000); // 1 kWh at 3 €
+    const made = await eventually(async () => {
+      const l = await link(id, who);
+      expect(l.status).toBe(200);
+      // Recorded first, then its checkout created: the URL follows a moment later.
+      expect(l.body.paymentUrl).toEqual(expect.stringContaining('http'));
+      return l.body;
+    });
+    expect(made).toMatchObject({ status: 'PENDING', amount: 300, method: 'card' });
+    const again = await stop(id, who);
+    expect(again.body).toMatchObject({
+      status: 'COMPLETED',
+      amount: 300,
+      paymentUrl: made.paymentUrl,
+    });
+    expect(await linkCount(id)).toBe(1);
+  });
+
+  it('a session that cost nothing completes with no link', async () => {
+    const site = await f.bareSite({ energyPricePerKwh: 0, timePricePerMinute: 0, sessionFee: 0 });
+    const res = await start(site.connectorId);
+    const id = res.body.sessionId as string;
+    const who = { key: res.body.accessKey as string };
+    const t = await site.startTransaction(undefined, 0);
+    await site.stopTransaction(t.transactionId, 500);
+    const stopped = await stop(id, who);
+    expect(stopped.status).toBe(200);
+    expect(stopped.body).toMatchObject({ status: 'COMPLETED', amount: 0, paymentUrl: null });
+    expect((await session(id, who)).body.captureStatus).toBe('RELEASED');
+    expect((await link(id, who)).body.error.code).toBe('payment_link_not_found');
+    const re = await recreate(id, who);
+    expect(re.status).toBe(409);
+    expect(re.body.error.code).toBe('nothing_to_pay');
+    expect(await linkCount(id)).toBe(0);
+  });
+
   it('two stops at once, or two recreates at once, make one link', async () => {
     const site = await f.simulatedSite({}, { powerKw: 50, meterIntervalMs: 200 });
     const res = await start(site.connectorId);
