@@ -264,6 +264,16 @@ describe('charging, as a guest without an account', () => {
     await checkA11y(page);
     await screenshot(page, 'guest-link-pay');
 
+    // Given up on the hosted page first: back, still to pay, the same link.
+    await page.getByRole('link', { name: 'Pay now' }).click();
+    await page.waitForURL(/\/c\/pay\//);
+    await page.locator('#cancel').click();
+    await page.waitForURL(new RegExp(`/charge/guest/${id}\\?checkout=cancel$`));
+    await expect
+      .poll(() => link.innerText(), { timeout: 20_000 })
+      .toBe(
+        `You left the payment page without paying. €${(cost / 100).toFixed(2)} is still to pay.`,
+      );
     await page.getByRole('link', { name: 'Pay now' }).click();
     await payOnHostedPage(page);
     // Back on the guest's page, without the key in the URL: the tab kept it.
