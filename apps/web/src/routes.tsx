@@ -20,6 +20,7 @@ import { ConnectorPage } from './charging/driver/connector-page';
 import { SessionPage } from './charging/driver/session-page';
 import { SessionsPage } from './charging/driver/sessions-page';
 import { StationsPage } from './charging/driver/stations-page';
+import { GuestSessionPage } from './charging/guest/guest-session-page';
 
 /** Every route of the app and who may open it. A new page adds one line here. */
 export const ROUTES: { path: string; audience: Audience; page: ReactNode }[] = [
@@ -38,6 +39,8 @@ export const ROUTES: { path: string; audience: Audience; page: ReactNode }[] = [
   { path: '/charge/sessions', audience: 'signed-in', page: <SessionsPage /> },
   { path: '/charge/sessions/:id', audience: 'signed-in', page: <SessionPage /> },
   { path: '/charge/:connectorId', audience: 'anyone', page: <ConnectorPage /> },
+  // A guest's session (no account): opened only by its link, the key in the URL fragment.
+  { path: '/charge/guest/:sessionId', audience: 'anyone', page: <GuestSessionPage /> },
   // Merchant back office, then the admin's directory of users (with their wallets) and companies:
   // tabs of the Admin area (admin/admin-page.tsx), like the operations pages.
   { path: '/merchant/products', audience: ['MERCHANT'], page: <MerchantProductsPage /> },

@@ -2,7 +2,13 @@ import { Module } from '@nestjs/common';
 import { IdentityModule } from '../identity';
 import { LedgerModule } from '../ledger';
 import { NotificationsModule } from '../notifications';
+import { OnchainModule } from '../onchain';
 import { PaymentsModule } from '../payments';
+import { AdhocSessions } from './adhoc-sessions';
+import { PayerSessionsController, PaymentLinksController } from './payer.controller';
+import { PayerSessions } from './payer-sessions';
+import { PaymentLinks } from './payment-links';
+import { PayerAuthGuard, PayerRateLimit, SessionAccess } from './session-access';
 import { SessionReceipts } from './session-receipts';
 import { ChargingStats } from './charging-stats';
 import { ChargingStatsController } from './stats.controller';
@@ -45,10 +51,11 @@ import { Tariffs } from './tariffs';
 /**
  * EV charging (issue 12): companies' stations, chargers, connectors and tariffs; the OCPP 1.6J
  * central system on the WebSocket seam; one pricing engine (pricing.ts); drivers' sessions paid
- * by a card hold (a payable of the payments core, booked to the operator company's revenue).
+ * by a card hold (a payable of the payments core, booked to the operator company's revenue), or
+ * — seed 000, guests too — by a checkout link after the stop (card or USDC).
  */
 @Module({
-  imports: [IdentityModule, PaymentsModule, LedgerModule, NotificationsModule],
+  imports: [IdentityModule, PaymentsModule, LedgerModule, NotificationsModule, OnchainModule],
   controllers: [
     StationsController,
     TariffsController,
@@ -59,6 +66,8 @@ import { Tariffs } from './tariffs';
     DirectoryController,
     ReservationsController,
     ChargingStatsController,
+    PayerSessionsController,
+    PaymentLinksController,
   ],
   providers: [
     Tariffs,
@@ -93,6 +102,12 @@ import { Tariffs } from './tariffs';
     DirectoryRateLimit,
     Reservations,
     ChargingStats,
+    SessionAccess,
+    PayerRateLimit,
+    PayerAuthGuard,
+    PaymentLinks,
+    AdhocSessions,
+    PayerSessions,
   ],
   exports: [IdTags, ChargerRouter, ChargingEvents],
 })

@@ -437,9 +437,8 @@ export const chargingSessions = pgTable(
   'charging_sessions',
   {
     id: text('id').primaryKey(),
-    userId: text('user_id')
-      .notNull()
-      .references(() => users.id),
+    /** Null for a guest (no account: session-payers.schema.ts). */
+    userId: text('user_id').references(() => users.id),
     companyId: text('company_id')
       .notNull()
       .references(() => companies.id),

@@ -84,9 +84,12 @@ export class DriverSessions {
     }
   }
 
-  /** Places the hold, then starts the charger; a decline is a 402 and the session FAILED. */
-  private async hold(
-    driver: UserRow,
+  /**
+   * Places the hold, then starts the charger; a decline is a 402 and the session FAILED. A guest
+   * (no driver: seed 000's ad-hoc payer) holds the card just entered, present to authenticate.
+   */
+  async hold(
+    driver: UserRow | undefined,
     session: ChargingSessionRow,
     paymentMethodId: string,
     startTimeoutSeconds: number,
@@ -95,7 +98,7 @@ export class DriverSessions {
     // leaves the session AUTHORIZING for a replay or the watch to settle.
     const payment: PaymentRow = await this.payments.payByCard({
       payable: { type: SESSION_PAYABLE, id: session.id },
-      user: driver,
+      ...(driver ? { user: driver } : {}),
       amount: BigInt(session.tariff.holdAmount),
       currency: session.currency,
       paymentMethodId,
@@ -103,7 +106,7 @@ export class DriverSessions {
       // Raised when the cost nears it (HoldGuard), where the card allows it.
       incrementalAuthorization: true,
       // Saved for off-session use (with 3-D Secure when it was saved): no challenge now.
-      offSession: true,
+      offSession: driver !== undefined,
       description: `Charging session ${session.id}`,
       requestKey: `charging:${session.id}`,
     });

@@ -7,7 +7,9 @@ import { AppError } from '../platform/errors/app-error';
 import { JobQueue } from '../platform/jobs/jobs';
 import { Logger } from '../platform/logging/logger';
 import { chargingSessions, type ChargingSessionRow } from './charging.schema';
-import { CAPTURE_QUEUE, SESSION_PAYABLE } from './session-queues';
+import { isLinkMode } from './link-modes';
+import { chargingSessionPayers } from './session-payers.schema';
+import { CAPTURE_QUEUE, LINK_QUEUE, SESSION_PAYABLE } from './session-queues';
 
 export type CaptureOutcome = 'captured' | 'released' | 'nothing to do';
 
@@ -63,6 +65,26 @@ export class SessionCaptures implements OnModuleInit {
       .where(eq(chargingSessions.id, sessionId));
     if (!s || (s.captureStatus !== 'PENDING' && s.captureStatus !== 'FAILED'))
       return 'nothing to do';
+    const [payer] = await this.database.db
+      .select({ mode: chargingSessionPayers.paymentMode })
+      .from(chargingSessionPayers)
+      .where(eq(chargingSessionPayers.sessionId, s.id));
+    if (isLinkMode(payer?.mode)) {
+      // No hold: a completed session is paid by its link (made again if it was lost), a start
+      // that never charged has nothing to settle.
+      if (s.status !== 'COMPLETED') {
+        await this.mark(s.id, 'RELEASED', null);
+        return 'released';
+      }
+      await this.jobs.send(LINK_QUEUE, { sessionId: s.id }, { singletonKey: s.id });
+      // Touched, so the watch's sweep looks again in 5 minutes, not every minute, while the
+      // payer takes their time.
+      await this.database.db
+        .update(chargingSessions)
+        .set({ updatedAt: this.clock.now() })
+        .where(eq(chargingSessions.id, s.id));
+      return 'nothing to do';
+    }
     // A start that died while placing the hold never stored its payment: find it by its payable.
     const p = s.paymentId
       ? await this.payments.get(s.paymentId)

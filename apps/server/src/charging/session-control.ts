@@ -41,9 +41,29 @@ export class SessionControl {
   }
 
   /** The hold is placed: wait for the charger's start (timeout queued), then ask it to start. */
-  async launch(
+  launch(
     s: ChargingSessionRow,
     payment: PaymentRow,
+    startTimeoutSeconds: number,
+  ): Promise<ChargingSessionRow> {
+    return this.launchWith(
+      s,
+      {
+        paymentId: payment.id,
+        authorizedAmount: payment.amountCapturable > 0n ? payment.amountCapturable : payment.amount,
+        captureBefore: payment.captureBefore,
+      },
+      startTimeoutSeconds,
+    );
+  }
+
+  /**
+   * The same with what the session may cost: a hold's, or — a session paid by link afterwards,
+   * with no hold — the tariff's hold amount as a cap the hold guard stops it at.
+   */
+  async launchWith(
+    s: ChargingSessionRow,
+    limit: { paymentId: string | null; authorizedAmount: bigint; captureBefore: Date | null },
     startTimeoutSeconds: number,
   ): Promise<ChargingSessionRow> {
     const now = this.clock.now();
@@ -52,10 +72,9 @@ export class SessionControl {
         .update(chargingSessions)
         .set({
           status: 'STARTING',
-          paymentId: payment.id,
-          authorizedAmount:
-            payment.amountCapturable > 0n ? payment.amountCapturable : payment.amount,
-          captureBefore: payment.captureBefore,
+          paymentId: limit.paymentId,
+          authorizedAmount: limit.authorizedAmount,
+          captureBefore: limit.captureBefore,
           updatedAt: now,
         })
         .where(and(eq(chargingSessions.id, s.id), eq(chargingSessions.status, 'AUTHORIZING')))

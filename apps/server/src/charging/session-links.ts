@@ -12,9 +12,11 @@ import {
   type OcppTransactionRow,
 } from './charging.schema';
 import { IdTags, type IdTagStatus } from './id-tags';
+import { isLinkMode } from './link-modes';
 import { historyOf } from './session-history';
+import { chargingSessionPayers } from './session-payers.schema';
 import { energyOf, priceOf, projectedCost, type SessionHistory } from './session-pricing';
-import { CAPTURE_QUEUE, HOLD_GUARD_QUEUE } from './session-queues';
+import { CAPTURE_QUEUE, HOLD_GUARD_QUEUE, LINK_QUEUE } from './session-queues';
 
 /**
  * What the charger's OCPP messages do to a driver's session. OCPP 1.6 links a transaction to its
@@ -28,7 +30,8 @@ import { CAPTURE_QUEUE, HOLD_GUARD_QUEUE } from './session-queues';
  * - MeterValues may bring the cost near the hold: the hold guard job is queued;
  * - StopTransaction completes the session in the transaction that records the stop, and queues the
  *   capture in it — the capture is a provider call, never made here, and exists exactly when the
- *   stop is committed, so a crash between the two still captures once.
+ *   stop is committed, so a crash between the two still captures once; a session paid by link
+ *   afterwards has its first link claimed and the link job queued there instead.
  */
 @Injectable()
 export class SessionLinks implements OnModuleInit {
@@ -158,6 +161,16 @@ export class SessionLinks implements OnModuleInit {
     const endedAt = t.stoppedAt ?? t.startedAt;
     const history = await historyOf(tx, s, t);
     const price = priceOf({ ...s, endedAt }, energyWh, endedAt, endedAt, history);
+    const now = this.clock.now();
+    // A session paid by link afterwards (seed 000) has no hold to capture: its first link is
+    // claimed here and made by the link job, queued in this same commit.
+    const [payer] = await tx
+      .select()
+      .from(chargingSessionPayers)
+      .where(eq(chargingSessionPayers.sessionId, s.id))
+      .for('update');
+    const byLink = isLinkMode(payer?.paymentMode);
+    const owes = price.total.minor > 0n;
     await tx
       .update(chargingSessions)
       .set({
@@ -165,10 +178,19 @@ export class SessionLinks implements OnModuleInit {
         energyWh,
         cost: price.total.minor,
         endedAt,
-        captureStatus: 'PENDING',
-        updatedAt: this.clock.now(),
+        captureStatus: byLink && !owes ? 'RELEASED' : 'PENDING',
+        updatedAt: now,
       })
       .where(eq(chargingSessions.id, s.id));
-    await this.jobs.send(CAPTURE_QUEUE, { sessionId: s.id }, { tx, singletonKey: s.id });
+    if (!byLink) {
+      await this.jobs.send(CAPTURE_QUEUE, { sessionId: s.id }, { tx, singletonKey: s.id });
+      return;
+    }
+    if (!owes || payer!.linkSeq > 0) return;
+    await tx
+      .update(chargingSessionPayers)
+      .set({ linkSeq: 1, updatedAt: now })
+      .where(eq(chargingSessionPayers.sessionId, s.id));
+    await this.jobs.send(LINK_QUEUE, { sessionId: s.id }, { tx, singletonKey: s.id });
   }
 }

@@ -7,6 +7,8 @@ import { Logger } from '../platform/logging/logger';
 import { chargingSessions } from './charging.schema';
 import { SessionBooks } from './session-books';
 import { SessionReceipts } from './session-receipts';
+import { isLinkPayment, linkKey } from './link-modes';
+import { chargingSessionPayers } from './session-payers.schema';
 import { SESSION_PAYABLE } from './session-queues';
 
 /**
@@ -14,7 +16,9 @@ import { SESSION_PAYABLE } from './session-queues';
  * does, inside the transaction that changes the payment, under the session's row lock. Every
  * outcome is handled, after the revenue was posted too: a capture books the revenue and marks the
  * session CAPTURED; refunds and disputes (opened, won, lost) are reconciled by SessionBooks; a hold
- * released or expired marks it RELEASED — or flags it when there was something to bill.
+ * released or expired marks it RELEASED — or flags it when there was something to bill. A paid
+ * payment link (seed 000) is booked as a capture is; a link expired or failed flags the session
+ * until a new one is paid.
  */
 @Injectable()
 export class SessionPayments implements OnModuleInit {
@@ -39,6 +43,8 @@ export class SessionPayments implements OnModuleInit {
       .for('update');
     if (!s) return;
     const now = this.clock.now();
+    if (isLinkPayment(p) && this.linkLapsed(event.type))
+      return this.linkEnded(tx, s, p, event.type === 'payment.failed' ? 'failed' : 'expired');
     switch (event.type) {
       case 'payment.succeeded':
       case 'payment.refunded':
@@ -59,7 +65,8 @@ export class SessionPayments implements OnModuleInit {
           })
           .where(eq(chargingSessions.id, s.id));
         await this.books.reconcile(tx, s, p);
-        if (s.captureStatus !== 'CAPTURED') await this.receipts.captured(tx, s, p.amountCaptured);
+        if (s.captureStatus !== 'CAPTURED')
+          await this.receipts.captured(tx, s, p.amountCaptured, isLinkPayment(p));
         return;
       case 'payment.canceled':
       case 'payment.expired': {
@@ -108,5 +115,36 @@ export class SessionPayments implements OnModuleInit {
         // The start flow moves the session on; a refund is booked once the provider confirms it.
         return;
     }
+  }
+
+  private linkLapsed(type: PaymentDomainEvent['type']): boolean {
+    return type === 'payment.expired' || type === 'payment.canceled' || type === 'payment.failed';
+  }
+
+  /**
+   * A payment link that expired or failed: the session waits for a new link (FAILED, so the
+   * operator sees it and the payer is offered a new one) — unless it was paid meanwhile, or this
+   * is an older link than the latest (expired on purpose by recreate-link).
+   */
+  private async linkEnded(
+    tx: Tx,
+    s: typeof chargingSessions.$inferSelect,
+    p: PaymentDomainEvent['payment'],
+    how: 'failed' | 'expired',
+  ): Promise<void> {
+    if (s.captureStatus === 'CAPTURED') return;
+    const [payer] = await tx
+      .select()
+      .from(chargingSessionPayers)
+      .where(eq(chargingSessionPayers.sessionId, s.id));
+    if (!payer || p.requestKey !== linkKey(s.id, payer.linkSeq)) return;
+    await tx
+      .update(chargingSessions)
+      .set({
+        captureStatus: 'FAILED',
+        captureError: how === 'failed' ? 'The payment failed' : 'The payment link expired',
+        updatedAt: this.clock.now(),
+      })
+      .where(eq(chargingSessions.id, s.id));
   }
 }

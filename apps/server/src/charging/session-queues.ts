@@ -6,3 +6,6 @@ export const WATCH_QUEUE = 'charging.watch-sessions';
 
 /** The payments core knows a session's payment by this payable type. */
 export const SESSION_PAYABLE = 'charging_session';
+
+/** Makes a link-mode session's payment link once its stop is in (queued with the completion). */
+export const LINK_QUEUE = 'charging.create-link';

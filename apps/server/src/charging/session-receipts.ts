@@ -1,10 +1,12 @@
 import { Injectable } from '@nestjs/common';
+import { eq } from 'drizzle-orm';
 import { UsersService } from '../identity';
 import { Mailer } from '../notifications';
 import type { Tx } from '../platform/database/database';
 import { formatMinor } from '../platform/money';
 import type { ChargingSessionRow } from './charging.schema';
 import { sessionHistory } from './session-history';
+import { chargingSessionPayers } from './session-payers.schema';
 import { priceOf } from './session-pricing';
 
 const LABELS = {
@@ -27,10 +29,16 @@ export class SessionReceipts {
     private readonly users: UsersService,
   ) {}
 
-  async captured(tx: Tx, s: ChargingSessionRow, captured: bigint): Promise<void> {
+  async captured(tx: Tx, s: ChargingSessionRow, captured: bigint, byLink = false): Promise<void> {
     if (s.status !== 'COMPLETED' || s.energyWh === null) return;
-    const driver = await this.users.findActive(s.userId);
-    if (!driver) return;
+    // The address the payer gave at the start (a guest's, or a driver's choice), else the account's.
+    const [payer] = await tx
+      .select({ email: chargingSessionPayers.email })
+      .from(chargingSessionPayers)
+      .where(eq(chargingSessionPayers.sessionId, s.id));
+    const to =
+      payer?.email ?? (s.userId ? (await this.users.findActive(s.userId))?.email : undefined);
+    if (!to) return;
     const history = await sessionHistory(tx, s);
     const price = priceOf(s, s.energyWh, s.endedAt ?? s.updatedAt, s.endedAt, history);
     const money = (v: bigint) => `${formatMinor(v, s.currency)} ${s.currency.toUpperCase()}`;
@@ -48,7 +56,7 @@ export class SessionReceipts {
       key: `charging.receipt:${s.id}`,
       kind: 'charging.receipt',
       reference: s.id,
-      to: driver.email,
+      to,
       subject: `Your charging receipt: ${money(captured)}`,
       text: [
         `Charging session ${s.id}`,
@@ -57,7 +65,7 @@ export class SessionReceipts {
         ...lines,
         '',
         `Total: ${money(price.total.minor)} (tax ${money(price.tax.minor)})`,
-        `Charged to your card: ${money(captured)}`,
+        `${byLink ? 'Paid' : 'Charged to your card'}: ${money(captured)}`,
       ].join('\n'),
     });
   }

@@ -28,7 +28,8 @@ export const SessionTariffView = z.object({
 export const SessionView = z.object({
   id: z.string(),
   status: z.enum(SESSION_STATUSES),
-  driverId: z.string(),
+  /** Null for a guest (no account). */
+  driverId: z.string().nullable(),
   companyId: z.string(),
   chargerId: z.string(),
   connectorId: z.string(),

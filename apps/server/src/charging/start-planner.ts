@@ -57,6 +57,19 @@ export class StartPlanner {
     driver: UserRow,
     input: { connectorId: string; paymentMethodId?: string },
   ): Promise<StartPlan> {
+    const site = await this.site(driver, input.connectorId);
+    return { ...site, paymentMethodId: await this.card(driver, input.paymentMethodId) };
+  }
+
+  /**
+   * The checks of a start that do not depend on how it is paid: a guest (no driver) never holds
+   * a reservation, so a reserved connector is taken for them.
+   */
+  async site(
+    driver: UserRow | undefined,
+    connectorId: string,
+  ): Promise<Omit<StartPlan, 'paymentMethodId'>> {
+    const input = { connectorId };
     const db = this.database.db;
     const [row] = await db
       .select({ connector: connectors, charger: chargers, timeZone: stations.timeZone })
@@ -75,7 +88,7 @@ export class StartPlanner {
     // A reserved connector starts only for its holder, with the reservation's idTag (the charger
     // accepts exactly that tag on it); anyone else finds it taken.
     const reservation = await this.reservations.holder(connector.id);
-    if (reservation && reservation.userId !== driver.id)
+    if (reservation && reservation.userId !== driver?.id)
       throw new AppError('conflict', 'connector_reserved', 'The connector is reserved', {
         param: 'connectorId',
       });
@@ -98,7 +111,6 @@ export class StartPlanner {
       companyId: charger.companyId,
       tariff: snapshotOf(tariff, timeZone),
       feeBps: this.config.charging.feeBps,
-      paymentMethodId: await this.card(driver, input.paymentMethodId),
       idTag: reservation?.idTag ?? oneOffIdTag(),
       startTimeoutSeconds: this.startTimeoutSeconds,
     };

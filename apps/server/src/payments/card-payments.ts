@@ -9,7 +9,8 @@ import { SavedCards } from './saved-cards';
 
 export interface CardPaymentInput {
   payable: PayableRef;
-  user: Pick<UserRow, 'id' | 'email'>;
+  /** Absent for a payer without an account (a guest's card from card entry): no customer. */
+  user?: Pick<UserRow, 'id' | 'email'>;
   amount: bigint;
   currency: string;
   /** A saved card of the user, or a card token from the provider's client library. */
@@ -44,17 +45,17 @@ export class CardPayments {
 
   /** Charges a card. Returns the payment in whatever state it reached; a decline ends `FAILED`. */
   async pay(input: CardPaymentInput): Promise<PaymentRow> {
-    const customerId = await this.savedCards.ensure(input.user);
+    const customerId = input.user ? await this.savedCards.ensure(input.user) : undefined;
     const { payment, resumed } = await this.attempts.record(
       {
         payableType: input.payable.type,
         payableId: input.payable.id,
-        userId: input.user.id,
+        userId: input.user?.id ?? null,
         method: 'CARD',
         currency: input.currency.toLowerCase(),
         amount: input.amount,
         captureMethod: input.captureMethod ?? 'AUTOMATIC',
-        providerCustomerId: customerId,
+        providerCustomerId: customerId ?? null,
         providerPaymentMethodId: input.paymentMethodId,
         provider: this.provider.name,
       },

@@ -99,6 +99,11 @@ export const payments = pgTable(
   },
   (t) => [
     uniqueIndex('payments_user_request_key').on(t.userId, t.requestKey),
+    // A payer without an account (user null, which a unique index never matches) replays by its
+    // payable: the same key for the same payable is the same payment.
+    uniqueIndex('payments_payable_request_key')
+      .on(t.payableType, t.payableId, t.requestKey)
+      .where(sql`${t.userId} IS NULL`),
     uniqueIndex('payments_provider_intent_key').on(t.providerIntentId),
     uniqueIndex('payments_provider_session_key').on(t.providerSessionId),
     index('payments_payable_idx').on(t.payableType, t.payableId),

@@ -1720,6 +1720,146 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/session/start": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Start charging (seed 000; public, signed in or not, per-IP rate limit): `card` holds the tariff’s hold amount on a saved card (signed-in drivers; 402 if declined); `link` holds nothing, caps the session at the hold amount and is paid after the stop by a checkout link (card or USDC; USDC pre-checked: 402 `precheck_failed`). A guest gets an access key, once
+         * @description Public.
+         */
+        post: operations["PayerSessionsController_start"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/session/stop": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Stop a session (its driver or access key, an operator of its company, an admin) and wait (≤ 10 s) for the StopTransaction: 200 with the final cost and — link sessions — the checkout link; 202 while STOPPING (the link follows: GET /payment/link/{sessionId})
+         * @description Public.
+         */
+        post: operations["PayerSessionsController_stop"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/session/{id}/receipt": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The session’s receipt, as GET /sessions/{id}/receipt (the pricing engine’s lines, total, tax, captured; the cost so far while charging); for its driver or access key, its company’s operators, admins
+         * @description Public.
+         */
+        get: operations["PayerSessionsController_receipt"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/session/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A session as GET /sessions/{id} shows it, with how it is paid (and its link); for its driver or access key, its company’s operators, admins
+         * @description Public.
+         */
+        get: operations["PayerSessionsController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/payment/link/{sessionId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A session’s payment links: the latest’s status (PENDING, PAID, FAILED, EXPIRED, REFUNDED, PARTIALLY_REFUNDED), URL and expiry, and every link, newest first; 404 `payment_link_not_found` before the first
+         * @description Public.
+         */
+        get: operations["PaymentLinksController_link"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/payment/recreate-link": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A new payment link when the latest expired or failed (an open one is expired at the provider first; `method` switches card ↔ crypto); 409 `payment_link_paid` once paid
+         * @description Public.
+         */
+        post: operations["PaymentLinksController_recreate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/payment/refund": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Refund a session’s collected payment (ADMIN): all of it, or `amount` minor units; the ledger entries are reversed when the provider confirms. Answers the link view (link sessions) or the session
+         * @description Requires a bearer token with role ADMIN.
+         */
+        post: operations["PaymentLinksController_refund"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/payment/precheck": {
         parameters: {
             query?: never;
@@ -1759,6 +1899,8 @@ export interface components {
                 param?: string;
                 /** @description The provider decline code (402 only) */
                 decline_code?: string;
+                /** @description What to fix beyond the message (402 `precheck_failed`: `shortfalls`) */
+                details?: Record<string, never>;
             };
         };
     };
@@ -9935,7 +10077,7 @@ export interface operations {
                         id: string;
                         /** @enum {string} */
                         status: "AUTHORIZING" | "STARTING" | "CHARGING" | "STOPPING" | "COMPLETED" | "FAILED" | "START_TIMED_OUT";
-                        driverId: string;
+                        driverId: string | null;
                         companyId: string;
                         chargerId: string;
                         connectorId: string;
@@ -10110,7 +10252,7 @@ export interface operations {
                         id: string;
                         /** @enum {string} */
                         status: "AUTHORIZING" | "STARTING" | "CHARGING" | "STOPPING" | "COMPLETED" | "FAILED" | "START_TIMED_OUT";
-                        driverId: string;
+                        driverId: string | null;
                         companyId: string;
                         chargerId: string;
                         connectorId: string;
@@ -10271,7 +10413,7 @@ export interface operations {
                             id: string;
                             /** @enum {string} */
                             status: "AUTHORIZING" | "STARTING" | "CHARGING" | "STOPPING" | "COMPLETED" | "FAILED" | "START_TIMED_OUT";
-                            driverId: string;
+                            driverId: string | null;
                             companyId: string;
                             chargerId: string;
                             connectorId: string;
@@ -10394,7 +10536,7 @@ export interface operations {
                         id: string;
                         /** @enum {string} */
                         status: "AUTHORIZING" | "STARTING" | "CHARGING" | "STOPPING" | "COMPLETED" | "FAILED" | "START_TIMED_OUT";
-                        driverId: string;
+                        driverId: string | null;
                         companyId: string;
                         chargerId: string;
                         connectorId: string;
@@ -10565,7 +10707,7 @@ export interface operations {
                         id: string;
                         /** @enum {string} */
                         status: "AUTHORIZING" | "STARTING" | "CHARGING" | "STOPPING" | "COMPLETED" | "FAILED" | "START_TIMED_OUT";
-                        driverId: string;
+                        driverId: string | null;
                         companyId: string;
                         chargerId: string;
                         connectorId: string;
@@ -11413,6 +11555,1038 @@ export interface operations {
             };
             /** @description Unexpected error (details only in the server log, by request id) */
             500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    PayerSessionsController_start: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes a retry safe: the same key is the same session (a guest’s replay gets a new access key) */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    connectorId: string;
+                    payment: {
+                        /** @enum {string} */
+                        type: "card";
+                        paymentMethodId: string;
+                    } | {
+                        /** @enum {string} */
+                        type: "link";
+                        /** @enum {string} */
+                        method: "card" | "crypto";
+                        walletAddress?: string;
+                        /** @enum {string} */
+                        chain?: "ethereum" | "polygon";
+                    };
+                    /** Format: email */
+                    email?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Success */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        sessionId: string;
+                        /** @enum {string} */
+                        status: "AUTHORIZING" | "STARTING" | "CHARGING" | "STOPPING" | "COMPLETED" | "FAILED" | "START_TIMED_OUT";
+                        accessKey?: string;
+                        sessionUrl?: string;
+                    };
+                };
+            };
+            /** @description Invalid request: a field fails validation, text holds U+0000, JSON is malformed or nested deeper than 32, the URL is badly encoded */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The card was declined or the wallet cannot cover the amount */
+            402: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Conflict with the current state, or a request with the same Idempotency-Key is still running */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is larger than BODY_LIMIT_BYTES */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is not application/json in UTF-8 */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The Idempotency-Key was used for a different request */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests; retry after `Retry-After` seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Unexpected error (details only in the server log, by request id) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The payment provider or a dependency is unavailable; retry later */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    PayerSessionsController_stop: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A guest’s access key (from the start’s answer); signed-in callers send a token */
+                "X-Session-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    sessionId: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        sessionId: string;
+                        /** @enum {string} */
+                        status: "AUTHORIZING" | "STARTING" | "CHARGING" | "STOPPING" | "COMPLETED" | "FAILED" | "START_TIMED_OUT";
+                        /**
+                         * @description Integer minor units (2000 = €20.00)
+                         * @example 2000
+                         */
+                        amount: number;
+                        currency: string;
+                        paymentUrl: string | null;
+                        expiresAt: string | null;
+                    };
+                };
+            };
+            /** @description Invalid request: a field fails validation, text holds U+0000, JSON is malformed or nested deeper than 32, the URL is badly encoded */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such resource (or not yours), or no such route */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Conflict with the current state, or a request with the same Idempotency-Key is still running */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is larger than BODY_LIMIT_BYTES */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is not application/json in UTF-8 */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests; retry after `Retry-After` seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Unexpected error (details only in the server log, by request id) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The payment provider or a dependency is unavailable; retry later */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    PayerSessionsController_receipt: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A guest’s access key (from the start’s answer); signed-in callers send a token */
+                "X-Session-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        sessionId: string;
+                        /** @enum {string} */
+                        status: "AUTHORIZING" | "STARTING" | "CHARGING" | "STOPPING" | "COMPLETED" | "FAILED" | "START_TIMED_OUT";
+                        currency: string;
+                        lines: {
+                            /** @enum {string} */
+                            kind: "energy" | "time" | "idle" | "session_fee" | "tax";
+                            period?: string;
+                            quantity: number;
+                            /** @enum {string} */
+                            unit: "Wh" | "s" | "session" | "basis_point";
+                            /**
+                             * @description Integer minor units (2000 = €20.00)
+                             * @example 2000
+                             */
+                            amount: number;
+                        }[];
+                        total: number;
+                        tax: number;
+                        captured: number | null;
+                        energyWh: number;
+                        startedAt: string | null;
+                        endedAt: string | null;
+                        final: boolean;
+                    };
+                };
+            };
+            /** @description Invalid request: a field fails validation, text holds U+0000, JSON is malformed or nested deeper than 32, the URL is badly encoded */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such resource (or not yours), or no such route */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Conflict with the current state, or a request with the same Idempotency-Key is still running */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A path parameter is too long */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests; retry after `Retry-After` seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Unexpected error (details only in the server log, by request id) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    PayerSessionsController_get: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A guest’s access key (from the start’s answer); signed-in callers send a token */
+                "X-Session-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        /** @enum {string} */
+                        status: "AUTHORIZING" | "STARTING" | "CHARGING" | "STOPPING" | "COMPLETED" | "FAILED" | "START_TIMED_OUT";
+                        driverId: string | null;
+                        companyId: string;
+                        chargerId: string;
+                        connectorId: string;
+                        connectorNumber: number;
+                        currency: string;
+                        tariff: {
+                            tariffId: string;
+                            name: string;
+                            /**
+                             * @description Integer minor units (2000 = €20.00)
+                             * @example 2000
+                             */
+                            energyPricePerKwh: number;
+                            /**
+                             * @description Integer minor units (2000 = €20.00)
+                             * @example 2000
+                             */
+                            timePricePerMinute: number;
+                            /**
+                             * @description Integer minor units (2000 = €20.00)
+                             * @example 2000
+                             */
+                            idlePricePerMinute: number;
+                            idleGraceMinutes: number;
+                            /**
+                             * @description Integer minor units (2000 = €20.00)
+                             * @example 2000
+                             */
+                            sessionFee: number;
+                            taxRateBasisPoints: number;
+                            taxInclusive: boolean;
+                            /**
+                             * @description Integer minor units (2000 = €20.00)
+                             * @example 2000
+                             */
+                            holdAmount: number;
+                        };
+                        ocppTransactionId: number | null;
+                        energyWh: number;
+                        cost: number;
+                        /**
+                         * @description Integer minor units (2000 = €20.00)
+                         * @example 2000
+                         */
+                        authorizedAmount: number | null;
+                        /**
+                         * @description Integer minor units (2000 = €20.00)
+                         * @example 2000
+                         */
+                        capturedAmount: number | null;
+                        /** @enum {string} */
+                        captureStatus: "NONE" | "PENDING" | "CAPTURED" | "RELEASED" | "FAILED";
+                        captureError: string | null;
+                        paymentId: string | null;
+                        failureCode: string | null;
+                        failureMessage: string | null;
+                        stopCause: string | null;
+                        captureBefore: string | null;
+                        startedAt: string | null;
+                        stopRequestedAt: string | null;
+                        endedAt: string | null;
+                        createdAt: string;
+                        updatedAt: string;
+                        /**
+                         * @description Integer minor units (2000 = €20.00)
+                         * @example 2000
+                         */
+                        capAmount: number | null;
+                        payment: {
+                            /** @enum {string} */
+                            type: "card" | "link";
+                            /** @enum {string} */
+                            method: "card" | "crypto";
+                            link: {
+                                sessionId: string;
+                                /** @enum {string} */
+                                status: "PENDING" | "PAID" | "FAILED" | "EXPIRED" | "REFUNDED" | "PARTIALLY_REFUNDED";
+                                paymentUrl: string | null;
+                                /**
+                                 * @description Integer minor units (2000 = €20.00)
+                                 * @example 2000
+                                 */
+                                amount: number;
+                                /**
+                                 * @description Integer minor units (2000 = €20.00)
+                                 * @example 2000
+                                 */
+                                amountRefunded: number;
+                                currency: string;
+                                expiresAt: string | null;
+                                /** @enum {string} */
+                                method: "card" | "crypto";
+                                links: {
+                                    id: string;
+                                    /** @enum {string} */
+                                    status: "PENDING" | "PAID" | "FAILED" | "EXPIRED" | "REFUNDED" | "PARTIALLY_REFUNDED";
+                                    paymentUrl: string | null;
+                                    /**
+                                     * @description Integer minor units (2000 = €20.00)
+                                     * @example 2000
+                                     */
+                                    amount: number;
+                                    /**
+                                     * @description Integer minor units (2000 = €20.00)
+                                     * @example 2000
+                                     */
+                                    amountRefunded: number;
+                                    /** @enum {string} */
+                                    method: "card" | "crypto";
+                                    expiresAt: string | null;
+                                    createdAt: string;
+                                }[];
+                            } | null;
+                        };
+                    };
+                };
+            };
+            /** @description Invalid request: a field fails validation, text holds U+0000, JSON is malformed or nested deeper than 32, the URL is badly encoded */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such resource (or not yours), or no such route */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A path parameter is too long */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests; retry after `Retry-After` seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Unexpected error (details only in the server log, by request id) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    PaymentLinksController_link: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A guest’s access key (from the start’s answer); signed-in callers send a token */
+                "X-Session-Key"?: string;
+            };
+            path: {
+                sessionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        sessionId: string;
+                        /** @enum {string} */
+                        status: "PENDING" | "PAID" | "FAILED" | "EXPIRED" | "REFUNDED" | "PARTIALLY_REFUNDED";
+                        paymentUrl: string | null;
+                        /**
+                         * @description Integer minor units (2000 = €20.00)
+                         * @example 2000
+                         */
+                        amount: number;
+                        /**
+                         * @description Integer minor units (2000 = €20.00)
+                         * @example 2000
+                         */
+                        amountRefunded: number;
+                        currency: string;
+                        expiresAt: string | null;
+                        /** @enum {string} */
+                        method: "card" | "crypto";
+                        links: {
+                            id: string;
+                            /** @enum {string} */
+                            status: "PENDING" | "PAID" | "FAILED" | "EXPIRED" | "REFUNDED" | "PARTIALLY_REFUNDED";
+                            paymentUrl: string | null;
+                            /**
+                             * @description Integer minor units (2000 = €20.00)
+                             * @example 2000
+                             */
+                            amount: number;
+                            /**
+                             * @description Integer minor units (2000 = €20.00)
+                             * @example 2000
+                             */
+                            amountRefunded: number;
+                            /** @enum {string} */
+                            method: "card" | "crypto";
+                            expiresAt: string | null;
+                            createdAt: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Invalid request: a field fails validation, text holds U+0000, JSON is malformed or nested deeper than 32, the URL is badly encoded */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such resource (or not yours), or no such route */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A path parameter is too long */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests; retry after `Retry-After` seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Unexpected error (details only in the server log, by request id) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    PaymentLinksController_recreate: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A unique key (1–255 printable ASCII characters, e.g. a UUID) making a retry safe: the same key and body replay the first response (with `Idempotent-Replayed: true`) for 24 h; another body is a 422; a retry while the first request still runs is a 409. */
+                "Idempotency-Key"?: string;
+                /** @description A guest’s access key (from the start’s answer); signed-in callers send a token */
+                "X-Session-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    sessionId: string;
+                    /** @enum {string} */
+                    method?: "card" | "crypto";
+                };
+            };
+        };
+        responses: {
+            /** @description Success */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        sessionId: string;
+                        /** @enum {string} */
+                        status: "PENDING" | "PAID" | "FAILED" | "EXPIRED" | "REFUNDED" | "PARTIALLY_REFUNDED";
+                        paymentUrl: string | null;
+                        /**
+                         * @description Integer minor units (2000 = €20.00)
+                         * @example 2000
+                         */
+                        amount: number;
+                        /**
+                         * @description Integer minor units (2000 = €20.00)
+                         * @example 2000
+                         */
+                        amountRefunded: number;
+                        currency: string;
+                        expiresAt: string | null;
+                        /** @enum {string} */
+                        method: "card" | "crypto";
+                        links: {
+                            id: string;
+                            /** @enum {string} */
+                            status: "PENDING" | "PAID" | "FAILED" | "EXPIRED" | "REFUNDED" | "PARTIALLY_REFUNDED";
+                            paymentUrl: string | null;
+                            /**
+                             * @description Integer minor units (2000 = €20.00)
+                             * @example 2000
+                             */
+                            amount: number;
+                            /**
+                             * @description Integer minor units (2000 = €20.00)
+                             * @example 2000
+                             */
+                            amountRefunded: number;
+                            /** @enum {string} */
+                            method: "card" | "crypto";
+                            expiresAt: string | null;
+                            createdAt: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Invalid request: a field fails validation, text holds U+0000, JSON is malformed or nested deeper than 32, the URL is badly encoded */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such resource (or not yours), or no such route */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Conflict with the current state, or a request with the same Idempotency-Key is still running */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is larger than BODY_LIMIT_BYTES */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is not application/json in UTF-8 */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The Idempotency-Key was used for a different request */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests; retry after `Retry-After` seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Unexpected error (details only in the server log, by request id) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The payment provider or a dependency is unavailable; retry later */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    PaymentLinksController_refund: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A unique key (1–255 printable ASCII characters, e.g. a UUID) making a retry safe: the same key and body replay the first response (with `Idempotent-Replayed: true`) for 24 h; another body is a 422; a retry while the first request still runs is a 409. */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    sessionId?: string;
+                    paymentId?: string;
+                    /**
+                     * @description Integer minor units (2000 = €20.00)
+                     * @example 2000
+                     */
+                    amount?: number;
+                    reason?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        sessionId: string;
+                        /** @enum {string} */
+                        status: "PENDING" | "PAID" | "FAILED" | "EXPIRED" | "REFUNDED" | "PARTIALLY_REFUNDED";
+                        paymentUrl: string | null;
+                        /**
+                         * @description Integer minor units (2000 = €20.00)
+                         * @example 2000
+                         */
+                        amount: number;
+                        /**
+                         * @description Integer minor units (2000 = €20.00)
+                         * @example 2000
+                         */
+                        amountRefunded: number;
+                        currency: string;
+                        expiresAt: string | null;
+                        /** @enum {string} */
+                        method: "card" | "crypto";
+                        links: {
+                            id: string;
+                            /** @enum {string} */
+                            status: "PENDING" | "PAID" | "FAILED" | "EXPIRED" | "REFUNDED" | "PARTIALLY_REFUNDED";
+                            paymentUrl: string | null;
+                            /**
+                             * @description Integer minor units (2000 = €20.00)
+                             * @example 2000
+                             */
+                            amount: number;
+                            /**
+                             * @description Integer minor units (2000 = €20.00)
+                             * @example 2000
+                             */
+                            amountRefunded: number;
+                            /** @enum {string} */
+                            method: "card" | "crypto";
+                            expiresAt: string | null;
+                            createdAt: string;
+                        }[];
+                    } | {
+                        id: string;
+                        /** @enum {string} */
+                        status: "AUTHORIZING" | "STARTING" | "CHARGING" | "STOPPING" | "COMPLETED" | "FAILED" | "START_TIMED_OUT";
+                        driverId: string | null;
+                        companyId: string;
+                        chargerId: string;
+                        connectorId: string;
+                        connectorNumber: number;
+                        currency: string;
+                        tariff: {
+                            tariffId: string;
+                            name: string;
+                            /**
+                             * @description Integer minor units (2000 = €20.00)
+                             * @example 2000
+                             */
+                            energyPricePerKwh: number;
+                            /**
+                             * @description Integer minor units (2000 = €20.00)
+                             * @example 2000
+                             */
+                            timePricePerMinute: number;
+                            /**
+                             * @description Integer minor units (2000 = €20.00)
+                             * @example 2000
+                             */
+                            idlePricePerMinute: number;
+                            idleGraceMinutes: number;
+                            /**
+                             * @description Integer minor units (2000 = €20.00)
+                             * @example 2000
+                             */
+                            sessionFee: number;
+                            taxRateBasisPoints: number;
+                            taxInclusive: boolean;
+                            /**
+                             * @description Integer minor units (2000 = €20.00)
+                             * @example 2000
+                             */
+                            holdAmount: number;
+                        };
+                        ocppTransactionId: number | null;
+                        energyWh: number;
+                        cost: number;
+                        /**
+                         * @description Integer minor units (2000 = €20.00)
+                         * @example 2000
+                         */
+                        authorizedAmount: number | null;
+                        /**
+                         * @description Integer minor units (2000 = €20.00)
+                         * @example 2000
+                         */
+                        capturedAmount: number | null;
+                        /** @enum {string} */
+                        captureStatus: "NONE" | "PENDING" | "CAPTURED" | "RELEASED" | "FAILED";
+                        captureError: string | null;
+                        paymentId: string | null;
+                        failureCode: string | null;
+                        failureMessage: string | null;
+                        stopCause: string | null;
+                        captureBefore: string | null;
+                        startedAt: string | null;
+                        stopRequestedAt: string | null;
+                        endedAt: string | null;
+                        createdAt: string;
+                        updatedAt: string;
+                    };
+                };
+            };
+            /** @description Invalid request: a field fails validation, text holds U+0000, JSON is malformed or nested deeper than 32, the URL is badly encoded */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The token’s role may not use this route */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such resource (or not yours), or no such route */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Conflict with the current state, or a request with the same Idempotency-Key is still running */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is larger than BODY_LIMIT_BYTES */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is not application/json in UTF-8 */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The Idempotency-Key was used for a different request */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Unexpected error (details only in the server log, by request id) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The payment provider or a dependency is unavailable; retry later */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -36,14 +36,19 @@ export interface UsdcPrecheckProps {
   defaultChain?: Chain;
   /** Tests give their own; the app asks the server. */
   check?: (body: Body) => Promise<PrecheckResult>;
-  /** Every answer, for a page that enables "Pay with USDC" only when it is ok. */
-  onResult?(result: PrecheckResult): void;
+  /**
+   * Every answer, for a page that enables "Pay with USDC" only when it is ok; undefined when an
+   * edit (or a new check) makes the last answer stale.
+   */
+  onResult?(result: PrecheckResult | undefined): void;
+  /** The amount is the page's (a session's cap), not the payer's to change. */
+  amountLocked?: boolean;
 }
 
 const show = (a: Amount) => `${a.formatted} ${a.symbol}`;
 
 /** A shortfall in words: what is missing, and what the wallet holds of what it needs. */
-function shortfallText(s: PrecheckResult['shortfalls'][number], chain: Chain): string {
+export function shortfallText(s: PrecheckResult['shortfalls'][number], chain: Chain): string {
   const holds = `the wallet holds ${show(s.available)} of ${show(s.required)}`;
   return s.asset === 'USDC'
     ? `${show(s.missing)} more is needed: ${holds}.`
@@ -68,6 +73,7 @@ export function UsdcPrecheck({
   defaultChain = 'polygon',
   check = checkWallet,
   onResult,
+  amountLocked = false,
 }: UsdcPrecheckProps) {
   const [walletAddress, setWalletAddress] = useState('');
   const [chain, setChain] = useState<Chain>(defaultChain);
@@ -85,6 +91,7 @@ export function UsdcPrecheck({
       setChecking(false);
       setResult(undefined);
       setError(undefined);
+      onResult?.(undefined);
       set(v);
     };
 
@@ -96,6 +103,7 @@ export function UsdcPrecheck({
     setChecking(true);
     setError(undefined);
     setResult(undefined);
+    onResult?.(undefined);
     try {
       const answer = await check(body);
       if (mine !== latest.current) return;
@@ -151,6 +159,7 @@ export function UsdcPrecheck({
               value={amount}
               inputMode="decimal"
               placeholder="12.50"
+              readOnly={amountLocked}
               onChange={(e) => edited(setAmount)(e.target.value)}
             />
             <Field.ErrorText>{fieldError('amount')}</Field.ErrorText>

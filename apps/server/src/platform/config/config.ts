@@ -113,6 +113,8 @@ const envSchema = z
     CHARGING_START_TIMEOUT_SECONDS: positiveInt.min(10).max(3600).default(120),
     CHARGING_HOLD_HEADROOM_SECONDS: positiveInt.min(10).max(3600).default(300),
     CHARGING_HOLD_EXPIRY_MARGIN_SECONDS: positiveInt.min(60).max(86_400).default(3600),
+    /** A session's payment link (seed 000) stays open this long (Stripe allows 30 min – 24 h). */
+    CHARGING_LINK_EXPIRY_MINUTES: positiveInt.min(30).max(1440).default(60),
     SEED_DEMO: bool.optional(),
     DEMO_CHARGER: bool.optional(),
     SHUTDOWN_GRACE_MS: positiveInt.default(10_000),
@@ -291,6 +293,8 @@ export interface Config {
     holdHeadroomSeconds: number;
     /** A session still open this long before its hold expires (`capture_before`) is stopped. */
     holdExpiryMarginSeconds: number;
+    /** How long a session's payment link stays open. */
+    linkExpiryMinutes: number;
   };
   /** Demo users on first start: on by default only on the embedded database. */
   seedDemo: boolean;
@@ -404,6 +408,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
       startTimeoutSeconds: e.CHARGING_START_TIMEOUT_SECONDS,
       holdHeadroomSeconds: e.CHARGING_HOLD_HEADROOM_SECONDS,
       holdExpiryMarginSeconds: e.CHARGING_HOLD_EXPIRY_MARGIN_SECONDS,
+      linkExpiryMinutes: e.CHARGING_LINK_EXPIRY_MINUTES,
     },
     seedDemo: e.SEED_DEMO ?? !e.DATABASE_URL,
     demoCharger: e.DEMO_CHARGER ?? e.SEED_DEMO ?? !e.DATABASE_URL,

@@ -31,6 +31,8 @@ export interface AppErrorOptions {
   declineCode?: string;
   /** The payment a card error or provider refusal is about, so the client can look it up. */
   paymentId?: string;
+  /** What the client needs to fix it, beyond the message (a wallet's shortfalls). */
+  details?: Record<string, unknown>;
   cause?: unknown;
 }
 
@@ -39,6 +41,7 @@ export class AppError extends Error {
   readonly retryAfterSeconds?: number;
   readonly declineCode?: string;
   readonly paymentId?: string;
+  readonly details?: Record<string, unknown>;
 
   constructor(
     readonly kind: ErrorKind,
@@ -53,6 +56,7 @@ export class AppError extends Error {
     this.retryAfterSeconds = options.retryAfterSeconds;
     this.declineCode = options.declineCode;
     this.paymentId = options.paymentId;
+    this.details = options.details;
   }
 
   get status(): number {
@@ -72,6 +76,7 @@ export class AppError extends Error {
         ...(this.param !== undefined ? { param: this.param } : {}),
         ...(this.declineCode !== undefined ? { decline_code: this.declineCode } : {}),
         ...(this.paymentId !== undefined ? { payment_id: this.paymentId } : {}),
+        ...(this.details !== undefined ? { details: this.details } : {}),
       },
     };
   }
@@ -107,5 +112,6 @@ export interface ErrorBody {
     param?: string;
     decline_code?: string;
     payment_id?: string;
+    details?: Record<string, unknown>;
   };
 }

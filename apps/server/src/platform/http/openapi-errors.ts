@@ -27,6 +27,10 @@ const errorSchema = {
         message: { type: 'string', description: 'For humans; may change' },
         param: { type: 'string', description: 'The request field at fault, dotted (`items.0`)' },
         decline_code: { type: 'string', description: 'The provider decline code (402 only)' },
+        details: {
+          type: 'object',
+          description: 'What to fix beyond the message (402 `precheck_failed`: `shortfalls`)',
+        },
       },
     },
   },

@@ -1,10 +1,11 @@
 import { Alert, Button, Link, RadioGroup, Stack, Text } from '@chakra-ui/react';
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import { Link as RouterLink, useNavigate, useParams } from 'react-router';
 import { cardName, useCards } from '../../cards/queries';
 import { useSession } from '../../session/store';
 import { ErrorState, Loaded, Loading, Page } from '../../shell/page';
 import { Panel } from '../../shell/panel';
+import { AdHocStart, capSentence, type PayChoice } from '../guest/ad-hoc-start';
 import { PriceList } from './price';
 import { useConnector, useMyLiveSessions, useStartSession, type PublicConnector } from './queries';
 import { ConnectorBadge } from './status';
@@ -29,6 +30,9 @@ const TYPES: Record<string, string> = {
 export function ConnectorPage() {
   const { connectorId = '' } = useParams();
   const connector = useConnector(connectorId, true);
+  const user = useSession((s) => s.user);
+  // How a visitor pays decides what the price panel says of the hold (a card) or the cap (a link).
+  const [choice, setChoice] = useState<PayChoice>('card');
   return (
     <Loaded query={connector} what="the connector">
       {(c) => (
@@ -49,17 +53,19 @@ export function ConnectorPage() {
             <Stack flex="1" minW={0}>
               <Panel title="Price">
                 {c.price ? (
-                  <PriceList price={c.price} timeZone={c.station.timeZone} />
+                  <PriceList
+                    price={c.price}
+                    timeZone={c.station.timeZone}
+                    holdText={user ? undefined : capSentence(choice, c.price)}
+                  />
                 ) : (
                   <Text>This connector has no price yet, so it cannot be started.</Text>
                 )}
               </Panel>
             </Stack>
             <Stack flex="1" minW={0} gap={6}>
-              <Start connector={c} />
+              <Start connector={c} choice={choice} onChoice={setChoice} />
               <Reserve connector={c} />
-              {/* The USDC pre-check (charging/usdc-precheck.tsx, another branch) goes here as the
-                  "pay in USDC" option once it lands on main. */}
             </Stack>
           </Stack>
         </Page>
@@ -78,28 +84,70 @@ function availability(c: PublicConnector): string {
   return 'Someone is using this connector. This page updates by itself.';
 }
 
-function Start({ connector: c }: { connector: PublicConnector }) {
+/** Plugged in first, or reserved (the server knows for whom, and says no in words otherwise). */
+const startableNow = (c: PublicConnector) =>
+  !!c.price && c.chargerOnline && (c.available || ['PREPARING', 'RESERVED'].includes(c.status));
+
+function Start({
+  connector: c,
+  choice,
+  onChoice,
+}: {
+  connector: PublicConnector;
+  choice: PayChoice;
+  onChoice(c: PayChoice): void;
+}) {
   const user = useSession((s) => s.user);
   const here = `/charge/${encodeURIComponent(c.id)}`;
+  const adHoc = c.price && (
+    <AdHocStart
+      connectorId={c.id}
+      price={c.price}
+      startable={startableNow(c)}
+      signedIn={!!user}
+      choice={choice}
+      onChoice={onChoice}
+    />
+  );
   if (!user)
     return (
       <Panel title="Start charging">
-        <Text>Sign in to start: you pay with a card saved to your account.</Text>
-        <Stack direction="row" gap={3} wrap="wrap">
-          <Button asChild colorPalette="teal">
+        {adHoc ?? <Text>This connector cannot be started until it has a price.</Text>}
+        <Text fontSize="sm" color="fg.muted">
+          No account needed. Have one?{' '}
+          <Link asChild color="teal.700">
             <RouterLink to={`/login?next=${encodeURIComponent(here)}`}>
               Sign in to charge
             </RouterLink>
-          </Button>
-          <Button asChild variant="outline">
+          </Link>{' '}
+          with a saved card, or{' '}
+          <Link asChild color="teal.700">
             <RouterLink to={`/signup?next=${encodeURIComponent(here)}`}>
-              Create an account
+              create an account
             </RouterLink>
-          </Button>
-        </Stack>
+          </Link>
+          .
+        </Text>
       </Panel>
     );
-  return <StartSignedIn connector={c} />;
+  return (
+    <>
+      <StartSignedIn connector={c} />
+      {adHoc && <OtherWays>{adHoc}</OtherWays>}
+    </>
+  );
+}
+
+/** A signed-in driver pays with a saved card first; the ad-hoc ways are a press away. */
+function OtherWays({ children }: { children: ReactNode }) {
+  const [open, setOpen] = useState(false);
+  if (!open)
+    return (
+      <Button variant="outline" alignSelf="start" onClick={() => setOpen(true)}>
+        Pay another way (a new card, or after by link)
+      </Button>
+    );
+  return <Panel title="Pay another way">{children}</Panel>;
 }
 
 function StartSignedIn({ connector: c }: { connector: PublicConnector }) {
@@ -121,9 +169,7 @@ function StartSignedIn({ connector: c }: { connector: PublicConnector }) {
         </Button>
       </Panel>
     );
-  // Plugged in first, or reserved (the server knows for whom, and says no in words otherwise).
-  const startable =
-    !!c.price && c.chargerOnline && (c.available || ['PREPARING', 'RESERVED'].includes(c.status));
+  const startable = startableNow(c);
   return (
     <Panel title="Start charging">
       <Loaded

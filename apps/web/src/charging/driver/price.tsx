@@ -32,7 +32,16 @@ export function holdSentence(p: Price): string {
  * Every part of the price before the start, tax included as the directory gives it: energy, time,
  * idle fee after the grace, session fee, the time-of-day periods (in the station's time), the hold.
  */
-export function PriceList({ price: p, timeZone }: { price: Price; timeZone: string }) {
+export function PriceList({
+  price: p,
+  timeZone,
+  holdText,
+}: {
+  price: Price;
+  timeZone: string;
+  /** The hold or the cap for the way the driver chose to pay (default: a card hold). */
+  holdText?: string;
+}) {
   const rows: [string, string][] = [
     ['Energy', `${formatUnitPrice(p.energyPricePerKwh, p.currency)} per kWh`],
   ];
@@ -83,7 +92,7 @@ export function PriceList({ price: p, timeZone }: { price: Price; timeZone: stri
         </Stack>
       )}
       <Text data-testid="hold-sentence" bg="teal.50" color="teal.900" p={3} borderRadius="md">
-        {holdSentence(p)}
+        {holdText ?? holdSentence(p)}
       </Text>
     </Stack>
   );

@@ -2,6 +2,7 @@ import { Flex, Separator, Stack, Text } from '@chakra-ui/react';
 import { formatDuration, formatKwh, formatMoney } from '../../lib/format';
 import { ErrorState, Loading } from '../../shell/page';
 import { Panel } from '../../shell/panel';
+import { useGuestReceipt } from '../guest/queries';
 import { useReceipt, type ChargingSession, type Receipt as ReceiptData } from './queries';
 
 type Line = ReceiptData['lines'][number];
@@ -23,9 +24,23 @@ function lineLabel(l: Line): string {
   }
 }
 
-/** A completed session's receipt: its lines, total and tax, what the card paid, the hold's end. */
-export function Receipt({ session: s }: { session: ChargingSession }) {
-  const q = useReceipt(s, s.status === 'COMPLETED');
+/**
+ * A completed session's receipt: its lines, total and tax, what the card paid, the hold's end. A
+ * guest's is read with the session's key; a session paid by link says how in its payment panel.
+ */
+export function Receipt({
+  session: s,
+  sessionKey,
+  paidBy = 'card',
+}: {
+  session: ChargingSession;
+  sessionKey?: string;
+  paidBy?: 'card' | 'link';
+}) {
+  const done = s.status === 'COMPLETED';
+  const own = useReceipt(s, done && !sessionKey);
+  const guest = useGuestReceipt(s, sessionKey ?? '', done && !!sessionKey);
+  const q = sessionKey ? guest : own;
   if (q.isPending) return <Loading what="the receipt" />;
   if (q.isError) return <ErrorState error={q.error} retry={() => void q.refetch()} />;
   const r = q.data;
@@ -62,8 +77,12 @@ export function Receipt({ session: s }: { session: ChargingSession }) {
         </Text>
         <Text data-testid="receipt-tax">{money(r.tax)}</Text>
       </Flex>
-      <Separator />
-      <Capture session={s} captured={r.captured} />
+      {paidBy === 'card' && (
+        <>
+          <Separator />
+          <Capture session={s} captured={r.captured} />
+        </>
+      )}
     </Panel>
   );
 }

@@ -1,6 +1,8 @@
 import { Alert, Box, Button, Flex, SimpleGrid, Stack, Text } from '@chakra-ui/react';
 import { useEffect, useState } from 'react';
-import { useParams } from 'react-router';
+import { useParams, useSearchParams } from 'react-router';
+import { LinkPayment } from '../guest/link-payment';
+import { usePaymentType } from '../guest/queries';
 import { formatDateTime, formatDuration, formatKwh, formatMoney } from '../../lib/format';
 import { BackLink, ErrorState, Loaded, Page } from '../../shell/page';
 import {
@@ -14,7 +16,7 @@ import { Receipt } from './receipt';
 import { SessionBadge } from './status';
 
 /** Now, every second while `ticking`: the elapsed time moves between two polls. */
-function useNow(ticking: boolean): number {
+export function useNow(ticking: boolean): number {
   const [now, setNow] = useState(() => Date.now());
   useEffect(() => {
     if (!ticking) return;
@@ -24,7 +26,7 @@ function useNow(ticking: boolean): number {
   return now;
 }
 
-const WHAT: Record<ChargingSession['status'], string> = {
+export const WHAT: Record<ChargingSession['status'], string> = {
   AUTHORIZING: 'Placing the hold on your card…',
   STARTING: 'Waiting for the charger to start. Plug in your car if you have not yet.',
   CHARGING: 'Charging. This page updates by itself; stop whenever you like.',
@@ -55,6 +57,11 @@ function SessionView({ session: s }: { session: ChargingSession }) {
   const until = s.endedAt ? Date.parse(s.endedAt) : now;
   const elapsed = from ? (until - Date.parse(from)) / 1000 : 0;
   const stoppable = s.status === 'STARTING' || s.status === 'CHARGING';
+  // Paid after by link (no hold; the cap is its authorised amount): the payment panel once it
+  // ends, and the cap in words while it runs.
+  const byLink = usePaymentType(s.id).data === 'link';
+  const [params] = useSearchParams();
+  const checkout = params.get('checkout');
   return (
     <Page
       title={station ? `Charging at ${station}` : 'Charging session'}
@@ -99,13 +106,25 @@ function SessionView({ session: s }: { session: ChargingSession }) {
           </Button>
         </Stack>
       )}
-      {s.authorizedAmount !== null && live && (
+      {s.authorizedAmount !== null && live && !byLink && (
         <Text fontSize="sm" color="fg.muted">
           {formatMoney(s.authorizedAmount, s.currency)} is held on your card; you pay only what you
           use. Near the hold, Tender asks your bank to hold more, or stops the session.
         </Text>
       )}
-      {s.status === 'COMPLETED' && <Receipt session={s} />}
+      {byLink && live && (
+        <Text fontSize="sm" color="fg.muted" data-testid="cap-sentence">
+          Charging stops at {formatMoney(s.tariff.holdAmount, s.currency)} unless you stop it
+          sooner. You pay what you use, after, by a link.
+        </Text>
+      )}
+      {s.status === 'COMPLETED' && byLink && (
+        <LinkPayment
+          sessionId={s.id}
+          back={checkout === 'success' || checkout === 'cancel' ? checkout : undefined}
+        />
+      )}
+      {s.status === 'COMPLETED' && <Receipt session={s} paidBy={byLink ? 'link' : 'card'} />}
       <Text fontSize="sm" color="fg.muted">
         Connector {s.connectorNumber} · started {formatDateTime(s.startedAt ?? s.createdAt)}
         {s.endedAt ? ` · ended ${formatDateTime(s.endedAt)}` : ''}
@@ -115,7 +134,7 @@ function SessionView({ session: s }: { session: ChargingSession }) {
   );
 }
 
-function Figure({ label, value, testId }: { label: string; value: string; testId: string }) {
+export function Figure({ label, value, testId }: { label: string; value: string; testId: string }) {
   return (
     <Box bg="white" borderWidth="1px" borderRadius="md" p={4}>
       <Text fontSize="sm" color="fg.muted">
