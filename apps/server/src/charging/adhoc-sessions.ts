@@ -192,30 +192,41 @@ export class AdhocSessions {
       await new Promise((r) => setTimeout(r, 200));
       now = await this.control.find(s.id);
     }
-    // A provider outage now leaves the link to the job queued with the stop: answered without it.
-    const link =
-      now.status === 'COMPLETED' && isLinkMode(payer?.paymentMode)
-        ? await this.links.ensure(now.id).catch((err: unknown) => {
-            this.logger.warn(
-              { err, sessionId: now.id },
-              'making a payment link at the stop failed',
-            );
-            return undefined;
-          })
-        : undefined;
-    const latest = link && (await this.links.viewOrNull(now.id));
+    const byLink = now.status === 'COMPLETED' && isLinkMode(payer?.paymentMode);
+    if (byLink) await this.linkFor(now.id);
+    const latest = byLink ? await this.links.viewOrNull(now.id) : null;
     const cost = now.cost ?? 0n;
     return {
       pending: now.status === 'STOPPING',
       view: {
         sessionId: now.id,
         status: now.status,
-        amount: toJsonNumber(link ? link.amount : (now.capturedAmount ?? cost)),
+        amount: latest ? latest.amount : toJsonNumber(now.capturedAmount ?? cost),
         currency: now.currency,
-        paymentUrl: latest ? latest.paymentUrl : null,
-        expiresAt: latest ? latest.expiresAt : null,
+        paymentUrl: latest?.paymentUrl ?? null,
+        expiresAt: latest?.expiresAt ?? null,
       },
     };
+  }
+
+  /**
+   * Makes (or finds) the session's link now, so the stop can answer it. The link job queued with
+   * the stop may be making it at this moment (the provider then refuses the same key in flight):
+   * tried a few times; an outage leaves it to the job, and the answer without it.
+   */
+  private async linkFor(sessionId: string): Promise<void> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await this.links.ensure(sessionId);
+        return;
+      } catch (err) {
+        if (attempt >= 3) {
+          this.logger.warn({ err, sessionId }, 'making a payment link at the stop failed');
+          return;
+        }
+        await new Promise((r) => setTimeout(r, 300 * attempt));
+      }
+    }
   }
 
   private started(s: ChargingSessionRow, key: string | undefined): StartedView {

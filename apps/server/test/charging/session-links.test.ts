@@ -451,10 +451,10 @@ describe('seed 000: sessions paid by a payment link', () => {
     const who = { key: res.body.accessKey as string };
     await eventually(async () => expect((await session(id, who)).body.status).toBe('CHARGING'));
     const stops = await Promise.all([stop(id, who), stop(id, who), stop(id, who)]);
-    for (const s of stops) expect([200, 202]).toContain(s.status);
-    await eventually(async () => expect((await link(id, who)).status).toBe(200));
-    const urls = new Set(stops.map((s) => s.body.paymentUrl).filter(Boolean));
-    expect(urls.size).toBe(1);
+    for (const s of stops) expect(s.status, JSON.stringify(s.body)).toBe(200);
+    // Each answers the one link, however the three raced to make it.
+    const urls = new Set(stops.map((s) => s.body.paymentUrl as string | null));
+    expect([...urls]).toEqual([expect.stringContaining('http')]);
     expect(await linkCount(id)).toBe(1);
     const recreates = await Promise.all([
       recreate(id, { ...who, idem: `c-${id}-a` }),
