@@ -12,6 +12,10 @@ import { SessionBooks } from './session-books';
 import { SessionCaptures } from './session-captures';
 import { SessionControl } from './session-control';
 import { SessionLinks } from './session-links';
+import { SessionAccess } from './session-access';
+import { SessionEventsController, SessionEventsRateLimit } from './session-events.controller';
+import { SessionNews } from './session-news';
+import { OptionalUserGuard } from './optional-user.guard';
 import { SessionPayments } from './session-payments';
 import { SessionWatch } from './session-watch';
 import { SessionsController } from './sessions.controller';
@@ -52,6 +56,7 @@ import { Tariffs } from './tariffs';
     ChargerEventsController,
     ChargersController,
     ConnectorsController,
+    SessionEventsController,
     SessionsController,
     DirectoryController,
     ReservationsController,
@@ -73,6 +78,10 @@ import { Tariffs } from './tariffs';
     OcppTransactions,
     ChargerCalls,
     SessionLinks,
+    SessionNews,
+    SessionAccess,
+    SessionEventsRateLimit,
+    OptionalUserGuard,
     SessionControl,
     StartPlanner,
     DriverSessions,

@@ -6,6 +6,7 @@ import { Database } from '../platform/database/database';
 import { JobQueue } from '../platform/jobs/jobs';
 import { Logger } from '../platform/logging/logger';
 import { chargingSessions } from './charging.schema';
+import { SessionNews } from './session-news';
 import { CAPTURE_QUEUE, SESSION_PAYABLE } from './session-queues';
 
 export type CaptureOutcome = 'captured' | 'released' | 'nothing to do';
@@ -28,12 +29,23 @@ export class SessionCaptures implements OnModuleInit {
     private readonly jobs: JobQueue,
     private readonly payments: PaymentsService,
     private readonly logger: Logger,
+    private readonly news: SessionNews,
   ) {}
 
   async onModuleInit(): Promise<void> {
     await this.jobs.define<{ sessionId: string }>(
       CAPTURE_QUEUE,
-      async (job) => void (await this.settle(job.data.sessionId)),
+      async (job) => {
+        const id = job.data.sessionId;
+        // Whatever the outcome (captured, released, failed and to be retried), the page hears
+        // it: the payment's handler committed it with the payment, before the provider call
+        // returned.
+        try {
+          await this.settle(id);
+        } finally {
+          await this.news.changed(id);
+        }
+      },
       { retryLimit: 10, retryDelaySeconds: 5 },
     );
   }

@@ -11,7 +11,9 @@ import {
   type ChargingSessionRow,
   type OcppTransactionRow,
 } from './charging.schema';
+import type { ChargePoint } from './charge-points';
 import { IdTags, type IdTagStatus } from './id-tags';
+import { SessionNews } from './session-news';
 import { energyOf, priceOf, projectedCost } from './session-pricing';
 import { CAPTURE_QUEUE, HOLD_GUARD_QUEUE } from './session-queues';
 
@@ -37,6 +39,7 @@ export class SessionLinks implements OnModuleInit {
     private readonly config: Config,
     private readonly jobs: JobQueue,
     private readonly idTags: IdTags,
+    private readonly news: SessionNews,
   ) {}
 
   onModuleInit(): void {
@@ -93,8 +96,12 @@ export class SessionLinks implements OnModuleInit {
     return 'Invalid';
   }
 
-  /** After a meter reading: queue the hold guard if the cost is nearing what is authorised. */
-  async metered(chargerId: string, transactionId: number): Promise<void> {
+  /**
+   * After a meter reading (committed): the driver's page hears the new energy and cost, and the
+   * hold guard is queued if the cost is nearing what is authorised.
+   */
+  async metered(point: ChargePoint, transactionId: number): Promise<void> {
+    const chargerId = point.chargerId;
     const now = this.clock.now();
     const [row] = await this.database.db
       .select({ session: chargingSessions, tx: ocppTransactions })
@@ -107,7 +114,9 @@ export class SessionLinks implements OnModuleInit {
           eq(chargingSessions.status, 'CHARGING'),
         ),
       );
-    if (!row || !this.nearHold(row.session, energyOf(row.tx), now)) return;
+    if (!row) return;
+    await this.news.publish(row.session, row.tx, point.stationId);
+    if (!this.nearHold(row.session, energyOf(row.tx), now)) return;
     await this.jobs.send(
       HOLD_GUARD_QUEUE,
       { sessionId: row.session.id },
