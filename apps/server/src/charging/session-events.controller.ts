@@ -11,7 +11,6 @@ import {
 } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { z } from 'zod';
 import { Public, type AuthedRequest, type UserRow } from '../identity';
 import { AppError } from '../platform/errors/app-error';
 import { Doc } from '../platform/http/doc';
@@ -19,11 +18,11 @@ import { EventStreams } from '../platform/http/event-streams';
 import { PublicRateLimit } from '../platform/rate-limit/public-rate-limit.guard';
 import { ipKey } from '../platform/rate-limit/rate-limiter';
 import { ChargingEvents } from './charging-events';
+import { Id } from './charging.inputs';
 import { OptionalUser, OptionalUserGuard } from './optional-user.guard';
 import { SessionAccess } from './session-access';
 import { SessionNews, sessionSettled } from './session-news';
 
-const Id = z.string().min(1).max(64);
 /** A guest's session key: 32 random bytes, base64url (43 characters); room to spare, no more. */
 const KEY_MAX = 128;
 

@@ -145,7 +145,7 @@ describe('a session’s live stream (SSE)', () => {
     const key = `key-${id}`;
     app.running.app
       .get(SessionAccess)
-      .acceptKeys(async (sessionId, k) => sessionId === id && k === key);
+      .acceptKeys((sessionId, k) => Promise.resolve(sessionId === id && k === key));
     const guest = await events(id, undefined, { 'x-session-key': key });
     expect(guest.status).toBe(200);
     expect((await guest.next((e) => e.event === 'session.updated')).data.sessionId).toBe(id);
