@@ -3,9 +3,11 @@ import { useEffect, useState } from 'react';
 import { useParams } from 'react-router';
 import { formatDateTime, formatDuration, formatKwh, formatMoney } from '../../lib/format';
 import { BackLink, ErrorState, Loaded, Page } from '../../shell/page';
+import type { LiveState } from '../../lib/live-stream';
+import { LiveStatus } from '../../shell/live-status';
 import {
   isLive,
-  useChargingSession,
+  useLiveSession,
   useStationName,
   useStopSession,
   type ChargingSession,
@@ -13,7 +15,7 @@ import {
 import { Receipt } from './receipt';
 import { SessionBadge } from './status';
 
-/** Now, every second while `ticking`: the elapsed time moves between two polls. */
+/** Now, every second while `ticking`: the elapsed time moves between two readings. */
 function useNow(ticking: boolean): number {
   const [now, setNow] = useState(() => Date.now());
   useEffect(() => {
@@ -38,15 +40,15 @@ const WHAT: Record<ChargingSession['status'], string> = {
 /** A charging session: live while it runs (energy, cost, time, Stop), then its receipt. */
 export function SessionPage() {
   const { id = '' } = useParams();
-  const q = useChargingSession(id);
+  const { query: q, live } = useLiveSession(id);
   return (
     <Loaded query={q} what="the charging session">
-      {(s) => <SessionView session={s} />}
+      {(s) => <SessionView session={s} stream={live} />}
     </Loaded>
   );
 }
 
-function SessionView({ session: s }: { session: ChargingSession }) {
+function SessionView({ session: s, stream }: { session: ChargingSession; stream: LiveState }) {
   const live = isLive(s);
   const now = useNow(live);
   const station = useStationName(s.connectorId);
@@ -58,7 +60,12 @@ function SessionView({ session: s }: { session: ChargingSession }) {
   return (
     <Page
       title={station ? `Charging at ${station}` : 'Charging session'}
-      actions={<SessionBadge status={s.status} />}
+      actions={
+        <Flex align="center" gap={3} wrap="wrap">
+          <LiveStatus state={stream} />
+          <SessionBadge status={s.status} />
+        </Flex>
+      }
     >
       <Alert.Root
         status={s.status === 'FAILED' || s.status === 'START_TIMED_OUT' ? 'error' : 'info'}
