@@ -204,11 +204,12 @@ describe('charging, as a driver', () => {
     // with the bearer token) and the session is not read again while the figures move.
     await expect.poll(() => liveWords(page), { timeout: 20_000 }).toBe('Live');
     const sessionId = page.url().split('/').pop()!;
-    const stream = streams.find((r) => r.url().endsWith(`/api/v1/sessions/${sessionId}/events`));
-    expect(stream?.headers()['authorization']).toMatch(/^Bearer /);
-    expect((await stream!.response())?.headers()['content-type']).toBe(
-      'text/event-stream; charset=utf-8',
+    const stream = streams.findLast((r) =>
+      r.url().endsWith(`/api/v1/sessions/${sessionId}/events`),
     );
+    expect(stream?.headers()['authorization']).toMatch(/^Bearer /);
+    const answer = await stream!.response();
+    expect((await answer!.allHeaders())['content-type']).toBe('text/event-stream; charset=utf-8');
     const reads = sessionReads.length;
     await expect.poll(() => cents(page, 'cost'), { timeout: 20_000 }).toBeGreaterThan(0);
     const first = await cents(page, 'cost');
