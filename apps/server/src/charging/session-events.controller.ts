@@ -70,14 +70,18 @@ export class SessionEventsController {
     // Everything that can be refused is, before the stream's 200 is sent.
     await this.access.mayWatch(actor, id, key);
     const stream = this.streams.open(reply, actor ? `user:${actor.id}` : `ip:${ipKey(req.ip)}`);
-    // Listening before reading: a change between the two is heard, not lost.
+    // Listening before reading, so a change in between is not lost; what is heard before the
+    // read is older than it (published after its commit), so the read comes first and stands.
+    let read = false;
     const stop = this.events.subscribe({ sessionId: id, types: ['session.updated'] }, (event) => {
+      if (!read) return;
       stream.send(event.type, event);
       if (event.type === 'session.updated' && sessionSettled(event)) stream.close();
     });
     void stream.closed.then(stop);
     const now = await this.news.current(id).catch(() => undefined);
     if (!now) return stream.close();
+    read = true;
     stream.send(now.type, { ...now, at: new Date().toISOString() });
     if (sessionSettled(now)) stream.close();
   }

@@ -56,18 +56,25 @@ function apply(queries: QueryClient, e: ChargerEvent): void {
     case 'charger.status':
       charger((c) => ({ ...c, status: e.status, errorCode: e.errorCode }));
       break;
-    case 'connector.status':
-      queries.setQueryData(
-        [AREA, 'connectors', e.chargerId],
-        inPage<Connector>(e.connectorId, (c) => ({
-          ...c,
-          status: e.status,
-          errorCode: e.errorCode,
-          info: e.info,
-          statusAt: e.at,
-        })),
-      );
+    case 'connector.status': {
+      const key = [AREA, 'connectors', e.chargerId];
+      const page = queries.getQueryData<{ data: Connector[] }>(key);
+      // A connector the charger reports first is new to the list: read the list.
+      if (page && !page.data.some((c) => c.id === e.connectorId))
+        void queries.invalidateQueries({ queryKey: key });
+      else
+        queries.setQueryData(
+          key,
+          inPage<Connector>(e.connectorId, (c) => ({
+            ...c,
+            status: e.status,
+            errorCode: e.errorCode,
+            info: e.info,
+            statusAt: e.at,
+          })),
+        );
       break;
+    }
   }
   // What the charger said is in its log now: read it (the log itself is not pushed).
   void queries.invalidateQueries({ queryKey: [AREA, 'ocpp-log', e.chargerId] });
