@@ -55,7 +55,8 @@ export const ChargingEvent = z.discriminatedUnion('type', [
     type: z.literal('session.updated'),
     sessionId: z.string(),
     companyId: z.string(),
-    userId: z.string(),
+    /** The driver; null for a guest's session. */
+    userId: z.string().nullable(),
     chargerId: z.string(),
     stationId: z.string(),
     connectorId: z.string(),

@@ -12,7 +12,7 @@ import { SessionBooks } from './session-books';
 import { SessionCaptures } from './session-captures';
 import { SessionControl } from './session-control';
 import { SessionLinks } from './session-links';
-import { SessionAccess } from './session-access';
+import { SessionStreamAccess } from './session-stream-access';
 import { SessionEventsController, SessionEventsRateLimit } from './session-events.controller';
 import { SessionNews } from './session-news';
 import { OptionalUserGuard } from './optional-user.guard';
@@ -79,7 +79,7 @@ import { Tariffs } from './tariffs';
     ChargerCalls,
     SessionLinks,
     SessionNews,
-    SessionAccess,
+    SessionStreamAccess,
     SessionEventsRateLimit,
     OptionalUserGuard,
     SessionControl,

@@ -20,7 +20,7 @@ import { ipKey } from '../platform/rate-limit/rate-limiter';
 import { ChargingEvents } from './charging-events';
 import { Id } from './charging.inputs';
 import { OptionalUser, OptionalUserGuard } from './optional-user.guard';
-import { SessionAccess } from './session-access';
+import { SessionStreamAccess } from './session-stream-access';
 import { SessionNews, sessionSettled } from './session-news';
 
 /** A guest's session key: 32 random bytes, base64url (43 characters); room to spare, no more. */
@@ -41,7 +41,7 @@ export class SessionEventsRateLimit extends PublicRateLimit {
 @Controller('api/v1/sessions')
 export class SessionEventsController {
   constructor(
-    private readonly access: SessionAccess,
+    private readonly access: SessionStreamAccess,
     private readonly news: SessionNews,
     private readonly events: ChargingEvents,
     private readonly streams: EventStreams,

@@ -2,7 +2,7 @@
 // the simulated charger's MeterValues, the stop, the capture — to those who may see it, and to
 // nobody else.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SessionAccess } from '../../src/charging/session-access';
+import { SessionStreamAccess } from '../../src/charging/session-stream-access';
 import { MAX_STREAMS_PER_HOLDER } from '../../src/platform/http/event-streams';
 import { bootTestApp, register, type TestApp } from '../helpers';
 import { openSse, type SseStream } from '../sse-client';
@@ -144,7 +144,7 @@ describe('a session’s live stream (SSE)', () => {
     const id = (await f.start(driver, { connectorId: site.connectorId })).body.id as string;
     const key = `key-${id}`;
     app.running.app
-      .get(SessionAccess)
+      .get(SessionStreamAccess)
       .acceptKeys((sessionId, k) => Promise.resolve(sessionId === id && k === key));
     const guest = await events(id, undefined, { 'x-session-key': key });
     expect(guest.status).toBe(200);

@@ -10,10 +10,12 @@ export type SessionKeyCheck = (sessionId: string, key: string) => Promise<boolea
  * Who may follow a session: the one check behind its live stream. A signed-in actor as for every
  * session read (its driver, an operator of its company, an admin); a guest by the session's access
  * key (header X-Session-Key), judged by the checks registered here by whoever issues the keys.
- * Anything else is a 404 as if the session did not exist; no proof at all is a 401.
+ * Anything else is a 404 as if the session did not exist; no proof at all is a 401. The guest
+ * sessions' own access check (SessionAccess of the seed-000 routes) can take over `mayWatch`
+ * whole once both are in one tree: this class is the stream's one seam for it.
  */
 @Injectable()
-export class SessionAccess {
+export class SessionStreamAccess {
   private readonly keyChecks: SessionKeyCheck[] = [];
 
   constructor(private readonly query: SessionsQuery) {}
