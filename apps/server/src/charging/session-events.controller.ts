@@ -5,11 +5,13 @@ import {
   Headers,
   Injectable,
   Param,
+  Query,
   Req,
   Res,
   UseGuards,
 } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
+import { z } from 'zod';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Public, type AuthedRequest, type UserRow } from '../identity';
 import { AppError } from '../platform/errors/app-error';
@@ -25,6 +27,8 @@ import { SessionNews, sessionSettled } from './session-news';
 
 /** A guest's session key: 32 random bytes, base64url (43 characters); room to spare, no more. */
 const KEY_MAX = 128;
+/** No parameters: an unknown one is a 400, as everywhere. */
+const NoQuery = z.strictObject({});
 
 /** Guests (no account) are counted per IP; signed-in callers are limited by their open streams. */
 @Injectable()
@@ -60,6 +64,7 @@ export class SessionEventsController {
   async stream(
     @OptionalUser() actor: UserRow | undefined,
     @Param('id', { schema: Id }) id: string,
+    @Query({ schema: NoQuery }) _query: z.infer<typeof NoQuery>,
     @Headers('x-session-key') rawKey: string | undefined,
     @Req() req: FastifyRequest,
     @Res() reply: FastifyReply,
