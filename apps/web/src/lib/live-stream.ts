@@ -64,11 +64,16 @@ async function readEvents(
   const reader = body.getReader();
   const decoder = new TextDecoder();
   let buffer = '';
+  let cr = '';
   for (;;) {
     const { done, value } = await reader.read();
     if (done) return;
     alive();
-    buffer += decoder.decode(value, { stream: true }).replace(/\r\n?/g, '\n');
+    // Line ends may be CRLF or CR: a CR that ends a chunk waits for the next one's LF.
+    let text = cr + decoder.decode(value, { stream: true });
+    cr = text.endsWith('\r') ? '\r' : '';
+    if (cr) text = text.slice(0, -1);
+    buffer += text.replace(/\r\n?/g, '\n');
     let end: number;
     while ((end = buffer.indexOf('\n\n')) >= 0) {
       const block = buffer.slice(0, end);
