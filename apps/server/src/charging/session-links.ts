@@ -13,8 +13,9 @@ import {
 } from './charging.schema';
 import type { ChargePoint } from './charge-points';
 import { IdTags, type IdTagStatus } from './id-tags';
+import { historyOf } from './session-history';
 import { SessionNews } from './session-news';
-import { energyOf, priceOf, projectedCost } from './session-pricing';
+import { energyOf, priceOf, projectedCost, type SessionHistory } from './session-pricing';
 import { CAPTURE_QUEUE, HOLD_GUARD_QUEUE } from './session-queues';
 
 /**
@@ -115,8 +116,9 @@ export class SessionLinks implements OnModuleInit {
         ),
       );
     if (!row) return;
-    await this.news.publish(row.session, row.tx, point.stationId);
-    if (!this.nearHold(row.session, energyOf(row.tx), now)) return;
+    const history = await historyOf(this.database.db, row.session, row.tx);
+    await this.news.publish(row.session, row.tx, point.stationId, history);
+    if (!this.nearHold(row.session, energyOf(row.tx), now, history)) return;
     await this.jobs.send(
       HOLD_GUARD_QUEUE,
       { sessionId: row.session.id },
@@ -130,9 +132,20 @@ export class SessionLinks implements OnModuleInit {
   }
 
   /** True when the cost a little ahead (CHARGING_HOLD_HEADROOM_SECONDS) reaches the authorisation. */
-  nearHold(session: ChargingSessionRow, energyWh: bigint, now: Date): boolean {
+  nearHold(
+    session: ChargingSessionRow,
+    energyWh: bigint,
+    now: Date,
+    history: SessionHistory,
+  ): boolean {
     if (session.authorizedAmount === null) return false;
-    const ahead = projectedCost(session, energyWh, now, this.config.charging.holdHeadroomSeconds);
+    const ahead = projectedCost(
+      session,
+      energyWh,
+      now,
+      this.config.charging.holdHeadroomSeconds,
+      history,
+    );
     return ahead >= session.authorizedAmount;
   }
 
@@ -151,7 +164,8 @@ export class SessionLinks implements OnModuleInit {
     if (!s) return;
     const energyWh = t.energyWh ?? 0n;
     const endedAt = t.stoppedAt ?? t.startedAt;
-    const price = priceOf({ ...s, endedAt }, energyWh, endedAt, endedAt);
+    const history = await historyOf(tx, s, t);
+    const price = priceOf({ ...s, endedAt }, energyWh, endedAt, endedAt, history);
     await tx
       .update(chargingSessions)
       .set({

@@ -11,6 +11,8 @@ import {
   type OcppTransactionRow,
 } from './charging.schema';
 import { ChargingEvents, type NewChargingEvent } from './charging-events';
+import { historyOf } from './session-history';
+import type { SessionHistory } from './session-pricing';
 import { toSessionView } from './sessions.view';
 
 export type SessionUpdated = Extract<NewChargingEvent, { type: 'session.updated' }>;
@@ -21,8 +23,9 @@ export function sessionUpdated(
   tx: OcppTransactionRow | null,
   stationId: string,
   now: Date,
+  history: SessionHistory,
 ): SessionUpdated {
-  const v = toSessionView(s, tx, now);
+  const v = toSessionView(s, tx, now, history);
   return {
     type: 'session.updated',
     sessionId: v.id,
@@ -85,14 +88,17 @@ export class SessionNews {
     s: ChargingSessionRow,
     tx: OcppTransactionRow | null,
     stationId: string,
+    history: SessionHistory,
   ): Promise<void> {
-    await this.events.publish(sessionUpdated(s, tx, stationId, this.clock.now()));
+    await this.events.publish(sessionUpdated(s, tx, stationId, this.clock.now(), history));
   }
 
   /** The session as its event says it now (a stream's first event), if it exists. */
   async current(id: string): Promise<SessionUpdated | undefined> {
     const [row] = await this.read(eq(chargingSessions.id, id));
-    return row && sessionUpdated(row.session, row.tx, row.stationId, this.clock.now());
+    if (!row) return undefined;
+    const history = await historyOf(this.database.db, row.session, row.tx);
+    return sessionUpdated(row.session, row.tx, row.stationId, this.clock.now(), history);
   }
 
   private read(where: ReturnType<typeof and>) {
@@ -107,7 +113,9 @@ export class SessionNews {
   private async announce(where: ReturnType<typeof and>): Promise<void> {
     try {
       const [row] = await this.read(where);
-      if (row) await this.publish(row.session, row.tx, row.stationId);
+      if (!row) return;
+      const history = await historyOf(this.database.db, row.session, row.tx);
+      await this.publish(row.session, row.tx, row.stationId, history);
     } catch (err) {
       this.log.warn({ err }, 'announcing a session change failed');
     }

@@ -1560,12 +1560,32 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Sessions, newest first: a driver’s own, an operator’s company’s, every one for an admin (`captureStatus=FAILED`: captures that need attention)
+         * Sessions, newest first: a driver’s own, an operator’s company’s, every one for an admin; by status, capture status (`captureStatus=FAILED`: captures that need attention), station, creation time
          * @description Requires a bearer token.
          */
         get: operations["SessionsController_list"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/sessions/{id}/retry-capture": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * An operator of its company or an admin: run the capture of a session whose capture failed now, through the capture job (one waiting retry per session, however often asked); a session already settled is answered as it is
+         * @description Requires a bearer token.
+         */
+        post: operations["SessionsController_retryCapture"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1695,6 +1715,26 @@ export interface paths {
          * @description Requires a bearer token.
          */
         delete: operations["ReservationsController_cancel"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/charging/stats/daily": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Completed sessions, energy (Wh) and revenue (gross captured, platform fee, net) per station per day in the station’s time zone, per currency; an operator’s company’s stations, any for an admin; at most 366 days
+         * @description Requires a bearer token.
+         */
+        get: operations["ChargingStatsController_daily"];
+        put?: never;
+        post?: never;
+        delete?: never;
         options?: never;
         head?: never;
         patch?: never;
@@ -10297,6 +10337,9 @@ export interface operations {
                 status?: "AUTHORIZING" | "STARTING" | "CHARGING" | "STOPPING" | "COMPLETED" | "FAILED" | "START_TIMED_OUT";
                 captureStatus?: "NONE" | "PENDING" | "CAPTURED" | "RELEASED" | "FAILED";
                 companyId?: string;
+                stationId?: string;
+                from?: string;
+                to?: string;
             };
             header?: never;
             path?: never;
@@ -10396,6 +10439,180 @@ export interface operations {
             };
             /** @description No valid bearer token */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Unexpected error (details only in the server log, by request id) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    SessionsController_retryCapture: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A unique key (1–255 printable ASCII characters, e.g. a UUID) making a retry safe: the same key and body replay the first response (with `Idempotent-Replayed: true`) for 24 h; another body is a 422; a retry while the first request still runs is a 409. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        /** @enum {string} */
+                        status: "AUTHORIZING" | "STARTING" | "CHARGING" | "STOPPING" | "COMPLETED" | "FAILED" | "START_TIMED_OUT";
+                        driverId: string;
+                        companyId: string;
+                        chargerId: string;
+                        connectorId: string;
+                        connectorNumber: number;
+                        currency: string;
+                        tariff: {
+                            tariffId: string;
+                            name: string;
+                            /**
+                             * @description Integer minor units (2000 = €20.00)
+                             * @example 2000
+                             */
+                            energyPricePerKwh: number;
+                            /**
+                             * @description Integer minor units (2000 = €20.00)
+                             * @example 2000
+                             */
+                            timePricePerMinute: number;
+                            /**
+                             * @description Integer minor units (2000 = €20.00)
+                             * @example 2000
+                             */
+                            idlePricePerMinute: number;
+                            idleGraceMinutes: number;
+                            /**
+                             * @description Integer minor units (2000 = €20.00)
+                             * @example 2000
+                             */
+                            sessionFee: number;
+                            taxRateBasisPoints: number;
+                            taxInclusive: boolean;
+                            /**
+                             * @description Integer minor units (2000 = €20.00)
+                             * @example 2000
+                             */
+                            holdAmount: number;
+                        };
+                        ocppTransactionId: number | null;
+                        energyWh: number;
+                        cost: number;
+                        /**
+                         * @description Integer minor units (2000 = €20.00)
+                         * @example 2000
+                         */
+                        authorizedAmount: number | null;
+                        /**
+                         * @description Integer minor units (2000 = €20.00)
+                         * @example 2000
+                         */
+                        capturedAmount: number | null;
+                        /** @enum {string} */
+                        captureStatus: "NONE" | "PENDING" | "CAPTURED" | "RELEASED" | "FAILED";
+                        captureError: string | null;
+                        paymentId: string | null;
+                        failureCode: string | null;
+                        failureMessage: string | null;
+                        stopCause: string | null;
+                        captureBefore: string | null;
+                        startedAt: string | null;
+                        stopRequestedAt: string | null;
+                        endedAt: string | null;
+                        createdAt: string;
+                        updatedAt: string;
+                    };
+                };
+            };
+            /** @description Invalid request: a field fails validation, text holds U+0000, JSON is malformed or nested deeper than 32, the URL is badly encoded */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such resource (or not yours), or no such route */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Conflict with the current state, or a request with the same Idempotency-Key is still running */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is larger than BODY_LIMIT_BYTES */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A path parameter is too long */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is not application/json in UTF-8 */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The Idempotency-Key was used for a different request */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -11199,6 +11416,81 @@ export interface operations {
             };
             /** @description A path parameter is too long */
             414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Unexpected error (details only in the server log, by request id) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    ChargingStatsController_daily: {
+        parameters: {
+            query?: {
+                stationId?: string;
+                companyId?: string;
+                from?: string;
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        from: string;
+                        to: string;
+                        stations: {
+                            id: string;
+                            name: string;
+                            companyId: string;
+                            timeZone: string;
+                        }[];
+                        days: {
+                            stationId: string;
+                            day: string;
+                            currency: string;
+                            sessions: number;
+                            energyWh: number;
+                            gross: number;
+                            /**
+                             * @description Integer minor units (2000 = €20.00)
+                             * @example 2000
+                             */
+                            platformFee: number;
+                            net: number;
+                        }[];
+                    };
+                };
+            };
+            /** @description Invalid request: a field fails validation, text holds U+0000, JSON is malformed or nested deeper than 32, the URL is badly encoded */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
                 headers: {
                     [name: string]: unknown;
                 };
