@@ -3,6 +3,7 @@
 // nobody else.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SessionStreamAccess } from '../../src/charging/session-stream-access';
+import { SessionWatch } from '../../src/charging/session-watch';
 import { MAX_STREAMS_PER_HOLDER } from '../../src/platform/http/event-streams';
 import { bootTestApp, register, type TestApp } from '../helpers';
 import { openSse, type SseStream } from '../sse-client';
@@ -185,5 +186,19 @@ describe('a session’s live stream (SSE)', () => {
       throw new Error('no stream after one closed');
     })();
     expect(again.status).toBe(200);
+  });
+  it('pushes a charging session’s cost each minute with the watch, readings or not (time prices grow)', async () => {
+    const site = await f.bareSite({ timePricePerMinute: 6_000 });
+    const driver = await f.driver();
+    const id = (await f.start(driver, { connectorId: site.connectorId })).body.id as string;
+    await site.startTransaction();
+    await f.until(driver, id, { status: 'CHARGING' });
+    const s = await events(id, driver);
+    const first = await s.next((e) => e.data.status === 'CHARGING');
+    await app.running.app.get(SessionWatch).run();
+    const next = await s.next((e) => e !== first && e.data.status === 'CHARGING');
+    expect(next.data).toMatchObject({ sessionId: id, energyWh: 0 });
+    expect(next.data.cost).toBeGreaterThanOrEqual(first.data.cost);
+    s.close();
   });
 });
