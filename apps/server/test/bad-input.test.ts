@@ -127,7 +127,10 @@ describe('bad input on every route', () => {
     expect(streams.map((o) => o.path)).toContain('/api/v1/chargers/events');
     for (const { method, path } of streams) {
       expect(method).toBe('GET');
-      expect((await callStream(fill(path, ID), token)).status, path).toBe(200);
+      const opened = await callStream(fill(path, ID), token);
+      // A stream of one resource (a session's) opens for a real one; this id names none.
+      if (path.includes('{')) expectClientError(opened, path, 404);
+      else expect(opened.status, path).toBe(200);
       const res = await callStream(`${fill(path, ID)}?zzUnknown=1`, token);
       expectClientError(res, `${path}?zzUnknown=1`, 400);
     }

@@ -21,12 +21,17 @@ export interface SseStream {
   close(): void;
 }
 
-export async function openSse(url: string, token?: string): Promise<SseStream> {
+export async function openSse(
+  url: string,
+  token?: string,
+  headers: Record<string, string> = {},
+): Promise<SseStream> {
   const abort = new AbortController();
   const res = await fetch(url, {
     headers: {
       accept: 'text/event-stream',
       ...(token ? { authorization: `Bearer ${token}` } : {}),
+      ...headers,
     },
     signal: abort.signal,
   });

@@ -1,4 +1,4 @@
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, Page, Request } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   startSimulatedCharger,
@@ -44,6 +44,14 @@ describe('the operator charging pages', () => {
   it('an operator sets up a station and a charger, the charger connects, and the operator commands it and reads its log', async () => {
     const ocppId = `CP-${Date.now()}`;
     const page = await newPage(browser, app);
+    const streams: Request[] = [];
+    /** Reads of a charger and its connectors (the OCPP log, read again on news, aside). */
+    const reads: string[] = [];
+    page.on('request', (r) => {
+      const path = new URL(r.url()).pathname;
+      if (path.endsWith('/events')) streams.push(r);
+      else if (r.method() === 'GET' && !path.endsWith('/ocpp-messages')) reads.push(path);
+    });
     await login(page, app.demo.OPERATOR);
 
     // The area, from the menu: the demo station, one of its two chargers connected (simulated
@@ -247,10 +255,20 @@ describe('the operator charging pages', () => {
     await checkA11y(page);
     await screenshot(page, 'charging-charger');
 
-    // Gone: offline, and a command says so instead of waiting.
+    // Gone: offline — pushed by the charger events stream (opened with the bearer token), not
+    // polled: the charger and its connectors are not read again while it goes.
+    await expect.poll(() => page.getByTestId('live-status').innerText()).toBe('Live');
+    const stream = streams.find((r) => new URL(r.url()).pathname === '/api/v1/chargers/events');
+    expect(stream?.headers()['authorization']).toMatch(/^Bearer /);
+    const chargerId = new URL(page.url()).pathname.split('/').pop()!;
+    const before = reads.filter((p) => p.startsWith(`/api/v1/chargers/${chargerId}`)).length;
     await charger.stop();
     charger = undefined;
-    await page.locator('[data-online=false]').first().waitFor({ timeout: 15_000 });
+    await page.locator('[data-online=false]').first().waitFor({ timeout: 5_000 });
+    expect(
+      reads.filter((p) => p.startsWith(`/api/v1/chargers/${chargerId}`)).length,
+      'GET /chargers/{id}, /chargers/{id}/connectors while streaming',
+    ).toBe(before);
     await commands.getByLabel('Command').selectOption('ClearCache');
     await commands.getByRole('button', { name: 'Send ClearCache' }).click();
     await page

@@ -1,4 +1,4 @@
-import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
+import type { Browser, BrowserContextOptions, Page, Request } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   startSimulatedCharger,
@@ -159,6 +159,12 @@ describe('charging, as a driver', () => {
     return me;
   }
 
+  /** What the page says of its live view ("Live", "Reconnecting…"), or null when there is none. */
+  const liveWords = async (page: Page) => {
+    const status = page.getByTestId('live-status');
+    return (await status.count()) ? status.first().innerText() : null;
+  };
+
   /** A money amount on the page, in cents (the page's own text, e.g. "€0.42"). */
   const cents = async (page: Page, testId: string) =>
     Number((await page.getByTestId(testId).innerText()).replace(/[^\d]/g, ''));
@@ -166,6 +172,13 @@ describe('charging, as a driver', () => {
   it('at 375 px: starts with a saved card, watches the cost rise, stops, reads the receipt', async () => {
     const me = await driver();
     const page = await open({ viewport: PHONE });
+    const streams: Request[] = [];
+    const sessionReads: Request[] = [];
+    page.on('request', (r) => {
+      const path = new URL(r.url()).pathname;
+      if (/^\/api\/v1\/sessions\/[^/]+\/events$/.test(path)) streams.push(r);
+      else if (/^\/api\/v1\/sessions\/(?!start|stop)[^/]+$/.test(path)) sessionReads.push(r);
+    });
     await login(page, me);
     await page.goto(`/charge/${connectors[0]}`);
     await page.getByRole('heading', { name: 'Harbour Car Park · connector 1' }).waitFor();
@@ -187,10 +200,23 @@ describe('charging, as a driver', () => {
     const status = () => page.locator('[data-status]').first().getAttribute('data-status');
     await expect.poll(status, { timeout: 20_000 }).toBe('CHARGING');
     await page.getByRole('heading', { name: 'Charging at Harbour Car Park' }).waitFor();
-    // The cost rises on the page by itself (polled), with the energy.
+    // The cost rises on the page by itself, pushed: the session's event stream is open (fetched
+    // with the bearer token) and the session is not read again while the figures move.
+    await expect.poll(() => liveWords(page), { timeout: 20_000 }).toBe('Live');
+    const sessionId = page.url().split('/').pop()!;
+    const stream = streams.findLast((r) =>
+      r.url().endsWith(`/api/v1/sessions/${sessionId}/events`),
+    );
+    expect(stream?.headers()['authorization']).toMatch(/^Bearer /);
+    const answer = await stream!.response();
+    expect((await answer!.allHeaders())['content-type']).toBe('text/event-stream; charset=utf-8');
+    const reads = sessionReads.length;
     await expect.poll(() => cents(page, 'cost'), { timeout: 20_000 }).toBeGreaterThan(0);
     const first = await cents(page, 'cost');
     await expect.poll(() => cents(page, 'cost'), { timeout: 20_000 }).toBeGreaterThan(first);
+    const energy = await page.getByTestId('energy').innerText();
+    await expect.poll(() => page.getByTestId('energy').innerText()).not.toBe(energy);
+    expect(sessionReads.length, 'GET /sessions/{id} while streaming').toBe(reads);
     expect(await page.getByTestId('energy').innerText()).toMatch(/^[\d.,]+ kWh$/);
     expect(await page.getByTestId('elapsed').innerText()).toMatch(/\d+ (s|min)/);
     await checkA11y(page);
@@ -202,6 +228,8 @@ describe('charging, as a driver', () => {
     await expect
       .poll(() => hold.getAttribute('data-capture'), { timeout: 30_000 })
       .toBe('CAPTURED');
+    // Settled: the server ended the stream, and the page follows nothing any more.
+    await expect.poll(() => page.getByTestId('live-status').count()).toBe(0);
     const total = await cents(page, 'receipt-total');
     expect(total).toBeGreaterThan(first);
     expect(await cents(page, 'cost')).toBe(total);
@@ -342,5 +370,64 @@ describe('charging, as a driver', () => {
     await checkA11y(refused);
     await screenshot(refused, 'charge-sessions-empty');
     await refused.context().close();
+  });
+  it('without its stream a session page says so and polls; once back it is live again, also on the connector page', async () => {
+    const me = await driver();
+    const page = await open();
+    const reads: string[] = [];
+    page.on('request', (r) => {
+      if (/^\/api\/v1\/sessions\/(?!start|stop)[^/]+$/.test(new URL(r.url()).pathname))
+        reads.push(r.url());
+    });
+    // A proxy that will not stream: every attempt at the session's stream fails.
+    const events = '**/api/v1/sessions/*/events';
+    await page.route(events, (route) =>
+      route.fulfill({
+        status: 503,
+        contentType: 'application/json',
+        body: JSON.stringify({ error: { type: 'api_error', code: 'unavailable', message: 'x' } }),
+      }),
+    );
+    await login(page, me);
+    await page.goto(`/charge/${connectors[1]}`);
+    await page.getByRole('button', { name: 'Start charging' }).click();
+    await page.waitForURL(/\/charge\/sessions\/\w+/);
+    await expect.poll(() => liveWords(page), { timeout: 15_000 }).toBe('Reconnecting…');
+    await expect
+      .poll(() => liveWords(page), { timeout: 15_000 })
+      .toBe('Updating every few seconds');
+    // Polled instead: the session is read again and again, and the cost still rises.
+    await expect.poll(() => cents(page, 'cost'), { timeout: 20_000 }).toBeGreaterThan(0);
+    const polled = reads.length;
+    const cost = await cents(page, 'cost');
+    await expect.poll(() => cents(page, 'cost'), { timeout: 20_000 }).toBeGreaterThan(cost);
+    expect(reads.length).toBeGreaterThan(polled);
+    await checkA11y(page);
+    await screenshot(page, 'charge-live-polling');
+
+    // The stream works again: the page goes live by itself, and stops polling.
+    await page.unroute(events);
+    await expect.poll(() => liveWords(page), { timeout: 30_000 }).toBe('Live');
+    const streaming = reads.length;
+    const now = await cents(page, 'cost');
+    await expect.poll(() => cents(page, 'cost'), { timeout: 20_000 }).toBeGreaterThan(now);
+    expect(reads.length).toBe(streaming);
+
+    // The connector's page shows the driver's own session there, live too.
+    await page.goto(`/charge/${connectors[1]}`);
+    const here = page.getByTestId('session-here');
+    await here.waitFor();
+    await expect.poll(() => liveWords(page), { timeout: 15_000 }).toBe('Live');
+    const there = await cents(page, 'here-cost');
+    await expect.poll(() => cents(page, 'here-cost'), { timeout: 20_000 }).toBeGreaterThan(there);
+    expect(await page.getByTestId('here-energy').innerText()).toMatch(/^[\d.,]+ kWh$/);
+    await checkA11y(page);
+    await screenshot(page, 'charge-connector-session-here');
+
+    await page.getByRole('link', { name: 'Open your session' }).click();
+    await page.getByRole('button', { name: 'Stop charging' }).click();
+    const status = () => page.locator('[data-status]').first().getAttribute('data-status');
+    await expect.poll(status, { timeout: 30_000 }).toBe('COMPLETED');
+    await page.context().close();
   });
 });

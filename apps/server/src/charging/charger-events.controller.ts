@@ -44,7 +44,7 @@ export class ChargerEventsController {
       stationId: q.stationId,
       chargerId: q.chargerId,
     };
-    const stream = this.streams.open(reply);
+    const stream = this.streams.open(reply, `user:${actor.id}`);
     const stop = this.events.subscribe(filter, (event) => stream.send(event.type, event));
     void stream.closed.then(stop);
   }

@@ -1,6 +1,6 @@
 import { Injectable, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
 import { z } from 'zod';
-import { CONNECTOR_STATUSES } from './charging.schema';
+import { CAPTURE_STATUSES, CONNECTOR_STATUSES, SESSION_STATUSES } from './charging.schema';
 import { Clock } from '../platform/clock';
 import { Logger } from '../platform/logging/logger';
 import { PubSub, type Unsubscribe } from '../platform/pubsub/pubsub';
@@ -47,18 +47,30 @@ export const ChargingEvent = z.discriminatedUnion('type', [
     info: z.string().nullable(),
     at: z.string(),
   }),
-  /** A driver's session: published by the session code at its start, meter values and stop. */
+  /**
+   * A driver's session changed what its page shows (status, live energy and cost, the hold, the
+   * stop, the capture): published by SessionNews after the commit that changed it.
+   */
   z.object({
     type: z.literal('session.updated'),
     sessionId: z.string(),
     companyId: z.string(),
-    userId: z.string().optional(),
-    chargerId: z.string().optional(),
-    stationId: z.string().optional(),
+    /** The driver; null for a guest's session. */
+    userId: z.string().nullable(),
+    chargerId: z.string(),
+    stationId: z.string(),
+    connectorId: z.string(),
+    status: z.enum(SESSION_STATUSES),
     energyWh: z.number().int(),
     cost: z.number().int(),
-    currency: z.string().optional(),
-    status: z.string(),
+    currency: z.string(),
+    authorizedAmount: z.number().int().nullable(),
+    capturedAmount: z.number().int().nullable(),
+    captureStatus: z.enum(CAPTURE_STATUSES),
+    stopCause: z.string().nullable(),
+    failureMessage: z.string().nullable(),
+    startedAt: z.string().nullable(),
+    endedAt: z.string().nullable(),
     at: z.string(),
   }),
 ]);
@@ -77,16 +89,20 @@ export interface EventFilter {
   stationId?: string;
   chargerId?: string;
   userId?: string;
+  sessionId?: string;
   types?: readonly ChargingEventType[];
 }
 
 function matches(f: EventFilter, e: ChargingEvent): boolean {
-  const has = e as Partial<Record<'companyId' | 'stationId' | 'chargerId' | 'userId', string>>;
+  const has = e as Partial<
+    Record<'companyId' | 'stationId' | 'chargerId' | 'userId' | 'sessionId', string>
+  >;
   return (
     (f.companyId === undefined || has.companyId === f.companyId) &&
     (f.stationId === undefined || has.stationId === f.stationId) &&
     (f.chargerId === undefined || has.chargerId === f.chargerId) &&
     (f.userId === undefined || has.userId === f.userId) &&
+    (f.sessionId === undefined || has.sessionId === f.sessionId) &&
     (f.types === undefined || f.types.includes(e.type))
   );
 }

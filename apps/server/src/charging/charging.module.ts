@@ -20,6 +20,10 @@ import { SessionBooks } from './session-books';
 import { SessionCaptures } from './session-captures';
 import { SessionControl } from './session-control';
 import { SessionLinks } from './session-links';
+import { SessionStreamAccess } from './session-stream-access';
+import { SessionEventsController, SessionEventsRateLimit } from './session-events.controller';
+import { SessionNews } from './session-news';
+import { OptionalUserGuard } from './optional-user.guard';
 import { SessionPayments } from './session-payments';
 import { SessionWatch } from './session-watch';
 import { SessionsController } from './sessions.controller';
@@ -62,6 +66,7 @@ import { Tariffs } from './tariffs';
     ChargerEventsController,
     ChargersController,
     ConnectorsController,
+    SessionEventsController,
     SessionsController,
     DirectoryController,
     ReservationsController,
@@ -87,6 +92,10 @@ import { Tariffs } from './tariffs';
     OcppTransactions,
     ChargerCalls,
     SessionLinks,
+    SessionNews,
+    SessionStreamAccess,
+    SessionEventsRateLimit,
+    OptionalUserGuard,
     SessionControl,
     StartPlanner,
     DriverSessions,

@@ -9,6 +9,7 @@ import { AppError } from '../platform/errors/app-error';
 import { newId } from '../platform/ids/ids';
 import { chargingSessions, type ChargingSessionRow } from './charging.schema';
 import { SessionControl } from './session-control';
+import { SessionNews } from './session-news';
 import { SESSION_PAYABLE } from './session-queues';
 import { StartPlanner, type StartPlan } from './start-planner';
 
@@ -27,6 +28,7 @@ export class DriverSessions {
     private readonly payments: PaymentsService,
     private readonly planner: StartPlanner,
     private readonly control: SessionControl,
+    private readonly news: SessionNews,
   ) {}
 
   async start(
@@ -147,6 +149,7 @@ export class DriverSessions {
         updatedAt: now,
       })
       .where(and(eq(chargingSessions.id, id), eq(chargingSessions.status, 'AUTHORIZING')));
+    await this.news.changed(id);
   }
 
   private async byKey(userId: string, key: string): Promise<ChargingSessionRow | undefined> {

@@ -7,6 +7,7 @@ import { chargingSessions, ocppTransactions, type ChargingSessionRow } from './c
 import { HoldIncrements } from './hold-increments';
 import { SessionControl } from './session-control';
 import { SessionLinks } from './session-links';
+import { SessionNews } from './session-news';
 import { historyOf } from './session-history';
 import { energyOf } from './session-pricing';
 import { HOLD_GUARD_QUEUE } from './session-queues';
@@ -30,6 +31,7 @@ export class HoldGuard implements OnModuleInit {
     private readonly links: SessionLinks,
     private readonly control: SessionControl,
     private readonly increments: HoldIncrements,
+    private readonly news: SessionNews,
   ) {}
 
   async onModuleInit(): Promise<void> {
@@ -68,6 +70,7 @@ export class HoldGuard implements OnModuleInit {
       .update(chargingSessions)
       .set({ authorizedAmount: raised, updatedAt: this.links.now() })
       .where(and(eq(chargingSessions.id, s.id), eq(chargingSessions.status, 'CHARGING')));
+    await this.news.changed(s.id); // the page shows what is held
     return true;
   }
 }

@@ -9,6 +9,7 @@ import { ocppTime } from './ocpp-schemas';
 import { upperSnake } from './ocpp-words';
 import { recordReading } from './session-history';
 import { SessionLinks } from './session-links';
+import { SessionNews } from './session-news';
 
 export interface StartTransaction {
   connectorId: number;
@@ -45,6 +46,7 @@ export class OcppTransactions {
     private readonly database: Database,
     private readonly idTags: IdTags,
     private readonly sessions: SessionLinks,
+    private readonly news: SessionNews,
   ) {}
 
   private get db() {
@@ -57,7 +59,7 @@ export class OcppTransactions {
   ): Promise<{ transactionId: number; status: IdTagStatus }> {
     const checked = await this.idTags.status(point.chargerId, s.idTag);
     const startedAt = ocppTime(s.timestamp);
-    return this.db.transaction(async (tx) => {
+    const started = await this.db.transaction(async (tx) => {
       const [row] = await tx
         .insert(ocppTransactions)
         .values({
@@ -85,13 +87,17 @@ export class OcppTransactions {
         checked === 'Accepted' ? ((await this.sessions.started(tx, row!)) ?? checked) : checked;
       return { transactionId: row!.id, status };
     });
+    // Committed: the driver's page hears it is charging (nothing is told of a refused start).
+    if (started.status === 'Accepted')
+      await this.news.ofTransaction(point.chargerId, started.transactionId);
+    return started;
   }
 
   /** The latest energy reading of an active transaction of this charger (a later one only). */
   async meter(point: ChargePoint, m: MeterValues): Promise<void> {
     if (m.transactionId === undefined) return; // a clock-aligned reading outside a transaction
     for (const value of m.meterValue) await this.reading(point, m.transactionId, value);
-    await this.sessions.metered(point.chargerId, m.transactionId);
+    await this.sessions.metered(point, m.transactionId);
   }
 
   async stop(point: ChargePoint, s: StopTransaction): Promise<OcppTransactionRow | undefined> {
@@ -104,7 +110,7 @@ export class OcppTransactions {
       WHEN ${stop} >= ${ocppTransactions.meterStartWh} THEN ${stop} - ${ocppTransactions.meterStartWh}
       ELSE GREATEST(COALESCE(${ocppTransactions.lastMeterWh}, 0) - ${ocppTransactions.meterStartWh}, 0)
     END`;
-    return this.db.transaction(async (tx) => {
+    const stopped = await this.db.transaction(async (tx) => {
       const [row] = await tx
         .update(ocppTransactions)
         .set({
@@ -126,6 +132,9 @@ export class OcppTransactions {
       if (row) await this.sessions.stopped(tx, row);
       return row;
     });
+    // Committed: the driver's page hears the final energy and cost.
+    if (stopped) await this.news.ofTransaction(point.chargerId, stopped.id);
+    return stopped;
   }
 
   private async reading(

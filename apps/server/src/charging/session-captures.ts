@@ -8,6 +8,7 @@ import { JobQueue } from '../platform/jobs/jobs';
 import { Logger } from '../platform/logging/logger';
 import { chargingSessions, type ChargingSessionRow } from './charging.schema';
 import { isLinkMode } from './link-modes';
+import { SessionNews } from './session-news';
 import { chargingSessionPayers } from './session-payers.schema';
 import { CAPTURE_QUEUE, LINK_QUEUE, SESSION_PAYABLE } from './session-queues';
 
@@ -31,12 +32,23 @@ export class SessionCaptures implements OnModuleInit {
     private readonly jobs: JobQueue,
     private readonly payments: PaymentsService,
     private readonly logger: Logger,
+    private readonly news: SessionNews,
   ) {}
 
   async onModuleInit(): Promise<void> {
     await this.jobs.define<{ sessionId: string }>(
       CAPTURE_QUEUE,
-      async (job) => void (await this.settle(job.data.sessionId)),
+      async (job) => {
+        const id = job.data.sessionId;
+        // Whatever the outcome (captured, released, failed and to be retried), the page hears
+        // it: the payment's handler committed it with the payment, before the provider call
+        // returned.
+        try {
+          await this.settle(id);
+        } finally {
+          await this.news.changed(id);
+        }
+      },
       { retryLimit: 10, retryDelaySeconds: 5 },
     );
   }

@@ -7,6 +7,7 @@ import { AppError } from '../platform/errors/app-error';
 import { JobQueue } from '../platform/jobs/jobs';
 import { chargingSessions, type ChargingSessionRow, type SessionStatus } from './charging.schema';
 import { ChargerCalls } from './charger-calls';
+import { SessionNews } from './session-news';
 import { CAPTURE_QUEUE, START_TIMEOUT_QUEUE } from './session-queues';
 
 /** Why Tender asked a charger to stop a session. */
@@ -29,6 +30,7 @@ export class SessionControl {
     private readonly clock: Clock,
     private readonly chargers: ChargerCalls,
     private readonly jobs: JobQueue,
+    private readonly news: SessionNews,
   ) {}
 
   async find(id: string): Promise<ChargingSessionRow> {
@@ -88,6 +90,7 @@ export class SessionControl {
       return row;
     });
     if (!launched) return this.find(s.id); // a replay that got here first
+    await this.news.changed(s.id);
     try {
       const ok = await this.chargers.accepted(s.chargerId, 'RemoteStartTransaction', {
         connectorId: s.connectorNumber,
@@ -114,7 +117,7 @@ export class SessionControl {
     message: string,
   ): Promise<boolean> {
     const now = this.clock.now();
-    return this.database.db.transaction(async (tx) => {
+    const done = await this.database.db.transaction(async (tx) => {
       const [row] = await tx
         .update(chargingSessions)
         .set({
@@ -130,6 +133,8 @@ export class SessionControl {
       if (row) await this.jobs.send(CAPTURE_QUEUE, { sessionId: id }, { tx, singletonKey: id });
       return row !== undefined;
     });
+    if (done) await this.news.changed(id);
+    return done;
   }
 
   /** Asks the charger to stop a charging session; a session already stopping or ended is as is. */
@@ -143,6 +148,7 @@ export class SessionControl {
       .where(and(eq(chargingSessions.id, s.id), eq(chargingSessions.status, 'CHARGING')))
       .returning();
     if (!stopping) return this.find(s.id); // stopping or ended already: one stop reaches the charger
+    await this.news.changed(s.id);
     try {
       const ok = await this.chargers.accepted(s.chargerId, 'RemoteStopTransaction', {
         transactionId: stopping.ocppTransactionId,
@@ -154,6 +160,7 @@ export class SessionControl {
         .update(chargingSessions)
         .set({ status: 'CHARGING', stopCause: null, stopRequestedAt: null, updatedAt: now })
         .where(and(eq(chargingSessions.id, s.id), eq(chargingSessions.status, 'STOPPING')));
+      await this.news.changed(s.id);
       throw err;
     }
     return this.find(s.id);
@@ -165,7 +172,7 @@ export class SessionControl {
    */
   async abandonAuthorizing(id: string): Promise<boolean> {
     const now = this.clock.now();
-    return this.database.db.transaction(async (tx) => {
+    const done = await this.database.db.transaction(async (tx) => {
       const [row] = await tx
         .update(chargingSessions)
         .set({
@@ -181,6 +188,8 @@ export class SessionControl {
       if (row) await this.jobs.send(CAPTURE_QUEUE, { sessionId: id }, { tx, singletonKey: id });
       return row !== undefined;
     });
+    if (done) await this.news.changed(id);
+    return done;
   }
 
   /** Ended sessions whose hold is still to settle, untouched since `before`. */

@@ -11,10 +11,12 @@ import {
   type ChargingSessionRow,
   type OcppTransactionRow,
 } from './charging.schema';
+import type { ChargePoint } from './charge-points';
 import { IdTags, type IdTagStatus } from './id-tags';
 import { isLinkMode } from './link-modes';
 import { historyOf } from './session-history';
 import { chargingSessionPayers } from './session-payers.schema';
+import { SessionNews } from './session-news';
 import { energyOf, priceOf, projectedCost, type SessionHistory } from './session-pricing';
 import { CAPTURE_QUEUE, HOLD_GUARD_QUEUE, LINK_QUEUE } from './session-queues';
 
@@ -41,6 +43,7 @@ export class SessionLinks implements OnModuleInit {
     private readonly config: Config,
     private readonly jobs: JobQueue,
     private readonly idTags: IdTags,
+    private readonly news: SessionNews,
   ) {}
 
   onModuleInit(): void {
@@ -97,8 +100,12 @@ export class SessionLinks implements OnModuleInit {
     return 'Invalid';
   }
 
-  /** After a meter reading: queue the hold guard if the cost is nearing what is authorised. */
-  async metered(chargerId: string, transactionId: number): Promise<void> {
+  /**
+   * After a meter reading (committed): the driver's page hears the new energy and cost, and the
+   * hold guard is queued if the cost is nearing what is authorised.
+   */
+  async metered(point: ChargePoint, transactionId: number): Promise<void> {
+    const chargerId = point.chargerId;
     const now = this.clock.now();
     const [row] = await this.database.db
       .select({ session: chargingSessions, tx: ocppTransactions })
@@ -113,6 +120,7 @@ export class SessionLinks implements OnModuleInit {
       );
     if (!row) return;
     const history = await historyOf(this.database.db, row.session, row.tx);
+    await this.news.publish(row.session, row.tx, point.stationId, history);
     if (!this.nearHold(row.session, energyOf(row.tx), now, history)) return;
     await this.jobs.send(
       HOLD_GUARD_QUEUE,

@@ -5,6 +5,7 @@ import { eachAlone } from '../platform/jobs/each-alone';
 import { JobQueue } from '../platform/jobs/jobs';
 import { Logger } from '../platform/logging/logger';
 import { SessionControl } from './session-control';
+import { SessionNews } from './session-news';
 import {
   CAPTURE_QUEUE,
   HOLD_GUARD_QUEUE,
@@ -44,6 +45,7 @@ export class SessionWatch implements OnModuleInit {
     private readonly config: Config,
     private readonly jobs: JobQueue,
     private readonly control: SessionControl,
+    private readonly news: SessionNews,
     private readonly logger: Logger,
   ) {}
 
@@ -109,6 +111,8 @@ export class SessionWatch implements OnModuleInit {
         // The guard decides (HoldGuard); one waiting job per session, whatever queued it.
         await this.jobs.send(HOLD_GUARD_QUEUE, { sessionId: s.id }, { singletonKey: s.id });
         report.guarded++;
+        // Time and idle prices grow without a reading: pages following it hear the cost now.
+        await this.news.changed(s.id);
       },
       log('guarding a hold'),
     );

@@ -4,10 +4,10 @@ import { join } from 'node:path';
 import { createRPCError, RPCClient } from 'ocpp-rpc';
 import { Pool } from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { client, createTestDatabase, type TestApp } from '../helpers';
+import { client, createTestDatabase, register, type TestApp } from '../helpers';
 import { RealServers, sigkill, type RealServer } from '../real-server';
 import { openSse, type SseStream } from '../sse-client';
-import { chargerAt, chargingActors } from './fixture';
+import { chargerAt, chargingActors, STATION, TARIFF } from './fixture';
 
 /**
  * More than one node: two real server processes (`node apps/server/dist/main.js`) on the same
@@ -228,6 +228,102 @@ describe.each(engines)('two nodes, routing over $engine', ({ env }) => {
     } finally {
       events.close();
       others.close();
+    }
+  });
+
+  it("a driver's session stream on node B follows a charger on node A: charging, the energy and cost of its readings", async () => {
+    const api = actors.api; // node A
+    const op = actors.volt.operator;
+    const tariff = await api.post('/api/v1/tariffs', TARIFF, op);
+    const station = await api.post(
+      '/api/v1/stations',
+      { ...STATION, tariffId: tariff.body.id },
+      op,
+    );
+    const made = await api.post(
+      '/api/v1/chargers',
+      { stationId: station.body.id, ocppId: 'CP-MULTI-SES' },
+      op,
+    );
+    const connector = await api.post(
+      `/api/v1/chargers/${made.body.id}/connectors`,
+      { connectorId: 1, type: 'TYPE_2', maxPowerW: 22_000 },
+      op,
+    );
+    const cp = new RPCClient({
+      endpoint: `${a.url.replace('http://', 'ws://')}/ocpp`,
+      identity: 'CP-MULTI-SES',
+      protocols: ['ocpp1.6'],
+      strictMode: true,
+      reconnect: false,
+    } as ConstructorParameters<typeof RPCClient>[0]);
+    chargers.push(cp);
+    const tags: string[] = [];
+    cp.handle('RemoteStartTransaction', ({ params }) => {
+      tags.push((params as { idTag: string }).idTag);
+      return Promise.resolve({ status: 'Accepted' });
+    });
+    await cp.connect();
+    await cp.call('BootNotification', { chargePointVendor: 'Test', chargePointModel: 'Bare' });
+    await cp.call('StatusNotification', {
+      connectorId: 1,
+      errorCode: 'NoError',
+      status: 'Available',
+    });
+
+    const me = await register(api);
+    const saved = await api.post(
+      '/api/v1/payments/methods',
+      { paymentMethodId: 'pm_card_visa' },
+      me.accessToken,
+    );
+    expect(saved.status).toBeLessThan(300);
+    const started = await api.call('POST', '/api/v1/sessions/start', {
+      body: { connectorId: connector.body.id },
+      token: me.accessToken,
+      headers: { 'idempotency-key': `multi-${Date.now()}` },
+    });
+    expect(started.status).toBe(201);
+    const events = await openSse(
+      `${b.url}/api/v1/sessions/${started.body.id}/events`,
+      me.accessToken,
+    );
+    try {
+      expect(events.status).toBe(200);
+      await events.next((e) => e.data.status === 'STARTING');
+      await until(() => Promise.resolve(tags.length > 0), 'the remote start');
+      const t = (await cp.call('StartTransaction', {
+        connectorId: 1,
+        idTag: tags[0],
+        meterStart: 1000,
+        timestamp: new Date().toISOString(),
+      })) as { transactionId: number };
+      await events.next((e) => e.data.status === 'CHARGING');
+      await cp.call('MeterValues', {
+        connectorId: 1,
+        transactionId: t.transactionId,
+        meterValue: [
+          {
+            timestamp: new Date().toISOString(),
+            sampledValue: [
+              { value: '3500', measurand: 'Energy.Active.Import.Register', unit: 'Wh' },
+            ],
+          },
+        ],
+      });
+      const metered = await events.next((e) => e.data.energyWh === 2500);
+      expect(metered.data).toMatchObject({
+        type: 'session.updated',
+        sessionId: started.body.id,
+        chargerId: made.body.id,
+        stationId: station.body.id,
+        status: 'CHARGING',
+        currency: 'eur',
+      });
+      // 2.5 kWh at €0.3249 and the session fee, at least.
+      expect(metered.data.cost).toBeGreaterThanOrEqual(50 + 81);
+    } finally {
+      events.close();
     }
   });
 

@@ -7,6 +7,11 @@ import { AppError } from '../errors/app-error';
 export const HEARTBEAT_MS = 15_000;
 /** A reader this far behind (bytes unsent) is cut off: it reconnects and reads the state afresh. */
 const MAX_BUFFERED_BYTES = 1024 * 1024;
+/**
+ * Open streams one holder (a user, else an IP) may have on this node: a few tabs' worth. Each is
+ * a socket and a listener; a loop opening them without end would exhaust the node.
+ */
+export const MAX_STREAMS_PER_HOLDER = 8;
 
 /** One open `text/event-stream` response. */
 export interface EventStream {
@@ -28,15 +33,28 @@ export interface EventStream {
 @Injectable()
 export class EventStreams implements BeforeApplicationShutdown {
   private readonly streams = new Set<EventStream>();
+  /** Open streams per holder. */
+  private readonly held = new Map<string, number>();
   private closing = false;
 
   get size(): number {
     return this.streams.size;
   }
 
-  open(reply: FastifyReply): EventStream {
+  /**
+   * `holder` names who opens it (`user:…`, `ip:…`): past MAX_STREAMS_PER_HOLDER open streams of the
+   * same holder the request is refused 429 (the client closes one, or retries later).
+   */
+  open(reply: FastifyReply, holder?: string): EventStream {
     if (this.closing)
       throw new AppError('unavailable', 'shutting_down', 'The server is shutting down');
+    if (holder !== undefined && (this.held.get(holder) ?? 0) >= MAX_STREAMS_PER_HOLDER)
+      throw new AppError(
+        'rate_limited',
+        'too_many_streams',
+        `At most ${MAX_STREAMS_PER_HOLDER} live streams at a time; close one first`,
+        { retryAfterSeconds: 5 },
+      );
     const res = reply.raw;
     const headers: OutgoingHttpHeaders = {};
     for (const [k, v] of Object.entries(reply.getHeaders())) if (v !== undefined) headers[k] = v;
@@ -63,6 +81,11 @@ export class EventStreams implements BeforeApplicationShutdown {
       open = false;
       clearInterval(heartbeat);
       this.streams.delete(stream);
+      if (holder !== undefined) {
+        const left = (this.held.get(holder) ?? 1) - 1;
+        if (left > 0) this.held.set(holder, left);
+        else this.held.delete(holder);
+      }
       done();
     };
     const stream: EventStream = {
@@ -75,6 +98,7 @@ export class EventStreams implements BeforeApplicationShutdown {
     };
     res.on('close', end);
     this.streams.add(stream);
+    if (holder !== undefined) this.held.set(holder, (this.held.get(holder) ?? 0) + 1);
     write(': connected\n\n');
     return stream;
   }

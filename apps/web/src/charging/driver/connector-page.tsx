@@ -1,4 +1,4 @@
-import { Alert, Button, Link, RadioGroup, Stack, Text } from '@chakra-ui/react';
+import { Alert, Button, Link, RadioGroup, SimpleGrid, Stack, Text } from '@chakra-ui/react';
 import { useState, type ReactNode } from 'react';
 import { Link as RouterLink, useNavigate, useParams } from 'react-router';
 import { cardName, useCards } from '../../cards/queries';
@@ -7,7 +7,16 @@ import { ErrorState, Loaded, Loading, Page } from '../../shell/page';
 import { Panel } from '../../shell/panel';
 import { AdHocStart, capSentence, type PayChoice } from '../guest/ad-hoc-start';
 import { PriceList } from './price';
-import { useConnector, useMyLiveSessions, useStartSession, type PublicConnector } from './queries';
+import { formatKwh, formatMoney } from '../../lib/format';
+import { LiveStatus } from '../../shell/live-status';
+import {
+  isLive,
+  useConnector,
+  useLiveSession,
+  useMyLiveSessions,
+  useStartSession,
+  type PublicConnector,
+} from './queries';
 import { ConnectorBadge } from './status';
 import { Reserve } from './reserve';
 
@@ -164,6 +173,7 @@ function StartSignedIn({ connector: c }: { connector: PublicConnector }) {
           <Alert.Indicator />
           <Alert.Title>You have a session running on this connector.</Alert.Title>
         </Alert.Root>
+        <SessionHere sessionId={mine.id} />
         <Button asChild colorPalette="teal" alignSelf="start">
           <RouterLink to={`/charge/sessions/${mine.id}`}>Open your session</RouterLink>
         </Button>
@@ -234,5 +244,36 @@ function StartSignedIn({ connector: c }: { connector: PublicConnector }) {
       </Loaded>
       {live.isPending && <Loading what="your running sessions" />}
     </Panel>
+  );
+}
+
+/** The driver's own session on this connector, live: energy and cost pushed as they change. */
+function SessionHere({ sessionId }: { sessionId: string }) {
+  const { query: q, live } = useLiveSession(sessionId);
+  if (q.isPending) return <Loading what="your session" />;
+  if (q.isError) return <ErrorState error={q.error} retry={() => void q.refetch()} />;
+  const s = q.data;
+  return (
+    <Stack gap={2} data-testid="session-here">
+      <SimpleGrid columns={2} gap={3}>
+        <Stack gap={0}>
+          <Text fontSize="sm" color="fg.muted">
+            Energy
+          </Text>
+          <Text fontSize="xl" fontWeight="bold" data-testid="here-energy">
+            {formatKwh(s.energyWh)}
+          </Text>
+        </Stack>
+        <Stack gap={0}>
+          <Text fontSize="sm" color="fg.muted">
+            {isLive(s) ? 'Cost so far' : 'Cost'}
+          </Text>
+          <Text fontSize="xl" fontWeight="bold" data-testid="here-cost">
+            {formatMoney(s.cost, s.currency)}
+          </Text>
+        </Stack>
+      </SimpleGrid>
+      <LiveStatus state={live} />
+    </Stack>
   );
 }

@@ -1,8 +1,9 @@
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useRef } from 'react';
+import { useRef, useState } from 'react';
 import { api, call, newIdempotencyKey } from '../../api/client';
 import { ApiError } from '../../api/errors';
 import type { paths } from '../../api/openapi';
+import { useLiveStream, type LiveState } from '../../lib/live-stream';
 
 type Json<T> = T extends { responses: { 200: { content: { 'application/json': infer B } } } }
   ? B
@@ -59,17 +60,82 @@ export const useConnector = (id: string, watch = false) =>
 export const useStationName = (connectorId: string): string | undefined =>
   useConnector(connectorId).data?.station.name;
 
-/** One session, read every 2 s while it runs (live energy and cost), then until it is captured. */
-export const useChargingSession = (id: string) =>
+/**
+ * One session. While it runs (and until it is captured) its changes are pushed (useLiveSession);
+ * `poll` says whether to read it every few seconds instead — the fallback while the stream is down.
+ */
+export const useChargingSession = (id: string, poll = true) =>
   useQuery({
     queryKey: ['charging', 'sessions', id],
     queryFn: () => call(() => api.GET('/api/v1/sessions/{id}', { params: { path: { id } } })),
     refetchInterval: (q) => {
       const s = q.state.data;
+      if (!poll && s) return false;
       if (!s || isLive(s)) return 2000;
       return capturing(s) ? 3000 : false;
     },
   });
+
+/** What `session.updated` carries (GET /sessions/{id}/events): the figures a session's page shows. */
+type SessionUpdate = Pick<
+  ChargingSession,
+  | 'status'
+  | 'energyWh'
+  | 'cost'
+  | 'authorizedAmount'
+  | 'capturedAmount'
+  | 'captureStatus'
+  | 'stopCause'
+  | 'failureMessage'
+  | 'startedAt'
+  | 'endedAt'
+> & { sessionId: string };
+
+/**
+ * A session followed live: its stream (GET /sessions/{id}/events, fetch-streamed with the bearer
+ * token, or a guest's `headers`) writes each `session.updated` into the cached session, so energy
+ * and cost move without a request; on a reconnect the session is read afresh (events are not
+ * replayed), and while the stream is down the session is polled. The stream is open only while
+ * the session can still change; the server ends it once the hold is settled.
+ */
+export function useLiveSession(id: string, headers?: Record<string, string>) {
+  const queries = useQueryClient();
+  const [state, setState] = useState<LiveState>('connecting');
+  const q = useChargingSession(id, state !== 'live');
+  const active = !!q.data && (isLive(q.data) || capturing(q.data));
+  const live = useLiveStream({
+    url: active ? `/api/v1/sessions/${encodeURIComponent(id)}/events` : undefined,
+    headers,
+    onState: setState,
+    onOpen: (again) => {
+      if (again) void queries.invalidateQueries({ queryKey: ['charging', 'sessions', id] });
+    },
+    onEvent: (name, data) => {
+      const u = data as SessionUpdate;
+      if (name !== 'session.updated' || u.sessionId !== id) return;
+      queries.setQueryData<ChargingSession>(['charging', 'sessions', id], (old) => {
+        if (!old) return old;
+        const changed = old.status !== u.status || old.captureStatus !== u.captureStatus;
+        // The receipt and the list follow a change of status or capture.
+        if (changed) void queries.invalidateQueries({ queryKey: ['charging', 'sessions', 'live'] });
+        return {
+          ...old,
+          status: u.status,
+          energyWh: u.energyWh,
+          cost: u.cost,
+          authorizedAmount: u.authorizedAmount,
+          capturedAmount: u.capturedAmount,
+          captureStatus: u.captureStatus,
+          stopCause: u.stopCause,
+          failureMessage: u.failureMessage,
+          startedAt: u.startedAt,
+          endedAt: u.endedAt,
+        };
+      });
+    },
+  });
+  return { query: q, live };
+}
 
 /** The receipt, read again when the capture moves (the amount taken from the card). */
 export const useReceipt = (session: ChargingSession, enabled: boolean) =>

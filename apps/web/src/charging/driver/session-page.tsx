@@ -5,9 +5,11 @@ import { LinkPayment } from '../guest/link-payment';
 import { usePaymentType } from '../guest/queries';
 import { formatDateTime, formatDuration, formatKwh, formatMoney } from '../../lib/format';
 import { BackLink, ErrorState, Loaded, Page } from '../../shell/page';
+import type { LiveState } from '../../lib/live-stream';
+import { LiveStatus } from '../../shell/live-status';
 import {
   isLive,
-  useChargingSession,
+  useLiveSession,
   useStationName,
   useStopSession,
   type ChargingSession,
@@ -15,7 +17,7 @@ import {
 import { Receipt } from './receipt';
 import { SessionBadge } from './status';
 
-/** Now, every second while `ticking`: the elapsed time moves between two polls. */
+/** Now, every second while `ticking`: the elapsed time moves between two readings. */
 export function useNow(ticking: boolean): number {
   const [now, setNow] = useState(() => Date.now());
   useEffect(() => {
@@ -40,15 +42,15 @@ export const WHAT: Record<ChargingSession['status'], string> = {
 /** A charging session: live while it runs (energy, cost, time, Stop), then its receipt. */
 export function SessionPage() {
   const { id = '' } = useParams();
-  const q = useChargingSession(id);
+  const { query: q, live } = useLiveSession(id);
   return (
     <Loaded query={q} what="the charging session">
-      {(s) => <SessionView session={s} />}
+      {(s) => <SessionView session={s} stream={live} />}
     </Loaded>
   );
 }
 
-function SessionView({ session: s }: { session: ChargingSession }) {
+function SessionView({ session: s, stream }: { session: ChargingSession; stream: LiveState }) {
   const live = isLive(s);
   const now = useNow(live);
   const station = useStationName(s.connectorId);
@@ -65,7 +67,12 @@ function SessionView({ session: s }: { session: ChargingSession }) {
   return (
     <Page
       title={station ? `Charging at ${station}` : 'Charging session'}
-      actions={<SessionBadge status={s.status} />}
+      actions={
+        <Flex align="center" gap={3} wrap="wrap">
+          <LiveStatus state={stream} />
+          <SessionBadge status={s.status} />
+        </Flex>
+      }
     >
       <Alert.Root
         status={s.status === 'FAILED' || s.status === 'START_TIMED_OUT' ? 'error' : 'info'}

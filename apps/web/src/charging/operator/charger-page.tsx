@@ -1,8 +1,9 @@
-import { DataList, Heading, Link, SimpleGrid, Stack, Text } from '@chakra-ui/react';
+import { DataList, Flex, Heading, Link, SimpleGrid, Stack, Text } from '@chakra-ui/react';
 import type { ReactNode } from 'react';
 import { Link as RouterLink, useNavigate, useParams } from 'react-router';
 import { api, call } from '../../api/client';
 import { formatDateTime } from '../../lib/format';
+import { LiveStatus } from '../../shell/live-status';
 import { BackLink, Loaded } from '../../shell/page';
 import { Panel } from '../../shell/panel';
 import { ChargingPage } from './area';
@@ -11,7 +12,7 @@ import { CommandPanel } from './commands';
 import { ConfirmDelete } from '../../shell/confirm-delete';
 import { ConnectorList } from './connectors';
 import { errorLabel, OnlineBadge, plain, StatusBadge } from './labels';
-import { useChargerLive } from './live';
+import { useChargerLive, useChargerStream } from './live';
 import { OcppLog } from './ocpp-log';
 import { useCharger, useChargingChange, useStation, type Charger } from './queries';
 
@@ -96,10 +97,19 @@ function RemoveCharger({ charger }: { charger: Charger }) {
 export function ChargerPage() {
   const { id = '' } = useParams();
   const q = useCharger(id, useChargerLive() || undefined);
+  const stream = useChargerStream();
   return (
     <Loaded query={q} what="the charger">
       {(c) => (
-        <ChargingPage title={`Charger ${c.ocppId}`} actions={<OnlineBadge online={c.online} />}>
+        <ChargingPage
+          title={`Charger ${c.ocppId}`}
+          actions={
+            <Flex align="center" gap={3} wrap="wrap">
+              <LiveStatus state={stream} />
+              <OnlineBadge online={c.online} />
+            </Flex>
+          }
+        >
           <BackLink to={`/charging/stations/${c.stationId}`}>Back to its station</BackLink>
           <SimpleGrid columns={{ base: 1, lg: 2 }} gap={4} alignItems="start">
             <Panel title="Status">

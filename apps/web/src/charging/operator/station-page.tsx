@@ -3,6 +3,7 @@ import { useState, type FormEvent } from 'react';
 import { Link as RouterLink, useNavigate, useParams } from 'react-router';
 import { api, call } from '../../api/client';
 import { formatDateTime } from '../../lib/format';
+import { LiveStatus } from '../../shell/live-status';
 import { BackLink, Empty, ErrorState, Loaded } from '../../shell/page';
 import { Panel } from '../../shell/panel';
 import { ChargingPage, TariffField } from './area';
@@ -10,7 +11,7 @@ import { AddCharger } from './chargers';
 import { ConfirmDelete } from '../../shell/confirm-delete';
 import { ConnectorList } from './connectors';
 import { OnlineBadge, StatusBadge } from './labels';
-import { useChargerLive } from './live';
+import { useChargerLive, useChargerStream } from './live';
 import { stationBody, stationDraft, StationFields } from './station-form';
 import {
   useChargingChange,
@@ -172,10 +173,11 @@ function Chargers({ station }: { station: Station }) {
 export function StationPage() {
   const { id = '' } = useParams();
   const q = useStation(id);
+  const stream = useChargerStream();
   return (
     <Loaded query={q} what="the station">
       {(s) => (
-        <ChargingPage title={s.name}>
+        <ChargingPage title={s.name} actions={<LiveStatus state={stream} />}>
           <BackLink to="/charging/stations">All stations</BackLink>
           <DataList.Root
             orientation="horizontal"
