@@ -3,6 +3,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { harness, stripeError, type Harness } from './helpers';
+import { schemaErrors } from './schema';
 
 let h: Harness;
 beforeAll(async () => {
@@ -176,6 +177,17 @@ describe('paymentIntents.search and charges.search', () => {
     expect(await chs(`customer:'${customer.id}' amount:2500 currency:'eur'`)).toEqual([paid.id]);
     expect(await chs(`payment_intent:'${mc.id}' refunded:'false' disputed:false`)).toEqual([mc.id]);
     expect(await chs(`refunded:true`)).toEqual([]);
+    // Every object in a search result is as Stripe's schema has it; the result's own keys too.
+    for (const result of [
+      await h.stripe.paymentIntents.search({ query: `metadata['run']:'${run}'` }),
+      await h.stripe.charges.search({ query: `metadata['run']:'${run}'` }),
+      await h.stripe.customers.search({ query: `metadata['run']:'${run}'` }),
+    ]) {
+      const body = JSON.parse(JSON.stringify(result)) as { data: unknown[] };
+      expect(body.data.length).toBeGreaterThan(0);
+      expect(body.data.flatMap((o, i) => schemaErrors(o, `[${i}]`))).toEqual([]);
+      expect(Object.keys(body).sort()).toEqual(['data', 'has_more', 'next_page', 'object', 'url']);
+    }
     const viaIter = await h.stripe.charges
       .search({ query: `metadata['run']:'${run}'`, limit: 1 })
       .autoPagingToArray({ limit: 10 });
