@@ -110,6 +110,7 @@ describe('customers.search', () => {
     expect(await refused(`name~'ab'`)).toMatch(/at least 3 characters/);
     expect(await refused(`created~'123'`)).toMatch(/`~` operator is not supported/);
     expect(await refused(`email>'a'`)).toMatch(/`>` operator is not supported/);
+    expect(await refused(`metadata['plan']~'pro'`)).toMatch(/`~` operator is not supported/);
     expect(await refused(`created>yesterday`)).toMatch(/not a valid number/);
     const eleven = Array.from({ length: 11 }, (_, i) => `name:'n${i}'`).join(' OR ');
     expect(await refused(eleven)).toMatch(/at most 10 clauses/);

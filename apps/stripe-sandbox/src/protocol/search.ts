@@ -174,10 +174,10 @@ function compile<T>(spec: SearchSpec<T>, c: Clause): (o: T) => boolean {
   };
   if (c.metadataKey !== undefined) {
     const key = c.metadataKey;
-    if (c.op !== ':' && c.op !== '~') opError('metadata');
+    // Metadata values are tokens to Stripe: exact matches only.
+    if (c.op !== ':') opError('metadata');
     if (c.value === null) return (o) => own(spec.metadata(o), key) === undefined;
     const want = c.value;
-    if (c.op === '~') return (o) => (own(spec.metadata(o), key) ?? '').includes(want);
     return (o) => own(spec.metadata(o), key) === want;
   }
   const field = own(spec.fields, c.field);
