@@ -24,6 +24,7 @@ import { payouts } from './resources/payouts';
 import { prices } from './resources/prices';
 import { products } from './resources/products';
 import { refunds } from './resources/refunds';
+import { searches } from './resources/search';
 import { setupIntents } from './resources/setup-intents';
 import { subscriptions } from './resources/subscriptions';
 import { transfers } from './resources/transfers';
@@ -83,6 +84,7 @@ export const MODULES: ResourceModule[] = [
   payouts,
   events,
   webhookEndpoints,
+  searches,
 ];
 
 export async function startSandbox(options: SandboxOptions = {}): Promise<RunningSandbox> {

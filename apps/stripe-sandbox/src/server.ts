@@ -8,6 +8,7 @@ import { StripeError, invalidRequest } from './protocol/errors';
 import { dict } from './protocol/dict';
 import { expand, type ExpandContext } from './protocol/expand';
 import { canonical, parseForm, type Params } from './protocol/form';
+import { checkLengths } from './protocol/limits';
 import { randomToken } from './protocol/ids';
 import { ParamReader } from './protocol/params';
 import type { ResourceModule, Route } from './router';
@@ -193,6 +194,7 @@ export function buildServer(deps: ServerDeps): FastifyInstance {
         claimed = null;
         return send(reply, injected.status, JSON.stringify(injected.toJSON(), null, 2));
       }
+      checkLengths(route.method, route.path, raw);
       const p = new ParamReader(raw);
       // Read before the handler runs, so a malformed `expand` fails before anything changes.
       const expandPaths = p.strings('expand') ?? [];

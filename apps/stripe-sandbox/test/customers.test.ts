@@ -116,7 +116,10 @@ describe('setup intents', () => {
       confirm: true,
     });
     expect(si.status).toBe('requires_action');
-    await threeDSecure(si.next_action!.redirect_to_url!.url!, 'fail');
+    // No return_url: Stripe hands the challenge to Stripe.js (`use_stripe_sdk`).
+    expect(si.next_action?.type).toBe('use_stripe_sdk');
+    const sdkAction = si.next_action!.use_stripe_sdk as { stripe_js: string };
+    await threeDSecure(sdkAction.stripe_js, 'fail');
     const after = await h.stripe.setupIntents.retrieve(si.id);
     expect(after.status).toBe('requires_payment_method');
     expect(after.last_setup_error?.code).toBe('setup_intent_authentication_failure');

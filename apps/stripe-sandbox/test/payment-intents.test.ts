@@ -218,6 +218,43 @@ describe('3-D Secure', () => {
     ]);
   });
 
+  it('without a return_url the challenge is use_stripe_sdk, with one redirect_to_url', async () => {
+    const pi = await h.stripe.paymentIntents.create({
+      amount: 4200,
+      currency: 'eur',
+      payment_method: 'pm_card_authenticationRequired',
+      confirm: true,
+    });
+    expect(pi.status).toBe('requires_action');
+    expect(pi.next_action?.type).toBe('use_stripe_sdk');
+    expect(pi.next_action?.redirect_to_url).toBeUndefined();
+    const sdkAction = pi.next_action!.use_stripe_sdk as { type: string; stripe_js: string };
+    expect(sdkAction.type).toBe('three_d_secure_redirect');
+    // The sandbox's challenge page stands in for Stripe.js's: approving completes the payment.
+    const done = await threeDSecure(sdkAction.stripe_js, 'approve');
+    expect(done.status).toBe(200);
+    expect((await h.stripe.paymentIntents.retrieve(pi.id)).status).toBe('succeeded');
+
+    // Confirming again with a return_url (a fresh intent, separately) redirects instead.
+    const later = await h.stripe.paymentIntents.create({
+      amount: 4200,
+      currency: 'eur',
+      payment_method: 'pm_card_authenticationRequired',
+    });
+    const confirmed = await h.stripe.paymentIntents.confirm(later.id, {
+      return_url: 'https://shop.example/return',
+    });
+    expect(confirmed.next_action).toMatchObject({
+      type: 'redirect_to_url',
+      redirect_to_url: { return_url: 'https://shop.example/return' },
+    });
+    const si = await h.stripe.setupIntents.create({
+      payment_method: 'pm_card_authenticationRequired',
+      confirm: true,
+    });
+    expect(si.next_action?.type).toBe('use_stripe_sdk');
+  });
+
   it('failing the challenge returns the intent to requires_payment_method', async () => {
     const pi = await h.stripe.paymentIntents.create({
       amount: 4200,

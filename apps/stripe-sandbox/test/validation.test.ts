@@ -71,4 +71,77 @@ describe('request limits', () => {
     );
     expect(more).toMatchObject({ statusCode: 400, param: 'metadata' });
   });
+
+  it("holds strings to the spec's maxLength, and every other string to 5000", async () => {
+    // name 256, email 512, phone 20 (spec3 maxLength); description has no entry: Stripe's 5000.
+    const at = await h.stripe.customers.create({
+      name: 'n'.repeat(256),
+      phone: '1'.repeat(20),
+      email: `${'e'.repeat(500)}@example.com`,
+      description: 'd'.repeat(5000),
+    });
+    expect(at.name).toHaveLength(256);
+    for (const [params, param, max] of [
+      [{ name: 'n'.repeat(257) }, 'name', 256],
+      [{ phone: '1'.repeat(21) }, 'phone', 20],
+      [{ email: `${'e'.repeat(501)}@example.com` }, 'email', 512],
+      [{ description: 'd'.repeat(5001) }, 'description', 5000],
+      [{ address: { line1: 'l'.repeat(5001) } }, 'address[line1]', 5000],
+    ] as const) {
+      const err = await stripeError(() => h.stripe.customers.create(params));
+      expect({ param, status: err.statusCode, errParam: err.param }).toEqual({
+        param,
+        status: 400,
+        errParam: param,
+      });
+      expect(err.message).toMatch(
+        new RegExp(`^Invalid string: .*; must be at most ${max} characters$`),
+      );
+    }
+    // Per-route: a payment intent's description allows 1000, an update the same.
+    const pi = await intent(1000, 'usd');
+    const long = await stripeError(() =>
+      h.stripe.paymentIntents.update(pi.id, { description: 'x'.repeat(1001) }),
+    );
+    expect(long).toMatchObject({ statusCode: 400, param: 'description' });
+    expect(long.message).toMatch(/must be at most 1000 characters/);
+    // Arrays are checked item by item, with the item's index in `param`.
+    const items = await stripeError(() =>
+      h.stripe.customers.create({ preferred_locales: ['en', 'x'.repeat(5001)] }),
+    );
+    expect(items).toMatchObject({ statusCode: 400, param: 'preferred_locales[1]' });
+  });
+
+  it('refuses an e-mail address that is not one, as Stripe does', async () => {
+    for (const bad of ['ada', 'ada@', '@example.com', 'ada@example', 'a da@example.com']) {
+      const err = await stripeError(() => h.stripe.customers.create({ email: bad }));
+      expect({
+        bad,
+        status: err.statusCode,
+        code: err.code,
+        param: err.param,
+        message: err.message,
+      }).toEqual({
+        bad,
+        status: 400,
+        code: 'email_invalid',
+        param: 'email',
+        message: `Invalid email address: ${bad}`,
+      });
+    }
+    const c = await h.stripe.customers.create({ email: 'ada+tender@mail.example.co.uk' });
+    expect(c.email).toBe('ada+tender@mail.example.co.uk');
+    const upd = await stripeError(() => h.stripe.customers.update(c.id, { email: 'nope' }));
+    expect(upd).toMatchObject({ statusCode: 400, code: 'email_invalid' });
+    // '' unsets it, as before.
+    expect((await h.stripe.customers.update(c.id, { email: '' })).email).toBeNull();
+    const receipt = await stripeError(() =>
+      h.stripe.paymentIntents.create({ amount: 1000, currency: 'usd', receipt_email: 'x@y' }),
+    );
+    expect(receipt).toMatchObject({
+      statusCode: 400,
+      code: 'email_invalid',
+      param: 'receipt_email',
+    });
+  });
 });

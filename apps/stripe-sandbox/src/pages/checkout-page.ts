@@ -10,7 +10,7 @@ import { newId, refId } from '../protocol/ids';
 import { ParamReader } from '../protocol/params';
 import { CRYPTO_SETTLE_SECONDS, syncSession } from '../resources/checkout-lifecycle';
 import { createCustomer } from '../resources/customers';
-import { attempt } from '../resources/payment-flow';
+import { attempt, threeDSAction, threeDSUrl } from '../resources/payment-flow';
 import { newIntent } from '../resources/payment-intents';
 import { attach, createPaymentMethod } from '../resources/payment-methods';
 import { confirmSetup } from '../resources/setup-intents';
@@ -84,9 +84,11 @@ function ensureCustomer(
 
 function withReturn(engine: Engine, pi: Stripe.PaymentIntent, returnUrl: string): Outcome | null {
   engine.store.internal.threeDS[pi.id] = { returnUrl };
-  if (pi.status === 'requires_action' && pi.next_action?.redirect_to_url) {
-    pi.next_action.redirect_to_url.return_url = returnUrl;
-    return { redirect: pi.next_action.redirect_to_url.url ?? '' };
+  if (pi.status === 'requires_action') {
+    // The intent may have been confirmed without a return URL (a subscription's first invoice):
+    // Checkout, Stripe's own page, redirects to the challenge and back to itself.
+    pi.next_action = threeDSAction(engine, pi.id, returnUrl);
+    return { redirect: threeDSUrl(engine, pi.id) };
   }
   if (pi.status === 'requires_payment_method')
     return { error: pi.last_payment_error?.message ?? 'Your card was declined.' };

@@ -8,6 +8,9 @@ function label(path: string, key: string): string {
   return path === '' ? key : `${path}[${key}]`;
 }
 
+/** Deliberately loose (one `@`, a dot in the domain, no spaces): Stripe accepts what mail accepts. */
+const EMAIL = /^[^\s@]+@[^\s@.]+(\.[^\s@.]+)+$/;
+
 export class ParamReader {
   constructor(
     readonly raw: Params,
@@ -62,6 +65,15 @@ export class ParamReader {
   nullableStr(key: string): string | null | undefined {
     const v = this.str(key);
     return v === '' ? null : v;
+  }
+
+  /** An e-mail address ('' unsets it), refused as Stripe refuses one without `local@domain.tld`. */
+  email(key: string): string | null | undefined {
+    const v = this.nullableStr(key);
+    if (typeof v === 'string' && !EMAIL.test(v)) {
+      throw invalidRequest(`Invalid email address: ${v}`, label(this.path, key), 'email_invalid');
+    }
+    return v;
   }
 
   oneOf<T extends string>(key: string, allowed: readonly T[]): T | undefined {

@@ -305,7 +305,7 @@ export const charges: ResourceModule = {
       const before = structuredClone(charge);
       charge.metadata = p.metadata(charge.metadata);
       if (p.has('description')) charge.description = p.nullableStr('description') ?? null;
-      if (p.has('receipt_email')) charge.receipt_email = p.nullableStr('receipt_email') ?? null;
+      if (p.has('receipt_email')) charge.receipt_email = p.email('receipt_email') ?? null;
       engine.emit('charge.updated', charge, diff(before, charge));
       return charge;
     }),

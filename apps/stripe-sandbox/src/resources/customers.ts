@@ -19,7 +19,7 @@ const FIELDS = [
 ] as const;
 
 function apply(engine: Engine, c: Stripe.Customer, p: ParamReader): void {
-  if (p.has('email')) c.email = p.nullableStr('email') ?? null;
+  if (p.has('email')) c.email = p.email('email') ?? null;
   if (p.has('name')) c.name = p.nullableStr('name') ?? null;
   if (p.has('description')) c.description = p.nullableStr('description') ?? null;
   if (p.has('phone')) c.phone = p.nullableStr('phone') ?? null;

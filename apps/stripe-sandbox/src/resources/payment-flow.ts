@@ -45,6 +45,31 @@ export function threeDSUrl(engine: Engine, intentId: string): string {
   return `${engine.baseUrl}/_sandbox/3ds/${intentId}`;
 }
 
+/**
+ * The `next_action` of an intent that needs 3-D Secure, as Stripe answers: `redirect_to_url` when
+ * the confirmation gave a `return_url`, else `use_stripe_sdk` (Stripe.js runs the challenge in
+ * the page). Its contents are Stripe.js's private business; here `stripe_js` is the sandbox's
+ * challenge page, so a client that knows the sandbox can still open it.
+ */
+export function threeDSAction(
+  engine: Engine,
+  intentId: string,
+  returnUrl: string | null,
+): Stripe.PaymentIntent.NextAction & Stripe.SetupIntent.NextAction {
+  const url = threeDSUrl(engine, intentId);
+  if (returnUrl === null) {
+    return {
+      type: 'use_stripe_sdk',
+      use_stripe_sdk: {
+        type: 'three_d_secure_redirect',
+        stripe_js: url,
+        source: `src_${intentId.slice(intentId.indexOf('_') + 1)}`,
+      },
+    };
+  }
+  return { type: 'redirect_to_url', redirect_to_url: { url, return_url: returnUrl } };
+}
+
 /** Stripe's 402 body for a failed intent: the error plus the intent as it now stands. */
 export function declineError(engine: Engine, result: AttemptResult): StripeError {
   const d = result.decline!;
@@ -113,10 +138,7 @@ export function attempt(
     pi.status = 'requires_action';
     const returnUrl = internal.threeDS[pi.id]?.returnUrl ?? null;
     internal.threeDS[pi.id] = { returnUrl };
-    pi.next_action = {
-      type: 'redirect_to_url',
-      redirect_to_url: { url: threeDSUrl(engine, pi.id), return_url: returnUrl },
-    };
+    pi.next_action = threeDSAction(engine, pi.id, returnUrl);
     engine.emit('payment_intent.requires_action', pi);
     engine.intentChanged(pi);
     return { pi, decline: null };

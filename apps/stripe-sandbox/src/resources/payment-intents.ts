@@ -174,7 +174,7 @@ export function confirmIntent(
   }
   const sfu = p.oneOf('setup_future_usage', ['on_session', 'off_session', ''] as const);
   if (sfu !== undefined) pi.setup_future_usage = sfu === '' ? null : sfu;
-  if (p.has('receipt_email')) pi.receipt_email = p.nullableStr('receipt_email') ?? null;
+  if (p.has('receipt_email')) pi.receipt_email = p.email('receipt_email') ?? null;
   const captureMethod = p.oneOf('capture_method', [
     'automatic',
     'automatic_async',
@@ -205,7 +205,7 @@ function createIntent(engine: Engine, p: ParamReader): Stripe.PaymentIntent {
     setupFutureUsage: p.oneOf('setup_future_usage', ['on_session', 'off_session'] as const) ?? null,
     paymentMethodTypes: p.strings('payment_method_types') ?? ['card'],
   });
-  pi.receipt_email = p.str('receipt_email') ?? null;
+  pi.receipt_email = p.email('receipt_email') ?? null;
   pi.statement_descriptor = p.str('statement_descriptor') ?? null;
   pi.statement_descriptor_suffix = p.str('statement_descriptor_suffix') ?? null;
   pi.transfer_group = p.str('transfer_group') ?? null;
@@ -263,7 +263,7 @@ function updateIntent(
     pi.customer = c;
   }
   if (p.has('description')) pi.description = p.nullableStr('description') ?? null;
-  if (p.has('receipt_email')) pi.receipt_email = p.nullableStr('receipt_email') ?? null;
+  if (p.has('receipt_email')) pi.receipt_email = p.email('receipt_email') ?? null;
   if (p.has('statement_descriptor'))
     pi.statement_descriptor = p.nullableStr('statement_descriptor') ?? null;
   if (p.has('payment_method_types'))

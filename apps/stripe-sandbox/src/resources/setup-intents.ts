@@ -7,7 +7,7 @@ import { clientSecret, newId } from '../protocol/ids';
 import { createdFilter, paginate } from '../protocol/list';
 import type { ParamReader } from '../protocol/params';
 import { get, post, type ResourceModule } from '../router';
-import { threeDSUrl } from './payment-flow';
+import { threeDSAction } from './payment-flow';
 import { attach, resolvePaymentMethod } from './payment-methods';
 import { authorise, declinesOnAttach } from './test-cards';
 
@@ -147,10 +147,7 @@ export function confirmSetup(
   if (outcome === 'authenticate') {
     si.status = 'requires_action';
     engine.store.internal.threeDS[si.id] = { returnUrl: returnUrl ?? null };
-    si.next_action = {
-      type: 'redirect_to_url',
-      redirect_to_url: { url: threeDSUrl(engine, si.id), return_url: returnUrl ?? null },
-    };
+    si.next_action = threeDSAction(engine, si.id, returnUrl ?? null);
     engine.emit('setup_intent.requires_action', si);
     return si;
   }
