@@ -74,7 +74,7 @@ CREATE UNIQUE INDEX "coworking_bookings_request_key" ON "coworking_bookings" USI
 CREATE INDEX "coworking_bookings_user_idx" ON "coworking_bookings" USING btree ("user_id");--> statement-breakpoint
 CREATE INDEX "coworking_bookings_space_idx" ON "coworking_bookings" USING btree ("space_id","starts_at");--> statement-breakpoint
 CREATE INDEX "coworking_bookings_hold_idx" ON "coworking_bookings" USING btree ("hold_expires_at") WHERE "coworking_bookings"."status" = 'PENDING_PAYMENT';--> statement-breakpoint
-CREATE UNIQUE INDEX "coworking_space_seats_number" ON "coworking_space_seats" USING btree ("space_id","number");-- included. btree_gist gives text equality a GiST operator class, so the seat and the range share--> statement-breakpoint
+CREATE UNIQUE INDEX "coworking_space_seats_number" ON "coworking_space_seats" USING btree ("space_id","number");--> statement-breakpoint
 -- Hand-written (drizzle-kit cannot express it): no two live bookings of one seat overlap, buffer
 -- included. btree_gist gives text equality a GiST operator class, so the seat and the range share
 -- one constraint; PostgreSQL enforces it under any concurrency (the loser gets 23P01).
