@@ -12,23 +12,23 @@ import { PaymentSync } from './payment-sync';
 import { PAYMENT_STATUSES, type PaymentRow } from './payments.schema';
 
 const Id = z.string().min(1).max(64);
+const IntentIdParam = z.string().regex(/^pi_\w{1,200}$/, 'must be a payment intent id (pi_…)');
 const CreateIntentBody = z
   .strictObject({ bookingId: Id.optional(), orderId: Id.optional() })
   .refine((b) => INTENT_FIELDS.filter((f) => b[f] !== undefined).length === 1, {
     message: 'Name exactly one payable: bookingId or orderId',
   });
-const IntentId = z.string().regex(/^pi_\w{1,200}$/, 'must be a payment intent id (pi_…)');
 
 const CreatedIntentView = z.object({
   clientSecret: z.string(),
-  paymentIntentId: z.string(),
+  paymentIntentId: IntentIdParam,
   paymentId: z.string(),
   amount: z.number().int(),
   currency: z.string(),
   status: z.enum(PAYMENT_STATUSES),
 });
 const IntentView = z.object({
-  paymentIntentId: z.string(),
+  paymentIntentId: IntentIdParam,
   paymentId: z.string(),
   payableType: z.string(),
   payableId: z.string(),
@@ -113,7 +113,7 @@ export class ClientIntentsController {
       'A payment intent of yours as the provider has it now (read server-side, so its payable follows)',
     response: IntentView,
   })
-  async get(@CurrentUser() user: UserRow, @Param('id', { schema: IntentId }) id: string) {
+  async read(@CurrentUser() user: UserRow, @Param('id', { schema: IntentIdParam }) id: string) {
     const p = await this.intents.forIntent(id, user);
     return intentView(await this.sync.sync(p.id, 'api'));
   }
