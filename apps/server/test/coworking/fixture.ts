@@ -19,6 +19,8 @@ export async function coworkingFixture(env: Record<string, string> = {}) {
   const app: TestApp = await bootTestApp(
     {
       JOBS_POLL_INTERVAL_SECONDS: '0.5',
+      // Many members register in a burst from one address.
+      AUTH_RATE_LIMIT_PER_IP: '1000',
       // The clock moves days ahead in some tests; sessions must outlive it.
       ACCESS_TOKEN_TTL_SECONDS: String(60 * 24 * 3600),
       ...env,
