@@ -136,6 +136,39 @@ describe('coworking: book a space and pay it by a client-confirmed intent', () =
     await f.booksHold();
   });
 
+  it('a disputed booking payment is booked, and given back when the dispute is won', async () => {
+    const space = await f.space({ price: 1_800 });
+    const member = await f.member();
+    const date = f.dayAhead(7);
+    const b = await f.book(member, {
+      spaceId: space.id,
+      start: f.at(date, '10:00'),
+      end: f.at(date, '11:00'),
+    });
+    const intent = await f.createIntent(member, b.body.id);
+    const revenue = await f.revenue();
+    // 4000000000000259: paid, then disputed by the cardholder at once.
+    await f.confirmWithCard(intent.body.paymentIntentId, 'pm_card_createDispute');
+    await eventually(async () =>
+      expect(await f.booking(member, b.body.id)).toMatchObject({
+        status: 'CONFIRMED',
+        amountPaid: 1_800,
+        amountDisputed: 1_800,
+      }),
+    );
+    await allWebhooksApplied(f.app);
+    expect((await f.revenue()) - revenue).toBe(0n);
+    await f.booksHold();
+    const [d] = (await f.sdk.disputes.list({ payment_intent: intent.body.paymentIntentId })).data;
+    await f.sdk.disputes.update(d!.id, { evidence: { uncategorized_text: 'winning_evidence' } });
+    await eventually(async () =>
+      expect((await f.booking(member, b.body.id)).amountDisputed).toBe(0),
+    );
+    await allWebhooksApplied(f.app);
+    expect((await f.revenue()) - revenue).toBe(1_800n);
+    await f.booksHold();
+  });
+
   it('only the owner sees, pays and cancels a booking; others get 404; admins see all', async () => {
     const space = await f.space();
     const owner = await f.member();
