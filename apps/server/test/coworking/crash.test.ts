@@ -106,7 +106,7 @@ describe('coworking: crash and replay of booking creation, create-intent and ref
     const all = await f.sdk.paymentIntents.list({ limit: 100 });
     expect(all.data.filter((pi) => pi.metadata.payable_id === b.body.id)).toHaveLength(1);
     // And it pays as any other.
-    await f.confirmWithCard(retry.body.paymentIntentId);
+    await f.confirmWithCard(retry.body);
     await eventually(async () =>
       expect((await f.booking(member, b.body.id)).status).toBe('CONFIRMED'),
     );

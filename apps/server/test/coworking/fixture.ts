@@ -93,13 +93,30 @@ export async function coworkingFixture(env: Record<string, string> = {}) {
       headers: key ? { 'idempotency-key': key } : {},
     });
 
-  /** The payer's browser: confirms the intent with a test card, at the provider (never at us). */
-  const confirmWithCard = (paymentIntentId: string, card = 'pm_card_visa') =>
-    sdk.paymentIntents.confirm(paymentIntentId, { payment_method: card }).catch((err: unknown) => {
-      // A declined card: Stripe.js reports the error; the intent carries it.
-      if (err instanceof Stripe.errors.StripeCardError) return null;
-      throw err;
-    });
+  /**
+   * The payer's browser, as Stripe.js confirmCardPayment does it: the publishable key and the
+   * intent's client secret, at the provider — never at us.
+   */
+  const browser = new Stripe('pk_test_coworking_browser', {
+    host: '127.0.0.1',
+    port: Number(new URL(app.running.sandboxUrl!).port),
+    protocol: 'http',
+    maxNetworkRetries: 0,
+  });
+  const confirmWithCard = (
+    intent: { paymentIntentId: string; clientSecret: string },
+    card = 'pm_card_visa',
+  ) =>
+    browser.paymentIntents
+      .confirm(intent.paymentIntentId, {
+        client_secret: intent.clientSecret,
+        payment_method: card,
+      } as Stripe.PaymentIntentConfirmParams)
+      .catch((err: unknown) => {
+        // A declined card: Stripe.js reports the error; the intent carries it.
+        if (err instanceof Stripe.errors.StripeCardError) return null;
+        throw err;
+      });
 
   const booking = async (member: Session, id: string) =>
     (await api.get(`/api/v1/bookings/${id}`, member.accessToken)).body;
@@ -110,7 +127,7 @@ export async function coworkingFixture(env: Record<string, string> = {}) {
     expect(b.status, JSON.stringify(b.body)).toBe(201);
     const intent = await createIntent(member, b.body.id);
     expect(intent.status, JSON.stringify(intent.body)).toBe(201);
-    await confirmWithCard(intent.body.paymentIntentId);
+    await confirmWithCard(intent.body);
     return eventually(async () => {
       const current = await booking(member, b.body.id);
       expect(current.status).toBe('CONFIRMED');

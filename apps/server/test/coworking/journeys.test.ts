@@ -75,7 +75,7 @@ describe('coworking: book a space and pay it by a client-confirmed intent', () =
     expect((await f.booking(member, res.body.id)).status).toBe('PENDING_PAYMENT');
     const revenueBefore = await f.revenue();
 
-    await f.confirmWithCard(intent.body.paymentIntentId);
+    await f.confirmWithCard(intent.body);
     const confirmed = await eventually(async () => {
       const b = await f.booking(member, res.body.id);
       expect(b.status).toBe('CONFIRMED');
@@ -114,7 +114,7 @@ describe('coworking: book a space and pay it by a client-confirmed intent', () =
     const end = f.at(date, '10:00');
     const b = await f.book(member, { spaceId: space.id, start, end });
     const intent = await f.createIntent(member, b.body.id);
-    await f.confirmWithCard(intent.body.paymentIntentId, 'pm_card_chargeDeclinedInsufficientFunds');
+    await f.confirmWithCard(intent.body, 'pm_card_chargeDeclinedInsufficientFunds');
     const failed = await eventually(async () => {
       const current = await f.booking(member, b.body.id);
       expect(current.status).toBe('FAILED');
@@ -148,7 +148,7 @@ describe('coworking: book a space and pay it by a client-confirmed intent', () =
     const intent = await f.createIntent(member, b.body.id);
     const revenue = await f.revenue();
     // 4000000000000259: paid, then disputed by the cardholder at once.
-    await f.confirmWithCard(intent.body.paymentIntentId, 'pm_card_createDispute');
+    await f.confirmWithCard(intent.body, 'pm_card_createDispute');
     await eventually(async () =>
       expect(await f.booking(member, b.body.id)).toMatchObject({
         status: 'CONFIRMED',
