@@ -30,7 +30,7 @@ export async function coworkingFixture(env: Record<string, string> = {}) {
   const api = client(app.url);
   const admin = await register(api);
   await promote(app, admin.user.id, 'ADMIN');
-  const sdk = new Stripe('sk_test_coworking', {
+  const sdk: Stripe = new Stripe('sk_test_coworking', {
     host: '127.0.0.1',
     port: Number(new URL(app.running.sandboxUrl!).port),
     protocol: 'http',
@@ -97,7 +97,7 @@ export async function coworkingFixture(env: Record<string, string> = {}) {
    * The payer's browser, as Stripe.js confirmCardPayment does it: the publishable key and the
    * intent's client secret, at the provider — never at us.
    */
-  const browser = new Stripe('pk_test_coworking_browser', {
+  const browser: Stripe = new Stripe('pk_test_coworking_browser', {
     host: '127.0.0.1',
     port: Number(new URL(app.running.sandboxUrl!).port),
     protocol: 'http',
@@ -106,7 +106,7 @@ export async function coworkingFixture(env: Record<string, string> = {}) {
   const confirmWithCard = (
     intent: { paymentIntentId: string; clientSecret: string },
     card = 'pm_card_visa',
-  ) =>
+  ): Promise<unknown> =>
     browser.paymentIntents
       .confirm(intent.paymentIntentId, {
         client_secret: intent.clientSecret,
