@@ -22,7 +22,6 @@ describe('client-side confirmation with a publishable key and the client secret'
     return h.stripe.paymentIntents.create({
       amount,
       currency: 'eur',
-      payment_method_types: ['card'],
       metadata: { booking: 'bkg_1' },
     });
   }
