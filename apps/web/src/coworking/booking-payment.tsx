@@ -57,6 +57,15 @@ export function BookingPayment({ bookingId, spaceName }: { bookingId: string; sp
           <Text fontWeight="semibold" fontSize="lg">
             {formatMoney(b.amount, b.currency)}
           </Text>
+          {declined && (
+            <Alert.Root status="error" role="alert">
+              <Alert.Indicator />
+              <Alert.Content>
+                <Alert.Title>The card was declined</Alert.Title>
+                <Alert.Description data-testid="decline-reason">{declined}</Alert.Description>
+              </Alert.Content>
+            </Alert.Root>
+          )}
           {b.status === 'CONFIRMED' ? (
             <Alert.Root status="success" role="status">
               <Alert.Indicator />
@@ -68,15 +77,6 @@ export function BookingPayment({ bookingId, spaceName }: { bookingId: string; sp
                 The slot is held for you until {formatDateTime(b.holdExpiresAt)}.
               </Text>
               {error !== undefined && <ErrorState error={error} />}
-              {declined && (
-                <Alert.Root status="error" role="alert">
-                  <Alert.Indicator />
-                  <Alert.Content>
-                    <Alert.Title>The card was declined</Alert.Title>
-                    <Alert.Description data-testid="decline-reason">{declined}</Alert.Description>
-                  </Alert.Content>
-                </Alert.Root>
-              )}
               <ConfiguredCardField onReady={setField} onSubmit={() => void pay()} />
               <Button
                 colorPalette="teal"

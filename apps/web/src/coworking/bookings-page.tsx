@@ -1,9 +1,9 @@
 import { Badge, Box, Button, Flex, Stack, Text } from '@chakra-ui/react';
 import { useState } from 'react';
 import { Link as RouterLink } from 'react-router';
-import { formatDateTime, formatMoney } from '../lib/format';
+import { formatMoney } from '../lib/format';
 import { ErrorState, Loaded, Page } from '../shell/page';
-import { useCancelBooking, useMyBookings, useSpaces, type Booking } from './queries';
+import { useCancelBooking, useMyBookings, useSpaces, type Booking, type Space } from './queries';
 
 const STATUS: Record<Booking['status'], { label: string; palette: string }> = {
   PENDING_PAYMENT: { label: 'Awaiting payment', palette: 'orange' },
@@ -18,7 +18,7 @@ const STATUS: Record<Booking['status'], { label: string; palette: string }> = {
 export function BookingsPage() {
   const bookings = useMyBookings();
   const spaces = useSpaces();
-  const name = (id: string) => spaces.data?.data.find((s) => s.id === id)?.name ?? 'A space';
+  const spaceOf = (id: string) => spaces.data?.data.find((s) => s.id === id);
   return (
     <Page
       title="My bookings"
@@ -37,7 +37,7 @@ export function BookingsPage() {
         {(d) => (
           <Stack gap={3} role="list" aria-label="Bookings">
             {d.data.map((b) => (
-              <BookingRow key={b.id} booking={b} spaceName={name(b.spaceId)} />
+              <BookingRow key={b.id} booking={b} space={spaceOf(b.spaceId)} />
             ))}
           </Stack>
         )}
@@ -46,7 +46,17 @@ export function BookingsPage() {
   );
 }
 
-function BookingRow({ booking: b, spaceName }: { booking: Booking; spaceName: string }) {
+/** When, in the space's own time zone (its opening hours and slots are written in it). */
+function when(b: Booking, timeZone: string | undefined): string {
+  const f = new Intl.DateTimeFormat(undefined, {
+    timeZone,
+    dateStyle: 'medium',
+    timeStyle: 'short',
+  });
+  return `${f.format(new Date(b.start))} – ${f.format(new Date(b.end))}${timeZone ? ` (${timeZone})` : ''}`;
+}
+
+function BookingRow({ booking: b, space }: { booking: Booking; space: Space | undefined }) {
   const cancel = useCancelBooking();
   const [asking, setAsking] = useState(false);
   const status = STATUS[b.status];
@@ -55,10 +65,8 @@ function BookingRow({ booking: b, spaceName }: { booking: Booking; spaceName: st
     <Box role="listitem" borderWidth="1px" borderRadius="md" p={4}>
       <Flex justify="space-between" gap={3} wrap="wrap">
         <Stack gap={1} minW={0}>
-          <Text fontWeight="semibold">{spaceName}</Text>
-          <Text>
-            {formatDateTime(b.start)} – {formatDateTime(b.end)}
-          </Text>
+          <Text fontWeight="semibold">{space?.name ?? 'A space'}</Text>
+          <Text>{when(b, space?.timeZone)}</Text>
           <Text>
             {formatMoney(b.amount, b.currency)}
             {b.amountRefunded > 0 && ` · ${formatMoney(b.amountRefunded, b.currency)} refunded`}

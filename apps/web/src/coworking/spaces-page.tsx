@@ -24,9 +24,12 @@ const KIND: Record<Space['kind'], string> = {
 
 /** A time of day where the space is (its opening hours are local to it, not to the reader). */
 export const timeIn = (iso: string, timeZone: string) =>
-  new Intl.DateTimeFormat(undefined, { timeZone, hour: '2-digit', minute: '2-digit' }).format(
-    new Date(iso),
-  );
+  new Intl.DateTimeFormat(undefined, {
+    timeZone,
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+  }).format(new Date(iso));
 
 /** Tomorrow in the reader's calendar, YYYY-MM-DD. */
 function tomorrow(): string {
@@ -168,20 +171,18 @@ function Slots({
             {a.open ? 'No slots are left on this day.' : 'The space is closed on this day.'}
           </Empty>
         ) : (
-          <SimpleGrid columns={{ base: 2, md: 6 }} gap={2} role="list" aria-label="Slots">
+          <SimpleGrid columns={{ base: 2, md: 6 }} gap={2} role="group" aria-label="Free slots">
             {a.slots.map((s) => {
               const label = `${timeIn(s.start, space.timeZone)}–${timeIn(s.end, space.timeZone)}`;
               const picked = chosen?.start === s.start && chosen.end === s.end;
               return (
                 <Button
                   key={s.start}
-                  role="listitem"
                   size="sm"
                   variant={picked ? 'solid' : 'outline'}
                   colorPalette="teal"
                   disabled={s.seatsFree === 0}
                   aria-pressed={picked}
-                  aria-label={`${label}, ${s.seatsFree === 0 ? 'taken' : `${s.seatsFree} free`}`}
                   onClick={() => onChoose(s)}
                   flexDirection="column"
                   h="auto"
@@ -191,7 +192,9 @@ function Slots({
                   {s.seatsFree === 0 ? (
                     <Badge colorPalette="gray">Taken</Badge>
                   ) : (
-                    <Text fontSize="xs">{formatMoney(s.price, space.currency)}</Text>
+                    <Text fontSize="xs">
+                      {formatMoney(s.price, space.currency)} · {s.seatsFree} free
+                    </Text>
                   )}
                 </Button>
               );
