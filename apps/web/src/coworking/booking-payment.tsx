@@ -6,6 +6,7 @@ import { declineReason } from '../api/errors';
 import { formatDateTime, formatMoney } from '../lib/format';
 import { ConfiguredCardField, type CardField } from '../payment/card-fields';
 import { ErrorState, Loaded } from '../shell/page';
+import { when } from './bookings-page';
 import { createIntent, readIntent, useBooking } from './queries';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -15,7 +16,15 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
  * provider's origin with the client secret, and the page then waits for the server's word — the
  * booking is CONFIRMED only when the provider told the server, never because the browser says so.
  */
-export function BookingPayment({ bookingId, spaceName }: { bookingId: string; spaceName: string }) {
+export function BookingPayment({
+  bookingId,
+  spaceName,
+  timeZone,
+}: {
+  bookingId: string;
+  spaceName: string;
+  timeZone?: string;
+}) {
   const booking = useBooking(bookingId, true);
   const queries = useQueryClient();
   const [field, setField] = useState<CardField>();
@@ -52,7 +61,7 @@ export function BookingPayment({ bookingId, spaceName }: { bookingId: string; sp
       {(b) => (
         <Stack gap={4} maxW="32rem">
           <Text>
-            {spaceName}: {formatDateTime(b.start)} – {formatDateTime(b.end)}
+            {spaceName}: {when(b, timeZone)}
           </Text>
           <Text fontWeight="semibold" fontSize="lg">
             {formatMoney(b.amount, b.currency)}

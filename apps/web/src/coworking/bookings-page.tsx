@@ -47,7 +47,7 @@ export function BookingsPage() {
 }
 
 /** When, in the space's own time zone (its opening hours and slots are written in it). */
-function when(b: Booking, timeZone: string | undefined): string {
+export function when(b: Pick<Booking, 'start' | 'end'>, timeZone: string | undefined): string {
   const f = new Intl.DateTimeFormat(undefined, {
     timeZone,
     dateStyle: 'medium',

@@ -52,7 +52,11 @@ export function SpacesPage() {
   if (book.data)
     return (
       <Page title="Pay for your booking">
-        <BookingPayment bookingId={book.data.id} spaceName={space?.name ?? 'the space'} />
+        <BookingPayment
+          bookingId={book.data.id}
+          spaceName={space?.name ?? 'the space'}
+          timeZone={space?.timeZone}
+        />
       </Page>
     );
 
