@@ -49,6 +49,9 @@ export const ROOTS = [
   'deleted_webhook_endpoint',
   'account',
   'transfer',
+  'balance',
+  'balance_transaction',
+  'payout',
   'error',
 ];
 

@@ -4,7 +4,9 @@ import type { FastifyInstance } from 'fastify';
 import type { Engine } from './engine';
 import type { Faults, FaultKind } from './faults';
 import { own } from './protocol/dict';
+import { balanceOf, settle } from './resources/balance';
 import { openDispute } from './resources/charges';
+import { failPayoutAtArrival } from './resources/payouts';
 
 interface ControlDeps {
   engine: Engine;
@@ -57,6 +59,32 @@ export function registerControls(app: FastifyInstance, deps: ControlDeps): void 
     if (!charge || !charge.captured || charge.disputed)
       return bad(reply, new Error('charge must be a captured, undisputed charge id'));
     return openDispute(engine, charge);
+  });
+
+  /**
+   * Every pending balance transaction becomes available now (as the settlement delay passing
+   * would make it), without moving the clock: for tests that need funds to transfer or pay out.
+   */
+  app.post('/_sandbox/balance/settle', () => {
+    const settled = settle(engine, 'all');
+    engine.changed();
+    return { settled, balance: balanceOf(engine) };
+  });
+
+  /** `{ payout, failure_code }`: that pending payout fails with the code when it arrives. */
+  app.post<{ Body: Body }>('/_sandbox/payouts/fail', (req, reply) => {
+    try {
+      const id = field(req.body, 'payout');
+      const code = field(req.body, 'failure_code') ?? 'could_not_process';
+      if (typeof id !== 'string' || typeof code !== 'string') {
+        throw new Error('payout must be a payout id and failure_code a string');
+      }
+      const payout = failPayoutAtArrival(engine, id, code);
+      engine.changed();
+      return { payout: payout.id, failure_code: code };
+    } catch (err) {
+      return bad(reply, err);
+    }
   });
 
   app.get('/_sandbox/clock', () => ({

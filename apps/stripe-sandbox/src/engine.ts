@@ -1,6 +1,7 @@
 // The sandbox's shared core: state, time, events. Resource modules are functions over it.
 import Stripe from 'stripe';
 import type { Clock } from './clock';
+import { DEFAULT_BALANCE_CONFIG, type BalanceConfig } from './fees';
 import type { Logger } from './logger';
 import { newId } from './protocol/ids';
 import type { Store } from './store';
@@ -20,6 +21,8 @@ export class Engine {
   /** Set while an API request is being handled; events carry it as `request`. */
   current: RequestContext | null = null;
   dispatcher!: WebhookDispatcher;
+  /** Fees and settlement timing (fees.ts); set from SandboxOptions.balance at start. */
+  balance: BalanceConfig = DEFAULT_BALANCE_CONFIG;
   private readonly tickers: Ticker[] = [];
   private readonly intentHooks: Array<(pi: Stripe.PaymentIntent) => void> = [];
 

@@ -10,7 +10,9 @@ import { registerThreeDSecure } from './pages/three-d-secure';
 import { registerCheckoutPage } from './pages/checkout-page';
 import { registerCardElement } from './pages/card-element';
 import { registerDocuments } from './pages/documents';
+import { balanceConfig, type BalanceConfig } from './fees';
 import { accounts } from './resources/accounts';
+import { balance } from './resources/balance';
 import { charges } from './resources/charges';
 import { checkout } from './resources/checkout';
 import { customers } from './resources/customers';
@@ -18,6 +20,7 @@ import { events } from './resources/events';
 import { invoices } from './resources/invoices';
 import { paymentIntents } from './resources/payment-intents';
 import { paymentMethods } from './resources/payment-methods';
+import { payouts } from './resources/payouts';
 import { prices } from './resources/prices';
 import { products } from './resources/products';
 import { refunds } from './resources/refunds';
@@ -39,6 +42,8 @@ export interface SandboxOptions {
   webhookSecret?: string;
   retryScheduleMs?: number[];
   logger?: Logger;
+  /** Fees and settlement timing (fees.ts; defaults: Stripe's standard US pricing). */
+  balance?: Partial<BalanceConfig>;
 }
 
 export interface RunningSandbox {
@@ -74,6 +79,8 @@ export const MODULES: ResourceModule[] = [
   checkout,
   accounts,
   transfers,
+  balance,
+  payouts,
   events,
   webhookEndpoints,
 ];
@@ -107,6 +114,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
         };
 
   const engine = new Engine(store, clock, '', logger, envTarget);
+  engine.balance = balanceConfig(options.balance);
   engine.dispatcher = new WebhookDispatcher(store, () => engine.webhookTargets(), {
     retryScheduleMs: options.retryScheduleMs ?? DEFAULT_RETRY_SCHEDULE_MS,
     timeoutMs: 10_000,

@@ -65,6 +65,9 @@ const INTERNAL_RECORDS = [
   'offSessionIntents',
   'checkoutOptions',
   'deleted',
+  'pendingFunds',
+  'payoutsInTransit',
+  'payoutFailures',
 ] as const satisfies readonly (keyof Internal)[];
 
 /**
@@ -127,6 +130,8 @@ const NAMES: Record<Kind, string> = {
   webhook_endpoint: 'webhook endpoint',
   account: 'account',
   transfer: 'transfer',
+  balance_transaction: 'balance transaction',
+  payout: 'payout',
 };
 
 export interface Durable {

@@ -38,6 +38,8 @@ export interface Collections {
   webhook_endpoint: Stripe.WebhookEndpoint;
   account: Stripe.Account;
   transfer: Stripe.Transfer;
+  balance_transaction: Stripe.BalanceTransaction;
+  payout: Stripe.Payout;
 }
 export type Kind = keyof Collections;
 
@@ -60,6 +62,8 @@ export const KINDS: readonly Kind[] = [
   'webhook_endpoint',
   'account',
   'transfer',
+  'balance_transaction',
+  'payout',
 ];
 
 /** Id prefix → kind, so `expand` can resolve any id it meets. */
@@ -82,6 +86,8 @@ export const PREFIXES: Record<string, Kind> = {
   we: 'webhook_endpoint',
   acct: 'account',
   tr: 'transfer',
+  txn: 'balance_transaction',
+  po: 'payout',
 };
 
 /** Behaviour a test card number or `pm_card_*` token selects. */
@@ -97,6 +103,8 @@ export type CardBehaviour =
   | 'auth_always'
   | 'attach_ok_charge_fails'
   | 'dispute'
+  /** 4000000000000077: succeeds, and the funds skip the pending balance. */
+  | 'bypass_pending'
   /** Sandbox-only (4000009900000004): authorises, but the issuer refuses every increment. */
   | 'increment_declines';
 
@@ -128,4 +136,10 @@ export interface Internal {
   checkoutOptions: Record<string, { paymentIntentData: Params; subscriptionData: Params }>;
   /** ids of deleted objects, so retrieving them answers `deleted: true` as Stripe does. */
   deleted: Record<string, Kind>;
+  /** balance transaction id → when (sandbox s) its pending funds become available. */
+  pendingFunds: Record<string, number>;
+  /** payout id → its arrival date (sandbox s), while it is on its way. */
+  payoutsInTransit: Record<string, number>;
+  /** payout id → the failure code it will fail with at arrival (`/_sandbox/payouts/fail`). */
+  payoutFailures: Record<string, string>;
 }

@@ -71,10 +71,21 @@ describe('connect accounts', () => {
   });
 });
 
+/** Funds the platform's available balance as an integration would: a bypass-pending card charge. */
+async function fund(s: Stripe, amount = 10_000): Promise<void> {
+  await s.paymentIntents.create({
+    amount,
+    currency: 'usd',
+    payment_method: 'pm_card_bypassPending',
+    confirm: true,
+  });
+}
+
 describe('transfers', () => {
   let seller: Stripe.Account;
   beforeAll(async () => {
     seller = await h.stripe.accounts.create({ type: 'express', country: 'US' });
+    await fund(h.stripe);
   });
 
   it('moves money to a connected account, with transfer.created', async () => {
@@ -225,6 +236,7 @@ describe('connect persistence', () => {
     const first = await startSandbox({ stateFile });
     const s1 = sdk(first);
     const account = await s1.accounts.create({ type: 'express' });
+    await fund(s1);
     const params = { amount: 700, currency: 'usd', destination: account.id };
     const transfer = await s1.transfers.create(params, { idempotencyKey: 'kept' });
     await first.close();

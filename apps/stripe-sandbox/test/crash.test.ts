@@ -6,6 +6,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type Stripe from 'stripe';
 import { afterAll, describe, expect, it } from 'vitest';
 import { sdk } from './helpers';
 
@@ -81,11 +82,26 @@ describe('the sandbox killed mid-stream', () => {
     try {
       const lost: string[] = [];
       for (const [key, ids] of answered) {
-        const intent = await stripe.paymentIntents.retrieve(ids.intent).catch(() => null);
+        const intent = await stripe.paymentIntents
+          .retrieve(ids.intent, { expand: ['latest_charge.balance_transaction'] })
+          .catch(() => null);
         const customer = await stripe.customers.retrieve(ids.customer).catch(() => null);
-        if (intent?.status !== 'succeeded' || customer === null) lost.push(key);
+        // The payment's money is on the balance too: its balance transaction was saved with it.
+        const charge = intent?.latest_charge as Stripe.Charge | null | undefined;
+        const txn = charge?.balance_transaction as Stripe.BalanceTransaction | null | undefined;
+        if (intent?.status !== 'succeeded' || customer === null || txn?.amount !== intent.amount)
+          lost.push(key);
       }
       expect(lost).toEqual([]);
+      // The balance is the sum of the transactions that survived: none half-written.
+      const txns = await stripe.balanceTransactions
+        .list({ limit: 100 })
+        .autoPagingToArray({ limit: 10_000 });
+      expect(txns.length).toBeGreaterThanOrEqual(answered.size);
+      const balance = await stripe.balance.retrieve();
+      expect(balance.pending.find((b) => b.currency === 'eur')?.amount).toBe(
+        txns.reduce((sum, t) => sum + t.net, 0),
+      );
       // A replay of an answered key is the first answer, not a second payment.
       const [key, ids] = [...answered][answered.size - 1]!;
       const replay = await stripe.paymentIntents.create(

@@ -47,6 +47,9 @@ const SCHEMA_OF: Record<string, string> = {
   webhook_endpoint: 'webhook_endpoint',
   account: 'account',
   transfer: 'transfer',
+  balance: 'balance',
+  balance_transaction: 'balance_transaction',
+  payout: 'payout',
 };
 
 const cache = new Map<string, ValidateFunction>();

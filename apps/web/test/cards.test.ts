@@ -8,6 +8,8 @@ const CARDS = {
   threeDSecure: '4000002760003184',
   threeDSecureOnSetup: '4000002500003155',
   insufficientFunds: '4000000000009995',
+  /** Stripe's "bypass pending" card: the platform's Stripe balance can pay a transfer at once. */
+  availableAtOnce: '4000000000000077',
 };
 
 /**
@@ -162,7 +164,7 @@ describe('cards, 3-D Secure and withdrawals, as a customer', () => {
 
   it('a withdrawal to the payout account: Available goes down, the list shows it paid', async () => {
     const page = await newCustomer();
-    await topUp(page, '50', CARDS.visa);
+    await topUp(page, '50', CARDS.availableAtOnce);
     await expect.poll(() => state(page), { timeout: 20_000 }).toBe('succeeded');
     await balance(page).toMatch(/\$50\.00/);
     await page.getByText('No withdrawals yet.').waitFor();

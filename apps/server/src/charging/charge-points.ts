@@ -10,6 +10,7 @@ import { chargers, connectors, type ChargerRow } from './charging.schema';
 import { ocppTime } from './ocpp-schemas';
 import { toConnectorStatus, upperSnake } from './ocpp-words';
 import { HeartbeatWriter } from './heartbeat-writer';
+import { recordStatus } from './session-history';
 
 /** Who is on the other end of an OCPP connection, once authenticated. */
 export interface ChargePoint {
@@ -158,23 +159,41 @@ export class ChargePoints implements OnApplicationShutdown {
       statusAt: at,
       updatedAt: now,
     };
-    const [stored] = await this.db
-      .insert(connectors)
-      .values({
-        id: newId('connector', now.getTime()),
-        chargerId: point.chargerId,
-        companyId: point.companyId,
-        connectorId: n.connectorId,
-        ...state,
-        createdAt: now,
-      })
-      .onConflictDoUpdate({
-        target: [connectors.chargerId, connectors.connectorId],
-        targetWhere: isNull(connectors.deletedAt),
-        set: state,
-        setWhere: or(isNull(connectors.statusAt), sql`${connectors.statusAt} <= ${at}`),
-      })
-      .returning({ id: connectors.id });
+    const stored = await this.db.transaction(async (tx) => {
+      const [row] = await tx
+        .insert(connectors)
+        .values({
+          id: newId('connector', now.getTime()),
+          chargerId: point.chargerId,
+          companyId: point.companyId,
+          connectorId: n.connectorId,
+          ...state,
+          createdAt: now,
+        })
+        .onConflictDoUpdate({
+          target: [connectors.chargerId, connectors.connectorId],
+          targetWhere: isNull(connectors.deletedAt),
+          set: state,
+          setWhere: or(isNull(connectors.statusAt), sql`${connectors.statusAt} <= ${at}`),
+        })
+        .returning({ id: connectors.id });
+      // An older notification leaves the connector's state alone but is still history.
+      const [live] = row
+        ? [row]
+        : await tx
+            .select({ id: connectors.id })
+            .from(connectors)
+            .where(
+              and(
+                eq(connectors.chargerId, point.chargerId),
+                eq(connectors.connectorId, n.connectorId),
+                isNull(connectors.deletedAt),
+              ),
+            );
+      // The idle time of the session on this connector, in the commit that stores the status.
+      if (live) await recordStatus(tx, live.id, status, at);
+      return row;
+    });
     if (stored)
       await this.events.publish({
         type: 'connector.status',

@@ -4,6 +4,8 @@ import { LedgerModule } from '../ledger';
 import { NotificationsModule } from '../notifications';
 import { PaymentsModule } from '../payments';
 import { SessionReceipts } from './session-receipts';
+import { ChargingStats } from './charging-stats';
+import { ChargingStatsController } from './stats.controller';
 import { ChargerCalls } from './charger-calls';
 import { DriverSessions } from './driver-sessions';
 import { HoldGuard } from './hold-guard';
@@ -55,6 +57,7 @@ import { Tariffs } from './tariffs';
     SessionsController,
     DirectoryController,
     ReservationsController,
+    ChargingStatsController,
   ],
   providers: [
     Tariffs,
@@ -87,6 +90,7 @@ import { Tariffs } from './tariffs';
     StationDirectory,
     DirectoryRateLimit,
     Reservations,
+    ChargingStats,
   ],
   exports: [IdTags, ChargerRouter, ChargingEvents],
 })

@@ -482,6 +482,10 @@ export const chargingSessions = pgTable(
     index('charging_sessions_user_idx').on(t.userId, t.id),
     index('charging_sessions_company_idx').on(t.companyId, t.id),
     index('charging_sessions_status_idx').on(t.status, t.updatedAt),
+    // The daily stats: a station's chargers' completed sessions by when they ended.
+    index('charging_sessions_completed_idx')
+      .on(t.chargerId, t.endedAt)
+      .where(sql`${t.status} = 'COMPLETED'`),
     index('charging_sessions_capture_idx')
       .on(t.captureStatus, t.updatedAt)
       .where(sql`${t.captureStatus} IN ('PENDING', 'FAILED')`),

@@ -7,6 +7,7 @@ import { chargingSessions, ocppTransactions, type ChargingSessionRow } from './c
 import { HoldIncrements } from './hold-increments';
 import { SessionControl } from './session-control';
 import { SessionLinks } from './session-links';
+import { historyOf } from './session-history';
 import { energyOf } from './session-pricing';
 import { HOLD_GUARD_QUEUE } from './session-queues';
 
@@ -49,7 +50,8 @@ export class HoldGuard implements OnModuleInit {
     const s = row.session;
     const energy = energyOf(row.tx);
     const at = now ?? this.links.now();
-    if (!this.links.nearHold(s, energy, at)) return 'fine';
+    const history = await historyOf(this.database.db, s, row.tx);
+    if (!this.links.nearHold(s, energy, at, history)) return 'fine';
     if (await this.raise(s)) return 'raised';
     // Offline or refusing: it throws, and the job (or the next minute's watch) tries again.
     await this.control.stop(s, 'HOLD_LIMIT');

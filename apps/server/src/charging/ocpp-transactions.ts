@@ -7,6 +7,7 @@ import { IdTags, type IdTagStatus } from './id-tags';
 import { energyRegisterWh, type SampledValue } from './meter-readings';
 import { ocppTime } from './ocpp-schemas';
 import { upperSnake } from './ocpp-words';
+import { recordReading } from './session-history';
 import { SessionLinks } from './session-links';
 
 export interface StartTransaction {
@@ -135,6 +136,9 @@ export class OcppTransactions {
     const wh = energyRegisterWh(value.sampledValue);
     if (wh === undefined) return;
     const at = ocppTime(value.timestamp);
+    // Every reading is kept (the energy between two of them is split across tariff periods); the
+    // latest also goes on the transaction, for the live energy.
+    await recordReading(this.db, point.chargerId, transactionId, at, wh);
     await this.db
       .update(ocppTransactions)
       .set({ lastMeterWh: wh, lastMeterAt: at })

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { Money, PrecisePrice } from '../platform/money';
-import { idleSecondsOf, priceSession, type StatusAt, type Tariff, type Usage } from './pricing';
+import { idleStretchesOf, priceSession, type StatusAt, type Tariff, type Usage } from './pricing';
 
 const EUR = (minor: bigint) => Money.of(minor, 'eur');
 const per = (thousandthsOfCent: bigint) => PrecisePrice.of(thousandthsOfCent, 'eur');
@@ -19,7 +19,7 @@ const base: Tariff = {
 const usage = (u: Partial<Usage>): Usage => ({
   energyWh: 0n,
   durationSeconds: 0n,
-  idleSeconds: 0n,
+  idleStretches: [],
   ...u,
 });
 
@@ -36,7 +36,7 @@ const tariffArb: fc.Arbitrary<Tariff> = fc.record({
 const usageArb: fc.Arbitrary<Usage> = fc.record({
   energyWh: fc.bigInt({ min: 0n, max: 500_000n }),
   durationSeconds: fc.bigInt({ min: 0n, max: 86_400n }),
-  idleSeconds: fc.bigInt({ min: 0n, max: 86_400n }),
+  idleStretches: fc.array(fc.bigInt({ min: 0n, max: 86_400n }), { maxLength: 5 }),
 });
 const more = fc.bigInt({ min: 0n, max: 100_000n });
 
@@ -46,7 +46,7 @@ describe('priceSession', () => {
     // idle 20 min − 15 grace = 5 min × 10 ¢ = 50; fee 50. Total 577; tax 577 × 19/119 = 92.13 → 92.
     const p = priceSession(
       base,
-      usage({ energyWh: 12_345n, durationSeconds: 1830n, idleSeconds: 1200n }),
+      usage({ energyWh: 12_345n, durationSeconds: 1830n, idleStretches: [1200n] }),
     );
     expect(p.lines.map((l) => [l.kind, l.quantity, l.amount.minor])).toEqual([
       ['energy', 12_345n, 401n],
@@ -62,7 +62,7 @@ describe('priceSession', () => {
   it('adds an exclusive tax as its own line, rounded once on the net', () => {
     const p = priceSession(
       { ...base, taxInclusive: false },
-      usage({ energyWh: 12_345n, durationSeconds: 1830n, idleSeconds: 1200n }),
+      usage({ energyWh: 12_345n, durationSeconds: 1830n, idleStretches: [1200n] }),
     );
     // net 577 × 19 % = 109.63 → 110
     expect(p.lines.at(-1)).toMatchObject({ kind: 'tax', quantity: 1900n, amount: EUR(110n) });
@@ -81,7 +81,7 @@ describe('priceSession', () => {
   });
 
   it('charges no idle time within the grace, and captures at most the hold', () => {
-    const inGrace = priceSession(base, usage({ idleSeconds: 15n * 60n }));
+    const inGrace = priceSession(base, usage({ idleStretches: [15n * 60n, 10n * 60n] }));
     expect(inGrace.lines.find((l) => l.kind === 'idle')?.amount).toEqual(EUR(0n));
     const held = priceSession(base, usage({ energyWh: 100_000n, authorized: EUR(2000n) }));
     expect(held.total.minor).toBeGreaterThan(2000n);
@@ -111,14 +111,37 @@ describe('priceSession', () => {
     );
   });
 
+  it('counts the grace per idle stretch: a pause mid-session is free, a car left plugged in is not', () => {
+    // 10 min paused (in the grace), then 40 min idle at the end: 25 min billed × 10 ¢ = 250.
+    const p = priceSession(base, usage({ idleStretches: [600n, 2400n] }));
+    expect(p.lines.find((l) => l.kind === 'idle')).toMatchObject({
+      quantity: 1500n,
+      amount: EUR(250n),
+    });
+    // Rounded once on the line: 3 stretches of 15 min 20 s → 60 s billed × 10 ¢/min = 10 ¢.
+    const q = priceSession(base, usage({ idleStretches: [920n, 920n, 920n] }));
+    expect(q.lines.find((l) => l.kind === 'idle')).toMatchObject({
+      quantity: 60n,
+      amount: EUR(10n),
+    });
+    expect(() => priceSession(base, usage({ idleStretches: [-1n] }))).toThrow(RangeError);
+  });
+
   it('property: the cost never decreases as energy, time or idle time grows', () => {
+    const growth = fc.record({
+      dE: more,
+      dT: more,
+      // Each stretch longer, and maybe new ones after it.
+      longer: fc.array(more, { maxLength: 5 }),
+      added: fc.array(more, { maxLength: 3 }),
+    });
     fc.assert(
-      fc.property(tariffArb, usageArb, more, more, more, (t, u, dE, dT, dI) => {
+      fc.property(tariffArb, usageArb, growth, (t, u, g) => {
         const before = priceSession(t, u).total;
         const after = priceSession(t, {
-          energyWh: u.energyWh + dE,
-          durationSeconds: u.durationSeconds + dT,
-          idleSeconds: u.idleSeconds + dI,
+          energyWh: u.energyWh + g.dE,
+          durationSeconds: u.durationSeconds + g.dT,
+          idleStretches: [...u.idleStretches.map((s, i) => s + (g.longer[i] ?? 0n)), ...g.added],
         }).total;
         expect(after.compare(before)).toBeGreaterThanOrEqual(0);
       }),
@@ -126,18 +149,73 @@ describe('priceSession', () => {
   });
 });
 
-describe('idleSecondsOf', () => {
+describe('idleStretchesOf', () => {
   const at = (s: number) => new Date(Date.UTC(2026, 0, 1, 0, 0, s));
-  it('sums the time in Finishing or SuspendedEV, to `to` when still idle', () => {
+  it('finds the stretches in Finishing or SuspendedEV, the open one running to `to`', () => {
     const changes: StatusAt[] = [
       { status: 'CHARGING', at: at(0) },
       { status: 'SUSPENDED_EV', at: at(100) },
       { status: 'CHARGING', at: at(160) },
-      { status: 'FINISHING', at: at(1000) },
-      { status: 'FINISHING', at: at(1005) }, // repeated: still one idle period
+      { status: 'SUSPENDED_EV', at: at(1000) },
+      { status: 'FINISHING', at: at(1005) }, // idle to idle: still one stretch
+      { status: 'SUSPENDED_EV', at: at(1000) }, // a resend
     ];
-    expect(idleSecondsOf(changes, at(0), at(1300))).toBe(60n + 300n);
-    // Changes before the session started count from its start.
-    expect(idleSecondsOf([{ status: 'FINISHING', at: at(-50) }], at(0), at(10))).toBe(10n);
+    expect(idleStretchesOf(changes, at(0), at(1300))).toEqual([60n, 300n]);
+    // Changes before the session started count from its start; after its end, not at all.
+    expect(idleStretchesOf([{ status: 'FINISHING', at: at(-50) }], at(0), at(10))).toEqual([10n]);
+    expect(idleStretchesOf([{ status: 'FINISHING', at: at(50) }], at(0), at(10))).toEqual([]);
+  });
+
+  it('orders changes by the charger’s time, not by arrival', () => {
+    const inOrder: StatusAt[] = [
+      { status: 'SUSPENDED_EV', at: at(100) },
+      { status: 'CHARGING', at: at(400) },
+      { status: 'FINISHING', at: at(900) },
+    ];
+    const late = [inOrder[2]!, inOrder[0]!, inOrder[1]!];
+    expect(idleStretchesOf(late, at(0), at(1000))).toEqual([300n, 100n]);
+    expect(idleStretchesOf(inOrder, at(0), at(1000))).toEqual([300n, 100n]);
+  });
+
+  const changesArb = fc.array(
+    fc.record({
+      status: fc.constantFrom('CHARGING', 'SUSPENDED_EV', 'FINISHING', 'SUSPENDED_EVSE' as const),
+      at: fc.integer({ min: -600, max: 7200 }).map(at),
+    }),
+    { maxLength: 12 },
+  );
+
+  it('property: arrival order and resends change nothing (distinct instants)', () => {
+    fc.assert(
+      fc.property(changesArb, fc.integer({ min: 0, max: 7200 }), (changes, end) => {
+        const distinct = [...new Map(changes.map((c) => [c.at.getTime(), c])).values()];
+        const expected = idleStretchesOf(distinct, at(0), at(end));
+        const shuffled = [...distinct].reverse();
+        expect(idleStretchesOf(shuffled, at(0), at(end))).toEqual(expected);
+        expect(idleStretchesOf([...distinct, ...distinct], at(0), at(end))).toEqual(expected);
+      }),
+    );
+  });
+
+  it('property: the idle line never decreases as the session goes on', () => {
+    fc.assert(
+      fc.property(
+        tariffArb,
+        changesArb,
+        fc.integer({ min: 0, max: 7200 }),
+        fc.integer({ min: 0, max: 3600 }),
+        (t, changes, end, extra) => {
+          const idle = (to: number) =>
+            priceSession(
+              t,
+              usage({ idleStretches: idleStretchesOf(changes, at(0), at(to)) }),
+            ).lines.find((l) => l.kind === 'idle')!;
+          const now = idle(end);
+          const later = idle(end + extra);
+          expect(later.quantity).toBeGreaterThanOrEqual(now.quantity);
+          expect(later.amount.compare(now.amount)).toBeGreaterThanOrEqual(0);
+        },
+      ),
+    );
   });
 });

@@ -38,8 +38,13 @@ export interface Usage {
   energyWh: bigint;
   /** From start to now (or to the stop). */
   durationSeconds: bigint;
-  /** Total time in Finishing or SuspendedEV so far (see `idleSecondsOf`). */
-  idleSeconds: bigint;
+  /**
+   * The length in seconds of each stretch the connector was idle, in Finishing or SuspendedEV
+   * (`idleStretchesOf`). The grace applies to each stretch: a car that pauses (SuspendedEV while
+   * its battery cools or balances) and resumes blocks no one; the fee is for the car left plugged
+   * in once it stopped drawing, counted from when that stretch began.
+   */
+  idleStretches: readonly bigint[];
   /** The hold: what may be captured at most. Absent when nothing was authorised (a link). */
   authorized?: Money;
   /**
@@ -77,20 +82,26 @@ export interface SessionPrice {
     idlePerMinute: PrecisePrice;
     idleGraceMinutes: number;
     sessionFee: Money;
+    /** Each tariff period's prices, in the tariff's order, tax included like the rest. */
+    periods: { name: string; energyPerKwh: PrecisePrice; timePerMinute: PrecisePrice }[];
   };
 }
 
 export function priceSession(tariff: Tariff, usage: Usage): SessionPrice {
   const { currency } = tariff;
-  for (const [name, v] of Object.entries({
-    energyWh: usage.energyWh,
-    durationSeconds: usage.durationSeconds,
-    idleSeconds: usage.idleSeconds,
-  })) {
+  for (const [name, v] of [
+    ['energyWh', usage.energyWh],
+    ['durationSeconds', usage.durationSeconds],
+    ...usage.idleStretches.map((v) => ['idleStretches', v] as const),
+  ] as const) {
     if (v < 0n) throw new RangeError(`${name} must be non-negative, got ${v}`);
   }
   const graceSeconds = BigInt(tariff.idleGraceMinutes) * 60n;
-  const billedIdle = usage.idleSeconds > graceSeconds ? usage.idleSeconds - graceSeconds : 0n;
+  // Summed over the stretches, then priced and rounded once as one line.
+  const billedIdle = usage.idleStretches.reduce(
+    (sum, s) => sum + (s > graceSeconds ? s - graceSeconds : 0n),
+    0n,
+  );
   const charges: PriceLine[] = [
     ...usageLines(tariff, usage),
     {
@@ -190,6 +201,11 @@ function grossRates(tariff: Tariff): SessionPrice['rates'] {
     sessionFee: tariff.taxInclusive
       ? tariff.sessionFee
       : tariff.sessionFee.multiplyRatio(BASIS_POINTS + rate, BASIS_POINTS, ROUNDING),
+    periods: (tariff.periods ?? []).map((p) => ({
+      name: p.name,
+      energyPerKwh: gross(p.energyPerKwh),
+      timePerMinute: gross(p.timePerMinute),
+    })),
   };
 }
 
@@ -201,25 +217,34 @@ export interface StatusAt {
 
 const IDLE_STATUSES: ReadonlySet<ConnectorStatus> = new Set(['FINISHING', 'SUSPENDED_EV']);
 
+/** Whether the connector counts as idle in this status (the car plugged in, drawing nothing). */
+export const isIdle = (status: ConnectorStatus) => IDLE_STATUSES.has(status);
+
 /**
- * Seconds spent in Finishing or SuspendedEV between `from` and `to`, given the connector's status
- * changes in time order (the status before the first change counts as not idle). Whole seconds,
- * rounded down once on the sum.
+ * The idle stretches between `from` and `to`, in whole seconds each (rounded down), from the
+ * connector's status changes in any order: sorted by time (stable, so of two at one instant the
+ * later-listed wins), a repeated status continues its stretch, and the status before the first
+ * change counts as not idle. A stretch still open at `to` runs to `to`, so the live cost grows
+ * with it. Changes outside the window are clamped to it.
  */
-export function idleSecondsOf(changes: readonly StatusAt[], from: Date, to: Date): bigint {
-  let idleMs = 0;
-  let idleSince: number | undefined;
+export function idleStretchesOf(changes: readonly StatusAt[], from: Date, to: Date): bigint[] {
   const start = from.getTime();
-  const end = to.getTime();
-  for (const change of changes) {
-    const t = Math.min(Math.max(change.at.getTime(), start), end);
-    const idle = IDLE_STATUSES.has(change.status);
-    if (idle && idleSince === undefined) idleSince = t;
-    if (!idle && idleSince !== undefined) {
-      idleMs += t - idleSince;
-      idleSince = undefined;
-    }
+  const end = Math.max(start, to.getTime());
+  const sorted = changes
+    .map((c, i) => ({ c, i }))
+    .sort((a, b) => a.c.at.getTime() - b.c.at.getTime() || a.i - b.i);
+  const stretches: bigint[] = [];
+  let idleSince: number | undefined;
+  const close = (t: number) => {
+    if (idleSince !== undefined && t > idleSince)
+      stretches.push(BigInt(Math.floor((t - idleSince) / 1000)));
+    idleSince = undefined;
+  };
+  for (const { c } of sorted) {
+    const t = Math.min(Math.max(c.at.getTime(), start), end);
+    if (isIdle(c.status)) idleSince ??= t;
+    else close(t);
   }
-  if (idleSince !== undefined) idleMs += end - idleSince;
-  return BigInt(Math.floor(idleMs / 1000));
+  close(end);
+  return stretches;
 }

@@ -3,9 +3,10 @@ import { and, eq, inArray } from 'drizzle-orm';
 import { PaymentsService } from '../payments';
 import { Clock } from '../platform/clock';
 import { Database } from '../platform/database/database';
+import { AppError } from '../platform/errors/app-error';
 import { JobQueue } from '../platform/jobs/jobs';
 import { Logger } from '../platform/logging/logger';
-import { chargingSessions } from './charging.schema';
+import { chargingSessions, type ChargingSessionRow } from './charging.schema';
 import { CAPTURE_QUEUE, SESSION_PAYABLE } from './session-queues';
 
 export type CaptureOutcome = 'captured' | 'released' | 'nothing to do';
@@ -36,6 +37,23 @@ export class SessionCaptures implements OnModuleInit {
       async (job) => void (await this.settle(job.data.sessionId)),
       { retryLimit: 10, retryDelaySeconds: 5 },
     );
+  }
+
+  /**
+   * The operator's "retry now" for a failed capture: a capture job that runs at once, beside the
+   * queue's own backed-off retry. Its singleton key keeps one such job waiting per session however
+   * often it is asked, and settle() decides by the payment's state, so both jobs capture once.
+   */
+  async retryNow(s: ChargingSessionRow): Promise<void> {
+    if (s.captureStatus === 'CAPTURED' || s.captureStatus === 'RELEASED') return;
+    if (s.captureStatus !== 'FAILED' && s.captureStatus !== 'PENDING')
+      throw new AppError(
+        'conflict',
+        'capture_not_due',
+        'The session has not ended: there is nothing to capture yet',
+      );
+    await this.jobs.send(CAPTURE_QUEUE, { sessionId: s.id }, { singletonKey: `retry:${s.id}` });
+    this.logger.info({ sessionId: s.id }, 'capture retry asked by an operator');
   }
 
   async settle(sessionId: string): Promise<CaptureOutcome> {

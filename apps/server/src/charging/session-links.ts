@@ -12,7 +12,8 @@ import {
   type OcppTransactionRow,
 } from './charging.schema';
 import { IdTags, type IdTagStatus } from './id-tags';
-import { energyOf, priceOf, projectedCost } from './session-pricing';
+import { historyOf } from './session-history';
+import { energyOf, priceOf, projectedCost, type SessionHistory } from './session-pricing';
 import { CAPTURE_QUEUE, HOLD_GUARD_QUEUE } from './session-queues';
 
 /**
@@ -107,7 +108,9 @@ export class SessionLinks implements OnModuleInit {
           eq(chargingSessions.status, 'CHARGING'),
         ),
       );
-    if (!row || !this.nearHold(row.session, energyOf(row.tx), now)) return;
+    if (!row) return;
+    const history = await historyOf(this.database.db, row.session, row.tx);
+    if (!this.nearHold(row.session, energyOf(row.tx), now, history)) return;
     await this.jobs.send(
       HOLD_GUARD_QUEUE,
       { sessionId: row.session.id },
@@ -121,9 +124,20 @@ export class SessionLinks implements OnModuleInit {
   }
 
   /** True when the cost a little ahead (CHARGING_HOLD_HEADROOM_SECONDS) reaches the authorisation. */
-  nearHold(session: ChargingSessionRow, energyWh: bigint, now: Date): boolean {
+  nearHold(
+    session: ChargingSessionRow,
+    energyWh: bigint,
+    now: Date,
+    history: SessionHistory,
+  ): boolean {
     if (session.authorizedAmount === null) return false;
-    const ahead = projectedCost(session, energyWh, now, this.config.charging.holdHeadroomSeconds);
+    const ahead = projectedCost(
+      session,
+      energyWh,
+      now,
+      this.config.charging.holdHeadroomSeconds,
+      history,
+    );
     return ahead >= session.authorizedAmount;
   }
 
@@ -142,7 +156,8 @@ export class SessionLinks implements OnModuleInit {
     if (!s) return;
     const energyWh = t.energyWh ?? 0n;
     const endedAt = t.stoppedAt ?? t.startedAt;
-    const price = priceOf({ ...s, endedAt }, energyWh, endedAt, endedAt);
+    const history = await historyOf(tx, s, t);
+    const price = priceOf({ ...s, endedAt }, energyWh, endedAt, endedAt, history);
     await tx
       .update(chargingSessions)
       .set({

@@ -5,8 +5,14 @@ import type {
   TariffRow,
   TariffSnapshot,
 } from './charging.schema';
-import { priceSession, type SessionPrice, type Tariff } from './pricing';
-import { segmentsOf } from './tariff-periods';
+import {
+  idleStretchesOf,
+  priceSession,
+  type SessionPrice,
+  type StatusAt,
+  type Tariff,
+} from './pricing';
+import { segmentsOf, type MeterSample } from './tariff-periods';
 import { toPricingTariff } from './tariff-pricing';
 
 /** The tariff's prices as the session keeps them: frozen at the start, never repriced. */
@@ -55,11 +61,56 @@ export function energyOf(
 }
 
 /**
+ * What the session's price depends on besides its row and energy: its connector's status changes
+ * (idle stretches) and its transaction's meter readings (energy across tariff periods), loaded by
+ * SessionHistories. Empty when nothing was recorded (the price is then the start and last reading).
+ */
+export interface SessionHistory {
+  /** The register at the start; readings are relative to it. */
+  meterStartWh: bigint;
+  /** Every energy reading of the transaction, in any order. */
+  readings: readonly MeterSample[];
+  /** The connector's status changes while the session was live, in the order they happened. */
+  statuses: readonly StatusAt[];
+}
+
+export const NO_HISTORY: SessionHistory = { meterStartWh: 0n, readings: [], statuses: [] };
+
+/**
+ * The meter readings as segmentsOf takes them: energy since the start at each instant, from the
+ * start (0) to the last reading (`energyWh` at `lastAt`). A register that went down (a reset, a
+ * reading out of order) or above what is billed is clamped, and each reading is at least the one
+ * before, so the intervals' energy sums to `energyWh` exactly: the bill's energy is the stop's,
+ * the readings only say when in the session it flowed.
+ */
+export function samplesOf(
+  history: SessionHistory,
+  start: Date,
+  lastAt: Date,
+  energyWh: bigint,
+): MeterSample[] {
+  const from = start.getTime();
+  const to = Math.max(from, lastAt.getTime());
+  const inside = history.readings
+    .filter((r) => r.at.getTime() > from && r.at.getTime() < to)
+    .sort((a, b) => a.at.getTime() - b.at.getTime());
+  const samples: MeterSample[] = [{ at: start, wh: 0n }];
+  let high = 0n;
+  for (const r of inside) {
+    const since = r.wh - history.meterStartWh;
+    high = since > high ? (since < energyWh ? since : energyWh) : high;
+    samples.push({ at: r.at, wh: high });
+  }
+  samples.push({ at: new Date(to), wh: energyWh });
+  return samples;
+}
+
+/**
  * The session's price at `now` (live) or at its end (the bill): priceSession on the frozen tariff,
  * the energy the charger reported and the time since the StartTransaction. With time-of-day
- * periods the usage is split by period in the station's zone (`segmentsOf`); only the start and
- * the latest reading are kept, so the energy between them is shared in proportion to time. Idle
- * time is not tracked yet (no history of connector statuses is kept), so it counts zero.
+ * periods the usage is split by period in the station's zone (`segmentsOf`), the energy between
+ * consecutive readings shared in proportion to time. Idle stretches come from the connector's
+ * status changes within the session; one still open runs to `end`, so the live cost includes it.
  */
 export function priceOf(
   session: Pick<
@@ -68,7 +119,8 @@ export function priceOf(
   >,
   energyWh: bigint,
   now: Date,
-  readAt?: Date | null,
+  readAt: Date | null | undefined,
+  history: SessionHistory,
 ): SessionPrice {
   const start = session.startedAt ?? now;
   const end = session.endedAt ?? now;
@@ -78,10 +130,7 @@ export function priceOf(
     ? segmentsOf(
         tariff.periods,
         session.tariff.timeZone,
-        [
-          { at: start, wh: 0n },
-          { at: lastAt, wh: energyWh },
-        ],
+        samplesOf(history, start, lastAt, energyWh),
         start,
         end,
       )
@@ -89,7 +138,7 @@ export function priceOf(
   return priceSession(tariff, {
     energyWh,
     durationSeconds: secondsBetween(start, end),
-    idleSeconds: 0n,
+    idleStretches: idleStretchesOf(history.statuses, start, end),
     ...(segments ? { segments } : {}),
     ...(session.authorizedAmount !== null
       ? { authorized: Money.of(session.authorizedAmount, session.currency) }
@@ -108,6 +157,7 @@ export function projectedCost(
   energyWh: bigint,
   now: Date,
   headroomSeconds: number,
+  history: SessionHistory,
 ): bigint {
   const start = session.startedAt ?? now;
   // At least a second: a reading in the session's first second is a rate too, not none.
@@ -121,5 +171,6 @@ export function projectedCost(
     energyWh + extraWh,
     later,
     later,
+    history,
   ).total.minor;
 }

@@ -4,6 +4,7 @@ import { Mailer } from '../notifications';
 import type { Tx } from '../platform/database/database';
 import { formatMinor } from '../platform/money';
 import type { ChargingSessionRow } from './charging.schema';
+import { sessionHistory } from './session-history';
 import { priceOf } from './session-pricing';
 
 const LABELS = {
@@ -30,7 +31,8 @@ export class SessionReceipts {
     if (s.status !== 'COMPLETED' || s.energyWh === null) return;
     const driver = await this.users.findActive(s.userId);
     if (!driver) return;
-    const price = priceOf(s, s.energyWh, s.endedAt ?? s.updatedAt, s.endedAt);
+    const history = await sessionHistory(tx, s);
+    const price = priceOf(s, s.energyWh, s.endedAt ?? s.updatedAt, s.endedAt, history);
     const money = (v: bigint) => `${formatMinor(v, s.currency)} ${s.currency.toUpperCase()}`;
     const lines = price.lines.map((l) => {
       const label = `${LABELS[l.kind]}${l.period ? ` (${l.period})` : ''}`;

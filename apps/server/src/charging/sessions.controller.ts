@@ -4,9 +4,11 @@ import { z } from 'zod';
 import { CurrentUser, type UserRow } from '../identity';
 import { Doc } from '../platform/http/doc';
 import { PageQuery, pageSchema } from '../platform/http/pagination';
+import { AppError } from '../platform/errors/app-error';
 import { Idempotent } from '../platform/idempotency/idempotent.decorator';
 import { CAPTURE_STATUSES, SESSION_STATUSES } from './charging.schema';
 import { DriverSessions } from './driver-sessions';
+import { SessionCaptures } from './session-captures';
 import { SessionsQuery } from './sessions.query';
 import { ReceiptView, SessionView } from './sessions.view';
 
@@ -22,6 +24,11 @@ const ListQuery = PageQuery.extend({
   captureStatus: z.enum(CAPTURE_STATUSES).optional(),
   /** An admin may narrow to one company. */
   companyId: Id.optional(),
+  /** The sessions at one station (through its chargers). */
+  stationId: Id.optional(),
+  /** Created at or after `from`, before `to` (ISO 8601 instants). */
+  from: z.iso.datetime({ offset: true }).optional(),
+  to: z.iso.datetime({ offset: true }).optional(),
 });
 
 @ApiTags('charging')
@@ -30,6 +37,7 @@ export class SessionsController {
   constructor(
     private readonly drivers: DriverSessions,
     private readonly query: SessionsQuery,
+    private readonly captures: SessionCaptures,
   ) {}
 
   @Post('start')
@@ -70,11 +78,32 @@ export class SessionsController {
   @Get()
   @Doc({
     summary:
-      'Sessions, newest first: a driver’s own, an operator’s company’s, every one for an admin (`captureStatus=FAILED`: captures that need attention)',
+      'Sessions, newest first: a driver’s own, an operator’s company’s, every one for an admin; by status, capture status (`captureStatus=FAILED`: captures that need attention), station, creation time',
     response: pageSchema(SessionView),
   })
   list(@CurrentUser() user: UserRow, @Query({ schema: ListQuery }) q: z.infer<typeof ListQuery>) {
     return this.query.list(user, q);
+  }
+
+  @Post(':id/retry-capture')
+  @Idempotent()
+  @HttpCode(202)
+  @Doc({
+    summary:
+      'An operator of its company or an admin: run the capture of a session whose capture failed now, through the capture job (one waiting retry per session, however often asked); a session already settled is answered as it is',
+    status: 202,
+    response: SessionView,
+    errors: [409],
+  })
+  async retryCapture(@CurrentUser() user: UserRow, @Param('id', { schema: Id }) id: string) {
+    const session = await this.query.visible(user, id);
+    if (
+      user.role !== 'ADMIN' &&
+      !(user.role === 'OPERATOR' && user.companyId === session.companyId)
+    )
+      throw AppError.forbidden('Only an operator of its company or an admin retries a capture');
+    await this.captures.retryNow(session);
+    return this.query.view(user, session.id);
   }
 
   @Get(':id')

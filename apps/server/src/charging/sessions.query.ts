@@ -1,23 +1,29 @@
 import { Injectable } from '@nestjs/common';
-import { and, desc, eq, lt, type SQL } from 'drizzle-orm';
+import { and, desc, eq, gte, inArray, lt, type SQL } from 'drizzle-orm';
 import type { UserRow } from '../identity';
 import { Clock } from '../platform/clock';
 import { Database } from '../platform/database/database';
 import { AppError } from '../platform/errors/app-error';
 import { toPage, type Page, type PageQuery } from '../platform/http/pagination';
 import {
+  chargers,
   chargingSessions,
   ocppTransactions,
   type CaptureStatus,
   type ChargingSessionRow,
   type SessionStatus,
 } from './charging.schema';
+import { historiesOf, historyOf } from './session-history';
+import { NO_HISTORY } from './session-pricing';
 import { toReceiptView, toSessionView, type ReceiptView, type SessionView } from './sessions.view';
 
 export interface SessionFilter extends PageQuery {
   status?: SessionStatus;
   captureStatus?: CaptureStatus;
   companyId?: string;
+  stationId?: string;
+  from?: string;
+  to?: string;
 }
 
 /**
@@ -51,14 +57,16 @@ export class SessionsQuery {
 
   async view(actor: UserRow, id: string): Promise<SessionView> {
     const { session, tx } = await this.withTransaction(await this.visible(actor, id));
-    return toSessionView(session, tx, this.clock.now());
+    const history = await historyOf(this.database.db, session, tx);
+    return toSessionView(session, tx, this.clock.now(), history);
   }
 
   async receipt(actor: UserRow, id: string): Promise<ReceiptView> {
     const { session, tx } = await this.withTransaction(await this.visible(actor, id));
     if (!session.startedAt)
       throw new AppError('conflict', 'session_not_started', 'The session never started charging');
-    return toReceiptView(session, tx, this.clock.now());
+    const history = await historyOf(this.database.db, session, tx);
+    return toReceiptView(session, tx, this.clock.now(), history);
   }
 
   async list(actor: UserRow, q: SessionFilter): Promise<Page<SessionView>> {
@@ -73,15 +81,31 @@ export class SessionsQuery {
           q.status ? eq(chargingSessions.status, q.status) : undefined,
           q.captureStatus ? eq(chargingSessions.captureStatus, q.captureStatus) : undefined,
           q.companyId ? eq(chargingSessions.companyId, q.companyId) : undefined,
+          q.stationId
+            ? inArray(
+                chargingSessions.chargerId,
+                this.database.db
+                  .select({ id: chargers.id })
+                  .from(chargers)
+                  .where(eq(chargers.stationId, q.stationId)),
+              )
+            : undefined,
+          q.from ? gte(chargingSessions.createdAt, new Date(q.from)) : undefined,
+          q.to ? lt(chargingSessions.createdAt, new Date(q.to)) : undefined,
           q.startingAfter ? lt(chargingSessions.id, q.startingAfter) : undefined,
         ),
       )
       .orderBy(desc(chargingSessions.id))
       .limit(q.limit + 1);
+    // Only sessions still running are priced now; a completed one's cost is stored.
+    const histories = await historiesOf(
+      this.database.db,
+      rows.slice(0, q.limit).filter((r) => r.session.cost === null && r.session.startedAt),
+    );
     return toPage(
       rows.map((r) => ({ id: r.session.id, ...r })),
       q.limit,
-      (r) => toSessionView(r.session, r.tx, now),
+      (r) => toSessionView(r.session, r.tx, now, histories.get(r.session.id) ?? NO_HISTORY),
     );
   }
 

@@ -6,7 +6,7 @@ import {
   type ChargingSessionRow,
   type OcppTransactionRow,
 } from './charging.schema';
-import { energyOf, priceOf } from './session-pricing';
+import { energyOf, priceOf, type SessionHistory } from './session-pricing';
 
 const iso = (d: Date | null) => d?.toISOString() ?? null;
 const num = (v: bigint | null) => (v === null ? null : toJsonNumber(v));
@@ -66,10 +66,12 @@ export function toSessionView(
   s: ChargingSessionRow,
   tx: OcppTransactionRow | null,
   now: Date,
+  history: SessionHistory,
 ): SessionView {
   const t = s.tariff;
   const energy = s.energyWh ?? (tx ? energyOf(tx) : 0n);
-  const cost = s.cost ?? (s.startedAt ? priceOf(s, energy, now, tx?.lastMeterAt).total.minor : 0n);
+  const cost =
+    s.cost ?? (s.startedAt ? priceOf(s, energy, now, tx?.lastMeterAt, history).total.minor : 0n);
   return {
     id: s.id,
     status: s.status,
@@ -143,9 +145,10 @@ export function toReceiptView(
   s: ChargingSessionRow,
   tx: OcppTransactionRow | null,
   now: Date,
+  history: SessionHistory,
 ): ReceiptView {
   const energy = s.energyWh ?? (tx ? energyOf(tx) : 0n);
-  const price = priceOf(s, energy, now, s.endedAt ?? tx?.lastMeterAt);
+  const price = priceOf(s, energy, now, s.endedAt ?? tx?.lastMeterAt, history);
   return {
     sessionId: s.id,
     status: s.status,

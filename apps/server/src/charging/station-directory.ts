@@ -68,7 +68,7 @@ function publicPrice(row: TariffRow | undefined | null): z.infer<typeof PublicPr
   const { rates } = priceSession(toPricingTariff(row), {
     energyWh: 0n,
     durationSeconds: 0n,
-    idleSeconds: 0n,
+    idleStretches: [],
   });
   const view = toTariffView(row);
   return {
@@ -81,7 +81,12 @@ function publicPrice(row: TariffRow | undefined | null): z.infer<typeof PublicPr
     taxRateBasisPoints: row.taxRateBasisPoints,
     taxInclusive: row.taxInclusive,
     holdAmount: view.holdAmount,
-    periods: view.periods,
+    // The periods' prices as the rest: tax included (a tax-exclusive tariff stores them net).
+    periods: view.periods.map((p, i) => ({
+      ...p,
+      energyPricePerKwh: toJsonNumber(rates.periods[i]!.energyPerKwh.amount),
+      timePricePerMinute: toJsonNumber(rates.periods[i]!.timePerMinute.amount),
+    })),
   };
 }
 

@@ -84,7 +84,7 @@ describe('tariff periods', () => {
     const price = priceSession(tariff, {
       energyWh: 10_000n,
       durationSeconds: 3600n,
-      idleSeconds: 0n,
+      idleStretches: [],
       segments,
     });
     // 5 kWh × 40 ¢ = 200; 5 kWh × 20 ¢ (night) = 100.
@@ -97,12 +97,24 @@ describe('tariff periods', () => {
     expect(price.total.minor).toBe(300n);
   });
 
+  it('keeps the energy of a session of no length, in the period of its instant', () => {
+    // A stop reported at the start's own instant (23:00 in Berlin: night) with energy.
+    const t = at('2026-12-07T22:00:00Z');
+    const samples: MeterSample[] = [
+      { at: t, wh: 0n },
+      { at: t, wh: 700n },
+    ];
+    expect(segmentsOf(tariff.periods!, BERLIN, samples, t, t)).toEqual([
+      { period: 0, energyWh: 700n, durationSeconds: 0n },
+    ]);
+  });
+
   it('refuses segments that do not add up to the session', () => {
     expect(() =>
       priceSession(tariff, {
         energyWh: 10n,
         durationSeconds: 60n,
-        idleSeconds: 0n,
+        idleStretches: [],
         segments: [{ period: 0, energyWh: 9n, durationSeconds: 60n }],
       }),
     ).toThrow(RangeError);
@@ -142,7 +154,7 @@ describe('tariff periods', () => {
         const price = priceSession(tariff, {
           energyWh: wh,
           durationSeconds: secs,
-          idleSeconds: 0n,
+          idleStretches: [],
           segments,
         });
         expect(price.lines.reduce((a, l) => a + l.amount.minor, 0n)).toBe(price.total.minor);
@@ -163,7 +175,7 @@ describe('tariff periods', () => {
           const total = priceSession(tariff, {
             energyWh: segments.reduce((a, s) => a + s.energyWh, 0n),
             durationSeconds: segments.reduce((a, s) => a + s.durationSeconds, 0n),
-            idleSeconds: 0n,
+            idleStretches: [],
             segments,
           }).total.minor;
           expect(total).toBeGreaterThanOrEqual(last);

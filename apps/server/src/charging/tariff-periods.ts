@@ -93,6 +93,9 @@ function runsBetween(
   from: number,
   to: number,
 ): { period: number | null; from: number; to: number }[] {
+  // A session of no length still has the period of its instant (its energy must go somewhere).
+  if (to <= from)
+    return [{ period: periodAt(periods, localMinute(new Date(from), timeZone)), from, to: from }];
   const runs: { period: number | null; from: number; to: number }[] = [];
   let t = from;
   while (t < to) {
@@ -134,11 +137,10 @@ export function segmentsOf(
     const t1 = Math.min(to, b.at.getTime());
     if (wh === 0n) continue;
     if (t1 <= t0) {
-      // A reading at one instant (or outside the session): the run it falls in takes it all.
-      const i = Math.max(
-        0,
-        runs.findIndex((r) => r.from <= t0 && t0 < r.to),
-      );
+      // A reading at one instant (or outside the session): the run it falls in takes it all,
+      // the last one at or after the session's end, the first one before its start.
+      const found = runs.findIndex((r) => r.from <= t0 && t0 < r.to);
+      const i = found >= 0 ? found : t0 >= to ? runs.length - 1 : 0;
       energy.set(i, (energy.get(i) ?? 0n) + wh);
       continue;
     }

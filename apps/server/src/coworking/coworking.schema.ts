@@ -108,12 +108,12 @@ export const BOOKING_STATUSES = [
 ] as const;
 export type BookingStatus = (typeof BOOKING_STATUSES)[number];
 export const bookingStatus = pgEnum('booking_status', BOOKING_STATUSES);
-/** The statuses that hold a seat (the exclusion constraint's WHERE, migration 0024). */
+/** The statuses that hold a seat (the exclusion constraint's WHERE, migration 0026). */
 export const LIVE_BOOKING_STATUSES: readonly BookingStatus[] = ['PENDING_PAYMENT', 'CONFIRMED'];
 
 /**
  * A member's booking of one seat from `startsAt` to `endsAt`. `blockedUntil` is `endsAt` plus the
- * space's buffer at booking time; migration 0024 adds
+ * space's buffer at booking time; migration 0026 adds
  *   EXCLUDE USING gist (seat_id WITH =, tstzrange(starts_at, blocked_until) WITH &&)
  *   WHERE (status IN ('PENDING_PAYMENT','CONFIRMED'))
  * so two live bookings of a seat can never overlap, whatever runs concurrently.

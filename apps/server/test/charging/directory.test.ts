@@ -81,7 +81,17 @@ describe('the drivers’ directory: stations near a point and a connector’s pu
       energyPricePerKwh: 38_663,
       holdAmount: 5000,
     });
-    expect((hh.price as { periods: unknown[] }).periods).toHaveLength(1);
+    // The periods too (they were shown net): 20 000 × 1.19 = 23 800; a time price of 0 stays 0.
+    expect((hh.price as { periods: unknown[] }).periods).toEqual([
+      {
+        name: 'night',
+        days: [1, 2, 3, 4, 5, 6, 7],
+        start: '22:00',
+        end: '06:00',
+        energyPricePerKwh: 23_800,
+        timePricePerMinute: 0,
+      },
+    ]);
     // Berlin's connector has no status report yet and no tariff: listed, not available, no price.
     const ber = (res.body.data as Record<string, unknown>[]).find(
       (s) => s.id === berlin.stationId,

@@ -48,7 +48,7 @@ export function sessionsFixture(app: TestApp, a: Actors) {
   /** A site whose charger is the simulator (it charges on RemoteStart, stops on RemoteStop). */
   async function simulatedSite(
     tariff: Partial<typeof TARIFF> = {},
-    sim: { powerKw?: number; meterIntervalMs?: number } = {},
+    sim: { powerKw?: number; meterIntervalMs?: number; evFullAfterWh?: number } = {},
   ) {
     const s = await site(tariff);
     const charger = await startSimulatedCharger({
@@ -57,6 +57,7 @@ export function sessionsFixture(app: TestApp, a: Actors) {
       connectors: 1,
       powerKw: sim.powerKw ?? 22,
       meterIntervalMs: sim.meterIntervalMs ?? 200,
+      ...(sim.evFullAfterWh !== undefined ? { evFullAfterWh: sim.evFullAfterWh } : {}),
     });
     sims.push(charger);
     await connectorIs(s.connectorId, 'AVAILABLE');
@@ -186,6 +187,7 @@ export function sessionsFixture(app: TestApp, a: Actors) {
 
   return {
     site,
+    connectorIs,
     simulatedSite,
     bareSite,
     driver,

@@ -21,6 +21,11 @@ export interface ProviderUnderTest {
   /** Payment methods for the cases, in the provider's terms (Stripe's test cards here). */
   cards: {
     succeeds: string;
+    /**
+     * Succeeds, its funds available in the platform balance at once (a card payment's are
+     * otherwise pending for days, and payouts can only spend available funds).
+     */
+    availableAtOnce: string;
     /** Declined with `declineCode`. */
     declined: { paymentMethodId: string; code: string; declineCode: string };
     /** Always asks for 3-D Secure on-session. */
@@ -292,6 +297,9 @@ export function providerContract(name: string, make: () => Promise<ProviderUnder
         key('account'),
       );
       expect(account).toMatch(/^acct_/);
+      // Funds the transfer: Stripe pays it only from the available balance.
+      const funding = await confirm(await intent(1000n), p.cards.availableAtOnce);
+      expect(funding.observation.status).toBe('SUCCEEDED');
       const payout = { id: `wdr_${run}`, amount: 500n, currency: 'usd', destination: account };
       const k = key('payout');
       const sent = await p.payouts.send(payout, k);

@@ -9,6 +9,7 @@ import { providerContract, type ProviderUnderTest } from './provider-contract';
 // Stripe's test cards (docs/stripe-sandbox.md): the sandbox and real Stripe in test mode share them.
 const STRIPE_CARDS: ProviderUnderTest['cards'] = {
   succeeds: 'pm_card_visa',
+  availableAtOnce: 'pm_card_bypassPending',
   declined: {
     paymentMethodId: 'pm_card_chargeDeclinedInsufficientFunds',
     code: 'card_declined',

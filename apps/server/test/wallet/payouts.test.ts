@@ -27,12 +27,16 @@ describe('wallet payouts through Connect transfers', () => {
   const ledgerOk = async () => expect(await verifyLedger(app.runtime.database.pool)).toEqual([]);
   const later = () => new Date(Date.now() + 2 * WalletService.PAYOUT_RETRY_AFTER_MS);
 
-  /** A user with `amount` in their wallet and, unless told otherwise, a payout account. */
-  async function funded(amount: number, withAccount = true) {
+  /**
+   * A user with `amount` in their wallet and, unless told otherwise, a payout account. Deposited
+   * with Stripe's "bypass pending" test card, so the platform's Stripe balance can pay the
+   * transfer at once (a card charge is otherwise pending for days, as on Stripe).
+   */
+  async function funded(amount: number, withAccount = true, card = 'pm_card_bypassPending') {
     const me = await register(api);
     const dep = await post(
       '/api/v1/wallet/deposit',
-      { amount, paymentMethodId: 'pm_card_visa' },
+      { amount, paymentMethodId: card },
       me.accessToken,
     );
     expect(dep.status).toBe(201);
@@ -205,7 +209,8 @@ describe('wallet payouts through Connect transfers', () => {
   });
 
   it('the settle job finds a transfer by its group when the key may have expired', async () => {
-    const me = await funded(500);
+    // More than the transfer: Stripe's fee leaves the platform less than the deposit.
+    const me = await funded(1000);
     await control(app, 'faults', { type: 'api_error', count: 2 });
     const res = await post('/api/v1/wallet/withdraw', { amount: 500 }, me.accessToken);
     expect(res.body.status).toBe('PENDING');
@@ -241,6 +246,31 @@ describe('wallet payouts through Connect transfers', () => {
     expect(await balance(me.accessToken)).toBe(100);
     const sent = await sandboxSdk(app).transfers.list({ destination: me.accountId, limit: 100 });
     expect(sent.data.reduce((sum, t) => sum + t.amount, 0)).toBe(900);
+    await ledgerOk();
+  });
+
+  it("a payout the platform's available Stripe balance cannot cover waits PENDING, then is paid", async () => {
+    const sdk = sandboxSdk(app);
+    // The platform has paid out what it had: only this deposit's pending funds are left.
+    const usd = (await sdk.balance.retrieve()).available.find((a) => a.currency === 'usd');
+    if (usd !== undefined && usd.amount > 0) {
+      await sdk.payouts.create({ amount: usd.amount, currency: 'usd' });
+    }
+    const me = await funded(1500, true, 'pm_card_visa');
+    const res = await post('/api/v1/wallet/withdraw', { amount: 1000 }, me.accessToken);
+    expect(res.status).toBe(201);
+    // Stripe answered balance_insufficient: the platform's problem, so the payout waits.
+    expect(res.body).toMatchObject({ status: 'PENDING', failureReason: null });
+    expect(await transfersOf(res.body.id)).toEqual([]);
+    expect(await balance(me.accessToken)).toBe(500);
+    expect(await wallets.settlePending(later())).toMatchObject({ paid: 0, failed: 0, errors: 1 });
+    // The card charge's funds settle (on Stripe: two days later).
+    await control(app, 'balance/settle');
+    expect(await wallets.settlePending(later())).toMatchObject({ paid: 1, failed: 0, errors: 0 });
+    const [transfer, ...more] = await transfersOf(res.body.id);
+    expect(more).toEqual([]);
+    expect(transfer).toMatchObject({ amount: 1000, destination: me.accountId });
+    expect(await balance(me.accessToken)).toBe(500);
     await ledgerOk();
   });
 });

@@ -44,15 +44,16 @@ export function listOf<T>(data: T[], url: string): Stripe.ApiList<T> {
 }
 
 /**
- * `created=…` (one timestamp) or `created[gt|gte|lt|lte]=…`, as every Stripe list takes them. The
+ * `created=…` (one timestamp) or `created[gt|gte|lt|lte]=…`, as every Stripe list takes them (and
+ * other timestamps: a payout's `arrival_date`). The
  * range is an object, so it is read as one before anything reads `created` as a string.
  */
-export function createdFilter(q: ParamReader): (created: number) => boolean {
-  if (!q.isObject('created')) {
-    const exact = q.int('created');
+export function createdFilter(q: ParamReader, key = 'created'): (created: number) => boolean {
+  if (!q.isObject(key)) {
+    const exact = q.int(key);
     return exact === undefined ? () => true : (c) => c === exact;
   }
-  const range = q.obj('created')!;
+  const range = q.obj(key)!;
   range.allowOnly(['gt', 'gte', 'lt', 'lte']);
   const gt = range.int('gt');
   const gte = range.int('gte');

@@ -5,6 +5,7 @@ import { createdFilter, paginate } from '../protocol/list';
 import { invalidRequest } from '../protocol/errors';
 import type { ParamReader } from '../protocol/params';
 import { get, post, type ResourceModule } from '../router';
+import { chargeTransaction, disputeReinstatement, disputeWithdrawal } from './balance';
 import type { Decline } from './test-cards';
 
 export interface ChargeInput {
@@ -97,7 +98,7 @@ export function createCharge(engine: Engine, input: ChargeInput): Stripe.Charge 
     application: null,
     application_fee: null,
     application_fee_amount: null,
-    balance_transaction: ok && capture ? newId('txn') : null,
+    balance_transaction: null,
     billing_details: pm.billing_details,
     calculated_statement_descriptor: 'TENDER SANDBOX',
     captured: ok && capture,
@@ -144,6 +145,7 @@ export function createCharge(engine: Engine, input: ChargeInput): Stripe.Charge 
     transfer_data: null,
     transfer_group: intent.transfer_group,
   };
+  if (ok && capture) charge.balance_transaction = chargeTransaction(engine, charge).id;
   engine.store.insert('charge', charge);
   engine.emit(ok ? 'charge.succeeded' : 'charge.failed', charge);
   return charge;
@@ -216,11 +218,12 @@ export function openDispute(engine: Engine, charge: Stripe.Charge): Stripe.Dispu
     reason: 'fraudulent',
     status: 'needs_response',
   };
+  // A chargeback takes the money (and the dispute fee) at once, as Stripe's balance shows.
+  dispute.balance_transactions = [disputeWithdrawal(engine, dispute)];
   engine.store.insert('dispute', dispute);
   const before = structuredClone(charge);
   charge.disputed = true;
   engine.emit('charge.dispute.created', dispute);
-  // A chargeback takes the money at once, as Stripe's balance shows.
   engine.emit('charge.dispute.funds_withdrawn', dispute);
   engine.emit('charge.updated', charge, diff(before, charge));
   return dispute;
@@ -251,6 +254,7 @@ function closeDispute(engine: Engine, dispute: Stripe.Dispute, outcome: 'won' | 
   const before = structuredClone(dispute);
   dispute.status = outcome;
   dispute.is_charge_refundable = false;
+  if (outcome === 'won') dispute.balance_transactions.push(disputeReinstatement(engine, dispute));
   engine.emit('charge.dispute.closed', dispute, diff(before, dispute));
   if (outcome === 'won') engine.emit('charge.dispute.funds_reinstated', dispute);
 }

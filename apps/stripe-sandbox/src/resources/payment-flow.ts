@@ -5,6 +5,7 @@ import type { Engine } from '../engine';
 import { StripeError, unexpectedState } from '../protocol/errors';
 import { newId } from '../protocol/ids';
 import { createCharge, openDispute, type AuthorisationHold } from './charges';
+import { chargeTransaction } from './balance';
 import { attach } from './payment-methods';
 import { AUTHENTICATION_REQUIRED, authorise, type Decline } from './test-cards';
 
@@ -215,7 +216,7 @@ export function capture(engine: Engine, pi: Stripe.PaymentIntent, amount: number
   const charge = engine.store.get('charge', pi.latest_charge as string);
   charge.captured = true;
   charge.amount_captured = amount;
-  charge.balance_transaction = `txn_${charge.id.slice(3)}`;
+  charge.balance_transaction = chargeTransaction(engine, charge).id;
   if (amount < charge.amount) releaseRemainder(engine, charge, charge.amount - amount);
   pi.amount_received = amount;
   pi.amount_capturable = 0;

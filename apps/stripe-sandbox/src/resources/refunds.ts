@@ -5,6 +5,7 @@ import { newId } from '../protocol/ids';
 import { createdFilter, paginate } from '../protocol/list';
 import type { ParamReader } from '../protocol/params';
 import { get, post, type ResourceModule } from '../router';
+import { refundTransaction } from './balance';
 
 function chargeToRefund(engine: Engine, p: ParamReader): Stripe.Charge {
   const chargeId = p.str('charge');
@@ -63,7 +64,7 @@ function createRefund(engine: Engine, p: ParamReader): Stripe.Refund {
     id: newId('re'),
     object: 'refund',
     amount,
-    balance_transaction: newId('txn'),
+    balance_transaction: null,
     charge: charge.id,
     created: engine.now(),
     currency: charge.currency,
@@ -87,6 +88,7 @@ function createRefund(engine: Engine, p: ParamReader): Stripe.Refund {
     status: 'succeeded',
     transfer_reversal: null,
   };
+  refund.balance_transaction = refundTransaction(engine, refund).id;
   engine.store.insert('refund', refund);
   const before = structuredClone(charge);
   charge.amount_refunded += amount;

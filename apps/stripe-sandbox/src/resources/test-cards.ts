@@ -37,6 +37,8 @@ export const CARD_SHORTCUTS: Record<string, TestCard> = {
   threeDSecure2Required: card('4000000000003220', 'auth_always'),
   chargeCustomerFail: card('4000000000000341', 'attach_ok_charge_fails'),
   createDispute: card('4000000000000259', 'dispute'),
+  bypassPending: card('4000000000000077', 'bypass_pending'),
+  bypassPendingInternational: card('4000003720000278', 'bypass_pending'),
   // Sandbox-only: Stripe documents no test card whose increments are declined.
   incrementDeclined: card('4000009900000004', 'increment_declines'),
 };
@@ -145,6 +147,7 @@ export function authorise(
   switch (behaviour) {
     case 'succeed':
     case 'dispute':
+    case 'bypass_pending':
     case 'increment_declines':
       return 'approve';
     case 'auth_unless_setup':

@@ -1,6 +1,9 @@
 // Connect transfers: platform balance → a connected account, settled at once (as Stripe's are:
 // the money is on the connected account's balance when the call returns; that account's own
-// payouts to its bank are outside this API). The platform balance itself is not modelled.
+// payouts to its bank are outside this API). A transfer needs the platform's *available* balance
+// (400 `balance_insufficient` otherwise) — unless it names its `source_transaction`: then, as on
+// Stripe, it is funded by that charge and waits for the charge's funds (its balance transaction
+// becomes available with the charge's).
 import type Stripe from 'stripe';
 import { diff, type Engine } from '../engine';
 import { StripeError, invalidRequest } from '../protocol/errors';
@@ -8,6 +11,7 @@ import { newId } from '../protocol/ids';
 import { createdFilter, paginate } from '../protocol/list';
 import type { ParamReader } from '../protocol/params';
 import { get, post, type ResourceModule } from '../router';
+import { recordTransaction, requireAvailable } from './balance';
 
 /** Stripe answers an unknown destination with a 400 (not the 404 of a retrieve). */
 function destinationAccount(engine: Engine, id: string): Stripe.Account {
@@ -53,28 +57,46 @@ function createTransfer(engine: Engine, p: ParamReader): Stripe.Transfer {
   }
   const account = destinationAccount(engine, p.reqStr('destination'));
   const source = p.str('source_transaction');
-  if (source !== undefined && engine.store.find('charge', source) === undefined) {
+  const sourceCharge = source === undefined ? undefined : engine.store.find('charge', source);
+  if (source !== undefined && sourceCharge === undefined) {
     throw invalidRequest(`No such charge: '${source}'`, 'source_transaction', 'resource_missing');
   }
+  const description = p.str('description') ?? null;
+  const metadata = p.metadata();
+  const sourceType = p.oneOf('source_type', ['card', 'bank_account', 'fpx'] as const) ?? 'card';
+  const transferGroup = p.str('transfer_group') ?? null;
+  const funding = sourceCharge?.balance_transaction;
+  const fundingTxn =
+    typeof funding === 'string' ? engine.store.find('balance_transaction', funding) : undefined;
+  if (fundingTxn === undefined) requireAvailable(engine, amount, currency);
   const id = newId('tr');
+  const txn = recordTransaction(engine, {
+    type: 'transfer',
+    reportingCategory: 'transfer',
+    amount: -amount,
+    currency,
+    source: id,
+    description,
+    ...(fundingTxn !== undefined ? { availableOn: fundingTxn.available_on } : {}),
+  });
   const transfer: Stripe.Transfer = {
     id,
     object: 'transfer',
     amount,
     amount_reversed: 0,
-    balance_transaction: newId('txn'),
+    balance_transaction: txn.id,
     created: engine.now(),
     currency,
-    description: p.str('description') ?? null,
+    description,
     destination: account.id,
     destination_payment: newId('py'),
     livemode: false,
-    metadata: p.metadata(),
+    metadata,
     reversals: { object: 'list', data: [], has_more: false, url: `/v1/transfers/${id}/reversals` },
     reversed: false,
     source_transaction: source ?? null,
-    source_type: p.oneOf('source_type', ['card', 'bank_account', 'fpx'] as const) ?? 'card',
-    transfer_group: p.str('transfer_group') ?? null,
+    source_type: sourceType,
+    transfer_group: transferGroup,
   };
   engine.store.insert('transfer', transfer);
   engine.emit('transfer.created', transfer);

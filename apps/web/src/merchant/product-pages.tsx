@@ -1,5 +1,4 @@
 import {
-  Alert,
   Badge,
   Button,
   Field,
@@ -16,6 +15,7 @@ import { useState, type FormEvent } from 'react';
 import { useNavigate, useParams } from 'react-router';
 import { api, call } from '../api/client';
 import { currencyExponent, parseMoney } from '../lib/format';
+import { ConfirmDelete } from '../shell/confirm-delete';
 import { BackLink, ErrorState, Loaded, Page } from '../shell/page';
 import { Panel } from '../shell/panel';
 import { useProduct, type Product } from '../shop/queries';
@@ -251,7 +251,6 @@ function OnSale({ product }: { product: Product }) {
 function Remove({ product }: { product: Product }) {
   const navigate = useNavigate();
   const queries = useQueryClient();
-  const [confirming, setConfirming] = useState(false);
   const remove = useMutation({
     mutationFn: () =>
       call(() => api.DELETE('/api/v1/products/{id}', { params: { path: { id: product.id } } })),
@@ -263,34 +262,14 @@ function Remove({ product }: { product: Product }) {
   });
   return (
     <Panel title="Delete">
-      {remove.isError && <ErrorState error={remove.error} />}
-      {!confirming ? (
-        <Button
-          alignSelf="start"
-          colorPalette="red"
-          variant="outline"
-          onClick={() => setConfirming(true)}
-        >
-          Delete product
-        </Button>
-      ) : (
-        <Alert.Root status="warning" role="alertdialog" aria-labelledby="confirm-delete">
-          <Alert.Indicator />
-          <Alert.Content gap={3}>
-            <Alert.Title id="confirm-delete">
-              Delete “{product.name}”? It leaves the shop for good; its past orders stay.
-            </Alert.Title>
-            <Flex gap={3} wrap="wrap">
-              <Button colorPalette="red" loading={remove.isPending} onClick={() => remove.mutate()}>
-                Yes, delete it
-              </Button>
-              <Button variant="outline" onClick={() => setConfirming(false)}>
-                Keep it
-              </Button>
-            </Flex>
-          </Alert.Content>
-        </Alert.Root>
-      )}
+      <ConfirmDelete
+        label="Delete product"
+        question={`Delete “${product.name}”? It leaves the shop for good; its past orders stay.`}
+        confirmLabel="Yes, delete it"
+        onConfirm={() => remove.mutate()}
+        pending={remove.isPending}
+        error={remove.error}
+      />
     </Panel>
   );
 }

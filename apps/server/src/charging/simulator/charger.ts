@@ -1,6 +1,8 @@
 import { EventEmitter } from 'node:events';
 import { RPCClient } from 'ocpp-rpc';
 import type { Connector, SentCall, SimulatorOptions, Status } from './options';
+import { defaultConfiguration, handleConfiguration, type ConfigurationKeys } from './configuration';
+import { meterValue } from './meter';
 import { admits, handleReservations } from './reservations';
 
 export type { SentCall, SimulatorOptions } from './options';
@@ -21,7 +23,7 @@ export class SimulatedCharger extends EventEmitter {
   private heartbeat?: NodeJS.Timeout;
   private heartbeatIntervalS = 300;
   private stopped = false;
-  private readonly config: Map<string, { value: string; readonly: boolean }>;
+  private readonly config: ConfigurationKeys;
   private readonly log: (line: string) => void;
 
   constructor(private readonly opts: SimulatorOptions) {
@@ -29,13 +31,40 @@ export class SimulatedCharger extends EventEmitter {
     this.log = opts.log ?? (() => undefined);
     for (let n = 1; n <= opts.connectors; n++)
       this.connectors.set(n, { status: 'Available', meterWh: 0 });
-    this.config = new Map([
-      ['HeartbeatInterval', { value: '300', readonly: false }],
-      ['MeterValueSampleInterval', { value: String(opts.meterIntervalMs / 1000), readonly: false }],
-      ['MeterValuesSampledData', { value: 'Energy.Active.Import.Register', readonly: true }],
-      ['NumberOfConnectors', { value: String(opts.connectors), readonly: true }],
-      ['AuthorizeRemoteTxRequests', { value: 'false', readonly: true }],
-    ]);
+    this.config = defaultConfiguration(opts);
+  }
+
+  /** How far the charger's clock runs ahead of the real one (its timestamps), in ms. */
+  private clockAheadMs = 0;
+
+  /** The charger's clock: what its timestamps say. */
+  private now(): Date {
+    return new Date(Date.now() + this.clockAheadMs);
+  }
+
+  /**
+   * Moves the charger's clock forward, as if that much time had passed: a test bills 15 minutes
+   * of idle time without waiting for them (the timestamps are what the central system prices).
+   */
+  advanceClock(ms: number): void {
+    this.clockAheadMs += ms;
+  }
+
+  /**
+   * The car stops drawing (its battery is full, or it pauses): SuspendedEV while the transaction
+   * stays open, the meter no longer rising — the connector is idle until the stop.
+   */
+  async suspendEv(connectorId: number): Promise<void> {
+    const c = this.connectors.get(connectorId);
+    if (!c?.tx || c.status === 'SuspendedEV') return;
+    await this.notify(connectorId, 'SuspendedEV');
+  }
+
+  /** The car draws again after a pause (SuspendedEV → Charging). */
+  async resumeEv(connectorId: number): Promise<void> {
+    const c = this.connectors.get(connectorId);
+    if (!c?.tx || c.status !== 'SuspendedEV') return;
+    await this.notify(connectorId, 'Charging');
   }
 
   /** The connector's current OCPP status. */
@@ -160,37 +189,25 @@ export class SimulatedCharger extends EventEmitter {
       connectorId,
       errorCode: 'NoError',
       status: c.status,
-      timestamp: new Date().toISOString(),
+      timestamp: this.now().toISOString(),
     });
   }
 
   private meterValue(c: Connector) {
-    const timestamp = new Date().toISOString();
-    return [
-      {
-        timestamp,
-        sampledValue: [
-          {
-            value: String(Math.round(c.meterWh)),
-            context: 'Sample.Periodic',
-            measurand: 'Energy.Active.Import.Register',
-            unit: 'Wh',
-          },
-          {
-            value: String(c.status === 'Charging' ? this.opts.powerKw * 1000 : 0),
-            measurand: 'Power.Active.Import',
-            unit: 'W',
-          },
-        ],
-      },
-    ];
+    return meterValue(c, this.opts.powerKw, this.now());
   }
 
   private async sample(connectorId: number): Promise<void> {
     const c = this.connectors.get(connectorId)!;
     const tx = c.tx;
     if (!tx) return;
-    c.meterWh += (this.opts.powerKw * 1000 * this.opts.meterIntervalMs) / 3_600_000;
+    // Only a car that draws moves the meter (SuspendedEV: full or paused).
+    if (c.status === 'Charging') {
+      const step = (this.opts.powerKw * 1000 * this.opts.meterIntervalMs) / 3_600_000;
+      const full = this.opts.evFullAfterWh;
+      const room = full === undefined ? step : Math.max(0, tx.meterStartWh + full - c.meterWh);
+      c.meterWh += Math.min(step, room);
+    }
     tx.samples++;
     await this.send('MeterValues', {
       connectorId,
@@ -198,6 +215,9 @@ export class SimulatedCharger extends EventEmitter {
       meterValue: this.meterValue(c),
     });
     if (this.opts.misbehave?.dropAndReconnect && tx.samples === 1) await this.drop();
+    const full = this.opts.evFullAfterWh;
+    if (full !== undefined && c.meterWh >= tx.meterStartWh + full)
+      await this.suspendEv(connectorId);
   }
 
   /** Drops the socket without a goodbye and comes back, as a charger on a flaky modem does. */
@@ -221,14 +241,14 @@ export class SimulatedCharger extends EventEmitter {
       connectorId,
       idTag,
       meterStart: Math.round(c.meterWh),
-      timestamp: new Date().toISOString(),
+      timestamp: this.now().toISOString(),
       ...(reservationId !== undefined ? { reservationId } : {}),
     })) as { transactionId: number; idTagInfo: { status: string } } | undefined;
     if (!answer) {
       await this.notify(connectorId, 'Available');
       return;
     }
-    c.tx = { id: answer.transactionId, idTag, samples: 0 };
+    c.tx = { id: answer.transactionId, idTag, samples: 0, meterStartWh: c.meterWh };
     if (answer.idTagInfo.status !== 'Accepted') {
       // The central system refused the idTag: end the transaction it numbered, deauthorised.
       await this.stopTransaction(connectorId, 'DeAuthorized');
@@ -249,7 +269,7 @@ export class SimulatedCharger extends EventEmitter {
       transactionId: tx.id,
       idTag: tx.idTag,
       meterStop: Math.round(c.meterWh),
-      timestamp: new Date().toISOString(),
+      timestamp: this.now().toISOString(),
       reason,
       transactionData: this.meterValue(c),
     };
@@ -326,26 +346,9 @@ export class SimulatedCharger extends EventEmitter {
       return { status: 'Accepted' };
     });
 
-    on('GetConfiguration', (p) => {
-      const keys = Array.isArray(p.key) ? (p.key as string[]) : [...this.config.keys()];
-      return {
-        configurationKey: keys
-          .filter((k) => this.config.has(k))
-          .map((key) => ({ key, ...this.config.get(key)! })),
-        unknownKey: keys.filter((k) => !this.config.has(k)),
-      };
-    });
-
-    on('ChangeConfiguration', (p) => {
-      const entry = this.config.get(String(p.key));
-      if (!entry) return { status: 'NotSupported' };
-      if (entry.readonly) return { status: 'Rejected' };
-      entry.value = String(p.value);
-      if (p.key === 'HeartbeatInterval' && Number(p.value) > 0) {
-        this.heartbeatIntervalS = Number(p.value);
-        this.restartHeartbeat();
-      }
-      return { status: 'Accepted' };
+    handleConfiguration(on, this.config, (seconds) => {
+      this.heartbeatIntervalS = seconds;
+      this.restartHeartbeat();
     });
 
     on('ClearCache', () => ({ status: 'Accepted' }));

@@ -3,13 +3,15 @@ import { startSimulatedCharger } from './charger';
 
 /**
  * `npm run charger -- --id CP-1 [--url ws://127.0.0.1:3000] [--password x] [--power 11]
- * [--connectors 1] [--interval 10] [--misbehave duplicateStop,lateMeterValues,dropAndReconnect]`:
+ * [--connectors 1] [--interval 10] [--full-after 20] [--misbehave duplicateStop,lateMeterValues,dropAndReconnect]`:
+ * (`--full-after` kWh: the car is then full, SuspendedEV, and idle until stopped)
  * a simulated OCPP 1.6J charger that stays connected until Ctrl-C. Start and stop it from the
  * operator API (POST /api/v1/chargers/{id}/commands) or the driver flow.
  */
 const USAGE =
   'usage: npm run charger -- --id <chargePointId> [--url ws://127.0.0.1:3000] [--password x] ' +
-  '[--power 11] [--connectors 1] [--interval 10] [--misbehave duplicateStop,lateMeterValues,dropAndReconnect]';
+  '[--power 11] [--connectors 1] [--interval 10] [--full-after <kWh>] ' +
+  '[--misbehave duplicateStop,lateMeterValues,dropAndReconnect]';
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
@@ -20,6 +22,7 @@ async function main(): Promise<void> {
       power: { type: 'string', default: '11' },
       connectors: { type: 'string', default: '1' },
       interval: { type: 'string', default: '10' },
+      'full-after': { type: 'string' },
       misbehave: { type: 'string', default: '' },
       help: { type: 'boolean', default: false },
     },
@@ -27,13 +30,16 @@ async function main(): Promise<void> {
   const powerKw = Number(values.power);
   const connectors = Number(values.connectors);
   const intervalS = Number(values.interval);
+  const fullAfterKwh =
+    values['full-after'] === undefined ? undefined : Number(values['full-after']);
   if (
     values.help ||
     !values.id ||
     !(powerKw > 0) ||
     !Number.isInteger(connectors) ||
     connectors < 1 ||
-    !(intervalS > 0)
+    !(intervalS > 0) ||
+    (fullAfterKwh !== undefined && !(fullAfterKwh > 0))
   ) {
     console.error(USAGE);
     process.exit(values.help ? 0 : 2);
@@ -52,6 +58,7 @@ async function main(): Promise<void> {
     connectors,
     powerKw,
     meterIntervalMs: intervalS * 1000,
+    ...(fullAfterKwh !== undefined ? { evFullAfterWh: fullAfterKwh * 1000 } : {}),
     misbehave: Object.fromEntries([...tricks].map((t) => [t, true])),
     log: (line) => console.log(`${new Date().toISOString()} ${values.id} ${line}`),
   });

@@ -8,6 +8,11 @@ export interface SimulatorOptions {
   connectors: number;
   powerKw: number;
   meterIntervalMs: number;
+  /**
+   * The car is full after this many Wh in a transaction: the connector goes SuspendedEV and the
+   * meter stops, the transaction open (idle) until the stop. Absent: it draws until stopped.
+   */
+  evFullAfterWh?: number;
   /** Things real chargers do that the central system must survive. */
   misbehave?: {
     /** Send every StopTransaction twice. */
@@ -35,7 +40,14 @@ export interface Connector {
   status: Status;
   /** The meter register in Wh, kept fractional; sent rounded. */
   meterWh: number;
-  tx?: { id: number; idTag: string; timer?: NodeJS.Timeout; samples: number };
+  tx?: {
+    id: number;
+    idTag: string;
+    timer?: NodeJS.Timeout;
+    samples: number;
+    /** The meter at the start (for evFullAfterWh). */
+    meterStartWh: number;
+  };
   /** A ReserveNow in force: only a start with its idTag may use the connector until it ends. */
   reservation?: { id: number; idTag: string; timer: NodeJS.Timeout };
 }

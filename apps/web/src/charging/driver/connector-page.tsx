@@ -8,6 +8,7 @@ import { Panel } from '../../shell/panel';
 import { PriceList } from './price';
 import { useConnector, useMyLiveSessions, useStartSession, type PublicConnector } from './queries';
 import { ConnectorBadge } from './status';
+import { Reserve } from './reserve';
 
 const kw = (w: number) => `${Math.round(w / 100) / 10} kW`;
 const TYPES: Record<string, string> = {
@@ -56,6 +57,7 @@ export function ConnectorPage() {
             </Stack>
             <Stack flex="1" minW={0} gap={6}>
               <Start connector={c} />
+              <Reserve connector={c} />
               {/* The USDC pre-check (charging/usdc-precheck.tsx, another branch) goes here as the
                   "pay in USDC" option once it lands on main. */}
             </Stack>

@@ -10,6 +10,9 @@ import { useCompanyTariffs } from './queries';
 export const CHARGING_SECTIONS = [
   { to: '/charging/stations', label: 'Stations' },
   { to: '/charging/tariffs', label: 'Tariffs' },
+  { to: '/charging/sessions', label: 'Sessions' },
+  { to: '/charging/reports', label: 'Reports' },
+  { to: '/charging/reservations', label: 'Reservations' },
 ] as const;
 
 const TABS = { label: 'Charging sections', sections: CHARGING_SECTIONS };

@@ -8,7 +8,7 @@ import { Panel } from '../../shell/panel';
 import { ChargingPage } from './area';
 import { ChargerSettings, ocppUrl } from './chargers';
 import { CommandPanel } from './commands';
-import { ConfirmDelete } from './confirm';
+import { ConfirmDelete } from '../../shell/confirm-delete';
 import { ConnectorList } from './connectors';
 import { errorLabel, OnlineBadge, plain, StatusBadge } from './labels';
 import { useChargerLive } from './live';

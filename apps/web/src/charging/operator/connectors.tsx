@@ -3,7 +3,7 @@ import { useState, type FormEvent } from 'react';
 import { api, call } from '../../api/client';
 import { formatDateTime } from '../../lib/format';
 import { Empty, ErrorState, Loaded } from '../../shell/page';
-import { ConfirmDelete } from './confirm';
+import { ConfirmDelete } from '../../shell/confirm-delete';
 import {
   connectorTypeLabel,
   CONNECTOR_TYPE_LABEL,

@@ -5,6 +5,10 @@ import { ChargerPage } from './charger-page';
 import { StationPage } from './station-page';
 import { StationsPage } from './stations-page';
 import { TariffPage, TariffsPage } from './tariffs-pages';
+import { OpsSessionPage } from './session-detail';
+import { OpsSessionsPage } from './sessions-page';
+import { ReportsPage } from './reports-page';
+import { OpsReservationsPage } from './reservations-page';
 
 /** Operators manage their company's charging; admins every company's. */
 const MANAGERS: Audience = ['OPERATOR', 'ADMIN'];
@@ -17,4 +21,8 @@ export const OPERATOR_CHARGING_ROUTES: { path: string; audience: Audience; page:
   { path: '/charging/chargers/:id', audience: MANAGERS, page: <ChargerPage /> },
   { path: '/charging/tariffs', audience: MANAGERS, page: <TariffsPage /> },
   { path: '/charging/tariffs/:id', audience: MANAGERS, page: <TariffPage /> },
+  { path: '/charging/sessions', audience: MANAGERS, page: <OpsSessionsPage /> },
+  { path: '/charging/sessions/:id', audience: MANAGERS, page: <OpsSessionPage /> },
+  { path: '/charging/reports', audience: MANAGERS, page: <ReportsPage /> },
+  { path: '/charging/reservations', audience: MANAGERS, page: <OpsReservationsPage /> },
 ];

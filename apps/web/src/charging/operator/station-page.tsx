@@ -7,7 +7,7 @@ import { BackLink, Empty, ErrorState, Loaded } from '../../shell/page';
 import { Panel } from '../../shell/panel';
 import { ChargingPage, TariffField } from './area';
 import { AddCharger } from './chargers';
-import { ConfirmDelete } from './confirm';
+import { ConfirmDelete } from '../../shell/confirm-delete';
 import { ConnectorList } from './connectors';
 import { OnlineBadge, StatusBadge } from './labels';
 import { useChargerLive } from './live';

@@ -7,7 +7,7 @@ import { Panel } from '../../shell/panel';
 import { ShowMore } from '../../shell/show-more';
 import { WideTable } from '../../shell/wide-table';
 import { ChargingPage, CompanyField, useCompanyNames, useIsAdmin } from './area';
-import { ConfirmDelete } from './confirm';
+import { ConfirmDelete } from '../../shell/confirm-delete';
 import { emptyTariff, tariffBody, tariffDraft, TariffFields } from './tariff-form';
 import { tariffLine, TariffSummary } from './tariff-summary';
 import { useChargingChange, useTariff, useTariffs, type Tariff } from './queries';

@@ -1,6 +1,6 @@
 import { Alert, Button, Flex } from '@chakra-ui/react';
 import { useId, useState } from 'react';
-import { ErrorState } from '../../shell/page';
+import { ErrorState } from './page';
 
 /** A delete button that asks first, in words saying what goes; the refusal shows in words too. */
 export function ConfirmDelete({
@@ -10,6 +10,7 @@ export function ConfirmDelete({
   pending,
   error,
   size = 'md',
+  confirmLabel = 'Yes, delete',
 }: {
   label: string;
   question: string;
@@ -17,6 +18,8 @@ export function ConfirmDelete({
   pending: boolean;
   error: unknown;
   size?: 'sm' | 'md';
+  /** The button that goes ahead, when "Yes, delete" would not say what goes. */
+  confirmLabel?: string;
 }) {
   const [confirming, setConfirming] = useState(false);
   const id = useId();
@@ -40,7 +43,7 @@ export function ConfirmDelete({
             <Alert.Title id={id}>{question}</Alert.Title>
             <Flex gap={3} wrap="wrap">
               <Button size={size} colorPalette="red" loading={pending} onClick={onConfirm}>
-                Yes, delete
+                {confirmLabel}
               </Button>
               <Button size={size} variant="outline" onClick={() => setConfirming(false)}>
                 Keep it

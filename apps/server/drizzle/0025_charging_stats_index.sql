@@ -1,0 +1,1 @@
+CREATE INDEX "charging_sessions_completed_idx" ON "charging_sessions" USING btree ("charger_id","ended_at") WHERE "charging_sessions"."status" = 'COMPLETED';
