@@ -49,7 +49,7 @@ describe('client-side confirmation with a publishable key and the client secret'
         browser().paymentIntents.confirm(pi.id, {
           ...(secret ? { client_secret: secret } : {}),
           payment_method: 'pm_card_visa',
-        } as never),
+        }),
       );
       expect(err.statusCode).toBe(404);
       expect(err.code).toBe('resource_missing');
