@@ -2,6 +2,7 @@ import { type DynamicModule, Module, type Type } from '@nestjs/common';
 import { BooksController } from './books.controller';
 import { CatalogModule } from './catalog';
 import { ChargingModule } from './charging';
+import { CoworkingModule } from './coworking';
 import { IdentityModule } from './identity';
 import { HealthController } from './platform/health/health.controller';
 import { IdempotencyModule } from './platform/idempotency/idempotency.module';
@@ -39,6 +40,7 @@ export class AppModule {
         NotificationsModule,
         OrdersModule,
         ChargingModule,
+        CoworkingModule,
         OnchainModule,
         ...extraModules,
       ],

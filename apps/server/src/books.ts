@@ -7,6 +7,7 @@ import {
   type Violation,
 } from './ledger';
 import { CHARGING_INVARIANTS } from './charging';
+import { COWORKING_INVARIANTS } from './coworking';
 import { ORDER_INVARIANTS } from './orders';
 import { WALLET_INVARIANTS } from './wallet';
 
@@ -20,6 +21,7 @@ export const BOOK_INVARIANTS = [
   ...WALLET_INVARIANTS,
   ...ORDER_INVARIANTS,
   ...CHARGING_INVARIANTS,
+  ...COWORKING_INVARIANTS,
 ];
 
 /** Every invariant on the live database, in one snapshot; [] when the books hold. */

@@ -8,6 +8,11 @@ export interface ApiRequest {
   params: Record<string, string>;
   /** Form body for POST, query string for GET/DELETE. */
   p: ParamReader;
+  /**
+   * The request was made with a publishable key (Stripe.js in the payer's browser): the route
+   * must then check what the key alone does not prove (a PaymentIntent's `client_secret`).
+   */
+  publishable?: boolean;
 }
 
 export type Handler = (engine: Engine, req: ApiRequest) => object;

@@ -202,7 +202,11 @@ export function buildServer(deps: ServerDeps): FastifyInstance {
       let result: object;
       try {
         const run = () =>
-          route.handler(engine, { params: req.params as Record<string, string>, p });
+          route.handler(engine, {
+            params: req.params as Record<string, string>,
+            p,
+            publishable: apiKey.startsWith('pk_'),
+          });
         // A read cannot change a record: what it looks at is not written back.
         result = route.method === 'GET' ? engine.store.reading(run) : run();
       } finally {

@@ -21,6 +21,8 @@ import { SessionPage } from './charging/driver/session-page';
 import { SessionsPage } from './charging/driver/sessions-page';
 import { StationsPage } from './charging/driver/stations-page';
 import { GuestSessionPage } from './charging/guest/guest-session-page';
+import { BookingsPage } from './coworking/bookings-page';
+import { SpacesPage } from './coworking/spaces-page';
 
 /** Every route of the app and who may open it. A new page adds one line here. */
 export const ROUTES: { path: string; audience: Audience; page: ReactNode }[] = [
@@ -41,6 +43,9 @@ export const ROUTES: { path: string; audience: Audience; page: ReactNode }[] = [
   { path: '/charge/:connectorId', audience: 'anyone', page: <ConnectorPage /> },
   // A guest's session (no account): opened only by its link, the key in the URL fragment.
   { path: '/charge/guest/:sessionId', audience: 'anyone', page: <GuestSessionPage /> },
+  // Coworking (seed 004): book a space, pay it, my bookings (cancel with the policy's refund).
+  { path: '/spaces', audience: 'signed-in', page: <SpacesPage /> },
+  { path: '/bookings', audience: 'signed-in', page: <BookingsPage /> },
   // Merchant back office, then the admin's directory of users (with their wallets) and companies:
   // tabs of the Admin area (admin/admin-page.tsx), like the operations pages.
   { path: '/merchant/products', audience: ['MERCHANT'], page: <MerchantProductsPage /> },

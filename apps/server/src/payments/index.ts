@@ -5,10 +5,14 @@ export {
   PaymentsService,
   requireCollected,
   type CardPaymentInput,
+  type ClientIntent,
+  type ClientIntentInput,
   type PayableRef,
 } from './payments.service';
 export {
   PayablesRegistry,
+  type IntentQuote,
+  type IntentQuoter,
   type PayableHandler,
   type PaymentDomainEvent,
 } from './payables-registry';

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import type { UserRow } from '../identity';
 import type { Tx } from '../platform/database/database';
 import { AppError } from '../platform/errors/app-error';
 import type { PaymentEventType } from './payment-state';
@@ -29,9 +30,40 @@ export interface PaymentDomainEvent {
  */
 export type PayableHandler = (tx: Tx, event: PaymentDomainEvent) => Promise<void>;
 
+/** What a payable owes now, as `POST /payments/create-intent` asks it. */
+export interface IntentQuote {
+  amount: bigint;
+  currency: string;
+  description?: string;
+}
+
+/**
+ * Answers what `payer` owes for payable `id`: AppError 404 when it is not theirs (or does not
+ * exist), 409 when it cannot be paid now (already paid, cancelled, expired).
+ */
+export type IntentQuoter = (payer: UserRow, id: string) => Promise<IntentQuote>;
+
+/** The fields `POST /payments/create-intent` names a payable by, one per payable type. */
+export const INTENT_FIELDS = ['bookingId', 'orderId'] as const;
+export type IntentField = (typeof INTENT_FIELDS)[number];
+
 @Injectable()
 export class PayablesRegistry {
   private readonly handlers = new Map<string, PayableHandler>();
+  private readonly quoters = new Map<IntentField, { type: string; quote: IntentQuoter }>();
+
+  /**
+   * Lets the payer pay payable `type` by a client-confirmed intent, named in
+   * `POST /payments/create-intent` by `field` (`{bookingId}`, later `{orderId}`).
+   */
+  registerIntentSource(field: IntentField, type: string, quote: IntentQuoter): void {
+    if (this.quoters.has(field)) throw new Error(`intent field '${field}' registered twice`);
+    this.quoters.set(field, { type, quote });
+  }
+
+  intentSource(field: IntentField): { type: string; quote: IntentQuoter } | undefined {
+    return this.quoters.get(field);
+  }
 
   register(payableType: string, handler: PayableHandler): void {
     if (this.handlers.has(payableType))

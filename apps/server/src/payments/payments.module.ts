@@ -21,6 +21,8 @@ import { WebhookEventsController } from './webhook-events.controller';
 import { WebhookEventsQuery } from './webhook-events.query';
 import { PaymentsService } from './payments.service';
 import { CardPayments } from './card-payments';
+import { ClientIntents } from './client-intents';
+import { ClientIntentsController } from './client-intents.controller';
 import { LinkPayments } from './link-payments';
 import { PaymentAttempts } from './payment-attempts';
 import { PaymentHolds } from './payment-holds';
@@ -51,6 +53,7 @@ import { WebhookQueue } from './webhook-queue';
 @Module({
   controllers: [
     ClientConfigController,
+    ClientIntentsController,
     PaymentsController,
     WebhooksController,
     PaymentsAdminController,
@@ -94,6 +97,7 @@ import { WebhookQueue } from './webhook-queue';
     PaymentAttempts,
     PaymentSync,
     CardPayments,
+    ClientIntents,
     LinkPayments,
     PaymentHolds,
     PaymentsService,

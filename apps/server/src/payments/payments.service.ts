@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { AppError } from '../platform/errors/app-error';
 import { CardPayments, type CardPaymentInput } from './card-payments';
+import { ClientIntents, type ClientIntent, type ClientIntentInput } from './client-intents';
 import { LinkPayments, type LinkPaymentInput } from './link-payments';
 import { PaymentHolds } from './payment-holds';
 import { PaymentRefunds } from './payment-refunds';
@@ -9,6 +10,7 @@ import { PaymentSync, type PayableRef } from './payment-sync';
 import type { PaymentRow, RefundRow } from './payments.schema';
 
 export type { CardPaymentInput } from './card-payments';
+export type { ClientIntent, ClientIntentInput } from './client-intents';
 export type { LinkPaymentInput } from './link-payments';
 export type { PayableRef } from './payment-sync';
 
@@ -43,6 +45,7 @@ export class PaymentsService {
     private readonly holds: PaymentHolds,
     private readonly payments: PaymentSync,
     private readonly refunds: PaymentRefunds,
+    private readonly clientIntents: ClientIntents,
   ) {}
 
   get(id: string): Promise<PaymentRow> {
@@ -56,6 +59,15 @@ export class PaymentsService {
   /** Charges a card. Returns the payment in whatever state it reached; a decline ends `FAILED`. */
   payByCard(input: CardPaymentInput): Promise<PaymentRow> {
     return this.cards.pay(input);
+  }
+
+  /**
+   * An intent the payer's browser confirms with its client secret (automatic capture): the one
+   * still open for the payable, or a new one if `amount` changed (the old one cancelled). The
+   * outcome reaches the payable by webhook or a server-side read, never by the browser's word.
+   */
+  openClientIntent(input: ClientIntentInput): Promise<ClientIntent> {
+    return this.clientIntents.open(input);
   }
 
   /** A hosted payment page (card or USDC) for the payer to complete; returns the payment with its URL. */

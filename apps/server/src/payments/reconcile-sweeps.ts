@@ -3,6 +3,7 @@ import { and, eq, inArray, isNull, lt } from 'drizzle-orm';
 import { Database } from '../platform/database/database';
 import { eachAlone } from '../platform/jobs/each-alone';
 import { Logger } from '../platform/logging/logger';
+import { CLIENT_CONFIRMATION } from './client-intents';
 import { UNSETTLED_STATUSES } from './payment-state';
 import { PaymentWriter } from './payment-writer';
 import { payments, refunds } from './payments.schema';
@@ -58,8 +59,12 @@ export class ReconcileSweeps {
         // A link payment without a session never got its page to anyone (the provider call failed,
         // or we crashed before storing the session): nobody can pay it, and its payable (an
         // order's units, say) waits for it to end.
+        // A client-confirmed intent that exists waits for its payer, not for us: its payable
+        // decides when it is abandoned (a booking's hold window cancels it).
+        const waitsForPayer =
+          synced.metadata.confirmation === CLIENT_CONFIRMATION && synced.providerIntentId !== null;
         const neverStarted =
-          synced.method === 'CARD' ||
+          (synced.method === 'CARD' && !waitsForPayer) ||
           ((synced.method === 'CARD_LINK' || synced.method === 'CRYPTO_LINK') &&
             !synced.providerSessionId);
         if (synced.status === 'CREATED' && neverStarted && abandoned) {

@@ -5,12 +5,18 @@
 //
 // Messages (all `{ type, … }`):
 //   parent → frame  `tender:create-payment-method`   create a payment method from what is typed
+//                   `tender:confirm-payment` { clientSecret }   create one and confirm that
+//                                                     PaymentIntent with it (Stripe.js's
+//                                                     confirmCardPayment): the publishable key
+//                                                     and the client secret, from this origin
 //                   `tender:card-ping`                answer `tender:card-ready` again (a parent
 //                                                     that started listening after the first one)
 //   frame → parent  `tender:card-ready`               the frame listens
 //                   `tender:card-submit`              Enter pressed in the frame (parent may pay)
 //                   `tender:payment-method` { paymentMethodId, brand, last4 }
 //                   `tender:card-error` { code, message }   refused by the sandbox (incorrect_number, …)
+//                   `tender:payment-result` { status, nextActionUrl }   the intent after the confirm
+//                   `tender:payment-error` { code, declineCode, message }   the confirm was refused
 import { randomBytes } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import { page } from './html';
@@ -54,19 +60,36 @@ const key = ${JSON.stringify(key)};
 const post = (msg) => window.parent.postMessage(msg, parentOrigin);
 const value = (id) => document.getElementById(id).value.replace(/\\s+/g, '');
 document.getElementById('card').addEventListener('submit', (e) => { e.preventDefault(); post({ type: 'tender:card-submit' }); });
+const form = (params) => ({ method: 'POST', body: new URLSearchParams(params),
+  headers: { authorization: 'Bearer ' + key, 'content-type': 'application/x-www-form-urlencoded' } });
+const createMethod = async () => {
+  const [month, year] = value('exp').split('/');
+  const res = await fetch('/v1/payment_methods', form({ type: 'card', 'card[number]': value('number'),
+    'card[exp_month]': month || '', 'card[exp_year]': year || '', 'card[cvc]': value('cvc') }));
+  const json = await res.json();
+  if (!res.ok) { post({ type: 'tender:card-error', code: json.error.code || 'invalid_request', message: json.error.message }); return null; }
+  return json;
+};
+const confirm = async (secret) => {
+  const pm = await createMethod();
+  if (!pm) return;
+  const id = String(secret).split('_secret_')[0];
+  const res = await fetch('/v1/payment_intents/' + encodeURIComponent(id) + '/confirm',
+    form({ client_secret: String(secret), payment_method: pm.id }));
+  const json = await res.json();
+  if (res.ok) post({ type: 'tender:payment-result', status: json.status,
+    nextActionUrl: (json.next_action && json.next_action.redirect_to_url && json.next_action.redirect_to_url.url) || null });
+  else post({ type: 'tender:payment-error', code: json.error.code || 'card_error',
+    declineCode: json.error.decline_code || null, message: json.error.message });
+};
 window.addEventListener('message', async (e) => {
   if (e.origin !== parentOrigin || e.source !== window.parent) return;
   if (e.data && e.data.type === 'tender:card-ping') return post({ type: 'tender:card-ready' });
-  if (!e.data || e.data.type !== 'tender:create-payment-method') return;
-  const [month, year] = value('exp').split('/');
-  const body = new URLSearchParams({ type: 'card', 'card[number]': value('number'),
-    'card[exp_month]': month || '', 'card[exp_year]': year || '', 'card[cvc]': value('cvc') });
   try {
-    const res = await fetch('/v1/payment_methods', { method: 'POST', body,
-      headers: { authorization: 'Bearer ' + key, 'content-type': 'application/x-www-form-urlencoded' } });
-    const json = await res.json();
-    if (res.ok) post({ type: 'tender:payment-method', paymentMethodId: json.id, brand: json.card.brand, last4: json.card.last4 });
-    else post({ type: 'tender:card-error', code: json.error.code || 'invalid_request', message: json.error.message });
+    if (e.data && e.data.type === 'tender:confirm-payment') return await confirm(e.data.clientSecret);
+    if (!e.data || e.data.type !== 'tender:create-payment-method') return;
+    const json = await createMethod();
+    if (json) post({ type: 'tender:payment-method', paymentMethodId: json.id, brand: json.card.brand, last4: json.card.last4 });
   } catch {
     post({ type: 'tender:card-error', code: 'network', message: 'The card could not be checked. Try again.' });
   }

@@ -1,7 +1,7 @@
 import type Stripe from 'stripe';
 import type { Engine } from '../engine';
 import { checkChargeAmount, isCurrency } from '../protocol/currencies';
-import { invalidRequest, unexpectedState } from '../protocol/errors';
+import { invalidRequest, notFound, unexpectedState } from '../protocol/errors';
 import { clientSecret, newId } from '../protocol/ids';
 import { createdFilter, paginate } from '../protocol/list';
 import type { ParamReader } from '../protocol/params';
@@ -48,6 +48,30 @@ const CONFIRM_FIELDS = [
   'use_stripe_sdk',
   'mandate_data',
 ];
+
+/**
+ * What the payer's browser may send when it confirms with a publishable key: the card (as a
+ * `pm_…` or typed card details) and where to come back after 3-D Secure — never the amount,
+ * the capture method or anything else the server decided.
+ */
+const CLIENT_CONFIRM_FIELDS = [
+  'payment_method',
+  'payment_method_data',
+  'return_url',
+  'use_stripe_sdk',
+];
+
+/**
+ * The intent a publishable-key request names, only if it also carries that intent's client
+ * secret; otherwise Stripe's 404, so a key and an id alone reveal nothing.
+ */
+function bySecret(engine: Engine, id: string, p: ParamReader): Stripe.PaymentIntent {
+  const pi = engine.store.find('payment_intent', id);
+  const secret = p.str('client_secret');
+  if (!pi || secret === undefined || secret !== pi.client_secret)
+    throw notFound('payment_intent', id, 'intent');
+  return pi;
+}
 
 /** A charge amount in `currency`, within Stripe's minimum and maximum for it. */
 export function amountParam(p: ParamReader, currency: string, key = 'amount'): number {
@@ -283,22 +307,40 @@ export const paymentIntents: ResourceModule = {
   setup: (engine) => engine.onTick(expireHolds),
   routes: [
     post('/payment_intents', (engine, { p }) => createIntent(engine, p)),
-    get('/payment_intents/:id', (engine, { params }) =>
-      engine.store.get('payment_intent', params.id ?? '', 'intent'),
-    ),
+    {
+      // Stripe.js reads an intent with the publishable key and its client secret.
+      ...get('/payment_intents/:id', (engine, { params, p, publishable }) =>
+        publishable
+          ? bySecret(engine, params.id ?? '', p)
+          : engine.store.get('payment_intent', params.id ?? '', 'intent'),
+      ),
+      publishable: true,
+    },
     post('/payment_intents/:id', (engine, { params, p }) => {
       const pi = engine.store.get('payment_intent', params.id ?? '', 'intent');
       // Stripe has no payment_intent.updated event, so an update emits nothing.
       return updateIntent(engine, pi, p);
     }),
-    post('/payment_intents/:id/confirm', (engine, { params, p }) => {
-      p.allowOnly(CONFIRM_FIELDS);
-      return confirmIntent(
-        engine,
-        engine.store.get('payment_intent', params.id ?? '', 'intent'),
-        p,
-      );
-    }),
+    {
+      // Confirmed by the payer's browser (Stripe.js confirmCardPayment): publishable key + secret.
+      ...post('/payment_intents/:id/confirm', (engine, { params, p, publishable }) => {
+        if (publishable) {
+          p.allowOnly([...CLIENT_CONFIRM_FIELDS, 'client_secret']);
+          return confirmIntent(
+            engine,
+            bySecret(engine, params.id ?? '', p),
+            p.without(['client_secret']),
+          );
+        }
+        p.allowOnly(CONFIRM_FIELDS);
+        return confirmIntent(
+          engine,
+          engine.store.get('payment_intent', params.id ?? '', 'intent'),
+          p,
+        );
+      }),
+      publishable: true,
+    },
     post('/payment_intents/:id/capture', (engine, { params, p }) => {
       p.allowOnly(['amount_to_capture', 'metadata', 'final_capture', 'statement_descriptor']);
       const pi = engine.store.get('payment_intent', params.id ?? '', 'intent');

@@ -7,12 +7,23 @@ import { ErrorState, Loading } from '../shell/page';
 /** What a card field gives back: the provider's payment method id, or why it refused the card. */
 export type CardResult = { paymentMethodId: string } | { error: { code: string; message: string } };
 
+/** What the provider said to a confirmation from the browser. */
+export type IntentResult =
+  | { status: string; nextActionUrl: string | null }
+  | { error: { code: string; declineCode?: string | null; message: string } };
+
 /**
  * A card field on the provider's origin: the number is typed there and only a `pm_…` id comes
  * back, so no card number ever reaches Tender (`create` is all this page can ask of it).
  */
 export interface CardField {
   create(): Promise<CardResult>;
+  /**
+   * Confirms a PaymentIntent the server made with what is typed, on the provider's origin with its
+   * client secret (Stripe.js confirmCardPayment). What it answers is only the browser's view: the
+   * payable is settled by the server from the provider.
+   */
+  confirmIntent?(clientSecret: string): Promise<IntentResult>;
   /**
    * Where 3-D Secure runs: framed in the page (the sandbox's challenge page, whose origin the CSP
    * frames), or the whole page goes to the bank and comes back to /payments/:id or /cards (real
@@ -61,7 +72,9 @@ type FrameMessage =
   | { type: 'tender:card-ready' }
   | { type: 'tender:card-submit' }
   | { type: 'tender:payment-method'; paymentMethodId: string }
-  | { type: 'tender:card-error'; code: string; message: string };
+  | { type: 'tender:card-error'; code: string; message: string }
+  | { type: 'tender:payment-result'; status: string; nextActionUrl: string | null }
+  | { type: 'tender:payment-error'; code: string; declineCode: string | null; message: string };
 
 /**
  * The sandbox's card form (`/_sandbox/elements/card`) in a frame. Messages are only taken from
@@ -79,31 +92,35 @@ export function SandboxCardField({
   callbacks.current = { onReady, onSubmit };
 
   useEffect(() => {
-    let pending: ((r: CardResult) => void) | undefined;
+    let pending: ((r: CardResult & IntentResult) => void) | undefined;
+    const ask = <R,>(message: object) =>
+      new Promise<R>((resolve) => {
+        pending?.({
+          error: { code: 'superseded', message: 'A newer attempt replaced this one.' },
+        });
+        pending = resolve as (r: CardResult & IntentResult) => void;
+        frame.current?.contentWindow?.postMessage(message, origin);
+      });
     const field: CardField = {
-      create: () =>
-        new Promise<CardResult>((resolve) => {
-          pending?.({
-            error: { code: 'superseded', message: 'A newer attempt replaced this one.' },
-          });
-          pending = resolve;
-          frame.current?.contentWindow?.postMessage(
-            { type: 'tender:create-payment-method' },
-            origin,
-          );
-        }),
+      create: () => ask<CardResult>({ type: 'tender:create-payment-method' }),
+      confirmIntent: (clientSecret) =>
+        ask<IntentResult>({ type: 'tender:confirm-payment', clientSecret }),
     };
     const listen = (e: MessageEvent<FrameMessage>) => {
       if (e.origin !== origin || !e.source || e.source !== frame.current?.contentWindow) return;
       const m = e.data;
       if (m.type === 'tender:card-ready') callbacks.current.onReady(field);
       else if (m.type === 'tender:card-submit') callbacks.current.onSubmit?.();
-      else if (m.type === 'tender:payment-method' || m.type === 'tender:card-error') {
-        const r: CardResult =
+      else {
+        const r =
           m.type === 'tender:payment-method'
             ? { paymentMethodId: m.paymentMethodId }
-            : { error: { code: m.code, message: m.message } };
-        pending?.(r);
+            : m.type === 'tender:payment-result'
+              ? { status: m.status, nextActionUrl: m.nextActionUrl }
+              : m.type === 'tender:payment-error'
+                ? { error: { code: m.code, declineCode: m.declineCode, message: m.message } }
+                : { error: { code: m.code, message: m.message } };
+        pending?.(r as CardResult & IntentResult);
         pending = undefined;
       }
     };
@@ -156,6 +173,18 @@ export function StripeCardField({
           return {
             error: {
               code: r.error.decline_code ?? r.error.code ?? 'card_error',
+              message: r.error.message ?? 'The card was refused.',
+            },
+          };
+        },
+        confirmIntent: async (clientSecret) => {
+          // Stripe.js runs 3-D Secure itself here, in its own modal.
+          const r = await stripe.confirmCardPayment(clientSecret, { payment_method: { card } });
+          if (r.paymentIntent) return { status: r.paymentIntent.status, nextActionUrl: null };
+          return {
+            error: {
+              code: r.error.code ?? 'card_error',
+              declineCode: r.error.decline_code ?? null,
               message: r.error.message ?? 'The card was refused.',
             },
           };

@@ -17,6 +17,7 @@ export const NAV: NavEntry[] = [
   { to: '/cards', label: 'Cards', audience: 'signed-in' },
   // EV charging: stations, a connector's page, and the driver's sessions (linked from it).
   { to: '/charge', label: 'Charge', audience: 'signed-in' },
+  { to: '/spaces', label: 'Spaces', audience: 'signed-in' },
   { to: '/merchant/products', label: 'Products', audience: ['MERCHANT'] },
   { to: '/merchant/sales', label: 'Sales', audience: ['MERCHANT'] },
   { to: '/merchant/earnings', label: 'Earnings', audience: ['MERCHANT'] },

@@ -89,6 +89,11 @@ export interface CreateIntentInput {
   requestIncrementalAuthorization?: boolean;
   description?: string;
   metadata: Record<string, string>;
+  /**
+   * `client`: confirmed by the payer's browser with the intent's client secret (card entry on the
+   * provider's origin), so the intent is created for cards with no payment method yet.
+   */
+  confirmation?: 'server' | 'client';
 }
 
 export interface ConfirmIntentInput {

@@ -220,6 +220,7 @@ export class StripeProvider implements PaymentProvider {
               : {}),
             ...(input.customerId ? { customer: input.customerId } : {}),
             ...(input.description ? { description: input.description } : {}),
+            ...(input.confirmation === 'client' ? { payment_method_types: ['card'] } : {}),
           },
           { idempotencyKey },
         ),

@@ -29,6 +29,9 @@ export const ID_PREFIXES = {
   chargingSession: 'ses',
   reservation: 'rsv',
   mail: 'mail',
+  space: 'spc',
+  seat: 'seat',
+  booking: 'bkg',
 } as const;
 
 export type IdKind = keyof typeof ID_PREFIXES;
