@@ -7,6 +7,7 @@ import { HealthController } from './platform/health/health.controller';
 import { IdempotencyModule } from './platform/idempotency/idempotency.module';
 import { JobsModule } from './platform/jobs/jobs.module';
 import { LedgerModule } from './ledger';
+import { MembershipsModule } from './memberships';
 import { NotificationsModule } from './notifications';
 import { OnchainModule } from './onchain';
 import { OrdersModule } from './orders';
@@ -40,6 +41,7 @@ export class AppModule {
         OrdersModule,
         ChargingModule,
         OnchainModule,
+        MembershipsModule,
         ...extraModules,
       ],
       controllers: [HealthController, BooksController],

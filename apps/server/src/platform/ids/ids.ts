@@ -29,6 +29,10 @@ export const ID_PREFIXES = {
   chargingSession: 'ses',
   reservation: 'rsv',
   mail: 'mail',
+  membershipPlan: 'mpl',
+  membership: 'mem',
+  membershipCredit: 'mcr',
+  creditTransaction: 'ctx',
 } as const;
 
 export type IdKind = keyof typeof ID_PREFIXES;
