@@ -129,7 +129,7 @@ export class BillingHandler implements OnModuleInit {
         .where(eq(memberships.id, m.id));
     }
     // The cycle that ended is over whether or not the next one gets paid.
-    await this.credits.expireEnded(tx, m.id, `renewal-failed:${fact.invoiceId}`);
+    await this.credits.expireEnded(tx, m.id, fact.periodStart, `renewal-failed:${fact.invoiceId}`);
     const plan = await this.plans.get(tx, m.planId);
     const retry = fact.nextAttemptAt
       ? `We will try again on ${fact.nextAttemptAt.toISOString().slice(0, 10)}.`

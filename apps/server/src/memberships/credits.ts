@@ -102,9 +102,11 @@ export class Credits {
     }
   }
 
-  /** Expires what is left of every cycle that has ended (a renewal that failed, a cancellation). */
-  async expireEnded(tx: Tx, membershipId: string, cause: string): Promise<void> {
-    const now = this.clock.now();
+  /**
+   * Expires what is left of every cycle that ended by `endedBy` (the provider's time: the start of
+   * the period whose renewal failed), so a failed renewal closes the cycle before it.
+   */
+  async expireEnded(tx: Tx, membershipId: string, endedBy: Date, cause: string): Promise<void> {
     const ended = await tx
       .select()
       .from(membershipCredits)
@@ -112,7 +114,7 @@ export class Credits {
         and(
           eq(membershipCredits.membershipId, membershipId),
           isNull(membershipCredits.closedAt),
-          lte(membershipCredits.cycleEnd, now),
+          lte(membershipCredits.cycleEnd, endedBy),
         ),
       )
       .for('update');

@@ -162,7 +162,7 @@ export class MembershipsService {
 
   /**
    * The row this request works on: a new PENDING membership, or — for the same Idempotency-Key, or
-   * a PENDING one of the same plan left by a crash — the one already stored. Another live
+   * (without one) a keyless PENDING one of the same plan left by a crash — the one already stored. Another live
    * membership is a 409: one at a time, enforced by the partial unique index under concurrency.
    */
   private async claim(
@@ -174,7 +174,9 @@ export class MembershipsService {
     const resume = (m: MembershipRow | undefined) =>
       m &&
       m.planId === plan.id &&
-      ((requestKey !== undefined && m.requestKey === requestKey) || m.status === 'PENDING');
+      (requestKey !== undefined
+        ? m.requestKey === requestKey
+        : m.requestKey === null && m.status === 'PENDING');
     const existing = await this.liveOf(userId).catch(() => undefined);
     if (resume(existing)) return existing!;
     if (existing) throw alreadyMember();
@@ -197,7 +199,7 @@ export class MembershipsService {
     } catch (err) {
       if (!isUniqueViolation(err)) throw err;
       const winner = await this.liveOf(userId).catch(() => undefined);
-      if (resume(winner) && requestKey !== undefined) return winner!;
+      if (resume(winner)) return winner!;
       throw alreadyMember();
     }
   }
