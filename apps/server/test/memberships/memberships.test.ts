@@ -73,7 +73,7 @@ describe('memberships', () => {
         key: 'spend:b1',
       }),
     );
-    await f.advance(await f.secondsUntil(m.membership.currentPeriodEnd!));
+    await f.advance(await f.secondsUntil(m.membership.currentPeriodEnd));
     const renewed = await eventually(async () => {
       const v = await f.subscription(m.accessToken);
       expect(v.body.currentPeriodStart).toBe(m.membership.currentPeriodEnd);
@@ -110,12 +110,12 @@ describe('memberships', () => {
     const plan = await f.plan({ name: 'Strict', pastDueAccess: false });
     const m = await f.activeMember(plan.id);
     // The member's card goes bad: renewals charge a card that declines.
-    const subscription = await f.stripe.subscriptions.retrieve(m.membership.subscriptionId!);
+    const subscription = await f.stripe.subscriptions.retrieve(m.membership.subscriptionId);
     const failing = await f.stripe.paymentMethods.attach('pm_card_chargeCustomerFail', {
       customer: subscription.customer as string,
     });
     await f.stripe.subscriptions.update(subscription.id, { default_payment_method: failing.id });
-    await f.advance(await f.secondsUntil(m.membership.currentPeriodEnd!));
+    await f.advance(await f.secondsUntil(m.membership.currentPeriodEnd));
     const after = await eventually(async () => {
       const v = await f.subscription(m.accessToken);
       expect(v.body.status).toBe('PAST_DUE');
@@ -163,7 +163,7 @@ describe('memberships', () => {
       m.accessToken,
     );
     expect(same.status).toBe(400);
-    await f.advance(await f.secondsUntil(m.membership.currentPeriodEnd!));
+    await f.advance(await f.secondsUntil(m.membership.currentPeriodEnd));
     const invoices = await eventually(async () => {
       const list = await f.stripe.invoices.list({ subscription: m.membership.subscriptionId! });
       expect(list.data[0]?.billing_reason).toBe('subscription_cycle');
