@@ -142,8 +142,35 @@ describe('memberships', () => {
       expect(mail?.mail.text).toMatch(/paused until it is paid/);
       return Promise.resolve();
     });
+    // The sandbox retries 3, 5 and 7 days after each failure, then gives up: unpaid.
+    for (const days of [3, 5, 7]) await f.advance(days * DAY + 60);
+    await eventually(async () => {
+      const v = await f.subscription(m.accessToken);
+      expect(v.body).toMatchObject({ status: 'UNPAID', access: false });
+    });
     await allWebhooksApplied(app);
+    const { rows } = await f.pool.query(
+      `SELECT count(*)::int AS n FROM mail_messages WHERE kind = 'memberships.payment_failed' AND reference = $1`,
+      [m.membership.id],
+    );
+    expect(rows[0].n).toBe(4); // one notice per failed attempt
     await f.ledgerHolds();
+  });
+
+  it('an unpaid first invoice: incomplete → incomplete_expired after 23 hours; the user may subscribe again', async () => {
+    const plan = await f.plan({ name: 'Abandoned' });
+    const m = await f.member();
+    const sub = await f.subscribe(m.accessToken, plan.id);
+    expect(sub.body.status).toBe('INCOMPLETE');
+    await f.advance(23 * 3600 + 60);
+    await eventually(async () => {
+      const v = await f.subscription(m.accessToken);
+      expect(v.body).toMatchObject({ status: 'INCOMPLETE_EXPIRED', access: false });
+    });
+    expect(await f.transactions(m.user.id)).toEqual([]);
+    const again = await f.subscribe(m.accessToken, plan.id);
+    expect(again.status).toBe(201);
+    expect(again.body.id).not.toBe(sub.body.id);
   });
 
   it('changes plan, prorated onto the next invoice as Stripe does', async () => {
