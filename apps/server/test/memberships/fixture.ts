@@ -16,6 +16,8 @@ export function sandboxSdk(app: TestApp): Stripe {
   });
 }
 
+export type MembershipsFixture = ReturnType<typeof membershipsFixture>;
+
 export function membershipsFixture(app: TestApp) {
   const api = client(app.url);
   const stripe = sandboxSdk(app);
@@ -61,9 +63,10 @@ export function membershipsFixture(app: TestApp) {
     },
     subscription: (token: string) => api.get('/api/v1/memberships/subscription', token),
     /** The card holder confirms the first invoice's payment with a test card, as the card form does. */
-    async pay(clientSecret: string, paymentMethod = 'pm_card_visa') {
+    async pay(clientSecret: string, paymentMethod = 'pm_card_visa'): Promise<{ status: string }> {
       const id = clientSecret.split('_secret_')[0]!;
-      return stripe.paymentIntents.confirm(id, { payment_method: paymentMethod });
+      const pi = await stripe.paymentIntents.confirm(id, { payment_method: paymentMethod });
+      return { status: pi.status };
     },
     /** Subscribes and pays; returns once invoice.paid has allocated the credits. */
     async activeMember(planId: string) {
