@@ -36,6 +36,13 @@ const PlanPatch = z.strictObject({
   active: z.boolean().optional(),
 });
 const SubscribeBody = z.strictObject({ planId: PlanId });
+const PayBody = z.strictObject({
+  paymentMethodId: z.string().regex(/^pm_\w{1,200}$/, 'must be a payment method id (pm_…)'),
+});
+const PayView = z.object({
+  membership: MembershipView,
+  payment: z.object({ status: z.string(), nextActionUrl: z.string().nullable() }),
+});
 const CancelQuery = z.strictObject({ now: z.enum(['true', 'false']).default('false') });
 
 @ApiTags('memberships')
@@ -73,6 +80,20 @@ export class MembershipsController {
     @Headers('idempotency-key') key: string | undefined,
   ) {
     return this.view(await this.service.subscribe(user, b.planId, key));
+  }
+
+  @Post('subscription/pay')
+  @Idempotent()
+  @Doc({
+    summary:
+      'Pay the first invoice with a card from the card form (pm_…); ACTIVE once invoice.paid arrives',
+    status: 201,
+    response: PayView,
+    errors: [402, 409, 503],
+  })
+  async pay(@CurrentUser() user: UserRow, @Body({ schema: PayBody }) b: z.infer<typeof PayBody>) {
+    const { membership, payment } = await this.service.payFirstInvoice(user.id, b.paymentMethodId);
+    return { membership: await this.view(membership), payment };
   }
 
   @Get('subscription')

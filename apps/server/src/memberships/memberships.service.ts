@@ -90,6 +90,32 @@ export class MembershipsService {
     return row;
   }
 
+  /**
+   * Pays the first invoice with the card form's `pm_…`. The membership becomes ACTIVE only when
+   * `invoice.paid` arrives, never on this answer's word.
+   */
+  async payFirstInvoice(
+    userId: string,
+    paymentMethodId: string,
+  ): Promise<{
+    membership: MembershipRow;
+    payment: { status: string; nextActionUrl: string | null };
+  }> {
+    const m = await this.liveOf(userId);
+    if (m.status !== 'INCOMPLETE' || !m.providerSubscriptionId)
+      throw new AppError(
+        'conflict',
+        'invoice_not_open',
+        'The membership is not waiting for its first payment',
+      );
+    const payment = await this.billing.payFirstInvoice(
+      m.providerSubscriptionId,
+      paymentMethodId,
+      `first-invoice:${m.id}:${paymentMethodId}`,
+    );
+    return { membership: m, payment };
+  }
+
   async changePlan(userId: string, planId: string): Promise<MembershipRow> {
     const m = await this.liveOf(userId);
     const plan = await this.plans.get(this.database.db, planId);

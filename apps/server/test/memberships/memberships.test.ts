@@ -326,6 +326,36 @@ describe('memberships', () => {
     await f.ledgerHolds();
   });
 
+  it('pays the first invoice through the server with the card form’s pm_…; a decline is a 402', async () => {
+    const plan = await f.plan({ name: 'Server pay' });
+    const m = await f.member();
+    const sub = await f.subscribe(m.accessToken, plan.id);
+    const declined = await f.api.call('POST', '/api/v1/memberships/subscription/pay', {
+      body: { paymentMethodId: 'pm_card_chargeDeclined' },
+      token: m.accessToken,
+      headers: { 'idempotency-key': 'pay-1' },
+    });
+    expect(declined.status).toBe(402);
+    expect((await f.subscription(m.accessToken)).body.status).toBe('INCOMPLETE');
+    const paid = await f.api.call('POST', '/api/v1/memberships/subscription/pay', {
+      body: { paymentMethodId: 'pm_card_visa' },
+      token: m.accessToken,
+      headers: { 'idempotency-key': 'pay-2' },
+    });
+    expect(paid.status, JSON.stringify(paid.body)).toBe(201);
+    expect(paid.body.payment.status).toBe('SUCCEEDED');
+    await eventually(async () => {
+      const v = await f.subscription(m.accessToken);
+      expect(v.body).toMatchObject({ id: sub.body.id, status: 'ACTIVE' });
+    });
+    const again = await f.api.call('POST', '/api/v1/memberships/subscription/pay', {
+      body: { paymentMethodId: 'pm_card_visa' },
+      token: m.accessToken,
+      headers: { 'idempotency-key': 'pay-3' },
+    });
+    expect(again.status).toBe(409);
+  });
+
   it('refuses bad input, other users, and non-admins with clear 4xx', async () => {
     const m = await f.member();
     expect((await f.subscribe(m.accessToken, 'nope')).status).toBe(400);

@@ -63,6 +63,15 @@ export interface BillingProvider {
     input: { customerId: string; priceId: string; metadata: Record<string, string> },
     idempotencyKey: string,
   ): Promise<ProviderSubscription>;
+  /**
+   * Pays the subscription's open first invoice with a card tokenised by the card form (`pm_…`), as
+   * the server confirms card payments: 402 (AppError `payment_required`) on a decline.
+   */
+  payFirstInvoice(
+    subscriptionId: string,
+    paymentMethodId: string,
+    idempotencyKey: string,
+  ): Promise<{ status: string; nextActionUrl: string | null }>;
   /** Moves the subscription to another price, prorated onto the next invoice (Stripe's default). */
   changePrice(
     subscriptionId: string,

@@ -1,4 +1,5 @@
 import type Stripe from 'stripe';
+import { AppError } from '../../platform/errors/app-error';
 import type {
   BillingFact,
   BillingProvider,
@@ -122,6 +123,36 @@ export class StripeBilling implements BillingProvider {
         ),
       ),
     );
+  }
+
+  payFirstInvoice(
+    subscriptionId: string,
+    paymentMethodId: string,
+    idempotencyKey: string,
+  ): Promise<{ status: string; nextActionUrl: string | null }> {
+    return this.call(async (s) => {
+      const sub = await s.subscriptions.retrieve(subscriptionId, {
+        expand: ['latest_invoice.payments'],
+      });
+      const invoice = typeof sub.latest_invoice === 'object' ? sub.latest_invoice : null;
+      const pay = invoice?.payments?.data.find((p) => p.payment.type === 'payment_intent');
+      const intentId = idOf(pay?.payment.payment_intent ?? null);
+      if (!invoice || invoice.status !== 'open' || !intentId)
+        throw new AppError(
+          'conflict',
+          'invoice_not_open',
+          'The first invoice is not waiting for payment',
+        );
+      const pi = await s.paymentIntents.confirm(
+        intentId,
+        { payment_method: paymentMethodId },
+        { idempotencyKey },
+      );
+      return {
+        status: ourWord(pi.status),
+        nextActionUrl: pi.next_action?.redirect_to_url?.url ?? null,
+      };
+    });
   }
 
   changePrice(
