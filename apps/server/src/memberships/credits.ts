@@ -405,42 +405,6 @@ export class Credits {
       .orderBy(asc(membershipCredits.cycleEnd))
       .for('update');
   }
-
-  /** What a member has left per type in open cycles, with the soonest expiry. */
-  async balances(
-    tx: Tx,
-    userId: string,
-  ): Promise<{ type: string; remaining: bigint; allocated: bigint; expiresAt: Date }[]> {
-    const rows = await tx
-      .select()
-      .from(membershipCredits)
-      .where(
-        and(
-          eq(membershipCredits.userId, userId),
-          isNull(membershipCredits.closedAt),
-          gt(membershipCredits.cycleEnd, this.clock.now()),
-        ),
-      )
-      .orderBy(asc(membershipCredits.cycleEnd));
-    const by = new Map<
-      string,
-      { type: string; remaining: bigint; allocated: bigint; expiresAt: Date }
-    >();
-    for (const r of rows) {
-      const b = by.get(r.creditType);
-      if (b) {
-        b.remaining += r.remaining;
-        b.allocated += r.allocated;
-      } else
-        by.set(r.creditType, {
-          type: r.creditType,
-          remaining: r.remaining,
-          allocated: r.allocated,
-          expiresAt: r.cycleEnd,
-        });
-    }
-    return [...by.values()];
-  }
 }
 
 const min = (a: bigint, b: bigint) => (a < b ? a : b);

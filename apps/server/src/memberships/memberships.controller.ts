@@ -2,11 +2,13 @@ import { Body, Controller, Delete, Get, Headers, Param, Patch, Post, Query } fro
 import { ApiTags } from '@nestjs/swagger';
 import { z } from 'zod';
 import { CurrentUser, Public, Roles, type UserRow } from '../identity';
+import { Clock } from '../platform/clock';
 import { Database } from '../platform/database/database';
 import { Doc } from '../platform/http/doc';
 import { Idempotent } from '../platform/idempotency/idempotent.decorator';
 import { AmountSchema, CurrencySchema } from '../platform/money';
-import { CREDIT_TYPE, Credits } from './credits';
+import { creditBalances } from './credit-balances';
+import { CREDIT_TYPE } from './credits';
 import type { MembershipRow } from './memberships.schema';
 import { MembershipsService } from './memberships.service';
 import { MembershipView, PlanView, toMembershipView, toPlanView } from './memberships.view';
@@ -51,8 +53,8 @@ export class MembershipsController {
   constructor(
     private readonly service: MembershipsService,
     private readonly plans: Plans,
-    private readonly credits: Credits,
     private readonly database: Database,
+    private readonly clock: Clock,
   ) {}
 
   @Get('plans')
@@ -136,7 +138,7 @@ export class MembershipsController {
   private async view(m: MembershipRow) {
     const db = this.database.db;
     const plan = await this.plans.get(db, m.planId);
-    const credits = await db.transaction((tx) => this.credits.balances(tx, m.userId));
+    const credits = await creditBalances(db, m.userId, this.clock.now());
     return toMembershipView(m, plan, credits);
   }
 }

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Memberships } from '../../src/memberships';
+import { WebhookApplier } from '../../src/payments/webhook-applier';
 import { bootTestApp, type TestApp } from '../helpers';
 import { startSmtp } from '../notifications/smtp-fixture';
 import { allWebhooksApplied, eventually } from '../payments/harness';
@@ -354,6 +355,36 @@ describe('memberships', () => {
       headers: { 'idempotency-key': 'pay-3' },
     });
     expect(again.status).toBe(409);
+  });
+
+  it('an invoice.paid applied again (a replay after a crash) allocates and books nothing twice', async () => {
+    const plan = await f.plan({ name: 'Replay' });
+    const m = await f.activeMember(plan.id);
+    await allWebhooksApplied(app);
+    const { rows: events } = await f.pool.query<{ id: string }>(
+      `SELECT id FROM webhook_events WHERE type = 'invoice.paid' AND payload->'object'->'parent'->'subscription_details'->>'subscription' = $1`,
+      [m.membership.subscriptionId],
+    );
+    expect(events).toHaveLength(1);
+    const entries = async () =>
+      (
+        await f.pool.query(
+          `SELECT count(*)::int AS n FROM journal_entries WHERE metadata->>'membership_id' = $1`,
+          [m.membership.id],
+        )
+      ).rows[0].n as number;
+    const before = await entries();
+    expect(before).toBe(3); // the invoice's money, two allocations
+    await f.pool.query(`UPDATE webhook_events SET processed_at = NULL WHERE id = $1`, [
+      events[0]!.id,
+    ]);
+    await app.running.app.get(WebhookApplier).apply(events[0]!.id);
+    expect(await entries()).toBe(before);
+    expect(await f.transactions(m.user.id)).toEqual([
+      'ALLOCATION day_passes 2',
+      'ALLOCATION meeting_room_hours 10',
+    ]);
+    await f.ledgerHolds();
   });
 
   it('refuses bad input, other users, and non-admins with clear 4xx', async () => {
