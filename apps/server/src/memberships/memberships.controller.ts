@@ -3,6 +3,7 @@ import { ApiTags } from '@nestjs/swagger';
 import { z } from 'zod';
 import { CurrentUser, Public, Roles, type UserRow } from '../identity';
 import { Clock } from '../platform/clock';
+import { AppError } from '../platform/errors/app-error';
 import { Database } from '../platform/database/database';
 import { Doc } from '../platform/http/doc';
 import { Idempotent } from '../platform/idempotency/idempotent.decorator';
@@ -183,6 +184,8 @@ export class MembershipPlansAdminController {
     response: PlanView,
   })
   async update(@Param('id') id: string, @Body({ schema: PlanPatch }) b: z.infer<typeof PlanPatch>) {
-    return toPlanView(await this.plans.update(PlanId.parse(id), b));
+    // A malformed id names no plan: the same 404 as an unknown one.
+    if (!PlanId.safeParse(id).success) throw AppError.notFound('plan', id);
+    return toPlanView(await this.plans.update(id, b));
   }
 }

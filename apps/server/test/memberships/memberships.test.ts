@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Memberships } from '../../src/memberships';
 import { WebhookApplier } from '../../src/payments/webhook-applier';
-import { bootTestApp, type TestApp } from '../helpers';
+import { bootTestApp, promote, type TestApp } from '../helpers';
 import { startSmtp } from '../notifications/smtp-fixture';
 import { allWebhooksApplied, eventually } from '../payments/harness';
 import { DAY, membershipsFixture } from './fixture';
@@ -402,5 +402,25 @@ describe('memberships', () => {
     const bad = await f.api.post('/api/v1/memberships/subscribe', { planId: 1 }, m.accessToken);
     expect(bad.body.error).toMatchObject({ type: expect.any(String), param: 'planId' });
     expect((await f.api.get('/api/v1/memberships/plans')).status).toBe(200);
+    const admin = await f.member();
+    await promote(app, admin.user.id, 'ADMIN');
+    const badId = await f.api.patch(
+      '/api/v1/admin/membership-plans/nope',
+      { name: 'x' },
+      admin.accessToken,
+    );
+    expect(badId.status).toBe(404);
+    const badCredits = await f.api.post(
+      '/api/v1/admin/membership-plans',
+      { name: 'x', currency: 'eur', monthlyPrice: 100, credits: { 'Bad Type': 1 } },
+      admin.accessToken,
+    );
+    expect(badCredits.status).toBe(400);
+    const negative = await f.api.post(
+      '/api/v1/admin/membership-plans',
+      { name: 'x', currency: 'eur', monthlyPrice: -5 },
+      admin.accessToken,
+    );
+    expect(negative.status).toBe(400);
   });
 });
