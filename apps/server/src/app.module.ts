@@ -8,6 +8,7 @@ import { HealthController } from './platform/health/health.controller';
 import { IdempotencyModule } from './platform/idempotency/idempotency.module';
 import { JobsModule } from './platform/jobs/jobs.module';
 import { LedgerModule } from './ledger';
+import { MembershipsModule } from './memberships';
 import { NotificationsModule } from './notifications';
 import { OnchainModule } from './onchain';
 import { OrdersModule } from './orders';
@@ -42,6 +43,7 @@ export class AppModule {
         ChargingModule,
         CoworkingModule,
         OnchainModule,
+        MembershipsModule,
         ...extraModules,
       ],
       controllers: [HealthController, BooksController],

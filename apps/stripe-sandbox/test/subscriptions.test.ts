@@ -144,6 +144,55 @@ describe('subscriptions', () => {
     expect((await h.stripe.subscriptions.retrieve(sub.id)).status).toBe('active');
   });
 
+  it('retries a failed renewal 3, 5 and 7 days after each failure, then marks the subscription unpaid', async () => {
+    const price = await monthly(1700, 'Retried');
+    const { customer, pm } = await customerWith('pm_card_visa');
+    const sub = await h.stripe.subscriptions.create({
+      customer: customer.id,
+      items: [{ price: price.id }],
+    });
+    const failing = await h.stripe.paymentMethods.attach('pm_card_chargeCustomerFail', {
+      customer: customer.id,
+    });
+    await h.stripe.subscriptions.update(sub.id, { default_payment_method: failing.id });
+    await h.stripe.paymentMethods.detach(pm.id);
+    await h.advance(31 * DAY);
+    const failedOnce = await h.stripe.subscriptions.retrieve(sub.id, {
+      expand: ['latest_invoice'],
+    });
+    expect(failedOnce.status).toBe('past_due');
+    const invoice = failedOnce.latest_invoice as Stripe.Invoice;
+    const now = async () => (await h.control<{ now: number }>('/clock')).now;
+    expect(invoice.attempt_count).toBe(1);
+    expect(invoice.next_payment_attempt).toBe((await now()) + 3 * DAY);
+    for (const [days, attempts] of [
+      [3, 2],
+      [5, 3],
+    ] as const) {
+      await h.advance(days * DAY + 1);
+      const i = await h.stripe.invoices.retrieve(invoice.id);
+      expect(i.attempt_count).toBe(attempts);
+      expect(i.status).toBe('open');
+      expect((await h.stripe.subscriptions.retrieve(sub.id)).status).toBe('past_due');
+    }
+    await h.advance(7 * DAY + 1);
+    const last = await h.stripe.invoices.retrieve(invoice.id);
+    expect(last).toMatchObject({ attempt_count: 4, next_payment_attempt: null, status: 'open' });
+    expect((await h.stripe.subscriptions.retrieve(sub.id)).status).toBe('unpaid');
+    await h.hooks.waitFor(
+      (es) =>
+        es.filter(
+          (e) =>
+            e.type === 'invoice.payment_failed' &&
+            (e.data.object as { id: string }).id === invoice.id,
+        ).length === 4,
+    );
+    // Paying the invoice with a working card brings it back.
+    const good = await h.stripe.paymentMethods.attach('pm_card_visa', { customer: customer.id });
+    await h.stripe.invoices.pay(invoice.id, { payment_method: good.id });
+    expect((await h.stripe.subscriptions.retrieve(sub.id)).status).toBe('active');
+  });
+
   it('changes price with prorations billed immediately (always_invoice)', async () => {
     const basic = await monthly(1000, 'Basic');
     const pro = await monthly(3000, 'Pro');

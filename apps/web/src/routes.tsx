@@ -15,6 +15,7 @@ import { ProductPage } from './shop/product-page';
 import { ProductsPage } from './shop/products-page';
 import { WalletPage } from './wallet/wallet-page';
 import { CardsPage } from './cards/cards-page';
+import { MembershipPage } from './memberships/membership-page';
 import { PaymentPage } from './payment/payment-page';
 import { ConnectorPage } from './charging/driver/connector-page';
 import { SessionPage } from './charging/driver/session-page';
@@ -34,6 +35,7 @@ export const ROUTES: { path: string; audience: Audience; page: ReactNode }[] = [
   { path: '/orders/:id', audience: 'signed-in', page: <OrderPage /> },
   { path: '/wallet', audience: 'signed-in', page: <WalletPage /> },
   { path: '/cards', audience: 'signed-in', page: <CardsPage /> },
+  { path: '/membership', audience: 'signed-in', page: <MembershipPage /> },
   { path: '/payments/:id', audience: 'signed-in', page: <PaymentPage /> },
   // EV drivers. A connector's page is what its QR code opens: public (price, status), starting
   // needs a session. Static segments outrank `:connectorId`, so /charge/sessions is never one.

@@ -13,7 +13,6 @@ import {
 import { companies, users } from '../identity/identity.schema';
 import {
   createdAt,
-  currencyCheck,
   currencyCode,
   money,
   moneyFromZero,
@@ -36,6 +35,13 @@ export const ACCOUNT_TYPES = [
   'PAYOUT_CLEARING',
   /** An operator company's earnings (charging sessions, less the platform's fee). */
   'COMPANY_REVENUE',
+  /** A member's credits of one type (`credit:meeting_room_hours`), never below zero. */
+  'MEMBER_CREDITS',
+  /**
+   * Membership credits issued and not yet used or expired, in a credit unit: the platform's side
+   * of every member's MEMBER_CREDITS account, so it runs negative by design.
+   */
+  'CREDIT_ISSUANCE',
 ] as const;
 export type AccountType = (typeof ACCOUNT_TYPES)[number];
 export const accountType = pgEnum('ledger_account_type', ACCOUNT_TYPES);
@@ -50,6 +56,8 @@ export const ENTRY_KINDS = [
   'FEE',
   /** Money the provider took back for a dispute (or, reversed, gave back when it was won). */
   'DISPUTE',
+  /** Membership credits allocated, spent, given back, rolled over or expired (a credit unit). */
+  'CREDIT',
 ] as const;
 export type EntryKind = (typeof ENTRY_KINDS)[number];
 export const entryKind = pgEnum('journal_entry_kind', ENTRY_KINDS);
@@ -89,7 +97,12 @@ export const ledgerAccounts = pgTable(
       'ledger_accounts_non_negative',
       sql`${t.allowNegative} OR ${t.balance} >= 0 OR ${t.type} IN ('USER_WALLET', 'MERCHANT_WALLET') OR ${t.companyId} IS NOT NULL`,
     ),
-    currencyCheck('ledger_accounts', t.currency),
+    // Money in an ISO 4217 code, or membership credits in their own unit (`credit:day_passes`):
+    // never added to money, since every sum (ledger_post, ledger:verify) is per currency.
+    check(
+      'ledger_accounts_currency_iso',
+      sql`${t.currency} ~ '^([a-z]{3}|credit:[a-z][a-z0-9_]{0,39})$'`,
+    ),
   ],
 );
 

@@ -57,7 +57,7 @@ export interface Posted {
 }
 
 /** Clearing accounts mirror outside parties and may go negative; everything else may not. */
-const MAY_GO_NEGATIVE: AccountType[] = ['PROVIDER_CLEARING', 'PAYOUT_CLEARING'];
+const MAY_GO_NEGATIVE: AccountType[] = ['PROVIDER_CLEARING', 'PAYOUT_CLEARING', 'CREDIT_ISSUANCE'];
 /** Beyond this many remembered account ids the memo starts over (a bound, not an eviction policy). */
 const MAX_REMEMBERED_IDS = 50_000;
 
@@ -107,11 +107,11 @@ export class LedgerService {
     return this.account(tx, type, null, currency).then(withoutMark);
   }
 
-  /** The id of `wallet(…)`, without a query once known. */
+  /** The id of `wallet(…)` (or of a member's credits account), without a query once known. */
   walletId(
     tx: DbOrTx,
     ownerId: string,
-    type: 'USER_WALLET' | 'MERCHANT_WALLET',
+    type: 'USER_WALLET' | 'MERCHANT_WALLET' | 'MEMBER_CREDITS',
     currency: string,
   ): Promise<string> {
     return this.accountId(tx, type, ownerId, currency);
@@ -402,7 +402,7 @@ const withoutMark = ({ createdHere: _, ...row }: LedgerAccountRow & { createdHer
 
 type PlatformAccountType = Exclude<
   AccountType,
-  'USER_WALLET' | 'MERCHANT_WALLET' | 'COMPANY_REVENUE'
+  'USER_WALLET' | 'MERCHANT_WALLET' | 'COMPANY_REVENUE' | 'MEMBER_CREDITS'
 >;
 
 /**

@@ -24,6 +24,14 @@ export { ReturnRateLimit } from './return-rate-limit.guard';
 export { PaymentView, toPaymentView } from './payments.view';
 export { PROVIDER_SETUP, PUBLIC_URL, type PublicUrl } from './payments.tokens';
 export { PAYOUT_PROVIDER, type PayoutProvider } from './provider/payouts-port';
+export {
+  BILLING_PROVIDER,
+  type BillingFact,
+  type BillingProvider,
+  type ProviderSubscription,
+  type SubscriptionStatus,
+} from './provider/billing-port';
+export { BillingEvents, type BillingListener } from './billing-events';
 export { EmbeddedSandbox } from './provider/embedded-sandbox';
 export { cardEntryCsp, cardEntryOf, type CardEntry } from './card-entry';
 export type { ProviderSetup } from './provider/stripe-client';

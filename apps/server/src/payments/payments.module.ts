@@ -29,6 +29,8 @@ import { PaymentHolds } from './payment-holds';
 import { PaymentSync } from './payment-sync';
 import { PAYMENT_PROVIDER, PROVIDER_SETUP, PUBLIC_URL, type PublicUrl } from './payments.tokens';
 import { PAYOUT_PROVIDER } from './provider/payouts-port';
+import { BILLING_PROVIDER } from './provider/billing-port';
+import { BillingEvents } from './billing-events';
 import { EmbeddedSandbox } from './provider/embedded-sandbox';
 import { PaymentProvider } from './provider/payment-provider';
 import { createPaymentProvider, type ProviderSetup } from './provider/stripe-client';
@@ -83,6 +85,13 @@ import { WebhookQueue } from './webhook-queue';
       useFactory: (s: ProviderSetup) => s.payouts,
     },
     {
+      // Memberships' recurring prices and subscriptions: the same client and retries.
+      provide: BILLING_PROVIDER,
+      inject: [PROVIDER_SETUP],
+      useFactory: (s: ProviderSetup) => s.billing,
+    },
+    BillingEvents,
+    {
       provide: PUBLIC_URL,
       inject: [LISTEN_ADDRESS],
       useFactory: (a: ListenAddress): PublicUrl => Object.freeze({ value: a.publicUrl }),
@@ -127,6 +136,8 @@ import { WebhookQueue } from './webhook-queue';
     ReturnRateLimit,
     PROVIDER_SETUP,
     PAYOUT_PROVIDER,
+    BILLING_PROVIDER,
+    BillingEvents,
     PUBLIC_URL,
     EmbeddedSandbox,
   ],

@@ -1,10 +1,12 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { eq, sql } from 'drizzle-orm';
 import { Clock } from '../platform/clock';
 import { Database } from '../platform/database/database';
+import { BillingEvents } from './billing-events';
 import { EventFactsWriter } from './event-facts-writer';
 import { PaymentMetrics } from './payment-metrics';
 import { webhookEvents } from './payments.schema';
+import { BILLING_PROVIDER, type BillingProvider } from './provider/billing-port';
 import { PaymentProvider } from './provider/payment-provider';
 
 /**
@@ -19,6 +21,8 @@ export class WebhookApplier {
     private readonly provider: PaymentProvider,
     private readonly metrics: PaymentMetrics,
     private readonly facts: EventFactsWriter,
+    @Inject(BILLING_PROVIDER) private readonly billing: BillingProvider,
+    private readonly billingEvents: BillingEvents,
   ) {}
 
   /** Applies one stored event, at most once. */
@@ -31,10 +35,12 @@ export class WebhookApplier {
           .where(eq(webhookEvents.id, eventId))
           .for('update');
         if (!row || row.processedAt) return;
-        const facts = this.provider.interpretEvent(
-          row.payload as Parameters<PaymentProvider['interpretEvent']>[0],
-        );
+        const payload = row.payload as Parameters<PaymentProvider['interpretEvent']>[0];
+        const facts = this.provider.interpretEvent(payload);
         if (facts) await this.facts.applyInTx(tx, facts, `webhook:${eventId}`);
+        // Subscription and invoice events are about no one payment: their listeners book them.
+        const billing = this.billing.interpretEvent(payload);
+        if (billing) await this.billingEvents.dispatch(tx, billing, eventId);
         await tx
           .update(webhookEvents)
           .set({

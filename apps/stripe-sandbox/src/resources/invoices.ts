@@ -245,10 +245,62 @@ function collect(
   attempt(engine, pi, false);
 }
 
+const DAY = 24 * 3600;
+/**
+ * Smart Retries, simplified and deterministic: a renewal (any invoice but a subscription's first,
+ * which waits for the customer) that fails is tried again 3, 5 and 7 days after each failure —
+ * four attempts over 15 days — and then given up: `next_payment_attempt` null, and the
+ * subscription becomes `unpaid` (Stripe's "mark the subscription as unpaid" setting).
+ */
+export const RETRY_DAYS = [3, 5, 7];
+
+/** Told when an invoice's last retry failed (the subscriptions module marks its subscription). */
+const gaveUp = new WeakMap<Engine, (invoice: Invoice) => void>();
+export function onInvoiceGaveUp(engine: Engine, fn: (invoice: Invoice) => void): void {
+  gaveUp.set(engine, fn);
+}
+
+const retries = (invoice: Invoice) =>
+  invoice.collection_method === 'charge_automatically' &&
+  invoice.billing_reason !== 'subscription_create';
+
+/** After a failed attempt: when the next one is, then `invoice.payment_failed` (which says it). */
+function failed(engine: Engine, invoice: Invoice): void {
+  const wait = retries(invoice) ? RETRY_DAYS[invoice.attempt_count - 1] : undefined;
+  invoice.next_payment_attempt = wait === undefined ? null : engine.now() + wait * DAY;
+  engine.emit('invoice.payment_failed', invoice);
+  if (wait === undefined && retries(invoice)) gaveUp.get(engine)?.(invoice);
+}
+
 function failWithoutMethod(engine: Engine, invoice: Invoice): void {
   invoice.attempted = true;
   invoice.attempt_count += 1;
-  engine.emit('invoice.payment_failed', invoice);
+  failed(engine, invoice);
+}
+
+/** Ticker: retries every open invoice whose next attempt is due, with the current default card. */
+function retryDue(engine: Engine): void {
+  const now = engine.now();
+  for (const invoice of engine.store.all(
+    'invoice',
+    (i) => i.status === 'open' && i.next_payment_attempt !== null && i.next_payment_attempt <= now,
+  )) {
+    const pi = engine.store.find('payment_intent', refId(invoice.payment_intent) ?? '');
+    if (pi === undefined) continue;
+    const sub = engine.store.find('subscription', refId(invoice.subscription) ?? '');
+    const customer = engine.store.find('customer', refId(invoice.customer) ?? '');
+    const pm =
+      refId(sub?.default_payment_method ?? null) ??
+      refId(customer?.invoice_settings.default_payment_method ?? null) ??
+      refId(pi.payment_method);
+    invoice.next_payment_attempt = null;
+    if (pm === null || engine.store.find('payment_method', pm) === undefined) {
+      failWithoutMethod(engine, invoice);
+      continue;
+    }
+    pi.payment_method = pm;
+    collect(engine, invoice, pi, true);
+  }
 }
 
 function markPaid(engine: Engine, invoice: Invoice): void {
@@ -277,13 +329,15 @@ function onIntent(engine: Engine, pi: Stripe.PaymentIntent): void {
   if (pi.status === 'succeeded') markPaid(engine, invoice);
   else if (pi.status === 'requires_action') engine.emit('invoice.payment_action_required', invoice);
   else if (pi.status === 'requires_payment_method' && pi.last_payment_error !== null) {
-    invoice.next_payment_attempt = null;
-    engine.emit('invoice.payment_failed', invoice);
+    failed(engine, invoice);
   }
 }
 
 export const invoices: ResourceModule = {
-  setup: (engine) => engine.onIntentChange((pi) => onIntent(engine, pi)),
+  setup: (engine) => {
+    engine.onIntentChange((pi) => onIntent(engine, pi));
+    engine.onTick(retryDue);
+  },
   routes: [
     get('/invoices/:id', (engine, { params }) =>
       engine.store.get('invoice', params.id ?? '', 'invoice'),

@@ -9,7 +9,7 @@ import { createdFilter, listOf, paginate } from '../protocol/list';
 import type { ParamReader } from '../protocol/params';
 import { del, get, post, type ResourceModule } from '../router';
 import type { Invoice, Subscription } from '../types';
-import { issueInvoice } from './invoices';
+import { issueInvoice, onInvoiceGaveUp } from './invoices';
 import { addInterval } from './subscription-billing';
 import { changeItems, itemPrice, newItem, periodLines } from './subscription-items';
 
@@ -323,7 +323,7 @@ function onIntent(engine: Engine, pi: Stripe.PaymentIntent): void {
       ? undefined
       : engine.store.find('subscription', refId(invoice.subscription) ?? '');
   if (sub === undefined || invoice === undefined) return;
-  if (pi.status === 'succeeded' && ['incomplete', 'past_due'].includes(sub.status)) {
+  if (pi.status === 'succeeded' && ['incomplete', 'past_due', 'unpaid'].includes(sub.status)) {
     const pmId = refId(pi.payment_method);
     if (sub.payment_settings?.save_default_payment_method === 'on_subscription' && pmId !== null) {
       sub.default_payment_method = pmId;
@@ -336,6 +336,12 @@ export const subscriptions: ResourceModule = {
   setup: (engine) => {
     engine.onIntentChange((pi) => onIntent(engine, pi));
     engine.onTick(renewDue);
+    // Every retry of a renewal failed: the subscription stays, unpaid, until the invoice is paid.
+    onInvoiceGaveUp(engine, (invoice) => {
+      const sub = engine.store.find('subscription', refId(invoice.subscription) ?? '');
+      if (sub?.status === 'past_due' && sub.latest_invoice === invoice.id)
+        setStatus(engine, sub, 'unpaid');
+    });
   },
   routes: [
     post('/subscriptions', (engine, { p }) => createSubscription(engine, p)),

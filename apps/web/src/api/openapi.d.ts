@@ -2060,6 +2060,138 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/memberships/plans": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The membership plans on offer
+         * @description Public.
+         */
+        get: operations["MembershipsController_listPlans"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/memberships/subscribe": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Subscribe: the membership (incomplete) and its first invoice client secret for the card form
+         * @description Requires a bearer token.
+         */
+        post: operations["MembershipsController_subscribe"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/memberships/subscription/pay": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Pay the first invoice with a card from the card form (pm_…); ACTIVE once invoice.paid arrives
+         * @description Requires a bearer token.
+         */
+        post: operations["MembershipsController_pay"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/memberships/subscription": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Your membership: plan, status, period, credits left per type
+         * @description Requires a bearer token.
+         */
+        get: operations["MembershipsController_subscription"];
+        put?: never;
+        post?: never;
+        /**
+         * Cancel at period end, or now with ?now=true
+         * @description Requires a bearer token.
+         */
+        delete: operations["MembershipsController_cancel"];
+        options?: never;
+        head?: never;
+        /**
+         * Change plan (prorated onto the next invoice, as Stripe does)
+         * @description Requires a bearer token.
+         */
+        patch: operations["MembershipsController_change"];
+        trace?: never;
+    };
+    "/api/v1/admin/membership-plans": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Every membership plan, retired ones too
+         * @description Requires a bearer token with role ADMIN.
+         */
+        get: operations["MembershipPlansAdminController_list"];
+        put?: never;
+        /**
+         * Create a plan (its provider prices are created with it)
+         * @description Requires a bearer token with role ADMIN.
+         */
+        post: operations["MembershipPlansAdminController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/membership-plans/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Change a plan’s name, credits, caps or access, or retire it (prices are fixed)
+         * @description Requires a bearer token with role ADMIN.
+         */
+        patch: operations["MembershipPlansAdminController_update"];
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -14470,6 +14602,1056 @@ export interface operations {
             };
             /** @description The payment provider or a dependency is unavailable; retry later */
             503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    MembershipsController_listPlans: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: {
+                            id: string;
+                            name: string;
+                            currency: string;
+                            /**
+                             * @description Integer minor units (2000 = €20.00)
+                             * @example 2000
+                             */
+                            monthlyPrice: number;
+                            /**
+                             * @description Integer minor units (2000 = €20.00)
+                             * @example 2000
+                             */
+                            holderPrice: number | null;
+                            credits: {
+                                [key: string]: number;
+                            };
+                            rolloverCaps: {
+                                [key: string]: number;
+                            };
+                            pastDueAccess: boolean;
+                            active: boolean;
+                        }[];
+                    };
+                };
+            };
+            /** @description Invalid request: a field fails validation, text holds U+0000, JSON is malformed or nested deeper than 32, the URL is badly encoded */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Unexpected error (details only in the server log, by request id) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    MembershipsController_subscribe: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A unique key (1–255 printable ASCII characters, e.g. a UUID) making a retry safe: the same key and body replay the first response (with `Idempotent-Replayed: true`) for 24 h; another body is a 422; a retry while the first request still runs is a 409. */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    planId: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Success */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        plan: {
+                            id: string;
+                            name: string;
+                            currency: string;
+                            /**
+                             * @description Integer minor units (2000 = €20.00)
+                             * @example 2000
+                             */
+                            monthlyPrice: number;
+                            /**
+                             * @description Integer minor units (2000 = €20.00)
+                             * @example 2000
+                             */
+                            holderPrice: number | null;
+                            credits: {
+                                [key: string]: number;
+                            };
+                            rolloverCaps: {
+                                [key: string]: number;
+                            };
+                            pastDueAccess: boolean;
+                            active: boolean;
+                        };
+                        status: string;
+                        access: boolean;
+                        currentPeriodStart: string | null;
+                        currentPeriodEnd: string | null;
+                        cancelAtPeriodEnd: boolean;
+                        clientSecret: string | null;
+                        subscriptionId: string | null;
+                        credits: {
+                            type: string;
+                            remaining: number;
+                            allocated: number;
+                            expiresAt: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Invalid request: a field fails validation, text holds U+0000, JSON is malformed or nested deeper than 32, the URL is badly encoded */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Conflict with the current state, or a request with the same Idempotency-Key is still running */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is larger than BODY_LIMIT_BYTES */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is not application/json in UTF-8 */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The Idempotency-Key was used for a different request */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Unexpected error (details only in the server log, by request id) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The payment provider or a dependency is unavailable; retry later */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    MembershipsController_pay: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A unique key (1–255 printable ASCII characters, e.g. a UUID) making a retry safe: the same key and body replay the first response (with `Idempotent-Replayed: true`) for 24 h; another body is a 422; a retry while the first request still runs is a 409. */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    paymentMethodId: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Success */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        membership: {
+                            id: string;
+                            plan: {
+                                id: string;
+                                name: string;
+                                currency: string;
+                                /**
+                                 * @description Integer minor units (2000 = €20.00)
+                                 * @example 2000
+                                 */
+                                monthlyPrice: number;
+                                /**
+                                 * @description Integer minor units (2000 = €20.00)
+                                 * @example 2000
+                                 */
+                                holderPrice: number | null;
+                                credits: {
+                                    [key: string]: number;
+                                };
+                                rolloverCaps: {
+                                    [key: string]: number;
+                                };
+                                pastDueAccess: boolean;
+                                active: boolean;
+                            };
+                            status: string;
+                            access: boolean;
+                            currentPeriodStart: string | null;
+                            currentPeriodEnd: string | null;
+                            cancelAtPeriodEnd: boolean;
+                            clientSecret: string | null;
+                            subscriptionId: string | null;
+                            credits: {
+                                type: string;
+                                remaining: number;
+                                allocated: number;
+                                expiresAt: string;
+                            }[];
+                        };
+                        payment: {
+                            status: string;
+                            nextActionUrl: string | null;
+                        };
+                    };
+                };
+            };
+            /** @description Invalid request: a field fails validation, text holds U+0000, JSON is malformed or nested deeper than 32, the URL is badly encoded */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The card was declined or the wallet cannot cover the amount */
+            402: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Conflict with the current state, or a request with the same Idempotency-Key is still running */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is larger than BODY_LIMIT_BYTES */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is not application/json in UTF-8 */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The Idempotency-Key was used for a different request */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Unexpected error (details only in the server log, by request id) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The payment provider or a dependency is unavailable; retry later */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    MembershipsController_subscription: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        plan: {
+                            id: string;
+                            name: string;
+                            currency: string;
+                            /**
+                             * @description Integer minor units (2000 = €20.00)
+                             * @example 2000
+                             */
+                            monthlyPrice: number;
+                            /**
+                             * @description Integer minor units (2000 = €20.00)
+                             * @example 2000
+                             */
+                            holderPrice: number | null;
+                            credits: {
+                                [key: string]: number;
+                            };
+                            rolloverCaps: {
+                                [key: string]: number;
+                            };
+                            pastDueAccess: boolean;
+                            active: boolean;
+                        };
+                        status: string;
+                        access: boolean;
+                        currentPeriodStart: string | null;
+                        currentPeriodEnd: string | null;
+                        cancelAtPeriodEnd: boolean;
+                        clientSecret: string | null;
+                        subscriptionId: string | null;
+                        credits: {
+                            type: string;
+                            remaining: number;
+                            allocated: number;
+                            expiresAt: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Invalid request: a field fails validation, text holds U+0000, JSON is malformed or nested deeper than 32, the URL is badly encoded */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Unexpected error (details only in the server log, by request id) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    MembershipsController_cancel: {
+        parameters: {
+            query?: {
+                now?: "true" | "false";
+            };
+            header?: {
+                /** @description A unique key (1–255 printable ASCII characters, e.g. a UUID) making a retry safe: the same key and body replay the first response (with `Idempotent-Replayed: true`) for 24 h; another body is a 422; a retry while the first request still runs is a 409. */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        plan: {
+                            id: string;
+                            name: string;
+                            currency: string;
+                            /**
+                             * @description Integer minor units (2000 = €20.00)
+                             * @example 2000
+                             */
+                            monthlyPrice: number;
+                            /**
+                             * @description Integer minor units (2000 = €20.00)
+                             * @example 2000
+                             */
+                            holderPrice: number | null;
+                            credits: {
+                                [key: string]: number;
+                            };
+                            rolloverCaps: {
+                                [key: string]: number;
+                            };
+                            pastDueAccess: boolean;
+                            active: boolean;
+                        };
+                        status: string;
+                        access: boolean;
+                        currentPeriodStart: string | null;
+                        currentPeriodEnd: string | null;
+                        cancelAtPeriodEnd: boolean;
+                        clientSecret: string | null;
+                        subscriptionId: string | null;
+                        credits: {
+                            type: string;
+                            remaining: number;
+                            allocated: number;
+                            expiresAt: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Invalid request: a field fails validation, text holds U+0000, JSON is malformed or nested deeper than 32, the URL is badly encoded */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Conflict with the current state, or a request with the same Idempotency-Key is still running */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The Idempotency-Key was used for a different request */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Unexpected error (details only in the server log, by request id) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The payment provider or a dependency is unavailable; retry later */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    MembershipsController_change: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A unique key (1–255 printable ASCII characters, e.g. a UUID) making a retry safe: the same key and body replay the first response (with `Idempotent-Replayed: true`) for 24 h; another body is a 422; a retry while the first request still runs is a 409. */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    planId: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        plan: {
+                            id: string;
+                            name: string;
+                            currency: string;
+                            /**
+                             * @description Integer minor units (2000 = €20.00)
+                             * @example 2000
+                             */
+                            monthlyPrice: number;
+                            /**
+                             * @description Integer minor units (2000 = €20.00)
+                             * @example 2000
+                             */
+                            holderPrice: number | null;
+                            credits: {
+                                [key: string]: number;
+                            };
+                            rolloverCaps: {
+                                [key: string]: number;
+                            };
+                            pastDueAccess: boolean;
+                            active: boolean;
+                        };
+                        status: string;
+                        access: boolean;
+                        currentPeriodStart: string | null;
+                        currentPeriodEnd: string | null;
+                        cancelAtPeriodEnd: boolean;
+                        clientSecret: string | null;
+                        subscriptionId: string | null;
+                        credits: {
+                            type: string;
+                            remaining: number;
+                            allocated: number;
+                            expiresAt: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Invalid request: a field fails validation, text holds U+0000, JSON is malformed or nested deeper than 32, the URL is badly encoded */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Conflict with the current state, or a request with the same Idempotency-Key is still running */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is larger than BODY_LIMIT_BYTES */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is not application/json in UTF-8 */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The Idempotency-Key was used for a different request */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Unexpected error (details only in the server log, by request id) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The payment provider or a dependency is unavailable; retry later */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    MembershipPlansAdminController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: {
+                            id: string;
+                            name: string;
+                            currency: string;
+                            /**
+                             * @description Integer minor units (2000 = €20.00)
+                             * @example 2000
+                             */
+                            monthlyPrice: number;
+                            /**
+                             * @description Integer minor units (2000 = €20.00)
+                             * @example 2000
+                             */
+                            holderPrice: number | null;
+                            credits: {
+                                [key: string]: number;
+                            };
+                            rolloverCaps: {
+                                [key: string]: number;
+                            };
+                            pastDueAccess: boolean;
+                            active: boolean;
+                        }[];
+                    };
+                };
+            };
+            /** @description Invalid request: a field fails validation, text holds U+0000, JSON is malformed or nested deeper than 32, the URL is badly encoded */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The token’s role may not use this route */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Unexpected error (details only in the server log, by request id) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    MembershipPlansAdminController_create: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A unique key (1–255 printable ASCII characters, e.g. a UUID) making a retry safe: the same key and body replay the first response (with `Idempotent-Replayed: true`) for 24 h; another body is a 422; a retry while the first request still runs is a 409. */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    name: string;
+                    currency: string;
+                    /**
+                     * @description Integer minor units (2000 = €20.00)
+                     * @example 2000
+                     */
+                    monthlyPrice: number;
+                    /**
+                     * @description Integer minor units (2000 = €20.00)
+                     * @example 2000
+                     */
+                    holderPrice?: number;
+                    /** @default {} */
+                    credits?: {
+                        [key: string]: number;
+                    };
+                    /** @default {} */
+                    rolloverCaps?: {
+                        [key: string]: number;
+                    };
+                    /** @default true */
+                    pastDueAccess?: boolean;
+                };
+            };
+        };
+        responses: {
+            /** @description Success */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        name: string;
+                        currency: string;
+                        /**
+                         * @description Integer minor units (2000 = €20.00)
+                         * @example 2000
+                         */
+                        monthlyPrice: number;
+                        /**
+                         * @description Integer minor units (2000 = €20.00)
+                         * @example 2000
+                         */
+                        holderPrice: number | null;
+                        credits: {
+                            [key: string]: number;
+                        };
+                        rolloverCaps: {
+                            [key: string]: number;
+                        };
+                        pastDueAccess: boolean;
+                        active: boolean;
+                    };
+                };
+            };
+            /** @description Invalid request: a field fails validation, text holds U+0000, JSON is malformed or nested deeper than 32, the URL is badly encoded */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The token’s role may not use this route */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Conflict with the current state, or a request with the same Idempotency-Key is still running */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is larger than BODY_LIMIT_BYTES */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is not application/json in UTF-8 */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The Idempotency-Key was used for a different request */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Unexpected error (details only in the server log, by request id) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    MembershipPlansAdminController_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    name?: string;
+                    credits?: {
+                        [key: string]: number;
+                    };
+                    rolloverCaps?: {
+                        [key: string]: number;
+                    };
+                    pastDueAccess?: boolean;
+                    active?: boolean;
+                };
+            };
+        };
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        name: string;
+                        currency: string;
+                        /**
+                         * @description Integer minor units (2000 = €20.00)
+                         * @example 2000
+                         */
+                        monthlyPrice: number;
+                        /**
+                         * @description Integer minor units (2000 = €20.00)
+                         * @example 2000
+                         */
+                        holderPrice: number | null;
+                        credits: {
+                            [key: string]: number;
+                        };
+                        rolloverCaps: {
+                            [key: string]: number;
+                        };
+                        pastDueAccess: boolean;
+                        active: boolean;
+                    };
+                };
+            };
+            /** @description Invalid request: a field fails validation, text holds U+0000, JSON is malformed or nested deeper than 32, the URL is badly encoded */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The token’s role may not use this route */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such resource (or not yours), or no such route */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is larger than BODY_LIMIT_BYTES */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A path parameter is too long */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is not application/json in UTF-8 */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Unexpected error (details only in the server log, by request id) */
+            500: {
                 headers: {
                     [name: string]: unknown;
                 };

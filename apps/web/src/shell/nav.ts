@@ -15,6 +15,7 @@ export const NAV: NavEntry[] = [
   { to: '/orders', label: 'Orders', audience: 'signed-in' },
   { to: '/wallet', label: 'Wallet', audience: 'signed-in' },
   { to: '/cards', label: 'Cards', audience: 'signed-in' },
+  { to: '/membership', label: 'Membership', audience: 'signed-in' },
   // EV charging: stations, a connector's page, and the driver's sessions (linked from it).
   { to: '/charge', label: 'Charge', audience: 'signed-in' },
   { to: '/spaces', label: 'Spaces', audience: 'signed-in' },

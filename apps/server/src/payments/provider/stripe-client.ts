@@ -4,6 +4,7 @@ import type { Config } from '../../platform/config/config';
 import { freePort } from '../../platform/net';
 import { configuredOrGeneratedSecret } from '../../platform/secrets';
 import { StripeApi } from './stripe-api';
+import { StripeBilling } from './stripe-billing';
 import { StripePayouts } from './stripe-payouts';
 import { StripeProvider } from './stripe-provider';
 import { realTiming, type RetryTiming } from './stripe-retries';
@@ -16,6 +17,7 @@ import { realTiming, type RetryTiming } from './stripe-retries';
 export interface ProviderSetup {
   payments: StripeProvider;
   payouts: StripePayouts;
+  billing: StripeBilling;
   /** Present when no STRIPE_SECRET_KEY is set: the sandbox the SDK points at, started after listen. */
   sandbox?: { port: number; webhookSecret: string; stateFile: string };
 }
@@ -35,7 +37,11 @@ export async function createPaymentProvider(
   const policy = { retries: stripe.maxNetworkRetries, baseDelayMs: 250, maxDelayMs: 2_000 };
   const ports = (client: Stripe, webhookSecret: string) => {
     const api = new StripeApi(client, policy, timing);
-    return { payments: new StripeProvider(api, webhookSecret), payouts: new StripePayouts(api) };
+    return {
+      payments: new StripeProvider(api, webhookSecret),
+      payouts: new StripePayouts(api),
+      billing: new StripeBilling(api),
+    };
   };
   if (stripe.secretKey) {
     return ports(new Stripe(stripe.secretKey, common), stripe.webhookSecret!);

@@ -54,7 +54,7 @@ function toCheckout(s: Stripe.Checkout.Session): ProviderCheckout {
  * `withRetries` (stripe-retries.ts) has already retried what was worth it with the same idempotency
  * key; the SDK itself does not (the client is built with `maxNetworkRetries: 0`).
  */
-function translate(err: unknown): never {
+export function translate(err: unknown): never {
   if (!(err instanceof Stripe.errors.StripeError)) throw err;
   // Still retryable after our last retry (a lock timeout, `Stripe-Should-Retry: true`): an outage,
   // not a refusal — a refusal would fail the payment for good (provider-refusals.ts).

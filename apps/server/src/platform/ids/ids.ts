@@ -32,6 +32,10 @@ export const ID_PREFIXES = {
   space: 'spc',
   seat: 'seat',
   booking: 'bkg',
+  membershipPlan: 'mpl',
+  membership: 'mem',
+  membershipCredit: 'mcr',
+  creditTransaction: 'ctx',
 } as const;
 
 export type IdKind = keyof typeof ID_PREFIXES;
