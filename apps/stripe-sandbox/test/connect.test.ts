@@ -5,8 +5,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Stripe from 'stripe';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { fillOnboarding, startSandbox } from '../src/index';
-import { harness, sdk, stripeError, type Harness } from './helpers';
+import { startSandbox } from '../src/index';
+import { harness, onboard, sdk, stripeError, type Harness } from './helpers';
 import { errorBodyErrors, missingCurrentKeys, schemaErrors } from './schema';
 
 let h: Harness;
@@ -85,17 +85,6 @@ async function fund(s: Stripe, amount = 10_000): Promise<void> {
     payment_method: 'pm_card_bypassPending',
     confirm: true,
   });
-}
-
-/** Onboards an Express account as its owner would: an account link, the hosted form, submitted. */
-async function onboard(s: Stripe, accountId: string): Promise<string> {
-  const link = await s.accountLinks.create({
-    account: accountId,
-    type: 'account_onboarding',
-    refresh_url: 'https://platform.example/refresh',
-    return_url: 'https://platform.example/return',
-  });
-  return fillOnboarding(link.url);
 }
 
 describe('express onboarding', () => {
