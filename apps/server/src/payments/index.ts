@@ -12,6 +12,7 @@ export {
   type PayableHandler,
   type PaymentDomainEvent,
 } from './payables-registry';
+export { ConnectEvents, type ConnectFact, type ConnectHandler } from './connect-events';
 export { SavedCards } from './saved-cards';
 export { PaymentReturns } from './payment-returns';
 export { ReturnLinks } from './return-links';
@@ -19,7 +20,11 @@ export { RedirectPolicy, RedirectUrl } from './redirect-policy';
 export { ReturnRateLimit } from './return-rate-limit.guard';
 export { PaymentView, toPaymentView } from './payments.view';
 export { PROVIDER_SETUP, PUBLIC_URL, type PublicUrl } from './payments.tokens';
-export { PAYOUT_PROVIDER, type PayoutProvider } from './provider/payouts-port';
+export {
+  PAYOUT_PROVIDER,
+  type PayoutAccountStatus,
+  type PayoutProvider,
+} from './provider/payouts-port';
 export { EmbeddedSandbox } from './provider/embedded-sandbox';
 export { cardEntryCsp, cardEntryOf, type CardEntry } from './card-entry';
 export type { ProviderSetup } from './provider/stripe-client';
