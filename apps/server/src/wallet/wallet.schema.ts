@@ -66,7 +66,10 @@ export const payoutAccounts = pgTable(
     /** From the provider (account.updated, or checked before a withdrawal): onboarding done. */
     ready: boolean('ready').notNull().default(false),
     /** What the provider still needs from the user (its `requirements.currently_due`). */
-    currentlyDue: text('currently_due').array().notNull().default(sql`'{}'::text[]`),
+    currentlyDue: text('currently_due')
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
     createdAt: createdAt(),
   },
   (t) => [uniqueIndex('payout_accounts_provider_account_uq').on(t.providerAccountId)],
