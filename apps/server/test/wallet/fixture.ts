@@ -38,8 +38,14 @@ export async function onboardPayouts(
   expect(link.status).toBe(201);
   const back = await fillOnboarding(link.body.url as string);
   expect(back).toMatch(/\/wallet\?payouts=return$/);
-  const status = await api.get('/api/v1/wallet/payout-account', token);
-  return status.body.accountId as string;
+  // Until account.updated has been applied: later calls must not depend on when it arrives.
+  const deadline = Date.now() + 10_000;
+  for (;;) {
+    const status = await api.get('/api/v1/wallet/payout-account', token);
+    if (status.body.status === 'active') return status.body.accountId as string;
+    if (Date.now() > deadline) throw new Error('payout account not active after onboarding');
+    await new Promise((r) => setTimeout(r, 50));
+  }
 }
 
 /**
