@@ -4,7 +4,6 @@ import { z } from 'zod';
 import { CurrentUser, Roles, type UserRow } from '../identity';
 import type { LedgerAccountRow } from '../ledger';
 import { PaymentView, toPaymentView, RedirectUrl } from '../payments';
-import { AppError } from '../platform/errors/app-error';
 import { Doc } from '../platform/http/doc';
 import { PageQuery, pageSchema, toPage } from '../platform/http/pagination';
 import { AmountSchema, CurrencySchema, toJsonNumber } from '../platform/money';

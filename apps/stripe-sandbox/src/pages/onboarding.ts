@@ -80,7 +80,7 @@ export function registerOnboarding(app: FastifyInstance, engine: Engine): void {
           '<p>This onboarding session has expired. Go back and start again.</p>',
         );
       }
-      const answers = (req.body ?? {}) as Answers;
+      const answers = req.body ?? {};
       const wrong = problem(answers);
       if (wrong !== null)
         return html(reply, 400, 'Set up payouts', form(req.params.token, answers, wrong));

@@ -114,7 +114,7 @@ export function completeOnboarding(
         requirements: null,
         routing_number: '110000000',
         status: 'new',
-      } as Stripe.BankAccount,
+      },
     ],
   };
   engine.emit('account.updated', account, diff(before, account), account.id);
