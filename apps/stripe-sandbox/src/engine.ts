@@ -60,7 +60,14 @@ export class Engine {
    * Records an event with a snapshot of `object` and hands it to the dispatcher. The snapshot is
    * a deep copy: later changes to the object must not rewrite history.
    */
-  emit(type: Stripe.Event.Type, object: object, previous?: Record<string, unknown>): Stripe.Event {
+  emit(
+    type: Stripe.Event.Type,
+    object: object,
+    previous?: Record<string, unknown>,
+    /** The connected account it happened on (Connect events); default: the request's scope. */
+    account?: string,
+  ): Stripe.Event {
+    const on = account ?? (typeof this.store.scope === 'string' ? this.store.scope : undefined);
     const data: { object: object; previous_attributes?: Record<string, unknown> } = {
       object: structuredClone(object),
     };
@@ -70,6 +77,8 @@ export class Engine {
     const event = {
       id: newId('evt'),
       object: 'event',
+      // Connect events name the account; they go to the platform's endpoints (docs/stripe-sandbox.md).
+      ...(on !== undefined ? { account: on } : {}),
       api_version: API_VERSION,
       created: this.now(),
       data,

@@ -10,7 +10,9 @@ import { registerThreeDSecure } from './pages/three-d-secure';
 import { registerCheckoutPage } from './pages/checkout-page';
 import { registerCardElement } from './pages/card-element';
 import { registerDocuments } from './pages/documents';
+import { registerOnboarding } from './pages/onboarding';
 import { balanceConfig, type BalanceConfig } from './fees';
+import { accountLinks } from './resources/account-links';
 import { accounts } from './resources/accounts';
 import { balance } from './resources/balance';
 import { charges } from './resources/charges';
@@ -27,6 +29,7 @@ import { refunds } from './resources/refunds';
 import { searches } from './resources/search';
 import { setupIntents } from './resources/setup-intents';
 import { subscriptions } from './resources/subscriptions';
+import { transferReversals } from './resources/transfer-reversals';
 import { transfers } from './resources/transfers';
 import { newWebhookSecret, webhookEndpoints } from './resources/webhook-endpoints';
 import type { ResourceModule } from './router';
@@ -79,7 +82,9 @@ export const MODULES: ResourceModule[] = [
   subscriptions,
   checkout,
   accounts,
+  accountLinks,
   transfers,
+  transferReversals,
   balance,
   payouts,
   events,
@@ -144,6 +149,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
       registerThreeDSecure(server, engine);
       registerCheckoutPage(server, engine);
       registerDocuments(server, engine);
+      registerOnboarding(server, engine);
       registerCardElement(server);
       registerControls(server, {
         engine,
@@ -196,3 +202,4 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
 }
 
 export { startSandboxWorker, type SandboxWorker } from './worker-host';
+export { fillOnboarding, TEST_ONBOARDING_ANSWERS } from './onboarding-client';

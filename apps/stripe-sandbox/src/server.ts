@@ -48,6 +48,23 @@ export function authenticate(header: string | undefined, publishable = false): s
   return key;
 }
 
+/**
+ * The connected account a `Stripe-Account` header acts as (null: the platform itself). One this
+ * platform does not have is refused as Stripe refuses it.
+ */
+function connectedAccount(engine: Engine, header: unknown, apiKey: string): string | null {
+  if (typeof header !== 'string' || header === '') return null;
+  if (engine.store.find('account', header) === undefined) {
+    const masked = `${apiKey.slice(0, 8)}${'*'.repeat(4)}${apiKey.slice(-4)}`;
+    throw new StripeError(403, {
+      type: 'invalid_request_error',
+      code: 'account_invalid',
+      message: `The provided key '${masked}' does not have access to account '${header}' (or that account does not exist). Application access may have been revoked.`,
+    });
+  }
+  return header;
+}
+
 function send(reply: FastifyReply, status: number, body: string): FastifyReply {
   return reply.code(status).header('content-type', 'application/json').send(body);
 }
@@ -195,11 +212,13 @@ export function buildServer(deps: ServerDeps): FastifyInstance {
         return send(reply, injected.status, JSON.stringify(injected.toJSON(), null, 2));
       }
       checkLengths(route.method, route.path, raw);
+      const scope = connectedAccount(engine, req.headers['stripe-account'], apiKey);
       const p = new ParamReader(raw);
       // Read before the handler runs, so a malformed `expand` fails before anything changes.
       const expandPaths = p.strings('expand') ?? [];
       engine.current = { requestId, idempotencyKey: idemKey };
-      let result: object;
+      engine.store.scope = scope;
+      let out: object;
       try {
         const run = () =>
           route.handler(engine, {
@@ -208,12 +227,13 @@ export function buildServer(deps: ServerDeps): FastifyInstance {
             publishable: apiKey.startsWith('pk_'),
           });
         // A read cannot change a record: what it looks at is not written back.
-        result = route.method === 'GET' ? engine.store.reading(run) : run();
+        const result = route.method === 'GET' ? engine.store.reading(run) : run();
+        out = structuredClone(result);
+        engine.store.reading(() => expand(out, expandPaths, expandCtx));
       } finally {
         engine.current = null;
+        engine.store.scope = undefined;
       }
-      const out = structuredClone(result);
-      engine.store.reading(() => expand(out, expandPaths, expandCtx));
       const body = JSON.stringify(out, null, 2);
       if (claimed !== null) idempotency.complete(apiKey, claimed, 200, body, requestId);
       return send(reply, 200, body);

@@ -68,6 +68,9 @@ const INTERNAL_RECORDS = [
   'pendingFunds',
   'payoutsInTransit',
   'payoutFailures',
+  'accountLinks',
+  'onboardingForms',
+  'owners',
 ] as const satisfies readonly (keyof Internal)[];
 
 /**
@@ -132,7 +135,11 @@ const NAMES: Record<Kind, string> = {
   transfer: 'transfer',
   balance_transaction: 'balance transaction',
   payout: 'payout',
+  transfer_reversal: 'transfer reversal',
 };
+
+/** Kinds that belong to the platform whatever `Stripe-Account` says (accounts, their webhooks). */
+const UNSCOPED: ReadonlySet<Kind> = new Set(['account', 'webhook_endpoint']);
 
 export interface Durable {
   db: StateDb;
@@ -217,14 +224,30 @@ export class Store {
     return state;
   }
 
+  /**
+   * While an API request runs: the connected account its `Stripe-Account` header names, or null
+   * for the platform. Objects created then belong to it, and only its own objects are found.
+   * Undefined outside requests (scheduled work and the sandbox's pages see everything).
+   */
+  scope: string | null | undefined = undefined;
+
+  private visible(kind: Kind, id: string): boolean {
+    if (this.scope === undefined || UNSCOPED.has(kind)) return true;
+    return (own(this.raw(this.state.internal.owners), id) ?? null) === this.scope;
+  }
+
   insert<K extends Kind>(kind: K, obj: Collections[K] & { id: string }): Collections[K] {
+    if (typeof this.scope === 'string' && !UNSCOPED.has(kind)) {
+      this.state.internal.owners[obj.id] = this.scope;
+    }
     (this.state.objects[kind] as Record<string, Collections[K]>)[obj.id] = obj;
     this.state.order[obj.id] = ++this.state.seq;
     return obj;
   }
 
   find<K extends Kind>(kind: K, id: string): Collections[K] | undefined {
-    return own(this.state.objects[kind], id);
+    const obj = own(this.state.objects[kind], id);
+    return obj !== undefined && this.visible(kind, id) ? obj : undefined;
   }
 
   get<K extends Kind>(kind: K, id: string, param = 'id'): Collections[K] {
@@ -249,7 +272,7 @@ export class Store {
     const rows: Collections[K][] = Object.values(this.raw(this.state.objects[kind]));
     const order = this.raw(this.state.order);
     const out = rows
-      .filter((o) => (filter ? filter(o) : true))
+      .filter((o) => this.visible(kind, idOf(o)) && (filter ? filter(o) : true))
       .sort((a, b) => (own(order, idOf(b)) ?? 0) - (own(order, idOf(a)) ?? 0));
     for (const o of out) this.read(`o.${kind}`, idOf(o));
     return out;

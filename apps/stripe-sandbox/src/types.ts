@@ -40,6 +40,7 @@ export interface Collections {
   transfer: Stripe.Transfer;
   balance_transaction: Stripe.BalanceTransaction;
   payout: Stripe.Payout;
+  transfer_reversal: Stripe.TransferReversal;
 }
 export type Kind = keyof Collections;
 
@@ -64,6 +65,7 @@ export const KINDS: readonly Kind[] = [
   'transfer',
   'balance_transaction',
   'payout',
+  'transfer_reversal',
 ];
 
 /** Id prefix → kind, so `expand` can resolve any id it meets. */
@@ -88,6 +90,7 @@ export const PREFIXES: Record<string, Kind> = {
   tr: 'transfer',
   txn: 'balance_transaction',
   po: 'payout',
+  trr: 'transfer_reversal',
 };
 
 /** Behaviour a test card number or `pm_card_*` token selects. */
@@ -142,4 +145,13 @@ export interface Internal {
   payoutsInTransit: Record<string, number>;
   /** payout id → the failure code it will fail with at arrival (`/_sandbox/payouts/fail`). */
   payoutFailures: Record<string, string>;
+  /** account link token → what it onboards and where it sends the browser (single use). */
+  accountLinks: Record<
+    string,
+    { account: string; refreshUrl: string; returnUrl: string; expiresAt: number; used: boolean }
+  >;
+  /** onboarding form token (issued when a link is opened) → the account and its return URL. */
+  onboardingForms: Record<string, { account: string; returnUrl: string; expiresAt: number }>;
+  /** object id → the connected account it belongs to (created with a `Stripe-Account` header). */
+  owners: Record<string, string>;
 }

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import Stripe from 'stripe';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startSandbox } from '../src/index';
-import { harness, sdk, settleDeliveries, stripeError, type Harness } from './helpers';
+import { harness, onboard, sdk, settleDeliveries, stripeError, type Harness } from './helpers';
 import { missingCurrentKeys, schemaErrors } from './schema';
 
 const DAY = 24 * 3600;
@@ -52,7 +52,13 @@ function amounts(b: Stripe.Balance, currency = 'usd') {
 }
 
 async function seller(): Promise<Stripe.Account> {
-  return h.stripe.accounts.create({ type: 'express', country: 'US', email: 's@example.com' });
+  const account = await h.stripe.accounts.create({
+    type: 'express',
+    country: 'US',
+    email: 's@example.com',
+  });
+  await onboard(h.stripe, account.id);
+  return account;
 }
 
 describe('balance and balance transactions', () => {

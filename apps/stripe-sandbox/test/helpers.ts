@@ -3,7 +3,12 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import Stripe from 'stripe';
-import { startSandbox, type RunningSandbox, type SandboxOptions } from '../src/index';
+import {
+  fillOnboarding,
+  startSandbox,
+  type RunningSandbox,
+  type SandboxOptions,
+} from '../src/index';
 import { schemaErrors } from './schema';
 
 export const API_KEY = 'sk_test_sandbox_123';
@@ -193,4 +198,15 @@ export async function settleDeliveries(h: Harness): Promise<void> {
     if (data.every((d) => d.state !== 'pending')) return;
     await new Promise((r) => setTimeout(r, 10));
   }
+}
+
+/** Onboards an Express account as its owner would: an account link, the hosted form, submitted. */
+export async function onboard(s: Stripe, accountId: string): Promise<string> {
+  const link = await s.accountLinks.create({
+    account: accountId,
+    type: 'account_onboarding',
+    refresh_url: 'https://platform.example/refresh',
+    return_url: 'https://platform.example/return',
+  });
+  return fillOnboarding(link.url);
 }

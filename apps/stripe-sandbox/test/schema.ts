@@ -50,6 +50,7 @@ const SCHEMA_OF: Record<string, string> = {
   balance: 'balance',
   balance_transaction: 'balance_transaction',
   payout: 'payout',
+  transfer_reversal: 'transfer_reversal',
 };
 
 const cache = new Map<string, ValidateFunction>();

@@ -35,8 +35,8 @@ describe('cards, 3-D Secure and withdrawals, as a customer', () => {
     await app?.close();
   });
 
-  async function newCustomer(): Promise<Page> {
-    const page = await newPage(browser, app);
+  async function newCustomer(viewport?: { width: number; height: number }): Promise<Page> {
+    const page = await newPage(browser, app, viewport);
     page.on('request', (r) => {
       if (new URL(r.url()).pathname.startsWith('/api/'))
         sent.push(`${r.url()} ${r.postData() ?? ''}`);
@@ -162,13 +162,42 @@ describe('cards, 3-D Secure and withdrawals, as a customer', () => {
     await page.context().close();
   });
 
-  it('a withdrawal to the payout account: Available goes down, the list shows it paid', async () => {
+  it('payouts set up on the hosted form, then a withdrawal: Available goes down, the list shows it paid', async () => {
+    // Screenshots (and their no-overflow checks) are taken at 375 and 1440 px by screenshot().
     const page = await newCustomer();
     await topUp(page, '50', CARDS.availableAtOnce);
     await expect.poll(() => state(page), { timeout: 20_000 }).toBe('succeeded');
     await balance(page).toMatch(/\$50\.00/);
     await page.getByText('No withdrawals yet.').waitFor();
-    await page.getByRole('button', { name: 'Create payout account' }).click();
+    const status = page.getByTestId('payout-status');
+    expect(await status.getAttribute('data-status')).toBe('not_started');
+    // No withdraw form before the payout account is set up.
+    expect(await page.getByLabel('Amount to withdraw (USD)').count()).toBe(0);
+    await screenshot(page, 'wallet-payouts-not-set-up');
+    await page.getByRole('button', { name: 'Set up payouts' }).click();
+    // The sandbox's hosted onboarding page (its own origin), filled as a person would.
+    await page.getByRole('heading', { name: 'Set up payouts' }).waitFor();
+    const answers: Record<string, string> = {
+      'First name': 'Ada',
+      'Last name': 'Lovelace',
+      Email: 'ada@example.com',
+      'Date of birth': '1990-01-01',
+      Phone: '0000000000',
+      'SSN last 4 (test: 0000)': '0000',
+      Address: 'address_full_match',
+      Website: 'https://example.com',
+      'Routing number (test: 110000000)': '110000000',
+      'Account number (test: 000123456789)': '000123456789',
+    };
+    for (const [label, value] of Object.entries(answers)) await page.getByLabel(label).fill(value);
+    await screenshot(page, 'sandbox-onboarding');
+    await page.getByRole('button', { name: 'Agree and submit' }).click();
+    await page.waitForURL(/\/wallet\?payouts=return/);
+    await expect
+      .poll(() => page.getByTestId('payout-status').getAttribute('data-status'), {
+        timeout: 20_000,
+      })
+      .toBe('active');
     await expect.poll(() => page.getByTestId('payout-account').innerText()).toMatch(/^acct_/);
     await page.getByLabel('Amount to withdraw (USD)').fill('60');
     await page.getByText('At most $50.00 is available to withdraw now.').waitFor();

@@ -3,6 +3,7 @@ import { and, eq, ne } from 'drizzle-orm';
 import { Clock } from '../platform/clock';
 import type { Tx } from '../platform/database/database';
 import { Logger } from '../platform/logging/logger';
+import { ConnectEvents } from './connect-events';
 import { DisputeWriter } from './dispute-writer';
 import type { TransitionCause } from './payment-state';
 import { lockPayment, PaymentWriter } from './payment-writer';
@@ -20,9 +21,14 @@ export class EventFactsWriter {
     private readonly logger: Logger,
     private readonly writer: PaymentWriter,
     private readonly disputes: DisputeWriter,
+    private readonly connect: ConnectEvents,
   ) {}
 
   async applyInTx(tx: Tx, facts: EventFacts, cause: TransitionCause): Promise<void> {
+    if (facts.connect) {
+      await this.connect.applyInTx(tx, facts.connect, cause);
+      return;
+    }
     const paymentId = await this.findPayment(tx, facts);
     if (!paymentId) {
       this.logger.info(
@@ -57,7 +63,7 @@ export class EventFactsWriter {
       facts.observation,
       cause,
       { providerIntentId: facts.intentId ?? null, providerSessionId: facts.sessionId ?? null },
-      facts.source,
+      facts.source === 'connect' ? 'internal' : facts.source,
     );
   }
 

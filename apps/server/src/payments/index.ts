@@ -16,6 +16,7 @@ export {
   type PayableHandler,
   type PaymentDomainEvent,
 } from './payables-registry';
+export { ConnectEvents, type ConnectFact, type ConnectHandler } from './connect-events';
 export { SavedCards } from './saved-cards';
 export { PaymentReturns } from './payment-returns';
 export { ReturnLinks } from './return-links';
@@ -23,7 +24,11 @@ export { RedirectPolicy, RedirectUrl } from './redirect-policy';
 export { ReturnRateLimit } from './return-rate-limit.guard';
 export { PaymentView, toPaymentView } from './payments.view';
 export { PROVIDER_SETUP, PUBLIC_URL, type PublicUrl } from './payments.tokens';
-export { PAYOUT_PROVIDER, type PayoutProvider } from './provider/payouts-port';
+export {
+  PAYOUT_PROVIDER,
+  type PayoutAccountStatus,
+  type PayoutProvider,
+} from './provider/payouts-port';
 export {
   BILLING_PROVIDER,
   type BillingFact,

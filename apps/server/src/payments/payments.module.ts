@@ -4,6 +4,7 @@ import type { ListenAddress } from '../platform/listen/listen-address';
 import { LISTEN_ADDRESS } from '../platform/platform.module';
 import { SavedCards } from './saved-cards';
 import { PayablesRegistry } from './payables-registry';
+import { ConnectEvents } from './connect-events';
 import { PaymentMetrics } from './payment-metrics';
 import { DisputeWriter } from './dispute-writer';
 import { PaymentRefunds } from './payment-refunds';
@@ -98,6 +99,7 @@ import { WebhookQueue } from './webhook-queue';
     },
     EmbeddedSandbox,
     PayablesRegistry,
+    ConnectEvents,
     PaymentMetrics,
     PaymentWriter,
     DisputeWriter,
@@ -129,6 +131,7 @@ import { WebhookQueue } from './webhook-queue';
   exports: [
     PaymentsService,
     PayablesRegistry,
+    ConnectEvents,
     SavedCards,
     PaymentReturns,
     ReturnLinks,

@@ -1,56 +1,31 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
 import { and, eq } from 'drizzle-orm';
-import type { UserRow } from '../identity';
 import { LedgerService } from '../ledger';
-import { PAYOUT_PROVIDER, type PayoutProvider } from '../payments';
+import { ConnectEvents, PAYOUT_PROVIDER, type ConnectFact, type PayoutProvider } from '../payments';
 import { Clock } from '../platform/clock';
-import { Database } from '../platform/database/database';
+import { Database, type Tx } from '../platform/database/database';
+import { AppError } from '../platform/errors/app-error';
 import { Logger } from '../platform/logging/logger';
-import { payoutAccounts, withdrawals, type WithdrawalRow } from './wallet.schema';
+import { withdrawals, type WithdrawalRow } from './wallet.schema';
 
 /**
- * The provider's side of withdrawals: each user's payout account (`acct_…`) and the payout, the
- * transfer that carries a withdrawal there, with its outcome recorded (a refusal reversed).
+ * The provider's side of withdrawals: the payout, the transfer that carries a withdrawal to the
+ * user's payout account (PayoutAccounts), with its outcome recorded (a refusal reversed), and the
+ * provider's later reversals of it put back on the wallet.
  */
 @Injectable()
-export class Payouts {
+export class Payouts implements OnModuleInit {
   constructor(
     private readonly database: Database,
     private readonly clock: Clock,
     private readonly logger: Logger,
     @Inject(PAYOUT_PROVIDER) private readonly provider: PayoutProvider,
     private readonly ledger: LedgerService,
+    private readonly connect: ConnectEvents,
   ) {}
 
-  /** The user's connected account id, or null before they have one. */
-  async account(userId: string): Promise<string | null> {
-    const [row] = await this.database.db
-      .select({ id: payoutAccounts.providerAccountId })
-      .from(payoutAccounts)
-      .where(eq(payoutAccounts.userId, userId));
-    return row?.id ?? null;
-  }
-
-  /**
-   * Creates the user's connected account once. The provider call's idempotency key is per user,
-   * so concurrent or repeated requests converge on one account; the row is written only after.
-   */
-  async createAccount(user: UserRow): Promise<{ accountId: string; created: boolean }> {
-    const existing = await this.account(user.id);
-    if (existing) return { accountId: existing, created: false };
-    const accountId = await this.provider.createAccount(
-      { userId: user.id, email: user.email },
-      `payout-account:${user.id}`,
-    );
-    const [row] = await this.database.db
-      .insert(payoutAccounts)
-      .values({ userId: user.id, providerAccountId: accountId, createdAt: this.clock.now() })
-      .onConflictDoNothing()
-      .returning();
-    return {
-      accountId: row?.providerAccountId ?? (await this.account(user.id))!,
-      created: !!row,
-    };
+  onModuleInit(): void {
+    this.connect.register((tx, fact, cause) => this.onReversal(tx, fact, cause));
   }
 
   /** Sends a pending payout (again, after a crash: same idempotency key) and records the outcome. */
@@ -66,6 +41,7 @@ export class Payouts {
           status: result.status,
           providerPayoutId: result.id,
           failureReason: result.failureReason ?? null,
+          waitingReason: null,
           updatedAt: this.clock.now(),
         })
         .where(and(eq(withdrawals.id, payout.id), eq(withdrawals.status, 'PENDING')))
@@ -94,9 +70,60 @@ export class Payouts {
    * clearing and it stays PENDING until the settle job gets one (same idempotency key).
    */
   settleOrKeep(payout: WithdrawalRow, options: { recovering?: boolean } = {}) {
-    return this.settle(payout, options).catch((err: unknown) => {
+    return this.settle(payout, options).catch(async (err: unknown) => {
       this.logger.warn({ err, payoutId: payout.id }, 'payout not settled yet; will retry');
-      return payout;
+      // Shown to the user with the withdrawal: why it waits.
+      const reason =
+        err instanceof AppError && err.code === 'balance_insufficient'
+          ? 'balance_insufficient'
+          : 'provider_unavailable';
+      const [waiting] = await this.database.db
+        .update(withdrawals)
+        .set({ waitingReason: reason })
+        .where(and(eq(withdrawals.id, payout.id), eq(withdrawals.status, 'PENDING')))
+        .returning()
+        .catch(() => [undefined]);
+      return waiting ?? payout;
     });
+  }
+
+  /**
+   * transfer.reversed: the part of the transfer reversed since we last heard goes back on the
+   * wallet, from payout clearing, in the event's transaction. The withdrawal row is locked and its
+   * `amountReversed` moved up in the same transaction, so a replayed or reordered event (it carries
+   * the transfer's running total) credits nothing twice.
+   */
+  private async onReversal(tx: Tx, fact: ConnectFact, cause: string): Promise<void> {
+    if (fact.kind !== 'transfer_reversed') return;
+    const [w] = await tx
+      .select()
+      .from(withdrawals)
+      .where(eq(withdrawals.providerPayoutId, fact.transferId))
+      .for('update');
+    if (!w) {
+      this.logger.info({ cause, transferId: fact.transferId }, 'reversal of no known payout');
+      return;
+    }
+    const total = fact.amountReversed > w.amount ? w.amount : fact.amountReversed;
+    const delta = total - w.amountReversed;
+    if (delta <= 0n) return;
+    const clearing = await this.ledger.platform(tx, 'PAYOUT_CLEARING', w.currency);
+    await this.ledger.post(tx, {
+      kind: 'REVERSAL',
+      reference: { type: 'payout', id: w.id },
+      description: `Withdrawal reversed by the provider (${delta} of ${w.amount})`,
+      metadata: { reverses: 'WITHDRAWAL', transfer: fact.transferId },
+      idempotencyKey: `payout-reversal:${w.id}:${total}`,
+      // The provider already moved the money back: a lock on the wallet cannot refuse it.
+      forced: true,
+      lines: [
+        { accountId: clearing.id, amount: -delta },
+        { accountId: w.accountId, amount: delta },
+      ],
+    });
+    await tx
+      .update(withdrawals)
+      .set({ amountReversed: total, updatedAt: this.clock.now() })
+      .where(eq(withdrawals.id, w.id));
   }
 }

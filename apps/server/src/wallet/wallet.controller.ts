@@ -4,7 +4,6 @@ import { z } from 'zod';
 import { CurrentUser, Roles, type UserRow } from '../identity';
 import type { LedgerAccountRow } from '../ledger';
 import { PaymentView, toPaymentView, RedirectUrl } from '../payments';
-import { AppError } from '../platform/errors/app-error';
 import { Doc } from '../platform/http/doc';
 import { PageQuery, pageSchema, toPage } from '../platform/http/pagination';
 import { AmountSchema, CurrencySchema, toJsonNumber } from '../platform/money';
@@ -40,6 +39,15 @@ const WithdrawBody = z.strictObject({
   destination: AccountId.optional(),
 });
 const PayoutAccountView = z.object({ accountId: z.string() });
+const PayoutAccountStatusView = z.object({
+  /** Null before the first onboarding link created it. */
+  accountId: z.string().nullable(),
+  /** not_started: no account yet; pending: onboarding not finished; active: withdrawals allowed. */
+  status: z.enum(['not_started', 'pending', 'active']),
+  /** What the provider still needs from you (its requirement names). */
+  currentlyDue: z.array(z.string()),
+});
+const OnboardingLinkView = z.object({ url: z.string(), expiresAt: z.string() });
 const NoBody = z.strictObject({}).optional();
 const CurrencyQuery = z.strictObject({ currency: Currency });
 const OwnerQuery = PageQuery.extend({ ownerId: z.string().min(1).max(64) });
@@ -67,6 +75,10 @@ const WithdrawalView = z.object({
   destination: z.string(),
   status: z.enum(WITHDRAWAL_STATUSES),
   failureReason: z.string().nullable(),
+  /** Why a PENDING withdrawal waits (balance_insufficient, provider_unavailable); null otherwise. */
+  waitingReason: z.string().nullable(),
+  /** What the provider reversed of the payout, already back on the wallet. */
+  amountReversed: z.number().int(),
   createdAt: z.string(),
 });
 
@@ -92,6 +104,8 @@ const toWithdrawalView = (p: WithdrawalRow): z.infer<typeof WithdrawalView> => (
   destination: p.destination,
   status: p.status,
   failureReason: p.failureReason,
+  waitingReason: p.status === 'PENDING' ? p.waitingReason : null,
+  amountReversed: toJsonNumber(p.amountReversed),
   createdAt: p.createdAt.toISOString(),
 });
 
@@ -164,11 +178,27 @@ export class WalletController {
   }
 
   @Get('payout-account')
-  @Doc({ summary: 'Your payout account', response: PayoutAccountView })
+  @Doc({
+    summary: 'Your payout account and its onboarding status (not_started, pending, active)',
+    response: PayoutAccountStatusView,
+  })
   async getPayoutAccount(@CurrentUser() user: UserRow) {
-    const accountId = await this.wallets.payoutAccount(user.id);
-    if (!accountId) throw AppError.notFound('payout account');
-    return { accountId };
+    return this.wallets.payoutAccount(user.id);
+  }
+
+  @Post('payout-account/onboarding-link')
+  @Doc({
+    summary:
+      "A single-use link (minutes) to the provider's hosted onboarding of your payout account, created if needed; it returns to /wallet",
+    status: 201,
+    response: OnboardingLinkView,
+  })
+  async onboardingLink(
+    @CurrentUser() user: UserRow,
+    @Body({ schema: NoBody }) _b: z.infer<typeof NoBody>,
+  ) {
+    const link = await this.wallets.payoutOnboardingLink(user);
+    return { url: link.url, expiresAt: link.expiresAt.toISOString() };
   }
 
   @Get('withdrawals')

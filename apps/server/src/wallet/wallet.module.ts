@@ -3,6 +3,7 @@ import { LedgerModule } from '../ledger';
 import { PaymentsModule } from '../payments';
 import { WalletAdminController, WalletController } from './wallet.controller';
 import { DepositBooks } from './deposit-books';
+import { PayoutAccounts } from './payout-accounts';
 import { Payouts } from './payouts';
 import { WalletAccounts } from './wallet-accounts';
 import { WalletDeposits } from './wallet-deposits';
@@ -20,6 +21,7 @@ import { Withdrawals } from './withdrawals';
     WalletDeposits,
     Withdrawals,
     Payouts,
+    PayoutAccounts,
     WithdrawalRetries,
     WalletHistory,
     DepositBooks,

@@ -1,10 +1,12 @@
-import { index, pgEnum, pgTable, text, uniqueIndex } from 'drizzle-orm/pg-core';
+import { sql } from 'drizzle-orm';
+import { boolean, index, pgEnum, pgTable, text, uniqueIndex } from 'drizzle-orm/pg-core';
 import { ledgerAccounts } from '../ledger/ledger.schema';
 import { users } from '../identity/identity.schema';
 import {
   createdAt,
   currencyCode,
   money,
+  moneyFromZero,
   positiveCheck,
   primaryId,
   ref,
@@ -32,6 +34,10 @@ export const withdrawals = pgTable(
     status: withdrawalStatus('status').notNull().default('PENDING'),
     providerPayoutId: text('provider_payout_id'),
     failureReason: text('failure_reason'),
+    /** Why a PENDING payout has not gone yet (`balance_insufficient`, `provider_unavailable`). */
+    waitingReason: text('waiting_reason'),
+    /** What the provider has reversed of its transfer so far, already back on the wallet. */
+    amountReversed: moneyFromZero('amount_reversed'),
     /** The client's Idempotency-Key of the withdrawal request: one withdrawal per key, ever. */
     idempotencyKey: text('idempotency_key'),
     ...timestamps(),
@@ -57,6 +63,13 @@ export const payoutAccounts = pgTable(
       .primaryKey()
       .references(() => users.id),
     providerAccountId: text('provider_account_id').notNull(),
+    /** From the provider (account.updated, or checked before a withdrawal): onboarding done. */
+    ready: boolean('ready').notNull().default(false),
+    /** What the provider still needs from the user (its `requirements.currently_due`). */
+    currentlyDue: text('currently_due')
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
     createdAt: createdAt(),
   },
   (t) => [uniqueIndex('payout_accounts_provider_account_uq').on(t.providerAccountId)],

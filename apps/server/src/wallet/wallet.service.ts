@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { UserRow } from '../identity';
 import type { LedgerAccountRow } from '../ledger';
 import type { PaymentRow } from '../payments';
-import { Payouts } from './payouts';
+import { PayoutAccounts, type PayoutAccountStatusView } from './payout-accounts';
 import { DEFAULT_CURRENCY, WalletAccounts, type WalletBalances } from './wallet-accounts';
 import { WalletDeposits, type DepositInput } from './wallet-deposits';
 import { PAYOUT_RETRY_AFTER_MS, WithdrawalRetries, type SettleReport } from './withdrawal-retries';
@@ -28,7 +28,7 @@ export class WalletService {
     private readonly accounts: WalletAccounts,
     private readonly deposits: WalletDeposits,
     private readonly withdrawals: Withdrawals,
-    private readonly payouts: Payouts,
+    private readonly payoutAccounts: PayoutAccounts,
     private readonly retries: WithdrawalRetries,
   ) {}
 
@@ -44,12 +44,16 @@ export class WalletService {
     return this.deposits.deposit(user, input);
   }
 
-  payoutAccount(userId: string): Promise<string | null> {
-    return this.payouts.account(userId);
+  payoutAccount(userId: string): Promise<PayoutAccountStatusView> {
+    return this.payoutAccounts.status(userId);
   }
 
   createPayoutAccount(user: UserRow): Promise<{ accountId: string; created: boolean }> {
-    return this.payouts.createAccount(user);
+    return this.payoutAccounts.createAccount(user);
+  }
+
+  payoutOnboardingLink(user: UserRow): Promise<{ url: string; expiresAt: Date }> {
+    return this.payoutAccounts.onboardingLink(user);
   }
 
   withdraw(

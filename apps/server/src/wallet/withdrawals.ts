@@ -8,6 +8,7 @@ import { sqlState } from '../platform/database/pg-errors';
 import { AppError } from '../platform/errors/app-error';
 import { selectPage, type Page, type PageQuery } from '../platform/http/pagination';
 import { newId } from '../platform/ids/ids';
+import { PayoutAccounts } from './payout-accounts';
 import { Payouts } from './payouts';
 import { WalletAccounts } from './wallet-accounts';
 import { withdrawals, type WithdrawalRow } from './wallet.schema';
@@ -24,6 +25,7 @@ export class Withdrawals {
     private readonly ledger: LedgerService,
     private readonly accounts: WalletAccounts,
     private readonly payouts: Payouts,
+    private readonly payoutAccounts: PayoutAccounts,
   ) {}
 
   /**
@@ -41,14 +43,8 @@ export class Withdrawals {
       const earlier = await this.byKey(user.id, idempotencyKey);
       if (earlier) return this.replay(earlier, amount, currency);
     }
-    const destination = await this.payouts.account(user.id);
-    if (!destination) {
-      throw new AppError(
-        'conflict',
-        'payout_account_required',
-        'Create your payout account first (POST /api/v1/wallet/payout-account)',
-      );
-    }
+    // A provider call (when not yet known ready): before, never inside, the transaction.
+    const destination = await this.payoutAccounts.requireReady(user.id);
     if (requested !== undefined && requested !== destination) {
       // The same answer whether the account exists or belongs to someone else: no id probing.
       throw AppError.validation(

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifyLedger } from '../../src/books';
 import { bootTestApp, client, promote, register, type TestApp } from '../helpers';
 import { allWebhooksApplied, eventually } from '../payments/harness';
-import { control, linkFailingAccount, sandboxSdk } from './fixture';
+import { control, linkFailingAccount, onboardPayouts, sandboxSdk } from './fixture';
 
 describe('wallet deposits: every outcome is booked', () => {
   let app: TestApp;
@@ -35,7 +35,7 @@ describe('wallet deposits: every outcome is booked', () => {
       me.accessToken,
     );
     expect(dep.status).toBe(201);
-    await post('/api/v1/wallet/payout-account', {}, me.accessToken);
+    await onboardPayouts(api, me.accessToken);
     return { ...me, paymentId: dep.body.id as string };
   }
 
@@ -319,7 +319,7 @@ describe('wallet deposits settle before they can be withdrawn', () => {
       (await call('/api/v1/wallet/deposit', { amount: 2000, paymentMethodId: 'pm_card_visa' }))
         .status,
     ).toBe(201);
-    await call('/api/v1/wallet/payout-account', {});
+    await onboardPayouts(api, me.accessToken);
     expect((await api.get('/api/v1/wallet', me.accessToken)).body).toMatchObject({
       balance: 2000,
       pending: 2000,

@@ -5,7 +5,7 @@ import { PAYOUT_PROVIDER, type PayoutProvider } from '../../src/payments/provide
 import { WalletService } from '../../src/wallet/wallet.service';
 import type { WithdrawalRow } from '../../src/wallet/wallet.schema';
 import { bootTestApp, client, register, type TestApp } from '../helpers';
-import { control, linkFailingAccount, sandboxSdk } from './fixture';
+import { control, linkFailingAccount, onboardPayouts, sandboxSdk } from './fixture';
 
 describe('wallet payouts through Connect transfers', () => {
   let app: TestApp;
@@ -40,9 +40,7 @@ describe('wallet payouts through Connect transfers', () => {
       me.accessToken,
     );
     expect(dep.status).toBe(201);
-    const accountId = withAccount
-      ? ((await post('/api/v1/wallet/payout-account', {}, me.accessToken)).body.accountId as string)
-      : '';
+    const accountId = withAccount ? await onboardPayouts(api, me.accessToken) : '';
     return { ...me, accountId };
   }
 
@@ -51,10 +49,13 @@ describe('wallet payouts through Connect transfers', () => {
 
   it('creates one payout account per user, on demand', async () => {
     const me = await funded(1000, false);
-    expect((await api.get('/api/v1/wallet/payout-account', me.accessToken)).status).toBe(404);
+    expect((await api.get('/api/v1/wallet/payout-account', me.accessToken)).body).toMatchObject({
+      accountId: null,
+      status: 'not_started',
+    });
     const none = await post('/api/v1/wallet/withdraw', { amount: 100 }, me.accessToken);
     expect(none.status).toBe(409);
-    expect(none.body.error.code).toBe('payout_account_required');
+    expect(none.body.error.code).toBe('payout_account_not_ready');
     const results = await Promise.all(
       [1, 2, 3].map(() => post('/api/v1/wallet/payout-account', {}, me.accessToken)),
     );
@@ -62,8 +63,9 @@ describe('wallet payouts through Connect transfers', () => {
     expect(ids.size).toBe(1);
     const [accountId] = [...ids];
     expect(accountId).toMatch(/^acct_/);
-    expect((await api.get('/api/v1/wallet/payout-account', me.accessToken)).body).toEqual({
+    expect((await api.get('/api/v1/wallet/payout-account', me.accessToken)).body).toMatchObject({
       accountId,
+      status: 'pending',
     });
     const account = await sandboxSdk(app).accounts.retrieve(accountId!);
     expect(account).toMatchObject({ type: 'express', metadata: { user_id: me.user.id } });
@@ -164,7 +166,11 @@ describe('wallet payouts through Connect transfers', () => {
     await control(app, 'faults', { type: 'api_error', count: 2 });
     const res = await post('/api/v1/wallet/withdraw', { amount: 700 }, me.accessToken);
     expect(res.status).toBe(201);
-    expect(res.body).toMatchObject({ status: 'PENDING', failureReason: null });
+    expect(res.body).toMatchObject({
+      status: 'PENDING',
+      failureReason: null,
+      waitingReason: 'provider_unavailable',
+    });
     expect(await balance(me.accessToken)).toBe(1300);
     expect(await transfersOf(res.body.id)).toEqual([]);
     await ledgerOk();
@@ -260,7 +266,11 @@ describe('wallet payouts through Connect transfers', () => {
     const res = await post('/api/v1/wallet/withdraw', { amount: 1000 }, me.accessToken);
     expect(res.status).toBe(201);
     // Stripe answered balance_insufficient: the platform's problem, so the payout waits.
-    expect(res.body).toMatchObject({ status: 'PENDING', failureReason: null });
+    expect(res.body).toMatchObject({
+      status: 'PENDING',
+      failureReason: null,
+      waitingReason: 'balance_insufficient',
+    });
     expect(await transfersOf(res.body.id)).toEqual([]);
     expect(await balance(me.accessToken)).toBe(500);
     expect(await wallets.settlePending(later())).toMatchObject({ paid: 0, failed: 0, errors: 1 });
@@ -270,6 +280,12 @@ describe('wallet payouts through Connect transfers', () => {
     const [transfer, ...more] = await transfersOf(res.body.id);
     expect(more).toEqual([]);
     expect(transfer).toMatchObject({ amount: 1000, destination: me.accountId });
+    const listed = await api.get('/api/v1/wallet/withdrawals', me.accessToken);
+    expect(listed.body.data[0]).toMatchObject({
+      id: res.body.id,
+      status: 'PAID',
+      waitingReason: null,
+    });
     expect(await balance(me.accessToken)).toBe(500);
     await ledgerOk();
   });

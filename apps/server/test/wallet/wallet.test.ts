@@ -3,7 +3,7 @@ import { load, submit } from '../../../stripe-sandbox/test/browser';
 import { verifyLedger } from '../../src/books';
 import { bootTestApp, client, promote, register, type TestApp } from '../helpers';
 import { eventually } from '../payments/harness';
-import { linkFailingAccount, sandboxSdk } from './fixture';
+import { linkFailingAccount, onboardPayouts, sandboxSdk } from './fixture';
 
 describe('wallet: deposits, withdrawals and history on the ledger', () => {
   let app: TestApp;
@@ -91,9 +91,7 @@ describe('wallet: deposits, withdrawals and history on the ledger', () => {
       { amount: 3000, paymentMethodId: 'pm_card_bypassPending' },
       me.accessToken,
     );
-    const acct = await post('/api/v1/wallet/payout-account', {}, me.accessToken);
-    expect(acct.status).toBe(201);
-    const accountId: string = acct.body.accountId;
+    const accountId = await onboardPayouts(api, me.accessToken);
     const ok = await post('/api/v1/wallet/withdraw', { amount: 1000 }, me.accessToken);
     expect(ok.status).toBe(201);
     expect(ok.body).toMatchObject({ status: 'PAID', amount: 1000, destination: accountId });
@@ -147,7 +145,7 @@ describe('wallet: deposits, withdrawals and history on the ledger', () => {
     expect(
       (await api.post(`/api/v1/admin/wallets/${w.id}/lock`, {}, admin.accessToken)).status,
     ).toBe(204);
-    await post('/api/v1/wallet/payout-account', {}, me.accessToken);
+    await onboardPayouts(api, me.accessToken);
     const res = await post('/api/v1/wallet/withdraw', { amount: 100 }, me.accessToken);
     expect(res.status).toBe(409);
     expect(res.body.error.code).toBe('wallet_locked');

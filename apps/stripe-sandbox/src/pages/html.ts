@@ -15,7 +15,7 @@ export function page(title: string, body: string): string {
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${escapeHtml(title)}</title>
 <style>body{font-family:system-ui,sans-serif;max-width:32rem;margin:2rem auto;padding:0 1rem}
-label{display:block;margin:.5rem 0}input{width:100%;padding:.4rem}button{margin:.5rem .5rem 0 0;padding:.5rem 1rem}
+label{display:block;margin:.5rem 0}input{width:100%;padding:.4rem;box-sizing:border-box}button{margin:.5rem .5rem 0 0;padding:.5rem 1rem}
 .error{color:#b00020}.muted{color:#666}</style></head>
 <body><p class="muted">Tender Stripe sandbox — test mode, no real money moves.</p>${body}</body></html>`;
 }

@@ -1,20 +1,52 @@
-// Connect accounts: just enough for a platform to pay sellers by transfer. There is no onboarding:
-// an account is created as if its owner had already completed Express/Custom onboarding, so
-// transfers to it succeed — unless it was created with `metadata[sandbox_fail_transfers]=true`,
-// which leaves its `transfers` capability inactive (see transfers.ts).
+// Connect accounts. An Express or Standard account starts as Stripe's do: requirements due, nothing
+// enabled, its requested capabilities inactive, until its owner completes the hosted onboarding an
+// account link opens (account-links.ts, pages/onboarding.ts). Custom accounts, whose onboarding is
+// the platform's own API work, are created enabled. `metadata[sandbox_fail_transfers]=true` keeps
+// the `transfers` capability inactive even after onboarding (see transfers.ts).
 import type Stripe from 'stripe';
-import type { Engine } from '../engine';
+import { diff, type Engine } from '../engine';
 import { dict } from '../protocol/dict';
 import { invalidRequest } from '../protocol/errors';
 import { newId } from '../protocol/ids';
 import { createdFilter, paginate } from '../protocol/list';
 import type { ParamReader } from '../protocol/params';
-import { get, post, type ResourceModule } from '../router';
+import { del, get, post, type ResourceModule } from '../router';
 
 /** The sandbox's test flag (metadata, so it round-trips through any SDK unchanged). */
 export const FAIL_TRANSFERS_FLAG = 'sandbox_fail_transfers';
 
-function requirements(due: string[]): Stripe.Account.Requirements {
+/** What a new Express/Standard account must still provide (as Stripe lists it in test mode). */
+export function onboardingDue(businessType: string | null): string[] {
+  const who =
+    businessType === 'individual'
+      ? [
+          'individual.address.city',
+          'individual.address.line1',
+          'individual.address.postal_code',
+          'individual.address.state',
+          'individual.dob.day',
+          'individual.dob.month',
+          'individual.dob.year',
+          'individual.email',
+          'individual.first_name',
+          'individual.last_name',
+          'individual.phone',
+          'individual.ssn_last_4',
+        ]
+      : businessType === null
+        ? ['business_type']
+        : ['representative.first_name', 'representative.last_name'];
+  return [
+    'business_profile.mcc',
+    'business_profile.url',
+    ...who,
+    'external_account',
+    'tos_acceptance.date',
+    'tos_acceptance.ip',
+  ].sort();
+}
+
+export function requirements(due: string[]): Stripe.Account.Requirements {
   return {
     alternatives: [],
     current_deadline: null,
@@ -60,13 +92,25 @@ function createAccount(engine: Engine, p: ParamReader): Stripe.Account {
   }
   const metadata = p.metadata();
   const failing = metadata[FAIL_TRANSFERS_FLAG] === 'true';
+  const businessType =
+    p.oneOf('business_type', [
+      'company',
+      'government_entity',
+      'individual',
+      'non_profit',
+    ] as const) ?? null;
+  const onboarded = type === 'custom' && !failing;
   // Capability names are the client's (`capabilities[<name>]`).
   const capabilities = dict<'active' | 'inactive'>();
   for (const name of requestedCapabilities(p)) {
-    capabilities[name] = failing && name === 'transfers' ? 'inactive' : 'active';
+    capabilities[name] = onboarded ? 'active' : 'inactive';
   }
   const id = newId('acct').slice(0, 21);
-  const due = failing ? ['external_account'] : [];
+  const due = onboarded
+    ? []
+    : type === 'custom'
+      ? ['external_account']
+      : onboardingDue(businessType);
   const account: Stripe.Account = {
     id,
     object: 'account',
@@ -84,15 +128,9 @@ function createAccount(engine: Engine, p: ParamReader): Stripe.Account {
       support_url: null,
       url: null,
     },
-    business_type:
-      p.oneOf('business_type', [
-        'company',
-        'government_entity',
-        'individual',
-        'non_profit',
-      ] as const) ?? null,
+    business_type: businessType,
     capabilities,
-    charges_enabled: !failing && capabilities.card_payments === 'active',
+    charges_enabled: onboarded && capabilities.card_payments === 'active',
     controller: {
       fees: { payer: type === 'standard' ? 'account' : `application_${type}` },
       is_controller: true,
@@ -108,7 +146,7 @@ function createAccount(engine: Engine, p: ParamReader): Stripe.Account {
     default_currency: (
       p.str('default_currency') ?? (country === 'US' ? 'usd' : 'eur')
     ).toLowerCase(),
-    details_submitted: true,
+    details_submitted: onboarded,
     email: p.str('email') ?? null,
     external_accounts: {
       object: 'list',
@@ -117,8 +155,9 @@ function createAccount(engine: Engine, p: ParamReader): Stripe.Account {
       url: `/v1/accounts/${id}/external_accounts`,
     },
     future_requirements: requirements([]),
+    // Stripe's `individual` is not shown to an Express platform; the sandbox never shows it.
     metadata,
-    payouts_enabled: !failing,
+    payouts_enabled: onboarded,
     requirements: requirements(due),
     settings: {
       // No bacs_debit_payments: the 2023 spec has its display_name non-nullable, today's is null.
@@ -149,15 +188,60 @@ function createAccount(engine: Engine, p: ParamReader): Stripe.Account {
     tos_acceptance: { date: null, ip: null, user_agent: null },
     type,
   };
-  return engine.store.insert('account', account);
+  engine.store.insert('account', account);
+  return account;
+}
+
+function updateAccount(engine: Engine, id: string, p: ParamReader): Stripe.Account {
+  p.allowOnly(['email', 'metadata', 'capabilities', 'default_currency', 'business_profile']);
+  const account = engine.store.get('account', id, 'account');
+  const before = structuredClone(account);
+  if (p.has('email')) account.email = p.nullableStr('email') ?? null;
+  account.metadata = p.metadata(account.metadata ?? {});
+  if (p.has('default_currency'))
+    account.default_currency = p.reqStr('default_currency').toLowerCase();
+  const profile = p.obj('business_profile');
+  if (profile !== undefined) {
+    profile.allowOnly(['name', 'url', 'mcc', 'product_description', 'support_email']);
+    const bp = account.business_profile!;
+    if (profile.has('name')) bp.name = profile.nullableStr('name') ?? null;
+    if (profile.has('url')) bp.url = profile.nullableStr('url') ?? null;
+    if (profile.has('mcc')) bp.mcc = profile.nullableStr('mcc') ?? null;
+    if (profile.has('product_description'))
+      bp.product_description = profile.nullableStr('product_description') ?? null;
+    if (profile.has('support_email'))
+      bp.support_email = profile.nullableStr('support_email') ?? null;
+  }
+  if (p.has('capabilities')) {
+    // A capability requested later starts inactive until the account is onboarded.
+    const caps = account.capabilities ?? dict<'active' | 'inactive' | 'pending'>();
+    for (const name of requestedCapabilities(p)) {
+      if (!Object.hasOwn(caps, name))
+        caps[name as keyof typeof caps] = account.details_submitted ? 'active' : 'inactive';
+    }
+    account.capabilities = caps;
+  }
+  const changes = diff(before, account);
+  if (Object.keys(changes).length > 0) engine.emit('account.updated', account, changes, account.id);
+  return account;
 }
 
 export const accounts: ResourceModule = {
   routes: [
     post('/accounts', (engine, { p }) => createAccount(engine, p)),
-    get('/accounts/:id', (engine, { params }) =>
-      engine.store.get('account', params.id ?? '', 'account'),
-    ),
+    get('/accounts/:id', (engine, { params }) => {
+      if (engine.store.internal.deleted[params.id ?? ''] === 'account') {
+        return { id: params.id, object: 'account', deleted: true };
+      }
+      return engine.store.get('account', params.id ?? '', 'account');
+    }),
+    post('/accounts/:id', (engine, { params, p }) => updateAccount(engine, params.id ?? '', p)),
+    del('/accounts/:id', (engine, { params }) => {
+      const account = engine.store.get('account', params.id ?? '', 'account');
+      engine.store.remove('account', account.id);
+      engine.store.internal.deleted[account.id] = 'account';
+      return { id: account.id, object: 'account', deleted: true };
+    }),
     get('/accounts', (engine, { p }) => {
       const created = createdFilter(p);
       return paginate(

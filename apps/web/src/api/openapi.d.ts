@@ -872,7 +872,7 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Your payout account
+         * Your payout account and its onboarding status (not_started, pending, active)
          * @description Requires a bearer token.
          */
         get: operations["WalletController_getPayoutAccount"];
@@ -882,6 +882,26 @@ export interface paths {
          * @description Requires a bearer token.
          */
         post: operations["WalletController_createPayoutAccount"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/wallet/payout-account/onboarding-link": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A single-use link (minutes) to the provider's hosted onboarding of your payout account, created if needed; it returns to /wallet
+         * @description Requires a bearer token.
+         */
+        post: operations["WalletController_onboardingLink"];
         delete?: never;
         options?: never;
         head?: never;
@@ -6025,7 +6045,10 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        accountId: string;
+                        accountId: string | null;
+                        /** @enum {string} */
+                        status: "not_started" | "pending" | "active";
+                        currentlyDue: string[];
                     };
                 };
             };
@@ -6129,6 +6152,78 @@ export interface operations {
             };
         };
     };
+    WalletController_onboardingLink: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": Record<string, never>;
+            };
+        };
+        responses: {
+            /** @description Success */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        url: string;
+                        expiresAt: string;
+                    };
+                };
+            };
+            /** @description Invalid request: a field fails validation, text holds U+0000, JSON is malformed or nested deeper than 32, the URL is badly encoded */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is larger than BODY_LIMIT_BYTES */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is not application/json in UTF-8 */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Unexpected error (details only in the server log, by request id) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
     WalletController_withdrawals: {
         parameters: {
             query?: {
@@ -6161,6 +6256,12 @@ export interface operations {
                             /** @enum {string} */
                             status: "PENDING" | "PAID" | "FAILED";
                             failureReason: string | null;
+                            waitingReason: string | null;
+                            /**
+                             * @description Integer minor units (2000 = €20.00)
+                             * @example 2000
+                             */
+                            amountReversed: number;
                             createdAt: string;
                         }[];
                         hasMore: boolean;
@@ -6239,6 +6340,12 @@ export interface operations {
                         /** @enum {string} */
                         status: "PENDING" | "PAID" | "FAILED";
                         failureReason: string | null;
+                        waitingReason: string | null;
+                        /**
+                         * @description Integer minor units (2000 = €20.00)
+                         * @example 2000
+                         */
+                        amountReversed: number;
                         createdAt: string;
                     };
                 };

@@ -1,12 +1,12 @@
 import { Alert, Badge, Button, Field, Input, Stack, Table, Text } from '@chakra-ui/react';
-import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useInfiniteQuery, useMutation, useQueryClient } from '@tanstack/react-query';
 import { useRef, useState, type FormEvent } from 'react';
 import { api, call, newIdempotencyKey } from '../api/client';
-import { ApiError } from '../api/errors';
 import { formatDateTime, formatMoney, parseMoney } from '../lib/format';
 import { Empty, ErrorState, Loading } from '../shell/page';
 import { WideTable } from '../shell/wide-table';
 import { ShowMore } from '../shell/show-more';
+import { PayoutAccountPanel, usePayoutAccount } from './payout-account';
 
 type Withdrawal = Awaited<ReturnType<typeof withdraw>>;
 
@@ -17,17 +17,6 @@ const withdraw = (amount: bigint, currency: string, key: string) =>
       body: { amount: Number(amount), currency },
     }),
   );
-
-/** The payout account, or null before the user created one (the server's 404). */
-const usePayoutAccount = () =>
-  useQuery({
-    queryKey: ['payout-account'],
-    queryFn: () =>
-      call(() => api.GET('/api/v1/wallet/payout-account')).catch((err: unknown) => {
-        if (err instanceof ApiError && err.status === 404) return null;
-        throw err;
-      }),
-  });
 
 const useWithdrawals = (currency: string) =>
   useInfiniteQuery({
@@ -50,6 +39,14 @@ const LOOK: Record<Withdrawal['status'], { label: string; palette: string }> = {
   FAILED: { label: 'Failed, money returned', palette: 'red' },
 };
 
+/** Why a pending withdrawal has not gone yet, in words (the server's waitingReason). */
+const WAITING: Record<string, string> = {
+  balance_insufficient:
+    "Waiting for the platform's payout funds to settle; it is sent automatically, usually within two days.",
+  provider_unavailable:
+    'The payment provider did not answer; it is retried automatically every few minutes.',
+};
+
 function StatusBadge({ status }: { status: Withdrawal['status'] }) {
   const look = LOOK[status];
   return (
@@ -62,38 +59,14 @@ function StatusBadge({ status }: { status: Withdrawal['status'] }) {
 /** Withdrawals: the payout account (created once), the form (up to Available), and the list. */
 export function Withdrawals({ currency, available }: { currency: string; available?: number }) {
   const account = usePayoutAccount();
-  const queries = useQueryClient();
-  const create = useMutation({
-    mutationFn: () => call(() => api.POST('/api/v1/wallet/payout-account', { body: {} })),
-    onSuccess: (a) => queries.setQueryData(['payout-account'], a),
-  });
   return (
     <Stack gap={3} bg="white" p={4} borderRadius="md" borderWidth="1px">
       <Text as="h2" fontSize="xl" fontWeight="semibold">
         Withdraw
       </Text>
-      {account.isPending ? (
-        <Loading what="your payout account" />
-      ) : account.isError ? (
-        <ErrorState error={account.error} retry={() => void account.refetch()} />
-      ) : account.data === null ? (
-        <Stack gap={2} align="start">
-          <Text>Withdrawals go to your own payout account. Create it once to withdraw.</Text>
-          {create.isError && <ErrorState error={create.error} />}
-          <Button colorPalette="teal" loading={create.isPending} onClick={() => create.mutate()}>
-            Create payout account
-          </Button>
-        </Stack>
-      ) : (
-        <>
-          <Text>
-            Payout account{' '}
-            <Text as="span" fontFamily="mono" data-testid="payout-account" overflowWrap="anywhere">
-              {account.data.accountId}
-            </Text>
-          </Text>
-          <WithdrawForm currency={currency} available={available} />
-        </>
+      <PayoutAccountPanel account={account} />
+      {account.data?.status === 'active' && (
+        <WithdrawForm currency={currency} available={available} />
       )}
       <WithdrawalList currency={currency} />
     </Stack>
@@ -135,7 +108,7 @@ function WithdrawForm({ currency, available }: { currency: string; available?: n
               {send.data.status === 'PAID'
                 ? `${formatMoney(send.data.amount, send.data.currency)} is on its way to your payout account.`
                 : send.data.status === 'PENDING'
-                  ? `${formatMoney(send.data.amount, send.data.currency)} will be sent as soon as the payment provider answers.`
+                  ? `${formatMoney(send.data.amount, send.data.currency)} will be sent ${send.data.waitingReason === 'balance_insufficient' ? "as soon as the platform's payout funds settle" : 'as soon as the payment provider answers'}.`
                   : `The withdrawal failed (${send.data.failureReason ?? 'refused'}); the money is back in your wallet.`}
             </Alert.Title>
           </Alert.Root>
@@ -202,6 +175,16 @@ function WithdrawalList({ currency }: { currency: string }) {
                 {w.failureReason && (
                   <Text fontSize="sm" color="fg.muted">
                     {w.failureReason}
+                  </Text>
+                )}
+                {w.status === 'PENDING' && w.waitingReason && (
+                  <Text fontSize="sm" color="fg.muted" data-testid="waiting-reason">
+                    {WAITING[w.waitingReason] ?? 'Waiting to be sent; retried automatically.'}
+                  </Text>
+                )}
+                {w.amountReversed > 0 && (
+                  <Text fontSize="sm" color="fg.muted">
+                    {formatMoney(w.amountReversed, w.currency)} reversed, back in your wallet
                   </Text>
                 )}
               </Table.Cell>

@@ -1,3 +1,4 @@
+import type { ConnectFact } from '../connect-events';
 import type { Observation } from '../payment-state';
 import type { DisputeStatus, RefundStatus } from '../payments.schema';
 
@@ -71,8 +72,10 @@ export interface EventFacts {
   intentId?: string;
   sessionId?: string;
   chargeId?: string;
-  source: 'intent' | 'session' | 'charge' | 'refund' | 'dispute';
+  source: 'intent' | 'session' | 'charge' | 'refund' | 'dispute' | 'connect';
   observation: Observation;
+  /** A Connect event (payout account, transfer): for ConnectEvents, not a payment. */
+  connect?: ConnectFact;
   refund?: { providerRefundId: string; status: ProviderRefund['status'] };
   dispute?: DisputeObservation;
 }

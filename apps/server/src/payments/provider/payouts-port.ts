@@ -28,8 +28,20 @@ export interface PayoutProvider {
     idempotencyKey: string,
     options?: { recovering?: boolean },
   ): Promise<PayoutResult>;
-  /** Creates a connected account for a user (no onboarding link: see docs/operations.md). */
+  /** Creates a connected account for a user; it needs onboarding (onboardingLink) before use. */
   createAccount(input: { userId: string; email: string }, idempotencyKey: string): Promise<string>;
+  /** A short-lived, single-use link to the provider's hosted onboarding for the account. */
+  onboardingLink(
+    accountId: string,
+    urls: { refreshUrl: string; returnUrl: string },
+  ): Promise<{ url: string; expiresAt: Date }>;
+  /** Whether the account can receive transfers now, and what its owner still has to provide. */
+  accountStatus(accountId: string): Promise<PayoutAccountStatus>;
+}
+
+export interface PayoutAccountStatus {
+  ready: boolean;
+  due: string[];
 }
 
 export const PAYOUT_PROVIDER = Symbol('PAYOUT_PROVIDER');

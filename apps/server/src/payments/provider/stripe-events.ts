@@ -196,6 +196,34 @@ export function interpretStripeEvent(event: ProviderEvent): EventFacts | null {
         },
       };
     }
+    case 'account': {
+      // account.updated (a Connect event): whether the payout account may receive transfers.
+      const a = object as unknown as Stripe.Account;
+      return {
+        source: 'connect',
+        observation: {},
+        connect: {
+          kind: 'account',
+          accountId: a.id,
+          ready: a.capabilities?.transfers === 'active' && a.payouts_enabled === true,
+          due: a.requirements?.currently_due ?? [],
+        },
+      };
+    }
+    case 'transfer': {
+      if (event.type !== 'transfer.reversed') return null;
+      const t = object as unknown as Stripe.Transfer;
+      return {
+        source: 'connect',
+        observation: {},
+        connect: {
+          kind: 'transfer_reversed',
+          transferId: t.id,
+          amountReversed: BigInt(t.amount_reversed),
+          currency: t.currency,
+        },
+      };
+    }
     default:
       return null;
   }

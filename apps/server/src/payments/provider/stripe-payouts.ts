@@ -1,6 +1,11 @@
 import Stripe from 'stripe';
 import { AppError } from '../../platform/errors/app-error';
-import type { PayoutInput, PayoutProvider, PayoutResult } from './payouts-port';
+import type {
+  PayoutAccountStatus,
+  PayoutInput,
+  PayoutProvider,
+  PayoutResult,
+} from './payouts-port';
 import { providerUnavailable, toStripeAmount, type StripeApi } from './stripe-api';
 import { shouldRetry } from './stripe-retries';
 
@@ -62,9 +67,49 @@ export class StripePayouts implements PayoutProvider {
       );
       return { id: transfer.id, status: 'PAID' };
     } catch (err) {
+      if (err instanceof Stripe.errors.StripeError && err.code === 'balance_insufficient') {
+        // The platform's side: the payout waits (PENDING) and the retry job sends it again.
+        throw new AppError(
+          'unavailable',
+          'balance_insufficient',
+          "The platform's available balance cannot cover this payout yet; it will be retried",
+          { cause: err },
+        );
+      }
       const reason = refusal(err);
       if (reason === null) throw unavailable(err);
       return { id: null, status: 'FAILED', failureReason: reason };
+    }
+  }
+
+  async onboardingLink(
+    accountId: string,
+    urls: { refreshUrl: string; returnUrl: string },
+  ): Promise<{ url: string; expiresAt: Date }> {
+    try {
+      const link = await this.api.call((s) =>
+        s.accountLinks.create({
+          account: accountId,
+          type: 'account_onboarding',
+          refresh_url: urls.refreshUrl,
+          return_url: urls.returnUrl,
+        }),
+      );
+      return { url: link.url, expiresAt: new Date(link.expires_at * 1000) };
+    } catch (err) {
+      throw unavailable(err);
+    }
+  }
+
+  async accountStatus(accountId: string): Promise<PayoutAccountStatus> {
+    try {
+      const a = await this.api.call((s) => s.accounts.retrieve(accountId));
+      return {
+        ready: a.capabilities?.transfers === 'active' && a.payouts_enabled === true,
+        due: a.requirements?.currently_due ?? [],
+      };
+    } catch (err) {
+      throw unavailable(err);
     }
   }
 
