@@ -202,7 +202,11 @@ describe('cards, 3-D Secure and withdrawals, as a customer', () => {
     await page.getByLabel('Amount to withdraw (USD)').fill('60');
     await page.getByText('At most $50.00 is available to withdraw now.').waitFor();
     await page.getByLabel('Amount to withdraw (USD)').fill('12.50');
-    await page.getByRole('button', { name: 'Withdraw', exact: true }).click();
+    const withdrawButton = page.getByRole('button', { name: 'Withdraw', exact: true });
+    // Below the fold at 1440×900 once the payout panel is above it; Playwright's own scroll-then-
+    // click landed off the button here, so scroll first, as a person would.
+    await withdrawButton.scrollIntoViewIfNeeded();
+    await withdrawButton.click();
     await page.getByText('$12.50 is on its way to your payout account.').waitFor();
     const row = page.getByTestId('withdrawal-row');
     await row.waitFor();
