@@ -77,7 +77,7 @@ export const useChargingSession = (id: string, poll = true) =>
   });
 
 /** What `session.updated` carries (GET /sessions/{id}/events): the figures a session's page shows. */
-type SessionUpdate = Pick<
+export type SessionUpdate = Pick<
   ChargingSession,
   | 'status'
   | 'energyWh'
@@ -190,7 +190,11 @@ export function useStartSession() {
       );
     },
     onSuccess: (s) => {
-      queries.setQueryData(['charging', 'sessions', s.id], s);
+      // The stream may already have brought the end (COMPLETED) before this answer (STOPPING):
+      // an answer never moves the page back.
+      queries.setQueryData<ChargingSession>(['charging', 'sessions', s.id], (old) =>
+        old && ended(old) && !ended(s) ? old : s,
+      );
       void queries.invalidateQueries({ queryKey: ['charging', 'sessions'], exact: true });
       void queries.invalidateQueries({ queryKey: ['charging', 'sessions', 'live'] });
     },
@@ -202,13 +206,20 @@ export function useStartSession() {
   });
 }
 
+const ended = (s: ChargingSession) =>
+  s.status === 'COMPLETED' || s.status === 'FAILED' || s.status === 'START_TIMED_OUT';
+
 export function useStopSession() {
   const queries = useQueryClient();
   return useMutation({
     mutationFn: (sessionId: string) =>
       call(() => api.POST('/api/v1/sessions/stop', { body: { sessionId } })),
     onSuccess: (s) => {
-      queries.setQueryData(['charging', 'sessions', s.id], s);
+      // The stream may already have brought the end (COMPLETED) before this answer (STOPPING):
+      // an answer never moves the page back.
+      queries.setQueryData<ChargingSession>(['charging', 'sessions', s.id], (old) =>
+        old && ended(old) && !ended(s) ? old : s,
+      );
       void queries.invalidateQueries({ queryKey: ['charging', 'sessions', 'live'] });
     },
   });

@@ -1,9 +1,10 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useRef } from 'react';
+import { useRef, useState } from 'react';
 import { api, call, newIdempotencyKey } from '../../api/client';
 import type { paths } from '../../api/openapi';
 import { ApiError } from '../../api/errors';
-import { isLive, type ChargingSession } from '../driver/queries';
+import { useLiveStream, type LiveState } from '../../lib/live-stream';
+import { isLive, type ChargingSession, type SessionUpdate } from '../driver/queries';
 
 /*
  * The ad-hoc (no account) and payment-link routes of contract-links.md: POST /session/start,
@@ -34,11 +35,21 @@ export type Started = Json<StartOp>;
 /** A guest proves the session with its key; a signed-in driver sends none (the bearer token). */
 const keyHeader = (key: string | undefined) => (key ? { 'X-Session-Key': key } : {});
 
-/** The one place a guest's session is watched: polled every 2 s now (server push can replace it). */
+/**
+ * The one place a guest's session is watched. While it charges, its stream
+ * (GET /sessions/{id}/events with the key in X-Session-Key, as useLiveSession does for drivers)
+ * writes each `session.updated` into the cached view, so no request is made while energy and cost
+ * move; a change of status reads the whole view again (its payment, its link). Polled every 2 s
+ * only while the stream is down, and after the end until the capture or the link settles (those
+ * outcomes come by webhook and are not pushed).
+ */
 export function useLiveGuestSession(sessionId: string, key: string | undefined) {
-  return useQuery({
-    // The key is part of the question: another key is another answer (a 404 for a wrong one).
-    queryKey: ['charging', 'guest', sessionId, key],
+  const queries = useQueryClient();
+  const [state, setState] = useState<LiveState>('connecting');
+  // The key is part of the question: another key is another answer (a 404 for a wrong one).
+  const queryKey = ['charging', 'guest', sessionId, key];
+  const q = useQuery({
+    queryKey,
     enabled: !!key,
     queryFn: () =>
       call(() =>
@@ -51,13 +62,33 @@ export function useLiveGuestSession(sessionId: string, key: string | undefined) 
     refetchInterval: (q) => {
       const s = q.state.data;
       if (q.state.error instanceof ApiError && q.state.error.status === 404) return false;
-      if (!s || isLive(s)) return 2000;
+      if (!s || isLive(s)) return state === 'live' ? false : 2000;
       // Ended: a hold is still being captured, or a link is being made / paid.
       if (s.status !== 'COMPLETED') return false;
       if (s.payment?.type === 'link') return settledLink(s.payment.link) ? false : 3000;
       return s.captureStatus === 'NONE' || s.captureStatus === 'PENDING' ? 3000 : false;
     },
   });
+  const streaming = !!key && !!q.data && isLive(q.data);
+  useLiveStream({
+    url: streaming ? `/api/v1/sessions/${encodeURIComponent(sessionId)}/events` : undefined,
+    headers: key ? { 'X-Session-Key': key } : undefined,
+    onState: setState,
+    onOpen: (again) => {
+      if (again) void queries.invalidateQueries({ queryKey });
+    },
+    onEvent: (name, data) => {
+      const u = data as SessionUpdate;
+      if (name !== 'session.updated' || u.sessionId !== sessionId) return;
+      queries.setQueryData<GuestSession>(queryKey, (old) => {
+        if (!old) return old;
+        if (old.status !== u.status) void queries.invalidateQueries({ queryKey });
+        const { sessionId: _, ...figures } = u;
+        return { ...old, ...figures };
+      });
+    },
+  });
+  return q;
 }
 
 /** A link that will not change by itself any more (paid, refunded, expired, failed). */
