@@ -43,8 +43,10 @@ describe('charging sessions paid by a card hold', () => {
     const driver = await f.driver();
     const res = await f.start(driver, { connectorId: site.connectorId });
     expect(res.status).toBe(201);
+    // The simulator answers the remote start with its StartTransaction at once: by the time the
+    // answer is read the session may already be CHARGING.
+    expect(['STARTING', 'CHARGING']).toContain(res.body.status);
     expect(res.body).toMatchObject({
-      status: 'STARTING',
       connectorId: site.connectorId,
       authorizedAmount: 5000,
       captureStatus: 'NONE',

@@ -18,6 +18,11 @@ export interface ProviderUnderTest {
    * Absent where that needs a real browser (real Stripe's challenge page).
    */
   authenticate?: (nextActionUrl: string, approve: boolean) => Promise<void>;
+  /**
+   * Fills the provider's hosted onboarding form at `linkUrl` as the account's owner would. Absent
+   * where that needs a person (real Stripe's Express onboarding).
+   */
+  onboard?: (linkUrl: string) => Promise<void>;
   /** Payment methods for the cases, in the provider's terms (Stripe's test cards here). */
   cards: {
     succeeds: string;
@@ -297,9 +302,26 @@ export function providerContract(name: string, make: () => Promise<ProviderUnder
         key('account'),
       );
       expect(account).toMatch(/^acct_/);
+      // A new Express account cannot receive transfers until its owner finishes onboarding.
+      expect((await p.payouts.accountStatus(account)).ready).toBe(false);
       // Funds the transfer: Stripe pays it only from the available balance.
       const funding = await confirm(await intent(1000n), p.cards.availableAtOnce);
       expect(funding.observation.status).toBe('SUCCEEDED');
+      if (!p.onboard) {
+        console.info(`${name}: onboarding needs a person; the payout is only shown refused`);
+        const refused = await p.payouts.send(
+          { id: `wdr_${run}_early`, amount: 500n, currency: 'usd', destination: account },
+          key('payout-early'),
+        );
+        expect(refused.status).toBe('FAILED');
+        return;
+      }
+      const link = await p.payouts.onboardingLink(account, {
+        refreshUrl: 'http://127.0.0.1/refresh',
+        returnUrl: 'http://127.0.0.1/return',
+      });
+      await p.onboard(link.url);
+      expect((await p.payouts.accountStatus(account)).ready).toBe(true);
       const payout = { id: `wdr_${run}`, amount: 500n, currency: 'usd', destination: account };
       const k = key('payout');
       const sent = await p.payouts.send(payout, k);

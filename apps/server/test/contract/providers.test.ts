@@ -1,7 +1,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startSandbox } from '@tender/stripe-sandbox';
+import { fillOnboarding, startSandbox } from '@tender/stripe-sandbox';
 import { createPaymentProvider } from '../../src/payments/provider/stripe-client';
 import { loadConfig } from '../../src/platform/config/config';
 import { providerContract, type ProviderUnderTest } from './provider-contract';
@@ -46,6 +46,10 @@ providerContract('Stripe adapter on the embedded sandbox', async () => {
       });
       if (res.status >= 400) throw new Error(`3-D Secure page answered ${res.status}`);
       await res.text();
+    },
+    // What the account's owner does on the sandbox's hosted onboarding form.
+    onboard: async (url) => {
+      await fillOnboarding(url);
     },
     close: async () => {
       await sandbox.close();
