@@ -25,6 +25,11 @@ import { Spaces } from './spaces';
 
 /** PostgreSQL's exclusion_violation: the seat is taken for an overlapping range. */
 const EXCLUSION_VIOLATION = '23P01';
+/**
+ * deadlock_detected: two inserts checking the exclusion constraint against each other's rows can
+ * each wait for the other; PostgreSQL aborts one, and that one simply tries again.
+ */
+const DEADLOCK = '40P01';
 
 /** Who may see a booking: its member, or an admin. */
 function visibleTo(actor: UserRow): SQL | undefined {
@@ -87,7 +92,8 @@ export class Bookings implements OnModuleInit {
     };
     const blockedUntil = new Date(input.end.getTime() + space.bufferMinutes * 60_000);
     const seats = await this.seatsInOrder(space.id, space.bufferMinutes, input.start, input.end);
-    for (const seatId of seats) {
+    for (let i = 0, deadlocks = 0; i < seats.length; i++) {
+      const seatId = seats[i]!;
       try {
         const [row] = await this.db
           .insert(bookings)
@@ -112,6 +118,10 @@ export class Bookings implements OnModuleInit {
       } catch (err) {
         // Another request took this seat for an overlapping time first: try the next seat.
         if (sqlState(err) === EXCLUSION_VIOLATION) continue;
+        if (sqlState(err) === DEADLOCK && deadlocks++ < 5) {
+          i--; // the same seat again
+          continue;
+        }
         // The same key raced in concurrently: answer what the first request made.
         if (key && isUniqueViolation(err)) {
           const replay = await this.byKey(user.id, key);
